@@ -1,0 +1,38 @@
+package io.apistage.goal;
+
+import io.apistage.problem.Problem;
+import io.apistage.problem.Problems;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a goal found and did: its problems (sorted), the report body of its goal, and the code and
+ * message of the report envelope (DESIGN.md section 7).
+ *
+ * @param goal the goal's name, e.g. {@code validate}; the JSON report is {@code <goal>.json}
+ * @param code the envelope code, e.g. {@code VALIDATION_FAILED}, or {@code OK}
+ * @param message one line for the user
+ * @param problems every problem, sorted
+ * @param body the goal-specific part of the report (plain maps, lists and values)
+ * @since 0.1.0
+ */
+public record GoalResult(
+    String goal, String code, String message, List<Problem> problems, Map<String, Object> body) {
+
+  public GoalResult {
+    problems = Problems.sorted(problems);
+    body = Collections.unmodifiableMap(new LinkedHashMap<>(body));
+  }
+
+  /** Whether the build fails: any error, or any warning when warnings fail the build. */
+  public boolean fails(boolean failOnWarning) {
+    return Problems.hasErrors(problems) || (failOnWarning && !problems.isEmpty());
+  }
+
+  /** {@code error} when any problem is an error, else {@code success}. */
+  public String status() {
+    return Problems.hasErrors(problems) ? "error" : "success";
+  }
+}

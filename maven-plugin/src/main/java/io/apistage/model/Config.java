@@ -1,0 +1,50 @@
+package io.apistage.model;
+
+import io.apistage.problem.Problem;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * All assets of a config root, by key in sorted order, with the project settings and the problems
+ * found while loading them.
+ *
+ * @param assets the assets by key
+ * @param settings the settings of {@code apistage.yaml}
+ * @param problems problems found while reading and shaping the files
+ * @param filesRead every YAML file read, relative to the config root, sorted
+ * @since 0.1.0
+ */
+public record Config(
+    Map<String, Asset> assets, Settings settings, List<Problem> problems, List<String> filesRead) {
+
+  public Config {
+    assets = Collections.unmodifiableMap(new LinkedHashMap<>(assets));
+    problems = List.copyOf(problems);
+    filesRead = List.copyOf(filesRead);
+  }
+
+  /** The asset with a key, if any. */
+  public Optional<Asset> get(String key) {
+    return Optional.ofNullable(assets.get(key));
+  }
+
+  /** The asset of a kind and name (for an Api, the given major). */
+  public Optional<Asset> get(Kind kind, String name, int major) {
+    return get(Asset.key(kind, name, major));
+  }
+
+  /** The assets of one kind, in key order. */
+  public List<Asset> all(Kind kind) {
+    List<Asset> out = new ArrayList<>();
+    for (Asset asset : assets.values()) {
+      if (asset.kind() == kind) {
+        out.add(asset);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,211 @@
+package io.apistage.model;
+
+import io.apistage.problem.Position;
+import io.apistage.problem.Problem;
+import io.apistage.yaml.ParsedFile;
+import io.apistage.yaml.YMap;
+import io.apistage.yaml.YNode;
+import io.apistage.yaml.YScalar;
+import io.apistage.yaml.YamlParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a config root into a {@link Config}: finds the files of each kind by the layout of
+ * DESIGN.md section 2, parses them (in parallel), and shapes each document into an {@link Asset}
+ * named by its path. Files that cannot be read become problems; nothing here throws for a
+ * user's mistake.
+ *
+ * @since 0.1.0
+ */
+public final class ConfigLoader {
+
+  /** Rule id of problems about where files are. */
+  public static final String LAYOUT_RULE = "layout";
+
+  private static final Pattern API_FILE = Pattern.compile("apis/([^/]+)/v(\\d{1,6})\\.ya?ml");
+  private static final Pattern ASSET_FILE = Pattern.compile("([a-z]+)/([^/]+)\\.ya?ml");
+
+  private final YamlParser parser;
+
+  /** A loader with the default parser limits. */
+  public ConfigLoader() {
+    this(new YamlParser());
+  }
+
+  /** A loader with the given parser. */
+  public ConfigLoader(YamlParser parser) {
+    this.parser = parser;
+  }
+
+  /** What a path is in the layout: its kind, name and major, or empty when it is not an asset. */
+  public record Placement(Kind kind, String name, int major) {}
+
+  /**
+   * The kind, name and major a path stands for in the layout, or empty for files that are not
+   * assets ({@code apistage.yaml}, README files, files in unknown folders).
+   */
+  public static Optional<Placement> place(String path) {
+    Matcher api = API_FILE.matcher(path);
+    if (api.matches()) {
+      return Optional.of(new Placement(Kind.API, api.group(1), Integer.parseInt(api.group(2))));
+    }
+    Matcher asset = ASSET_FILE.matcher(path);
+    if (asset.matches()) {
+      Optional<Kind> kind = Kind.byFolder(asset.group(1));
+      if (kind.isPresent() && kind.get() != Kind.API) {
+        return Optional.of(new Placement(kind.get(), asset.group(2), 0));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether a path is a YAML file by its name. */
+  public static boolean isYaml(String path) {
+    return path.endsWith(".yaml") || path.endsWith(".yml");
+  }
+
+  /** Loads every file of a source. */
+  public Config load(ConfigSource source) throws IOException {
+    List<String> paths = source.paths();
+    List<Problem> problems = new ArrayList<>();
+    List<String> yamlFiles = new ArrayList<>();
+    String settingsFile = null;
+    Map<String, String> seen = new HashMap<>();
+    for (String path : paths) {
+      if (!isYaml(path)) {
+        continue;
+      }
+      if (path.equals("apistage.yaml") || path.equals("apistage.yml")) {
+        if (settingsFile != null) {
+          problems.add(
+              Problem.error(
+                  path, Position.FILE, "", LAYOUT_RULE,
+                  "both apistage.yaml and apistage.yml exist; keep one"));
+          continue;
+        }
+        settingsFile = path;
+        yamlFiles.add(path);
+        continue;
+      }
+      Optional<Placement> placement = place(path);
+      if (placement.isEmpty()) {
+        if (path.startsWith("apis/")) {
+          problems.add(
+              Problem.warning(
+                  path, Position.FILE, "", LAYOUT_RULE,
+                  "ignored: an Api file lives at apis/<api>/v<MAJOR>.yaml"));
+        }
+        continue;
+      }
+      Placement p = placement.get();
+      String key = Asset.key(p.kind(), p.name(), p.major());
+      String other = seen.putIfAbsent(key, path);
+      if (other != null) {
+        problems.add(
+            Problem.error(
+                path, Position.FILE, "", LAYOUT_RULE,
+                "defines " + key + " again, already defined by " + other + "; keep one file"));
+        continue;
+      }
+      yamlFiles.add(path);
+    }
+
+    List<ParsedFile> parsed = parseAll(source, yamlFiles);
+    Map<String, Asset> assets = new TreeMap<>();
+    Settings settings = Settings.DEFAULTS;
+    for (ParsedFile file : parsed) {
+      problems.addAll(file.problems());
+      if (!file.ok()) {
+        continue;
+      }
+      if (!(file.root() instanceof YMap body)) {
+        problems.add(
+            Problem.error(
+                file.file(), file.root().position(), "", "schema",
+                "the document must be a mapping with kind, name and the fields of its kind"));
+        continue;
+      }
+      if (file.file().equals(settingsFile)) {
+        settings = settings(file.file(), body);
+        continue;
+      }
+      Placement p = place(file.file()).orElseThrow();
+      Asset asset = new Asset(p.kind(), p.name(), p.major(), file.file(), declaredId(body), body);
+      assets.put(asset.key(), asset);
+    }
+    return new Config(assets, settings, problems, yamlFiles);
+  }
+
+  private List<ParsedFile> parseAll(ConfigSource source, List<String> files) {
+    try {
+      return files.parallelStream()
+          .map(
+              path -> {
+                try {
+                  long size = source.size(path);
+                  if (size > parser.maxFileBytes()) {
+                    return parser.oversized(path, size);
+                  }
+                  return parser.parse(source.read(path), path);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              })
+          .toList();
+    } catch (UncheckedIOException e) {
+      throw new UncheckedIOException(e.getCause().getMessage(), e.getCause());
+    }
+  }
+
+  private static UUID declaredId(YMap body) {
+    String id = body.str("id");
+    if (id == null) {
+      return null;
+    }
+    try {
+      return UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      return null; // the schema reports the malformed id
+    }
+  }
+
+  /** Shapes {@code apistage.yaml}; wrong types are left to its schema. */
+  static Settings settings(String file, YMap body) {
+    String main = body.str("mainBranch");
+    String pattern = body.str("tagPattern");
+    List<Settings.RuleException> exceptions = new ArrayList<>();
+    for (YNode item : body.list("exceptions")) {
+      if (item instanceof YMap e) {
+        exceptions.add(
+            new Settings.RuleException(
+                e.str("api"),
+                text(e.get("version")),
+                e.str("rule"),
+                e.str("pointer") == null ? "" : e.str("pointer"),
+                e.str("reason"),
+                e.line(),
+                e.column()));
+      }
+    }
+    return new Settings(
+        main == null ? Settings.DEFAULT_MAIN_BRANCH : main,
+        pattern == null ? Settings.DEFAULT_TAG_PATTERN : pattern,
+        exceptions,
+        file,
+        body);
+  }
+
+  private static String text(YNode node) {
+    return node instanceof YScalar s && s.value() != null ? s.text() : null;
+  }
+}

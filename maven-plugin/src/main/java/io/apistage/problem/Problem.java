@@ -1,0 +1,66 @@
+package io.apistage.problem;
+
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * One finding about the user's configuration, at a position in a file of the config root.
+ *
+ * @param file path relative to the config root, with forward slashes
+ * @param line 1-based line of the offending value, 0 when the problem concerns the whole file
+ * @param column 1-based column of the offending value, 0 when the problem concerns the whole file
+ * @param field JSON pointer of the offending value inside the document, "" for the whole document
+ * @param rule identifier of the rule that produced the problem (for example {@code schema})
+ * @param severity error or warning
+ * @param message what is wrong and what to do, for the person fixing the YAML
+ * @since 0.1.0
+ */
+public record Problem(
+    String file, int line, int column, String field, String rule, Severity severity, String message) {
+
+  /** Problems in the order they are printed: by file, line, column, then rule and message. */
+  public static final Comparator<Problem> ORDER =
+      Comparator.comparing(Problem::file)
+          .thenComparingInt(Problem::line)
+          .thenComparingInt(Problem::column)
+          .thenComparing(Problem::rule)
+          .thenComparing(Problem::message);
+
+  public Problem {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(rule, "rule");
+    Objects.requireNonNull(severity, "severity");
+    Objects.requireNonNull(message, "message");
+    field = field == null ? "" : field;
+  }
+
+  /** An error at a position. */
+  public static Problem error(String file, Position at, String field, String rule, String message) {
+    return new Problem(file, at.line(), at.column(), field, rule, Severity.ERROR, message);
+  }
+
+  /** A warning at a position. */
+  public static Problem warning(String file, Position at, String field, String rule, String message) {
+    return new Problem(file, at.line(), at.column(), field, rule, Severity.WARNING, message);
+  }
+
+  /** This problem with another severity, e.g. when a rule is configured as a warning. */
+  public Problem withSeverity(Severity other) {
+    return new Problem(file, line, column, field, rule, other, message);
+  }
+
+  /** True for errors. */
+  public boolean isError() {
+    return severity == Severity.ERROR;
+  }
+
+  /** The console form {@code <file>:<line>:<column>: <severity> [<rule>] <message>}. */
+  public String format() {
+    return file + ":" + line + ":" + column + ": " + severity.label() + " [" + rule + "] " + message;
+  }
+
+  @Override
+  public String toString() {
+    return format();
+  }
+}

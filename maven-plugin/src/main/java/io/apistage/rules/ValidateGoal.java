@@ -1,0 +1,41 @@
+package io.apistage.rules;
+
+import io.apistage.goal.GoalContext;
+import io.apistage.goal.GoalResult;
+import io.apistage.model.DirectorySource;
+import io.apistage.problem.Problems;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The {@code validate} goal: schemas, references, dependency and naming rules over the config
+ * root.
+ *
+ * @since 0.1.0
+ */
+public final class ValidateGoal {
+
+  private final GoalContext context;
+
+  /** The goal for a context. */
+  public ValidateGoal(GoalContext context) {
+    this.context = context;
+  }
+
+  /** Runs the goal. */
+  public GoalResult execute() throws IOException {
+    Validation.Outcome outcome = new Validation().validate(new DirectorySource(context.configDir()));
+    int files = outcome.config().filesRead().size();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("filesChecked", files);
+    body.put("assets", outcome.config().assets().size());
+    boolean failed = !outcome.problems().isEmpty() && (Problems.hasErrors(outcome.problems()) || context.failOnWarning());
+    String message =
+        outcome.problems().isEmpty()
+            ? Problems.plural(files, "file") + " valid, " + Problems.plural(outcome.config().assets().size(), "asset")
+            : Problems.summary(outcome.problems());
+    return new GoalResult(
+        "validate", failed ? "VALIDATION_FAILED" : "OK", message, outcome.problems(), body);
+  }
+}

@@ -1,0 +1,100 @@
+package io.apistage.rules;
+
+import io.apistage.model.Asset;
+import io.apistage.model.Config;
+import io.apistage.model.ConfigLoader;
+import io.apistage.model.ConfigSource;
+import io.apistage.problem.Problem;
+import io.apistage.schema.SchemaValidator;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Validates a configuration: reads it, checks every document against its schema, then runs the
+ * rules between assets. Assets whose documents fail their schema are left out of the rules, so
+ * one typo gives one problem, not a cascade.
+ *
+ * @since 0.1.0
+ */
+public final class Validation {
+
+  private final ConfigLoader loader;
+  private final SchemaValidator schemas;
+  private final List<Rule> rules;
+
+  /** Validation with the default loader, the bundled schemas and every rule. */
+  public Validation() {
+    this(new ConfigLoader(), new SchemaValidator(), Rules.all());
+  }
+
+  /** Validation with the given parts. */
+  public Validation(ConfigLoader loader, SchemaValidator schemas, List<Rule> rules) {
+    this.loader = loader;
+    this.schemas = schemas;
+    this.rules = List.copyOf(rules);
+  }
+
+  /**
+   * The outcome: the configuration as read (every asset that parsed) and every problem.
+   *
+   * @param config the configuration as read
+   * @param problems every problem, unsorted
+   */
+  public record Outcome(Config config, List<Problem> problems) {
+    public Outcome {
+      problems = List.copyOf(problems);
+    }
+  }
+
+  /** Reads and validates every file of a source. */
+  public Outcome validate(ConfigSource source) throws IOException {
+    return validate(loader.load(source));
+  }
+
+  /** Validates a loaded configuration. */
+  public Outcome validate(Config config) {
+    List<Problem> problems = new ArrayList<>(config.problems());
+    List<Problem> schemaProblems = schemaProblems(config);
+    problems.addAll(schemaProblems);
+    Config checked = withoutFilesIn(config, schemaProblems);
+    for (Rule rule : rules) {
+      problems.addAll(rule.check(checked));
+    }
+    return new Outcome(config, problems);
+  }
+
+  private List<Problem> schemaProblems(Config config) {
+    List<Problem> out =
+        new ArrayList<>(
+            config.assets().values().parallelStream()
+                .flatMap(a -> schemas.validate(a.kind(), a.file(), a.body()).stream())
+                .toList());
+    if (config.settings().body() != null) {
+      out.addAll(schemas.validateProject(config.settings().file(), config.settings().body()));
+    }
+    return out;
+  }
+
+  private static Config withoutFilesIn(Config config, Collection<Problem> problems) {
+    Set<String> bad = new HashSet<>();
+    for (Problem p : problems) {
+      if (p.isError() && !p.rule().equals(SchemaValidator.UNKNOWN_FIELD_RULE)) {
+        bad.add(p.file());
+      }
+    }
+    if (bad.isEmpty()) {
+      return config;
+    }
+    var kept = new java.util.LinkedHashMap<String, Asset>();
+    config.assets().forEach((k, a) -> {
+      if (!bad.contains(a.file())) {
+        kept.put(k, a);
+      }
+    });
+    return new Config(kept, config.settings(), config.problems(), config.filesRead());
+  }
+}
