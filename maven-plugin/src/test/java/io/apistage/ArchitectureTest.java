@@ -1,0 +1,122 @@
+package io.apistage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the house rules of STYLE.md true by reading the sources: the engine knows nothing of
+ * Maven, only the git package touches JGit, and packages depend on each other without cycles.
+ */
+class ArchitectureTest {
+
+  private static final Path SOURCES = Path.of("src/main/java");
+  private static final Pattern PACKAGE = Pattern.compile("^package ([\\w.]+);", Pattern.MULTILINE);
+  private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+)\\.[\\w*]+;", Pattern.MULTILINE);
+  private static final Pattern QUALIFIED = Pattern.compile("\\b(io\\.apistage\\.[a-z]+)\\.[A-Z]");
+
+  private static final Map<String, List<String>> IMPORTS_BY_FILE = new TreeMap<>();
+  private static final Map<String, String> PACKAGE_BY_FILE = new TreeMap<>();
+
+  @BeforeAll
+  static void readSources() throws IOException {
+    try (Stream<Path> files = Files.walk(SOURCES)) {
+      for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+        String text = Files.readString(file);
+        Matcher pkg = PACKAGE.matcher(text);
+        assertThat(pkg.find()).as("package declaration in %s", file).isTrue();
+        List<String> imports = new ArrayList<>();
+        Matcher m = IMPORT.matcher(text);
+        while (m.find()) {
+          imports.add(m.group(1));
+        }
+        Matcher q = QUALIFIED.matcher(text);
+        while (q.find()) {
+          imports.add(q.group(1));
+        }
+        IMPORTS_BY_FILE.put(file.toString(), imports);
+        PACKAGE_BY_FILE.put(file.toString(), pkg.group(1));
+      }
+    }
+    assertThat(IMPORTS_BY_FILE).isNotEmpty();
+  }
+
+  @Test
+  void onlyTheMavenPackageImportsMaven() {
+    List<String> leaks = new ArrayList<>();
+    IMPORTS_BY_FILE.forEach(
+        (file, imports) -> {
+          if (!PACKAGE_BY_FILE.get(file).equals("io.apistage.maven")
+              && imports.stream().anyMatch(i -> i.startsWith("org.apache.maven"))) {
+            leaks.add(file);
+          }
+        });
+    assertThat(leaks).as("engine files importing org.apache.maven").isEmpty();
+  }
+
+  @Test
+  void onlyTheGitPackageTouchesJgit() {
+    List<String> leaks = new ArrayList<>();
+    IMPORTS_BY_FILE.forEach(
+        (file, imports) -> {
+          if (!PACKAGE_BY_FILE.get(file).equals("io.apistage.git")
+              && imports.stream().anyMatch(i -> i.startsWith("org.eclipse.jgit"))) {
+            leaks.add(file);
+          }
+        });
+    assertThat(leaks).as("files outside io.apistage.git importing JGit").isEmpty();
+  }
+
+  @Test
+  void packagesDependOnEachOtherWithoutCycles() {
+    Map<String, Set<String>> graph = new TreeMap<>();
+    IMPORTS_BY_FILE.forEach(
+        (file, imports) -> {
+          String from = PACKAGE_BY_FILE.get(file);
+          Set<String> edges = graph.computeIfAbsent(from, k -> new TreeSet<>());
+          for (String imported : imports) {
+            if (imported.startsWith("io.apistage.") && PACKAGE_BY_FILE.containsValue(imported) && !imported.equals(from)) {
+              edges.add(imported);
+            }
+          }
+        });
+    List<String> cycles = new ArrayList<>();
+    for (String start : graph.keySet()) {
+      // a path from a package back to itself is a cycle
+      Deque<List<String>> paths = new ArrayDeque<>();
+      paths.push(List.of(start));
+      Set<String> visited = new TreeSet<>();
+      while (!paths.isEmpty()) {
+        List<String> path = paths.pop();
+        String last = path.get(path.size() - 1);
+        for (String next : graph.getOrDefault(last, Set.of())) {
+          if (next.equals(start)) {
+            List<String> cycle = new ArrayList<>(path);
+            cycle.add(start);
+            cycles.add(String.join(" -> ", cycle));
+          } else if (visited.add(next)) {
+            List<String> longer = new ArrayList<>(path);
+            longer.add(next);
+            paths.push(longer);
+          }
+        }
+      }
+    }
+    assertThat(cycles).as("package cycles").isEmpty();
+  }
+}
