@@ -37,14 +37,19 @@ public final class GithubActions {
     List<String> out = new ArrayList<>();
     for (Problem p : result.problems()) {
       StringBuilder line = new StringBuilder("::").append(p.isError() ? "error" : "warning");
-      line.append(" file=").append(property(prefix + p.file()));
-      if (p.line() > 0) {
-        line.append(",line=").append(p.line());
+      boolean project = p.file().equals(SarifReport.PROJECT);
+      if (!project) {
+        line.append(" file=").append(property(prefix + p.file())).append(',');
+      } else {
+        line.append(' ');
+      }
+      if (!project && p.line() > 0) {
+        line.append("line=").append(p.line()).append(',');
         if (p.column() > 0) {
-          line.append(",col=").append(p.column());
+          line.append("col=").append(p.column()).append(',');
         }
       }
-      line.append(",title=").append(property("apistage " + result.goal() + " [" + p.rule() + "]"));
+      line.append("title=").append(property("apistage " + result.goal() + " [" + p.rule() + "]"));
       line.append("::").append(data(p.message()));
       out.add(line.toString());
     }

@@ -32,6 +32,9 @@ public final class SarifReport {
   public static final String SCHEMA =
       "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
+  /** The file name of problems about the project as a whole; their results have no location. */
+  static final String PROJECT = ".";
+
   private static final Map<String, String> DESCRIPTIONS = new TreeMap<>();
 
   static {
@@ -127,7 +130,9 @@ public final class SarifReport {
     out.put("ruleIndex", ruleIndex);
     out.put("level", p.isError() ? "error" : "warning");
     out.put("message", Map.of("text", p.message()));
-    out.put("locations", List.of(Map.of("physicalLocation", physical)));
+    if (!p.file().equals(PROJECT)) {
+      out.put("locations", List.of(Map.of("physicalLocation", physical)));
+    }
     if (!p.field().isEmpty()) {
       out.put("properties", Map.of("field", p.field()));
     }
