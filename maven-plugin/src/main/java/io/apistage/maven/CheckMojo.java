@@ -28,11 +28,11 @@ public class CheckMojo extends AbstractApistageMojo {
    * @since 0.1.0
    */
   @Parameter(property = "apistage.failOnWarning", defaultValue = "false")
-  private boolean failOnWarningParameter;
+  private boolean failOnWarning;
 
   @Override
   protected boolean failOnWarning() {
-    return failOnWarningParameter;
+    return failOnWarning;
   }
 
   @Override
