@@ -662,7 +662,7 @@ public final class ApiComparator {
         case ADDED -> {
           if (!request) {
             out.add(finding(RESPONSE_PROPERTY_ADDED, loc, "property " + property + " added to " + owner));
-          } else if (listed(field(loc.tos[n - 1], "required"), last)) {
+          } else if (listed(field(loc.tos[n - 2], "required"), last)) {
             out.add(
                 finding(REQUEST_PROPERTY_ADDED_REQUIRED, loc, "required property " + property + " added to " + owner));
           } else {
