@@ -338,7 +338,11 @@ public final class VersionPolicy {
           note(finding, null);
         }
       }
-      if (required != Bump.MAJOR && actual.compareTo(required) > 0) {
+      Bump declared = Bump.NONE; // with the findings an exception lifts: their bump is intended
+      for (Judged j : judged) {
+        declared = declared.max(j.finding().bump());
+      }
+      if (required != Bump.MAJOR && actual.compareTo(required) > 0 && actual.compareTo(declared) > 0) {
         String need = required == Bump.NONE
             ? "the contract did not change"
             : "the changes need only a " + required.label() + " bump (" + base.next(required) + ")";
