@@ -21,9 +21,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -204,7 +206,13 @@ public final class StageStore {
     }
     history.sort((a, b) -> Integer.compare(a.number(), b.number()));
 
-    problems.addAll(handChanges(stage, commit, assets, deployed, authored, aliases));
+    Set<String> unreadable = new HashSet<>();
+    for (Problem p : problems) {
+      if (p.isError()) {
+        unreadable.add(p.file());
+      }
+    }
+    problems.addAll(handChanges(stage, commit, assets, deployed, authored, aliases, unreadable));
     return new StageState(
         stage, Optional.of(commit), assets, deployed, authored, aliases, history, lastRecord, problems);
   }
@@ -287,7 +295,8 @@ public final class StageStore {
       Map<String, Object> assets,
       Map<String, Asset> deployed,
       Map<String, Asset> authored,
-      Map<String, Asset> aliases)
+      Map<String, Asset> aliases,
+      Set<String> unreadable)
       throws IOException {
     List<Problem> out = new ArrayList<>();
     String branch = stage.state().branch();
@@ -314,6 +323,9 @@ public final class StageStore {
       Asset authoredAsset = authored.get(e.getKey());
       Asset running = deployed.get(e.getKey());
       if (authoredAsset == null) {
+        if (unreadable.contains(branch + ":" + StageLayout.AUTHORED + StageLayout.pathOfKey(e.getKey()).orElse(""))) {
+          continue;
+        }
         out.add(
             Problem.warning(
                 running.file(), Position.FILE, "", HAND_CHANGE_RULE,
@@ -339,7 +351,8 @@ public final class StageStore {
       }
     }
     for (String key : authored.keySet()) {
-      if (!assets.containsKey(key)) {
+      if (!assets.containsKey(key)
+          && !unreadable.contains(branch + ":" + StageLayout.pathOfKey(key).orElse(""))) {
         out.add(
             Problem.warning(
                 authored.get(key).file(), Position.FILE, "", HAND_CHANGE_RULE,
