@@ -1,6 +1,6 @@
 // A repository with two stages and nothing deployed yet: qa's branch does not exist.
 def git(Map env = [:], List args) {
-  def pb = new ProcessBuilder(['git'] + args).directory(basedir).redirectErrorStream(true)
+  def pb = new ProcessBuilder((['git'] + args).collect { it.toString() }).directory(basedir).redirectErrorStream(true)
   pb.environment().putAll([GIT_AUTHOR_NAME: 'IT', GIT_AUTHOR_EMAIL: 'it@example.com', GIT_COMMITTER_NAME: 'IT',
       GIT_COMMITTER_EMAIL: 'it@example.com', GIT_AUTHOR_DATE: '2026-01-01T10:00:00Z',
       GIT_COMMITTER_DATE: '2026-01-01T10:00:00Z'] + env)
