@@ -118,9 +118,17 @@ public final class SchemaValidator {
           file, at.line(), at.column(), JsonPointer.child(pointer, error.getProperty()), RULE,
           Severity.ERROR, "missing required field '" + error.getProperty() + "'" + where(pointer));
     }
+    if (keyword.equals("propertyNames") && error.getProperty() != null) {
+      Position at = keyPosition(document, pointer, error.getProperty());
+      return new Problem(
+          file, at.line(), at.column(), JsonPointer.child(pointer, error.getProperty()), RULE,
+          Severity.ERROR, "key '" + error.getProperty() + "' "
+              + SchemaMessages.describe(error, document.at(pointer), "is not valid here"));
+    }
     Position at = document.positionOf(pointer);
     return new Problem(
-        file, at.line(), at.column(), pointer, RULE, Severity.ERROR, message(error, pointer));
+        file, at.line(), at.column(), pointer, RULE, Severity.ERROR,
+        SchemaMessages.describe(error, document.at(pointer), message(error, pointer)));
   }
 
   private static String where(String pointer) {
