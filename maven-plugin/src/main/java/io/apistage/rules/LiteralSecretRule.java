@@ -99,6 +99,15 @@ public final class LiteralSecretRule implements Rule {
                   + " references"));
       return;
     }
+    if (text != null && text.startsWith("${secret:")) {
+      out.add(
+          Checks.error(
+              asset, node, pointer, ID,
+              what + " '" + text + "' is not a valid secret reference: write ${secret:NAME}"
+                  + " with NAME of letters, digits and '_' (read from APISTAGE_SECRET_<NAME>),"
+                  + " e.g. ${secret:MOBILE_KEY}"));
+      return;
+    }
     out.add(
         Checks.error(
             asset, node, pointer, ID,

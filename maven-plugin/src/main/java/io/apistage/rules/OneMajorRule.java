@@ -43,8 +43,8 @@ public final class OneMajorRule implements Rule {
           out.add(
               Checks.error(
                   asset, apis.get(i), "/apis/" + i, ID,
-                  kind + " '" + asset.name() + "' lists " + first + " and " + text + "; an "
-                      + kind + " uses one major of an API: keep one of them"));
+                  kind + " '" + asset.name() + "' lists " + first + " and " + text + "; "
+                      + (kind.startsWith("a") ? "an " : "a ") + kind + " uses one major of an API: keep one of them"));
         }
       }
     }
