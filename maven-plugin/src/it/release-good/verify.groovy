@@ -7,7 +7,7 @@ assert log.contains('BUILD SUCCESS')
 def reports = new File(basedir, 'target/apistage')
 def notes = new File(reports, 'release-orders-1.5.0.md').text
 assert notes.startsWith('# orders 1.5.0\n')
-assert notes.contains('## Changes since orders@1.4.2\n\nLargest change: **minor**.\n\n### `POST /orders/{id}/cancel`\n\n- **minor** endpoint added\n')
+assert notes.contains('## Changes since orders@1.4.2\n\nLargest change: **minor**.\n\n### `POST /orders/{id}/cancel`\n\n- **minor** endpoint POST /orders/{id}/cancel added (`endpoint-added`)\n')
 assert notes.endsWith('## Consumers affected\n\n- `application/mobile-app`\n')
 def json = new JsonSlurper().parse(new File(reports, 'release.json'))
 assert json.status == 'success'

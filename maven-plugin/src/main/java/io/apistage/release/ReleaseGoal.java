@@ -17,6 +17,7 @@ import io.apistage.problem.Problems;
 import io.apistage.release.ApiComparison.ApiChange;
 import io.apistage.report.Files2;
 import io.apistage.rules.Validation;
+import io.apistage.versions.Consumers;
 import io.apistage.yaml.ParsedFile;
 import io.apistage.yaml.YMap;
 import io.apistage.yaml.YamlParser;
@@ -53,9 +54,9 @@ public final class ReleaseGoal {
   private final ApiComparison comparison;
   private final Function<Config, List<Problem>> validation;
 
-  /** The goal with the basic comparison of Api documents and every validation rule. */
+  /** The goal with check-versions' comparison of Api documents and every validation rule. */
   public ReleaseGoal(GoalContext context, ReleaseRequest request) {
-    this(context, request, new BasicComparison(), config -> new Validation().validate(config).problems());
+    this(context, request, new VersionsComparison(), config -> new Validation().validate(config).problems());
   }
 
   /**
@@ -181,7 +182,7 @@ public final class ReleaseGoal {
         changes.addAll(comparison.compare(before, found.get().body().toPlain()));
       }
     }
-    List<String> consumers = Consumers.of(config, tag.api(), tag.major());
+    List<String> consumers = new Consumers(config).of(tag.api(), tag.major());
     boolean refused = Problems.hasErrors(problems);
 
     Map<String, Object> body = new LinkedHashMap<>();

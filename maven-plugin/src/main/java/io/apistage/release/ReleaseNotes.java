@@ -23,7 +23,7 @@ public final class ReleaseNotes {
    * @param commit the tagged commit
    * @param previous the previous release tag of the API, or null for its first release
    * @param changes the changes since the previous release
-   * @param consumers keys of the applications and subscriptions using the API's major line
+   * @param consumers keys of the applications, packages and subscriptions using the API's major line
    */
   public record Content(
       ReleaseTag tag, String commit, ReleaseTag previous, List<ApiChange> changes, List<String> consumers) {
@@ -76,7 +76,8 @@ public final class ReleaseNotes {
           List<ApiChange> changes = new ArrayList<>(byEndpoint.get(endpoint));
           changes.sort((a, b) -> Integer.compare(rank(b.level()), rank(a.level())));
           for (ApiChange c : changes) {
-            out.append("- **").append(c.level()).append("** ").append(oneLine(c.message())).append('\n');
+            out.append("- **").append(c.level()).append("** ").append(oneLine(c.message()))
+                .append(" (`").append(c.rule()).append("`)\n");
           }
           out.append('\n');
         }
@@ -84,7 +85,7 @@ public final class ReleaseNotes {
     }
     out.append("## Consumers affected\n\n");
     if (content.consumers().isEmpty()) {
-      out.append("No application or subscription of this repository uses ")
+      out.append("No application, package or subscription of this repository uses ")
           .append(tag.api()).append('@').append(tag.major()).append(".\n");
     } else {
       for (String consumer : content.consumers()) {

@@ -39,7 +39,7 @@ class ReleaseGoalTest {
 
   private GoalResult release(String tag, Map<String, String> env) throws Exception {
     GoalContext context = new GoalContext(dir, dir.resolve("target/apistage"), false, env, new RecordingLog());
-    return new ReleaseGoal(context, new ReleaseRequest(tag), new BasicComparison(), config -> List.of()).execute();
+    return new ReleaseGoal(context, new ReleaseRequest(tag), new VersionsComparison(), config -> List.of()).execute();
   }
 
   @Test
@@ -55,24 +55,25 @@ class ReleaseGoalTest {
     assertThat(result.code()).isEqualTo("OK");
     assertThat(result.message())
         .isEqualTo(
-            "release orders@1.5.0 checked: 2 changes since orders@1.4.2 (largest: minor), 2 consumers affected;"
+            "release orders@1.5.0 checked: 2 changes since orders@1.4.2 (largest: minor), 3 consumers affected;"
                 + " notes in release-orders-1.5.0.md");
     assertThat(result.body())
         .containsEntry("tag", "orders@1.5.0")
         .containsEntry("commit", commit)
         .containsEntry("previousTag", "orders@1.4.2")
         .containsEntry("bump", "minor")
-        .containsEntry("consumers", List.of("application/mobile-app", "subscription/partner-gold"));
+        .containsEntry("consumers", List.of("application/mobile-app", "package/gold", "subscription/partner-gold"));
     String notes = Files.readString(dir.resolve("target/apistage/release-orders-1.5.0.md"));
     assertThat(notes)
         .startsWith("# orders 1.5.0\n\nRelease tag `orders@1.5.0`, commit `" + commit.substring(0, 12) + "`")
         .contains(
             "## Changes since orders@1.4.2\n\nLargest change: **minor**.\n\n"
                 + "### `GET /orders/{id}`\n\n"
-                + "- **patch** description changed from One order to One order of the shop\n\n"
+                + "- **patch** endpoints[GET /orders/{id}].description changed from One order to One order of the"
+                + " shop (`description-changed`)\n\n"
                 + "### `POST /orders/{id}/cancel`\n\n"
-                + "- **minor** endpoint added\n\n")
-        .endsWith("## Consumers affected\n\n- `application/mobile-app`\n- `subscription/partner-gold`\n");
+                + "- **minor** endpoint POST /orders/{id}/cancel added (`endpoint-added`)\n\n")
+        .endsWith("## Consumers affected\n\n- `application/mobile-app`\n- `package/gold`\n- `subscription/partner-gold`\n");
   }
 
   @Test
@@ -198,7 +199,7 @@ class ReleaseGoalTest {
 
     GoalResult result =
         new ReleaseGoal(
-                context, new ReleaseRequest(null), new BasicComparison(),
+                context, new ReleaseRequest(null), new VersionsComparison(),
                 config -> new Validation().validate(config).problems())
             .execute();
 

@@ -37,7 +37,12 @@ class SarifReportTest {
     List<Map<String, Object>> rules = Plain.maps(driver, "rules");
     assertThat(rules).extracting(r -> r.get("id")).containsExactly("version-bump", "breaking-change");
     assertThat(Plain.text(Plain.map(rules.get(1), "shortDescription"), "text"))
-        .isEqualTo("A change breaks the consumers of an API major line.");
+        .isEqualTo("Problems found by the apistage rule breaking-change.");
+    assertThat(SarifReport.describe("endpoint-removed"))
+        .isEqualTo("An API change (endpoints) that needs a major version step, e.g. DELETE /orders/{id} removed.");
+    assertThat(SarifReport.describe("bump-larger-than-needed"))
+        .isEqualTo("Version lifecycle rule (warning), e.g. 1.4.2 → 1.5.0 for a reworded description.");
+    assertThat(SarifReport.describe("unknown-field")).isEqualTo("A document has a field its kind does not define.");
 
     List<Map<String, Object>> results = Plain.maps(run, "results");
     assertThat(results).hasSize(2);
