@@ -55,10 +55,15 @@ public class CheckMojo extends AbstractApistageMojo {
   @Parameter(property = "apistage.stage")
   private String stage;
 
-  /** The Maven settings, whose servers hold the credentials of stage remotes. */
+  /**
+   * The Maven settings, whose servers hold the credentials of stage remotes.
+   *
+   * @since 0.1.0
+   */
   @Parameter(defaultValue = "${settings}", readonly = true)
   private Settings settings;
 
+  /** Decrypts the passwords of the settings' servers. */
   @Component private SettingsDecrypter decrypter;
 
   @Override

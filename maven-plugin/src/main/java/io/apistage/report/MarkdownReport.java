@@ -20,6 +20,7 @@ import java.util.Map;
 public final class MarkdownReport {
 
   private static final int MAX_ROWS = 200;
+  private static final int MAX_VALUE = 100;
 
   private MarkdownReport() {}
 
@@ -172,25 +173,8 @@ public final class MarkdownReport {
         byStage.put(name, stage);
       }
     }
-    if (!byStage.isEmpty()) {
-      out.append("### What each stage would receive\n\n")
-          .append("| Stage | Create | Update | Delete | Unchanged |\n|---|---|---|---|---|\n");
-      for (Map.Entry<String, Map<String, Object>> e : byStage.entrySet()) {
-        Map<String, Object> stage = e.getValue();
-        long unchanged = Plain.number(stage, "unchanged");
-        out.append("| ")
-            .append(code(e.getKey()))
-            .append(" | ")
-            .append(labels(Plain.list(stage, "create")))
-            .append(" | ")
-            .append(labels(Plain.list(stage, "update")))
-            .append(" | ")
-            .append(labels(Plain.list(stage, "delete")))
-            .append(" | ")
-            .append(unchanged < 0 ? "" : String.valueOf(unchanged))
-            .append(" |\n");
-      }
-      out.append('\n');
+    for (Map.Entry<String, Map<String, Object>> e : byStage.entrySet()) {
+      stage(e.getKey(), e.getValue(), out);
     }
     if (path.edges().isEmpty()) {
       return;
@@ -214,6 +198,102 @@ public final class MarkdownReport {
     out.append("```\n");
     if (byStage.isEmpty()) {
       out.append("\nRun `diff` (or `check`) to see what is pending on each edge.\n");
+    }
+  }
+
+  /**
+   * What a promotion would bring to one stage, asset by asset and field by field, in the form of
+   * the diff goal's own plan ({@code ### Stage `qa`: 1 to create, ...}).
+   */
+  private static void stage(String name, Map<String, Object> stage, StringBuilder out) {
+    List<?> create = Plain.list(stage, "create");
+    List<Map<String, Object>> update = Plain.maps(stage, "update");
+    List<?> delete = Plain.list(stage, "delete");
+    long unchanged = Math.max(0, Plain.number(stage, "unchanged"));
+    out.append("### Stage ")
+        .append(code(name))
+        .append(": ")
+        .append(create.size()).append(" to create, ")
+        .append(update.size()).append(" to update, ")
+        .append(delete.size()).append(" to delete, ")
+        .append(unchanged).append(" unchanged\n\n");
+    if (create.isEmpty() && update.isEmpty() && delete.isEmpty()) {
+      out.append("No changes.\n\n");
+      return;
+    }
+    List<String[]> rows = new ArrayList<>();
+    create.forEach(k -> rows.add(new String[] {"+", Plain.label(k), "create"}));
+    for (Map<String, Object> u : update) {
+      List<Map<String, Object>> changes = Plain.maps(u, "changes");
+      if (changes.isEmpty()) {
+        rows.add(new String[] {"~", Plain.label(u), "update"});
+      }
+      for (int i = 0; i < changes.size(); i++) {
+        rows.add(new String[] {i == 0 ? "~" : "", i == 0 ? Plain.label(u) : "", code(changeLine(changes.get(i)))});
+      }
+    }
+    delete.forEach(k -> rows.add(new String[] {"-", Plain.label(k), "delete"}));
+    out.append("| | asset | change |\n|---|---|---|\n");
+    int shown = 0;
+    for (String[] row : rows) {
+      if (shown++ == MAX_ROWS) {
+        out.append("\n… and ").append(rows.size() - MAX_ROWS).append(" more lines in diff.json\n");
+        break;
+      }
+      out.append("| ").append(row[0]).append(" | ").append(row[1].isEmpty() ? "" : code(row[1]))
+          .append(" | ").append(row[2]).append(" |\n");
+    }
+    out.append('\n');
+  }
+
+  /** One field change: {@code ~ /description: "a" -> "b"}, {@code + /tags: ["x"]}, {@code - /x: 1}. */
+  private static String changeLine(Map<String, Object> change) {
+    String field = Plain.text(change, "field");
+    field = field == null || field.isEmpty() ? "/" : field;
+    String path = Plain.text(change, "path");
+    String label = path != null && path.contains("[") ? field + " (" + path + ")" : field;
+    Object from = change.get("from");
+    Object to = change.get("to");
+    if (from == null) {
+      return "+ " + label + ": " + value(to);
+    }
+    if (to == null) {
+      return "- " + label + ": " + value(from);
+    }
+    return "~ " + label + ": " + value(from) + " -> " + value(to);
+  }
+
+  /** A value in compact form, cut at 100 characters. */
+  private static String value(Object value) {
+    StringBuilder out = new StringBuilder();
+    append(out, value);
+    return out.length() > MAX_VALUE ? out.substring(0, MAX_VALUE - 1) + "…" : out.toString();
+  }
+
+  private static void append(StringBuilder out, Object value) {
+    if (out.length() > MAX_VALUE) {
+      return;
+    }
+    if (value instanceof Map<?, ?> map) {
+      out.append('{');
+      boolean first = true;
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        out.append(first ? "" : ", ").append(e.getKey()).append(": ");
+        first = false;
+        append(out, e.getValue());
+      }
+      out.append('}');
+    } else if (value instanceof List<?> list) {
+      out.append('[');
+      for (int i = 0; i < list.size(); i++) {
+        out.append(i == 0 ? "" : ", ");
+        append(out, list.get(i));
+      }
+      out.append(']');
+    } else if (value instanceof String str) {
+      out.append('"').append(str.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")).append('"');
+    } else {
+      out.append(value);
     }
   }
 

@@ -77,6 +77,25 @@ class ReleaseGoalTest {
   }
 
   @Test
+  void newMajorLineIsComparedWithTheLatestReleaseOfTheLineBefore() throws Exception {
+    history.write("apis/orders/v2.yaml", GitHistory.orders("2.0.0", "published", "").replace(
+        "    description: One order\n", "    description: One order\n    deprecated: true\n"));
+    history.commit("orders v2");
+    history.tag("orders@2.0.0");
+
+    GoalResult result = release(null, Map.of());
+
+    assertThat(result.problems()).isEmpty();
+    assertThat(result.body())
+        .containsEntry("previousTag", "orders@1.4.2")
+        .containsEntry("consumers", List.of());
+    assertThat(Files.readString(dir.resolve("target/apistage/release-orders-2.0.0.md")))
+        .contains("## Changes since orders@1.4.2\n")
+        .contains("### `GET /orders/{id}`\n")
+        .endsWith("No application, package or subscription of this repository uses orders@2.\n");
+  }
+
+  @Test
   void firstReleaseHasNoPreviousTag() throws Exception {
     GoalResult result = release("orders@1.4.2", Map.of());
 

@@ -34,8 +34,18 @@ class MarkdownReportTest {
     String md = MarkdownReport.render(Fixtures.diff(), Fixtures.chain());
 
     assertThat(md).startsWith("## ✅ apistage diff: 3 stages compared\n");
-    assertThat(md).contains("| `dev` | `api/orders@2` | `api/orders@1` |  | 4 |");
-    assertThat(md).contains("| `qa` |  |  | `application/old-app` | 7 |");
+    assertThat(md)
+        .contains(
+            "### Stage `dev`: 1 to create, 1 to update, 0 to delete, 4 unchanged\n\n"
+                + "| | asset | change |\n|---|---|---|\n"
+                + "| + | `api/orders@2` | create |\n"
+                + "| ~ | `api/orders@1` | `~ /version: \"1.4.2\" -> \"1.5.0\"` |\n\n");
+    assertThat(md)
+        .contains(
+            "### Stage `qa`: 0 to create, 0 to update, 1 to delete, 7 unchanged\n\n"
+                + "| | asset | change |\n|---|---|---|\n"
+                + "| - | `application/old-app` | delete |\n\n");
+    assertThat(md).contains("### Stage `prod`: 0 to create, 0 to update, 0 to delete, 8 unchanged\n\nNo changes.\n");
     assertThat(md)
         .contains(
             "```mermaid\nflowchart LR\n"
