@@ -22,6 +22,9 @@ import java.util.function.Consumer;
  */
 public final class GithubActions {
 
+  /** Bytes a step summary may hold: GitHub refuses more than 1 MiB. */
+  static final int SUMMARY_LIMIT = 1024 * 1024 - 1024;
+
   private GithubActions() {}
 
   /** Whether the environment is a GitHub Actions job. */
@@ -74,11 +77,26 @@ public final class GithubActions {
     }
     Files.writeString(
         path,
-        markdown.endsWith("\n") ? markdown + "\n" : markdown + "\n\n",
+        fitted(markdown.endsWith("\n") ? markdown + "\n" : markdown + "\n\n"),
         StandardCharsets.UTF_8,
         StandardOpenOption.CREATE,
         StandardOpenOption.APPEND);
     return path;
+  }
+
+  /**
+   * The Markdown cut at a line to stay under GitHub's limit of 1 MiB per step summary, which
+   * otherwise rejects the whole summary.
+   */
+  static String fitted(String markdown) {
+    byte[] bytes = markdown.getBytes(StandardCharsets.UTF_8);
+    if (bytes.length <= SUMMARY_LIMIT) {
+      return markdown;
+    }
+    String note = "\n… cut to fit GitHub's job summary limit; the whole report is in the report folder.\n\n";
+    String head = new String(bytes, 0, SUMMARY_LIMIT - note.length() * 3, StandardCharsets.UTF_8);
+    int line = head.lastIndexOf('\n');
+    return (line > 0 ? head.substring(0, line + 1) : "") + note;
   }
 
   /** Escapes a command's message as the runner expects. */

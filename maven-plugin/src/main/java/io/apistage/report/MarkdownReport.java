@@ -101,7 +101,12 @@ public final class MarkdownReport {
     out.append("### API changes\n\n")
         .append("| API | Version | Required bump | Verdict | Changes | Consumers affected |\n")
         .append("|---|---|---|---|---|---|\n");
+    int shown = 0;
     for (Map<String, Object> api : apis) {
+      if (shown++ == MAX_ROWS) {
+        out.append("| … | ").append(apis.size() - MAX_ROWS).append(" more in the JSON report | | | | |\n");
+        break;
+      }
       String base = Plain.text(api, "baseVersion");
       String version = Plain.text(api, "version");
       String bump = Plain.text(api, "requiredBump");
@@ -125,10 +130,14 @@ public final class MarkdownReport {
           .append(" |\n");
     }
     out.append('\n');
+    int detailed = 0;
     for (Map<String, Object> api : apis) {
       List<Map<String, Object>> findings = Plain.maps(api, "findings");
       if (findings.isEmpty()) {
         continue;
+      }
+      if (detailed++ == MAX_ROWS) {
+        break;
       }
       out.append("<details><summary>")
           .append(html(Plain.text(api, "api")))

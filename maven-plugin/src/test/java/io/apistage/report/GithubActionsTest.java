@@ -39,6 +39,20 @@ class GithubActionsTest {
   }
 
   @Test
+  void summaryLargerThanGithubAcceptsIsCutAtALine() {
+    String line = "| ❌ error | `apis/orders/v1.yaml` | 1:1 | `schema` | " + "x".repeat(200) + " |\n";
+    String big = line.repeat(10_000);
+
+    String fitted = GithubActions.fitted(big);
+
+    assertThat(fitted.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+        .isLessThanOrEqualTo(GithubActions.SUMMARY_LIMIT);
+    assertThat(fitted).startsWith(line).endsWith(
+        "|\n\n… cut to fit GitHub's job summary limit; the whole report is in the report folder.\n\n");
+    assertThat(GithubActions.fitted("small\n")).isEqualTo("small\n");
+  }
+
+  @Test
   void markdownIsAppendedToTheStepSummary(@TempDir Path dir) throws Exception {
     Path summary = dir.resolve("summary.md");
     Files.writeString(summary, "earlier step\n");
