@@ -6,7 +6,6 @@ import io.apistage.goal.GoalResult;
 import io.apistage.model.Asset;
 import io.apistage.model.Config;
 import io.apistage.model.ConfigLoader;
-import io.apistage.model.DirectorySource;
 import io.apistage.model.Kind;
 import io.apistage.model.MemorySource;
 import io.apistage.model.Settings;
@@ -22,6 +21,8 @@ import io.apistage.yaml.ParsedFile;
 import io.apistage.yaml.YMap;
 import io.apistage.yaml.YamlParser;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -284,12 +285,13 @@ public final class ReleaseGoal {
     return new ConfigLoader().load(new MemorySource(files));
   }
 
+  /** The settings of the working copy's {@code apistage.yaml}, read without the other files. */
   private Settings settingsOnDisk() throws IOException {
-    DirectorySource disk = new DirectorySource(context.configDir());
     Map<String, byte[]> files = new TreeMap<>();
     for (String name : List.of("apistage.yaml", "apistage.yml")) {
-      if (java.nio.file.Files.isRegularFile(context.configDir().resolve(name))) {
-        files.put(name, disk.read(name));
+      Path file = context.configDir().resolve(name);
+      if (Files.isRegularFile(file)) {
+        files.put(name, Files.readAllBytes(file));
       }
     }
     return new ConfigLoader().load(new MemorySource(files)).settings();

@@ -97,7 +97,7 @@ public final class SarifReport {
     Map<String, Object> driver = new LinkedHashMap<>();
     driver.put("name", "apistage");
     driver.put("version", toolVersion);
-    driver.put("informationUri", "https://github.com/apistage/apistage");
+    driver.put("informationUri", "https://apistage.io");
     driver.put("rules", rules);
 
     Map<String, Object> run = new LinkedHashMap<>();
