@@ -51,7 +51,7 @@ public final class Consumers {
    * it), so a lookup does not parse the whole repository.
    */
   public static Consumers read(Path configDir) throws IOException {
-    Map<String, byte[]> files = new TreeMap<>();
+    List<Path> paths = new ArrayList<>();
     for (Kind kind : List.of(Kind.APPLICATION, Kind.PACKAGE, Kind.SUBSCRIPTION)) {
       Path folder = configDir.resolve(kind.folder());
       if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
@@ -59,12 +59,25 @@ public final class Consumers {
       }
       try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
         for (Path file : stream) {
-          String name = file.getFileName().toString();
-          if (ConfigLoader.isYaml(name) && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            files.put(kind.folder() + "/" + name, Files.readAllBytes(file));
+          if (ConfigLoader.isYaml(file.getFileName().toString())) {
+            paths.add(file);
           }
         }
       }
+    }
+    Map<String, byte[]> files = new java.util.concurrent.ConcurrentHashMap<>();
+    try {
+      paths.parallelStream().forEach(file -> {
+        try {
+          if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            files.put(configDir.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+          }
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
     }
     return new Consumers(files);
   }
