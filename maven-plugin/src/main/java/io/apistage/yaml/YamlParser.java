@@ -21,6 +21,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.CollectionEndEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -123,6 +127,10 @@ public final class YamlParser {
             .setUseMarks(true)
             .build();
     try {
+      Position deep = tooDeep(text, settings);
+      if (deep != null) {
+        return failed(name, deep, "the document nests too deeply (more than " + MAX_DEPTH + " levels)");
+      }
       Iterator<Node> documents = new Compose(settings).composeAllFromString(text).iterator();
       if (!documents.hasNext()) {
         return failed(name, Position.FILE, "the file is empty; it must hold one YAML document");
@@ -155,6 +163,61 @@ public final class YamlParser {
     } catch (ExpansionLimit e) {
       return failed(name, e.position, e.getMessage());
     }
+  }
+
+  /**
+   * The position of the first collection nested deeper than {@link #MAX_DEPTH}, or null. The
+   * composer recurses once per level, so a document of thousands of levels ({@code [[[[...}) would
+   * overflow the stack before the converter's own depth check; the parser's event stream is flat,
+   * so counting depth there is safe. It runs only when the text could nest that deeply at all.
+   */
+  private static Position tooDeep(String text, LoadSettings settings) {
+    if (!mayNestDeeply(text)) {
+      return null;
+    }
+    int depth = 0;
+    for (Event event : new Parse(settings).parseString(text)) {
+      if (event instanceof CollectionStartEvent) {
+        depth++;
+        if (depth > MAX_DEPTH) {
+          return position(event.getStartMark());
+        }
+      } else if (event instanceof CollectionEndEvent) {
+        depth--;
+      }
+    }
+    return null;
+  }
+
+  /** Cheap upper bound: deep nesting needs many brackets, deep indentation or many "- " on a line. */
+  private static boolean mayNestDeeply(String text) {
+    int brackets = 0;
+    int indent = 0;
+    int dashes = 0;
+    boolean lineStart = true;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        lineStart = true;
+        indent = 0;
+        dashes = 0;
+        continue;
+      }
+      if (c == '[' || c == '{') {
+        brackets++;
+      } else if (c == '-' && i + 1 < text.length() && text.charAt(i + 1) == ' ') {
+        dashes++;
+      }
+      if (lineStart && c == ' ') {
+        indent++;
+      } else {
+        lineStart = false;
+      }
+      if (brackets > MAX_DEPTH || indent > MAX_DEPTH || dashes > MAX_DEPTH / 4) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private String tooLarge(long size) {
