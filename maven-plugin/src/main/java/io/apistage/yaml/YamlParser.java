@@ -181,7 +181,13 @@ public final class YamlParser {
     for (Event event : new Parse(settings).parseString(text)) {
       if (event instanceof CollectionStartEvent) {
         depth++;
-        if (depth > MAX_DEPTH) {
+        if (inProgress.containsKey(node)) {
+        throw new ExpansionLimit(
+            YamlParser.position(node.getStartMark()),
+            "a value contains itself through an alias (&anchor ... *anchor inside it); write it"
+                + " out without the loop");
+      }
+      if (depth > MAX_DEPTH) {
           return position(event.getStartMark());
         }
       } else if (event instanceof CollectionEndEvent) {
@@ -191,7 +197,11 @@ public final class YamlParser {
     return null;
   }
 
-  /** Cheap upper bound: deep nesting needs many brackets, deep indentation or many "- " on a line. */
+  /**
+   * Cheap upper bound: deep nesting needs deeply nested brackets, deep indentation or many "- " on
+   * one line. Quotes are not tracked: a closing bracket inside a string can only hide depth, and
+   * then the stack-overflow guard below still answers with a problem.
+   */
   private static boolean mayNestDeeply(String text) {
     int brackets = 0;
     int indent = 0;
@@ -207,6 +217,8 @@ public final class YamlParser {
       }
       if (c == '[' || c == '{') {
         brackets++;
+      } else if ((c == ']' || c == '}') && brackets > 0) {
+        brackets--;
       } else if (c == '-' && i + 1 < text.length() && text.charAt(i + 1) == ' ') {
         dashes++;
       }
@@ -355,6 +367,7 @@ public final class YamlParser {
     private final List<Problem> problems = new ArrayList<>();
     private final Map<Node, YNode> converted = new IdentityHashMap<>();
     private final Map<Node, Long> sizes = new IdentityHashMap<>();
+    private final Map<Node, Boolean> inProgress = new IdentityHashMap<>();
     private long expanded;
 
     Converter(String name) {
@@ -367,12 +380,19 @@ public final class YamlParser {
         count(sizes.get(node), node);
         return done;
       }
+      if (inProgress.containsKey(node)) {
+        throw new ExpansionLimit(
+            YamlParser.position(node.getStartMark()),
+            "a value contains itself through an alias (&anchor ... *anchor inside it); write it"
+                + " out without the loop");
+      }
       if (depth > MAX_DEPTH) {
         throw new ExpansionLimit(
             YamlParser.position(node.getStartMark()),
             "the document nests too deeply (more than " + MAX_DEPTH + " levels)");
       }
       long before = expanded;
+      inProgress.put(node, Boolean.TRUE);
       Position at = YamlParser.position(node.getStartMark());
       YNode result;
       if (node instanceof ScalarNode scalar) {
@@ -414,6 +434,7 @@ public final class YamlParser {
         }
         result = new YMap(entries, at.line(), at.column());
       }
+      inProgress.remove(node);
       converted.put(node, result);
       sizes.put(node, expanded - before);
       return result;
