@@ -181,13 +181,7 @@ public final class YamlParser {
     for (Event event : new Parse(settings).parseString(text)) {
       if (event instanceof CollectionStartEvent) {
         depth++;
-        if (inProgress.containsKey(node)) {
-        throw new ExpansionLimit(
-            YamlParser.position(node.getStartMark()),
-            "a value contains itself through an alias (&anchor ... *anchor inside it); write it"
-                + " out without the loop");
-      }
-      if (depth > MAX_DEPTH) {
+        if (depth > MAX_DEPTH) {
           return position(event.getStartMark());
         }
       } else if (event instanceof CollectionEndEvent) {
