@@ -37,15 +37,7 @@ public final class References {
     YMap body = asset.body();
     name(out, asset, body, "/team", Kind.TEAM, false);
     switch (asset.kind()) {
-      case API -> {
-        names(out, asset, body, "/policies", Kind.POLICY, true);
-        List<YNode> endpoints = body.list("endpoints");
-        for (int i = 0; i < endpoints.size(); i++) {
-          if (endpoints.get(i) instanceof YMap endpoint) {
-            names(out, asset, endpoint, "/endpoints/" + i + "/policies", Kind.POLICY, true);
-          }
-        }
-      }
+      case API -> names(out, asset, body, "/policies", Kind.POLICY, true);
       case PLAN -> names(out, asset, body, "/policies", Kind.POLICY, true);
       case APPLICATION -> apis(out, asset, body);
       case PACKAGE -> {
