@@ -63,6 +63,16 @@ class ValidateFixturesTest {
     assertThat(problems(FIXTURES.resolve("valid-repo"))).isEmpty();
   }
 
+  /** A literal secret found in Git is reported, but never repeated in a message or a report. */
+  @org.junit.jupiter.api.Test
+  void literalSecretsAreNeverRepeatedInMessages() throws IOException {
+    List<Problem> problems = problems(FIXTURES.resolve("literal-secret"));
+    assertThat(problems).extracting(Problem::rule).contains(LiteralSecretRule.ID);
+    for (String secret : List.of("s3cr3t-t0ken", "hunter2", "ak_live_51H8xQ", "12345")) {
+      assertThat(problems).extracting(Problem::message).noneMatch(m -> m.contains(secret));
+    }
+  }
+
   private static void check(Path dir) throws IOException {
     List<String> expected =
         Files.readAllLines(dir.resolve("expected.txt"), StandardCharsets.UTF_8).stream()
