@@ -55,6 +55,8 @@ public final class StagePlanner {
     }
     List<StageDiff.Update> update =
         both.parallelStream()
+            // equal normalized trees are the same document; only the others need the semantic diff
+            .filter(key -> !current.get(key).equals(desired.get(key)))
             .map(key -> new StageDiff.Update(key, TreeDiff.diff(current.get(key), desired.get(key))))
             .filter(u -> !u.changes().isEmpty())
             .toList();

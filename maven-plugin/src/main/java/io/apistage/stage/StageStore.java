@@ -319,37 +319,11 @@ public final class StageStore {
                   + branch));
     }
     AliasResolver resolver = new AliasResolver(aliases, stage.name());
-    for (Map.Entry<String, Object> e : assets.entrySet()) {
-      Asset authoredAsset = authored.get(e.getKey());
-      Asset running = deployed.get(e.getKey());
-      if (authoredAsset == null) {
-        if (unreadable.contains(branch + ":" + StageLayout.AUTHORED + StageLayout.pathOfKey(e.getKey()).orElse(""))) {
-          continue;
-        }
-        out.add(
-            Problem.warning(
-                running.file(), Position.FILE, "", HAND_CHANGE_RULE,
-                e.getKey() + " has no authored copy under " + StageLayout.AUTHORED
-                    + "; it was added by hand, and the next promotion cannot resolve it anew"));
-        continue;
-      }
-      AliasResolver.Resolved resolved = resolver.resolve(authoredAsset);
-      var changes = TreeDiff.diff(resolved.plain(), e.getValue());
-      if (resolved.ok() && !changes.isEmpty()) {
-        String field = changes.get(0).field();
-        Position at = running.body().positionOf(field);
-        out.add(
-            Problem.warning(
-                running.file(), at, field, HAND_CHANGE_RULE,
-                e.getKey()
-                    + " differs from its authored copy resolved for stage "
-                    + stage.name()
-                    + " at "
-                    + (field.isEmpty() ? "/" : field)
-                    + (changes.size() > 1 ? " and " + (changes.size() - 1) + " more field(s)" : "")
-                    + "; it was changed by hand"));
-      }
-    }
+    out.addAll(
+        assets.entrySet().parallelStream()
+            .map(e -> handChange(stage, e.getKey(), e.getValue(), deployed, authored, resolver, unreadable))
+            .flatMap(Optional::stream)
+            .toList());
     for (String key : authored.keySet()) {
       if (!assets.containsKey(key)
           && !unreadable.contains(branch + ":" + StageLayout.pathOfKey(key).orElse(""))) {
@@ -360,5 +334,48 @@ public final class StageStore {
       }
     }
     return out;
+  }
+  /** A warning when one running asset is not what its authored copy gives for the stage. */
+  private static Optional<Problem> handChange(
+      Stage stage,
+      String key,
+      Object plain,
+      Map<String, Asset> deployed,
+      Map<String, Asset> authored,
+      AliasResolver resolver,
+      Set<String> unreadable) {
+    String branch = stage.state().branch();
+    Asset authoredAsset = authored.get(key);
+    Asset running = deployed.get(key);
+    if (authoredAsset == null) {
+      if (unreadable.contains(branch + ":" + StageLayout.AUTHORED + StageLayout.pathOfKey(key).orElse(""))) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          Problem.warning(
+              running.file(), Position.FILE, "", HAND_CHANGE_RULE,
+              key + " has no authored copy under " + StageLayout.AUTHORED
+                  + "; it was added by hand, and the next promotion cannot resolve it anew"));
+    }
+    AliasResolver.Resolved resolved = resolver.resolve(authoredAsset);
+    if (!resolved.ok() || resolved.plain().equals(plain)) {
+      return Optional.empty();
+    }
+    var changes = TreeDiff.diff(resolved.plain(), plain);
+    if (changes.isEmpty()) {
+      return Optional.empty();
+    }
+    String field = changes.get(0).field();
+    Position at = running.body().positionOf(field);
+    return Optional.of(
+        Problem.warning(
+            running.file(), at, field, HAND_CHANGE_RULE,
+            key
+                + " differs from its authored copy resolved for stage "
+                + stage.name()
+                + " at "
+                + (field.isEmpty() ? "/" : field)
+                + (changes.size() > 1 ? " and " + (changes.size() - 1) + " more field(s)" : "")
+                + "; it was changed by hand"));
   }
 }

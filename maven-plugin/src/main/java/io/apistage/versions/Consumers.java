@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,19 +31,27 @@ import java.util.TreeMap;
  */
 public final class Consumers {
 
-  private final Config config;
+  private final Map<String, byte[]> files;
+  private final Map<String, Config> parsed = new HashMap<>();
 
-  /** The consumers recorded in a configuration. */
-  public Consumers(Config config) {
-    this.config = config;
+  private Consumers(Map<String, byte[]> files) {
+    this.files = new TreeMap<>(files);
+  }
+
+  /** The consumers recorded in a loaded configuration. */
+  public static Consumers from(Config config) {
+    Consumers out = new Consumers(Map.of());
+    out.parsed.put("", config);
+    return out;
   }
 
   /**
-   * Reads only the Applications, Packages and Subscriptions of a config root on disk, so the cost
-   * does not grow with the number of Apis.
+   * The Applications, Packages and Subscriptions of a config root on disk. Files are read once
+   * and parsed only when their text names the API (or, for a Subscription, a Package that uses
+   * it), so a lookup does not parse the whole repository.
    */
   public static Consumers read(Path configDir) throws IOException {
-    Map<String, byte[]> files = new TreeMap<>();
+    List<Path> paths = new ArrayList<>();
     for (Kind kind : List.of(Kind.APPLICATION, Kind.PACKAGE, Kind.SUBSCRIPTION)) {
       Path folder = configDir.resolve(kind.folder());
       if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
@@ -49,21 +59,35 @@ public final class Consumers {
       }
       try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
         for (Path file : stream) {
-          String name = file.getFileName().toString();
-          if (ConfigLoader.isYaml(name) && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            files.put(kind.folder() + "/" + name, Files.readAllBytes(file));
+          if (ConfigLoader.isYaml(file.getFileName().toString())) {
+            paths.add(file);
           }
         }
       }
     }
-    return new Consumers(new ConfigLoader().load(new MemorySource(files)));
+    Map<String, byte[]> files = new java.util.concurrent.ConcurrentHashMap<>();
+    try {
+      paths.parallelStream().forEach(file -> {
+        try {
+          if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            files.put(configDir.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+          }
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
+    return new Consumers(files);
   }
 
   /**
    * The keys of the assets using {@code <api>@<major>}, sorted: {@code application/mobile-app},
    * {@code package/shop}, {@code subscription/mobile-shop}.
    */
-  public List<String> of(String api, int major) {
+  public List<String> of(String api, int major) throws IOException {
+    Config config = parsed.containsKey("") ? parsed.get("") : load(api);
     Set<String> out = new java.util.TreeSet<>();
     Set<String> packages = new HashSet<>();
     for (Asset app : config.all(Kind.APPLICATION)) {
@@ -77,6 +101,9 @@ public final class Consumers {
         packages.add(pkg.name());
       }
     }
+    if (!parsed.containsKey("")) {
+      config = loadSubscriptions(api, packages);
+    }
     for (Asset sub : config.all(Kind.SUBSCRIPTION)) {
       String pkg = sub.str("package");
       if (pkg != null && packages.contains(pkg)) {
@@ -84,6 +111,35 @@ public final class Consumers {
       }
     }
     return new ArrayList<>(out);
+  }
+
+  private Config load(String api) throws IOException {
+    Config config = parsed.get("api:" + api);
+    if (config == null) {
+      Map<String, byte[]> named = new TreeMap<>();
+      files.forEach((path, bytes) -> {
+        if (!path.startsWith(Kind.SUBSCRIPTION.folder() + "/") && contains(bytes, api)) {
+          named.put(path, bytes);
+        }
+      });
+      config = new ConfigLoader().load(new MemorySource(named));
+      parsed.put("api:" + api, config);
+    }
+    return config;
+  }
+
+  private Config loadSubscriptions(String api, Set<String> packages) throws IOException {
+    Map<String, byte[]> named = new TreeMap<>();
+    files.forEach((path, bytes) -> {
+      if (path.startsWith(Kind.SUBSCRIPTION.folder() + "/") && packages.stream().anyMatch(p -> contains(bytes, p))) {
+        named.put(path, bytes);
+      }
+    });
+    return new ConfigLoader().load(new MemorySource(named));
+  }
+
+  private static boolean contains(byte[] bytes, String text) {
+    return new String(bytes, StandardCharsets.UTF_8).contains(text);
   }
 
   /** Whether a document's {@code apis} names the API major: {@code orders@1} or {@code {name, major}}. */

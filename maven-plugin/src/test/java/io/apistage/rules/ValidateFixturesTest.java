@@ -36,6 +36,43 @@ class ValidateFixturesTest {
         .map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));
   }
 
+  /** The failing direction of every rule is exercised by some fixture; valid-repo is the passing one. */
+  @org.junit.jupiter.api.Test
+  void everyRuleFailsInSomeFixtureAndTheValidRepositoryHasNoProblem() throws IOException {
+    java.util.Set<String> seen = new java.util.TreeSet<>();
+    try (Stream<Path> files = Files.walk(FIXTURES)) {
+      for (Path file : files.filter(f -> f.getFileName().toString().equals("expected.txt")).toList()) {
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+          java.util.regex.Matcher m = java.util.regex.Pattern.compile(" \\[([a-z-]+)\\] ").matcher(line);
+          if (m.find()) {
+            seen.add(m.group(1));
+          }
+        }
+      }
+    }
+    assertThat(seen)
+        .containsAll(
+            List.of(
+                "yaml", "layout", "schema", "unknown-field", KindFolderRule.ID, NameFileRule.ID,
+                ApiMajorRule.ID, EndpointRule.DUPLICATE_ENDPOINT, EndpointRule.PATH_PARAMETER,
+                EndpointRule.DUPLICATE_PARAMETER, ReferenceRule.ID, OneMajorRule.ID,
+                SubscriptionPlanRule.ID, ImplementationRule.ID, LiteralSecretRule.ID,
+                StageChainRule.ID, PromotionChainRule.ID, OverwriteRule.ID, DuplicateIdRule.ID,
+                DependencyCycleRule.ID));
+    assertThat(Rules.all()).hasSize(14);
+    assertThat(problems(FIXTURES.resolve("valid-repo"))).isEmpty();
+  }
+
+  /** A literal secret found in Git is reported, but never repeated in a message or a report. */
+  @org.junit.jupiter.api.Test
+  void literalSecretsAreNeverRepeatedInMessages() throws IOException {
+    List<Problem> problems = problems(FIXTURES.resolve("literal-secret"));
+    assertThat(problems).extracting(Problem::rule).contains(LiteralSecretRule.ID);
+    for (String secret : List.of("s3cr3t-t0ken", "hunter2", "ak_live_51H8xQ", "12345")) {
+      assertThat(problems).extracting(Problem::message).noneMatch(m -> m.contains(secret));
+    }
+  }
+
   private static void check(Path dir) throws IOException {
     List<String> expected =
         Files.readAllLines(dir.resolve("expected.txt"), StandardCharsets.UTF_8).stream()
