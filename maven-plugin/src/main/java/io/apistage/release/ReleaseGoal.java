@@ -183,7 +183,7 @@ public final class ReleaseGoal {
         changes.addAll(comparison.compare(before, found.get().body().toPlain()));
       }
     }
-    List<String> consumers = new Consumers(config).of(tag.api(), tag.major());
+    List<String> consumers = Consumers.from(config).of(tag.api(), tag.major());
     boolean refused = Problems.hasErrors(problems);
 
     Map<String, Object> body = new LinkedHashMap<>();
