@@ -1,6 +1,8 @@
 package io.apistage.report;
 
 import io.apistage.goal.GoalResult;
+import io.apistage.model.ConfigLoader;
+import io.apistage.model.Kind;
 import io.apistage.problem.Problem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -112,7 +114,7 @@ public final class MarkdownReport {
       String bump = Plain.text(api, "requiredBump");
       Map<String, Object> changes = Plain.map(api, "changes");
       out.append("| ")
-          .append(code(Plain.text(api, "api")))
+          .append(code(apiLabel(api)))
           .append("<br>")
           .append(cell(Plain.text(api, "file")))
           .append(" | ")
@@ -140,7 +142,7 @@ public final class MarkdownReport {
         break;
       }
       out.append("<details><summary>")
-          .append(html(Plain.text(api, "api")))
+          .append(html(apiLabel(api)))
           .append(": ")
           .append(findings.size())
           .append(findings.size() == 1 ? " finding" : " findings")
@@ -158,6 +160,19 @@ public final class MarkdownReport {
       }
       out.append("\n</details>\n\n");
     }
+  }
+
+  /** The API with its major line, {@code orders@1}, from its name and its file. */
+  private static String apiLabel(Map<String, Object> api) {
+    String name = Plain.text(api, "api");
+    String file = Plain.text(api, "file");
+    if (name == null || name.contains("@") || file == null) {
+      return name;
+    }
+    return ConfigLoader.place(file)
+        .filter(p -> p.kind() == Kind.API && p.name().equals(name))
+        .map(p -> name + "@" + p.major())
+        .orElse(name);
   }
 
   private static String changeCounts(Map<String, Object> changes) {

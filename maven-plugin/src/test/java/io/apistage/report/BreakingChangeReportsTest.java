@@ -71,7 +71,7 @@ class BreakingChangeReportsTest {
     assertThat(sarif).contains("\"startLine\" : 6").contains("\"ruleId\" : \"endpoint-removed\"");
     assertThat(Files.readAllLines(dir.resolve("apis/orders/v1.yaml")).get(5)).isEqualTo("endpoints:");
     assertThat(Files.readString(dir.resolve("target/apistage/check.md")))
-        .contains("| `orders`<br>apis/orders/v1.yaml | 1.4.2 → 1.5.0 | **major** | ❌ error |")
+        .contains("| `orders@1`<br>apis/orders/v1.yaml | 1.4.2 → 1.5.0 | **major** | ❌ error |")
         .contains("`application/mobile-app`");
     assertThat(Files.readString(dir.resolve("target/apistage/TEST-apistage-check.xml")))
         .contains("<failure message=\"1 problem in 1 file (1 error, 0 warnings): endpoint DELETE /orders/{id} removed");
