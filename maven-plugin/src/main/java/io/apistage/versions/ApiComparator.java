@@ -954,8 +954,7 @@ public final class ApiComparator {
     return finding(
         UNCLASSIFIED_CHANGE, loc,
         (loc.change.path().isEmpty() ? "the document" : loc.change.path()) + " " + verb(loc)
-            + "; no rule knows this field, so the change counts as breaking"
-            + " (declare an exception in apistage.yaml if it is not)");
+            + ": no rule knows this field, so the change counts as breaking");
   }
 
   private static String verb(Loc loc) {
