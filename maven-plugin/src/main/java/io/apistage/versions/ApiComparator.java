@@ -811,6 +811,20 @@ public final class ApiComparator {
       case "tokenLocation", "location", "in" -> out.add(finding(AUTH_LOCATION_CHANGED, loc, "auth " + key + " " + verb(loc)));
       case "tokenName", "name", "header" -> out.add(finding(AUTH_NAME_CHANGED, loc, "auth " + key + " " + verb(loc)));
       case "staticToken" -> out.add(finding(AUTH_CREDENTIAL_CHANGED, loc, "auth staticToken " + verb(loc)));
+      case "scopes" -> {
+        Set<String> before = strings(loc.from());
+        Set<String> after = strings(loc.to());
+        for (String scope : after) {
+          if (!before.contains(scope)) {
+            out.add(finding(AUTH_SCOPE_ADDED, loc, "auth scope " + scope + " now required"));
+          }
+        }
+        for (String scope : before) {
+          if (!after.contains(scope)) {
+            out.add(finding(AUTH_SCOPE_REMOVED, loc, "auth scope " + scope + " no longer required"));
+          }
+        }
+      }
       default -> out.add(unclassified(loc));
     }
   }
