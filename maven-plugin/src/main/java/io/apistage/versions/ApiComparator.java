@@ -655,7 +655,7 @@ public final class ApiComparator {
     }
     String last = loc.last();
     String where = propertyLabel(loc, start, n - 1);
-    String in = where.isEmpty() ? owner : where + " of " + owner;
+    String in = where.isEmpty() ? owner : "property " + where + " of " + owner;
     if (loc.names[n - 1]) {
       String property = propertyLabel(loc, start, n);
       switch (loc.type()) {
