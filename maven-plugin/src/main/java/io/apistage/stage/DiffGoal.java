@@ -138,13 +138,14 @@ public final class DiffGoal {
     try {
       state = store.read(stage);
     } catch (ApistageException e) {
-      String message = e.getMessage();
-      if (message.startsWith(stage.file() + ": ")) {
-        message = message.substring(stage.file().length() + 2);
-      }
+      String field = e.getMessage().contains("state.server") ? "server" : "remote";
       problems.add(
           Problem.error(
-              stage.file(), StageChain.position(stage, "remote"), "/state/remote", StageStore.RULE, message));
+              stage.file(),
+              StageChain.position(stage, field),
+              "/state/" + field,
+              StageStore.RULE,
+              e.getMessage()));
       return null;
     }
     problems.addAll(state.problems());

@@ -103,10 +103,13 @@ public final class StageStore {
           ? Optional.of(commit)
           : Optional.empty();
     }
-    GitRemote remote = remote(stage);
-    GitRemote.PushOutcome outcome =
-        remote.push(commit, location.remoteRef(), base, location.localRef(stage.name()));
-    return outcome == GitRemote.PushOutcome.UPDATED ? Optional.of(commit) : Optional.empty();
+    try {
+      GitRemote.PushOutcome outcome =
+          remote(stage).push(commit, location.remoteRef(), base, location.localRef(stage.name()));
+      return outcome == GitRemote.PushOutcome.UPDATED ? Optional.of(commit) : Optional.empty();
+    } catch (ApistageException e) {
+      throw onStage(stage, e);
+    }
   }
 
   /** The files of a stage's tree for its content, by path; what {@link #write} takes. */
@@ -123,9 +126,13 @@ public final class StageStore {
     try {
       return remote(stage).fetch(location.remoteRef(), location.localRef(stage.name()));
     } catch (ApistageException e) {
-      throw new ApistageException(
-          "stage " + stage.name() + " (state " + location.describe() + "): " + e.getMessage(), e);
+      throw onStage(stage, e);
     }
+  }
+
+  private static ApistageException onStage(Stage stage, ApistageException e) {
+    return new ApistageException(
+        "stage " + stage.name() + " (state " + stage.state().describe() + "): " + e.getMessage(), e);
   }
 
   private GitRemote remote(Stage stage) throws ApistageException {
@@ -135,12 +142,11 @@ public final class StageStore {
       credentials = servers.get(location.server());
       if (credentials == null) {
         throw new ApistageException(
-            stage.file()
-                + ": stage "
-                + stage.name()
-                + " takes the credentials of its state remote from the settings.xml server '"
+            "state.server '"
                 + location.server()
-                + "', but settings.xml has no <server> with that id"
+                + "' in "
+                + stage.file()
+                + " names no <server> of settings.xml"
                 + (servers.isEmpty() ? "" : " (it has " + String.join(", ", servers.keySet()) + ")")
                 + "; add one with <id>"
                 + location.server()
@@ -150,8 +156,7 @@ public final class StageStore {
     try {
       return GitRemote.open(git, location.remote(), credentials);
     } catch (ApistageException e) {
-      throw new ApistageException(
-          stage.file() + ": stage " + stage.name() + " keeps its state on remote " + e.getMessage(), e);
+      throw new ApistageException("state.remote in " + stage.file() + ": " + e.getMessage(), e);
     }
   }
 
