@@ -128,7 +128,7 @@ public final class DiffGoal {
     if (Problems.hasErrors(problems)) {
       message = Problems.summary(problems) + "; " + message;
     }
-    return new GoalResult(GOAL, code(diffs, problems), message, problems, body);
+    return new GoalResult(GOAL, code(problems), message, problems, body);
   }
 
   private StageDiff compare(
@@ -180,7 +180,7 @@ public final class DiffGoal {
     return diff;
   }
 
-  private static String code(List<StageDiff> diffs, List<Problem> problems) {
+  private static String code(List<Problem> problems) {
     if (problems.stream().anyMatch(p -> p.isError() && p.rule().equals(DRIFT_RULE))) {
       return "DIFF_FOUND";
     }
