@@ -136,7 +136,7 @@ public final class DiffGoal {
       throws IOException {
     StageState state;
     try {
-      state = store.read(stage);
+      state = store.readForDiff(stage);
     } catch (ApistageException e) {
       String field = e.getMessage().contains("state.server") ? "server" : "remote";
       problems.add(
