@@ -406,7 +406,7 @@ public final class StageStore {
   private List<Problem> lastCommit(Stage stage, String commit) throws IOException {
     String branch = stage.state().branch();
     CommitInfo info = git.commitInfo(commit);
-    if (info.message().contains(TRAILER + stage.name())) {
+    if (info.message().lines().anyMatch(line -> line.strip().equals(TRAILER + stage.name()))) {
       return List.of();
     }
     return List.of(
