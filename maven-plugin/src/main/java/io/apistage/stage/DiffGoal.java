@@ -4,7 +4,6 @@ import io.apistage.git.GitRepo;
 import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
 import io.apistage.model.Asset;
-import io.apistage.model.Config;
 import io.apistage.model.ConfigLoader;
 import io.apistage.model.DirectorySource;
 import io.apistage.model.Kind;
@@ -18,7 +17,9 @@ import io.apistage.yaml.ParsedFile;
 import io.apistage.yaml.YMap;
 import io.apistage.yaml.YamlParser;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,21 +149,79 @@ public final class DiffGoal {
     }
   }
 
+  /** One file of the working copy as read: a deployable asset in plain form, or a whole asset. */
+  private record Read(Prepared prepared, Asset whole, List<Problem> problems) {}
+
+  /**
+   * Reads the working copy file by file, keeping each deployable asset only in plain form as soon
+   * as it is parsed, and the aliases and stages whole; files of other kinds are not read.
+   */
   private Loaded load() throws IOException {
-    Config config = new ConfigLoader().load(new DirectorySource(context.configDir()));
-    Map<String, Asset> aliases = new TreeMap<>();
-    config.all(Kind.ALIAS).forEach(a -> aliases.put(a.name(), a));
-    List<Prepared> assets =
-        config.assets().values().parallelStream()
-            .filter(a -> StageLayout.isDeployable(a.kind()))
+    DirectorySource source = new DirectorySource(context.configDir());
+    List<Problem> problems = new ArrayList<>();
+    Map<String, String> seen = new HashMap<>();
+    List<String> files = new ArrayList<>();
+    for (String path : source.paths()) {
+      Optional<ConfigLoader.Placement> place = ConfigLoader.isYaml(path) ? ConfigLoader.place(path) : Optional.empty();
+      if (place.isEmpty() || !(StageLayout.isDeployable(place.get().kind())
+          || place.get().kind() == Kind.ALIAS || place.get().kind() == Kind.STAGE)) {
+        continue;
+      }
+      ConfigLoader.Placement p = place.get();
+      String key = Asset.key(p.kind(), p.name(), p.major());
+      String other = seen.putIfAbsent(key, path);
+      if (other != null) {
+        problems.add(
+            Problem.error(
+                path, Position.FILE, "", ConfigLoader.LAYOUT_RULE,
+                "defines " + key + " again, already defined by " + other + "; keep one file"));
+      } else {
+        files.add(path);
+      }
+    }
+    YamlParser parser = new YamlParser();
+    Path root = source.root();
+    List<Read> read =
+        files.parallelStream()
             .map(
-                a -> {
-                  Object plain = TreeDiff.normalize(a.body().toPlain());
-                  return new Prepared(
-                      a.kind(), a.name(), a.major(), a.file(), plain, AliasResolver.mentionsAlias(plain));
+                path -> {
+                  ConfigLoader.Placement p = ConfigLoader.place(path).orElseThrow();
+                  ParsedFile file = parser.parse(root.resolve(path), path);
+                  if (!file.ok()) {
+                    return new Read(null, null, file.problems());
+                  }
+                  if (!(file.root() instanceof YMap body)) {
+                    return new Read(
+                        null,
+                        null,
+                        List.of(
+                            Problem.error(
+                                path, file.root().position(), "", "schema",
+                                "the document must be a mapping with kind, name and the fields of its kind")));
+                  }
+                  if (!StageLayout.isDeployable(p.kind())) {
+                    return new Read(null, new Asset(p.kind(), p.name(), p.major(), path, null, body), List.of());
+                  }
+                  Object plain = TreeDiff.normalize(body.toPlain());
+                  Prepared prepared =
+                      new Prepared(p.kind(), p.name(), p.major(), path, plain, AliasResolver.mentionsAlias(plain));
+                  return new Read(prepared, null, file.problems());
                 })
             .toList();
-    return new Loaded(assets, aliases, StageChain.of(config), config.problems());
+    List<Prepared> assets = new ArrayList<>();
+    Map<String, Asset> aliases = new TreeMap<>();
+    List<Stage> stages = new ArrayList<>();
+    for (Read item : read) {
+      problems.addAll(item.problems());
+      if (item.prepared() != null) {
+        assets.add(item.prepared());
+      } else if (item.whole() != null && item.whole().kind() == Kind.ALIAS) {
+        aliases.put(item.whole().name(), item.whole());
+      } else if (item.whole() != null) {
+        stages.add(Stage.of(item.whole()));
+      }
+    }
+    return new Loaded(assets, aliases, StageChain.of(stages), problems);
   }
 
   /**
