@@ -244,4 +244,13 @@ class DiffGoalTest {
             "Plan for qa: not computed; 1 problem in 1 file (1 error, 0 warnings) (listed below)",
             "Plan for prod: 3 to create, 0 to update, 0 to delete, 0 unchanged");
   }
+  @Test
+  void workingCopyThatDoesNotParseIsReportedBeforeAnyPlan() throws Exception {
+    StageFixture.write(dir, Map.of("policies/cors.yaml", "kind: Policy\nname: cors\nconfig: {origins: [\n"));
+    GoalResult result = diff(null, false);
+    assertThat(result.code()).isEqualTo("INVALID_CONFIG");
+    assertThat(result.problems()).extracting(Problem::file).containsExactly("policies/cors.yaml");
+    assertThat(result.message()).startsWith("the working copy does not load: 1 problem in 1 file");
+    assertThat(plan()).isEmpty();
+  }
 }
