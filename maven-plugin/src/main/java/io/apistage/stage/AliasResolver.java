@@ -138,16 +138,37 @@ public final class AliasResolver {
     return plain instanceof String text && text.contains("${alias:");
   }
 
+  // Copy on write: only the maps and lists on the way to a replaced string are new, the rest is
+  // shared with the input, so resolving 10,000 Apis does not hold a second copy of each.
   private Object substitutePlain(Object plain, boolean[] failed) {
     if (plain instanceof Map<?, ?> map) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      map.forEach((k, v) -> out.put(String.valueOf(k), substitutePlain(v, failed)));
-      return out;
+      Map<String, Object> out = null;
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        Object value = substitutePlain(e.getValue(), failed);
+        if (value != e.getValue() && out == null) {
+          out = new LinkedHashMap<>();
+          for (Map.Entry<?, ?> copied : map.entrySet()) {
+            out.put(String.valueOf(copied.getKey()), copied.getValue());
+          }
+        }
+        if (out != null) {
+          out.put(String.valueOf(e.getKey()), value);
+        }
+      }
+      return out == null ? plain : out;
     }
     if (plain instanceof List<?> list) {
-      List<Object> out = new ArrayList<>(list.size());
-      list.forEach(item -> out.add(substitutePlain(item, failed)));
-      return out;
+      List<Object> out = null;
+      for (int i = 0; i < list.size(); i++) {
+        Object item = substitutePlain(list.get(i), failed);
+        if (item != list.get(i) && out == null) {
+          out = new ArrayList<>(list);
+        }
+        if (out != null) {
+          out.set(i, item);
+        }
+      }
+      return out == null ? plain : out;
     }
     if (plain instanceof String text && text.contains("${alias:")) {
       Matcher m = REFERENCE.matcher(text);
