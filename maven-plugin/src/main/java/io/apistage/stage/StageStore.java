@@ -172,10 +172,11 @@ public final class StageStore {
   }
 
   /**
-   * A stage's state for comparing it, with less memory than {@link #read}: the running assets in
-   * plain form, the aliases, the records and every problem (hand changes included), but {@link
+   * A stage's state for comparing it, with less memory and time than {@link #read}: the running
+   * assets in plain form, the aliases, the records and the problems, but {@link
    * StageState#deployed()} and {@link StageState#authored()} empty, so the YAML trees of the
-   * branch's files are not kept. Such a state cannot be built on by a promotion.
+   * branch's files are not kept, and the running files compared with their authored copies only
+   * when the last commit was made by hand. Such a state cannot be built on by a promotion.
    */
   public StageState readForDiff(Stage stage) throws ApistageException, IOException {
     Optional<String> commit = currentCommit(stage);
@@ -218,7 +219,11 @@ public final class StageStore {
       }
     }
     history.sort((a, b) -> Integer.compare(a.number(), b.number()));
-    problems.addAll(lastCommit(stage, commit));
+    List<Problem> byHand = lastCommit(stage, commit);
+    problems.addAll(byHand);
+    // Files apistage committed agree with their authored copies by construction; a lean read
+    // compares them only when the last commit was made by hand.
+    boolean compareCopies = full || !byHand.isEmpty();
 
     Map<String, Asset> aliases = new TreeMap<>();
     for (Parsed alias : parseAll(branch, aliasPaths, blobs)) {
@@ -252,6 +257,9 @@ public final class StageStore {
         authoredPaths.parallelStream()
             .map(
                 path -> {
+                  if (!compareCopies) {
+                    return new Parsed(keyOf(path), null, List.of());
+                  }
                   Parsed copy = parse(branch, path, blobs.get(path));
                   List<Problem> found = new ArrayList<>(copy.problems());
                   if (copy.asset() != null) {
@@ -289,6 +297,11 @@ public final class StageStore {
     }
     return new StageState(
         stage, Optional.of(commit), assets, deployed, authored, aliases, history, lastRecord, problems);
+  }
+
+  private static String keyOf(String authoredPath) {
+    ConfigLoader.Placement p = ConfigLoader.place(authoredPath.substring(StageLayout.AUTHORED.length())).orElseThrow();
+    return Asset.key(p.kind(), p.name(), p.major());
   }
 
   private List<Parsed> parseAll(String branch, List<String> paths, Map<String, String> blobs) {
