@@ -202,7 +202,7 @@ public final class DiffGoal {
                   if (!StageLayout.isDeployable(p.kind())) {
                     return new Read(null, new Asset(p.kind(), p.name(), p.major(), path, null, body), List.of());
                   }
-                  Object plain = TreeDiff.normalize(body.toPlain());
+                  Object plain = Compact.of(TreeDiff.normalize(body.toPlain()));
                   Prepared prepared =
                       new Prepared(p.kind(), p.name(), p.major(), path, plain, AliasResolver.mentionsAlias(plain));
                   return new Read(prepared, null, file.problems());

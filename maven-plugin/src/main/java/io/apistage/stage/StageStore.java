@@ -189,6 +189,9 @@ public final class StageStore {
   /** One asset file of the branch, parsed. */
   private record Parsed(String key, Asset asset, List<Problem> problems) {}
 
+  /** One running file of the branch: its plain form, and its tree only for a full read. */
+  private record Running(String key, String file, Object plain, Asset asset, List<Problem> problems) {}
+
   private StageState readAt(Stage stage, String commit, boolean full) throws IOException {
     String branch = stage.state().branch();
     Map<String, String> blobs = git.listFiles(commit, "");
@@ -238,14 +241,33 @@ public final class StageStore {
     Map<String, Asset> deployed = new TreeMap<>();
     Map<String, String> runningFiles = new TreeMap<>();
     Set<String> unreadable = new HashSet<>();
-    for (Parsed running : parseAll(branch, runningPaths, blobs)) {
+    // Each running file becomes its plain form in the worker that parsed it, so a lean read never
+    // holds the YAML trees of every file at once.
+    List<Running> parsedRunning =
+        runningPaths.parallelStream()
+            .map(
+                path -> {
+                  Parsed parsed = parse(branch, path, blobs.get(path));
+                  if (parsed.asset() == null) {
+                    return new Running(parsed.key(), branch + ":" + path, null, null, parsed.problems());
+                  }
+                  Object plain = Compact.of(TreeDiff.normalize(parsed.asset().body().toPlain()));
+                  return new Running(
+                      parsed.key(), parsed.asset().file(), plain, full ? parsed.asset() : null, parsed.problems());
+                })
+            .toList();
+    for (Running running : parsedRunning) {
       problems.addAll(running.problems());
-      if (running.asset() == null) {
+      if (running.plain() == null) {
         unreadable.add(running.key());
-      } else if (runningFiles.putIfAbsent(running.key(), running.asset().file()) != null) {
-        problems.add(twice(running, runningFiles));
+      } else if (runningFiles.putIfAbsent(running.key(), running.file()) != null) {
+        problems.add(
+            Problem.error(
+                running.file(), Position.FILE, "", RULE,
+                "defines " + running.key() + " again, already defined by " + runningFiles.get(running.key())
+                    + "; keep one file"));
       } else {
-        assets.put(running.key(), TreeDiff.normalize(running.asset().body().toPlain()));
+        assets.put(running.key(), running.plain());
         if (full) {
           deployed.put(running.key(), running.asset());
         }
@@ -335,13 +357,6 @@ public final class StageStore {
                   "the document must be a mapping with kind, name and the fields of its kind")));
     }
     return new Parsed(key, new Asset(p.kind(), p.name(), p.major(), file, declaredId(body), body), parsed.problems());
-  }
-
-  private static Problem twice(Parsed running, Map<String, String> runningFiles) {
-    return Problem.error(
-        running.asset().file(), Position.FILE, "", RULE,
-        "defines " + running.key() + " again, already defined by " + runningFiles.get(running.key())
-            + "; keep one file");
   }
 
   private static UUID declaredId(YMap body) {
