@@ -57,9 +57,9 @@ class ValidateFixturesTest {
                 ApiMajorRule.ID, EndpointRule.DUPLICATE_ENDPOINT, EndpointRule.PATH_PARAMETER,
                 EndpointRule.DUPLICATE_PARAMETER, ReferenceRule.ID, OneMajorRule.ID,
                 SubscriptionPlanRule.ID, ImplementationRule.ID, LiteralSecretRule.ID,
-                StageChainRule.ID, PromotionChainRule.ID, OverwriteRule.ID, DuplicateIdRule.ID,
+                AliasStageRule.ID, StageChainRule.ID, PromotionChainRule.ID, OverwriteRule.ID, DuplicateIdRule.ID,
                 DependencyCycleRule.ID));
-    assertThat(Rules.all()).hasSize(14);
+    assertThat(Rules.all()).hasSize(15);
     assertThat(problems(FIXTURES.resolve("valid-repo"))).isEmpty();
   }
 
