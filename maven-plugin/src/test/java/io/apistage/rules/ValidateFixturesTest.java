@@ -80,6 +80,18 @@ class ValidateFixturesTest {
             .toList();
     List<String> actual = problems(dir).stream().map(Problem::format).toList();
     assertThat(actual).as("problems of %s", dir.getFileName()).containsExactlyElementsOf(expected);
+    // the same files read from memory (as from a Git tree) give the same problems
+    java.util.Map<String, byte[]> files = new java.util.TreeMap<>();
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        files.put(dir.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+      }
+    }
+    List<String> fromMemory =
+        Problems.sorted(VALIDATION.validate(new io.apistage.model.MemorySource(files)).problems()).stream()
+            .map(Problem::format)
+            .toList();
+    assertThat(fromMemory).as("problems of %s read from memory", dir.getFileName()).isEqualTo(actual);
   }
 
   /** The sorted problems of a config root. */
