@@ -53,15 +53,15 @@ public final class StageLayout {
 
   private static final Pattern KEY = Pattern.compile("([a-z]+)/([^@/]+)(?:@(\\d+))?");
 
-  private static final Dump DUMP =
-      new Dump(
-          DumpSettings.builder()
-              .setDefaultFlowStyle(FlowStyle.BLOCK)
-              .setIndent(2)
-              .setIndicatorIndent(2)
-              .setIndentWithIndicator(true)
-              .setSplitLines(false)
-              .build());
+  // A Dump keeps state while it writes, so each document gets its own; the settings are shared.
+  private static final DumpSettings DUMP_SETTINGS =
+      DumpSettings.builder()
+          .setDefaultFlowStyle(FlowStyle.BLOCK)
+          .setIndent(2)
+          .setIndicatorIndent(2)
+          .setIndentWithIndicator(true)
+          .setSplitLines(false)
+          .build();
 
   private StageLayout() {}
 
@@ -90,13 +90,13 @@ public final class StageLayout {
     return Optional.of(path(kind.get(), m.group(2), m.group(3) == null ? 0 : Integer.parseInt(m.group(3))));
   }
 
-  /** A document as normalized YAML text. */
+  /** A document as normalized YAML text; safe to call from several threads. */
   public static String yaml(Object plain) {
     Object normal = TreeDiff.normalize(plain);
     if (normal instanceof Map<?, ?> map && map.isEmpty()) {
       return "{}\n";
     }
-    return DUMP.dumpToString(normal);
+    return new Dump(DUMP_SETTINGS).dumpToString(normal);
   }
 
   /** The files of a stage's tree for its content, by path. */

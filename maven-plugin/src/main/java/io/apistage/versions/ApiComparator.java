@@ -655,7 +655,7 @@ public final class ApiComparator {
     }
     String last = loc.last();
     String where = propertyLabel(loc, start, n - 1);
-    String in = where.isEmpty() ? owner : where + " of " + owner;
+    String in = where.isEmpty() ? owner : "property " + where + " of " + owner;
     if (loc.names[n - 1]) {
       String property = propertyLabel(loc, start, n);
       switch (loc.type()) {
@@ -811,6 +811,20 @@ public final class ApiComparator {
       case "tokenLocation", "location", "in" -> out.add(finding(AUTH_LOCATION_CHANGED, loc, "auth " + key + " " + verb(loc)));
       case "tokenName", "name", "header" -> out.add(finding(AUTH_NAME_CHANGED, loc, "auth " + key + " " + verb(loc)));
       case "staticToken" -> out.add(finding(AUTH_CREDENTIAL_CHANGED, loc, "auth staticToken " + verb(loc)));
+      case "scopes" -> {
+        Set<String> before = strings(loc.from());
+        Set<String> after = strings(loc.to());
+        for (String scope : after) {
+          if (!before.contains(scope)) {
+            out.add(finding(AUTH_SCOPE_ADDED, loc, "auth scope " + scope + " now required"));
+          }
+        }
+        for (String scope : before) {
+          if (!after.contains(scope)) {
+            out.add(finding(AUTH_SCOPE_REMOVED, loc, "auth scope " + scope + " no longer required"));
+          }
+        }
+      }
       default -> out.add(unclassified(loc));
     }
   }
@@ -954,8 +968,7 @@ public final class ApiComparator {
     return finding(
         UNCLASSIFIED_CHANGE, loc,
         (loc.change.path().isEmpty() ? "the document" : loc.change.path()) + " " + verb(loc)
-            + "; no rule knows this field, so the change counts as breaking"
-            + " (declare an exception in apistage.yaml if it is not)");
+            + ": no rule knows this field, so the change counts as breaking");
   }
 
   private static String verb(Loc loc) {

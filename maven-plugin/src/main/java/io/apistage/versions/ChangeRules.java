@@ -179,6 +179,10 @@ public final class ChangeRules {
       change("auth-location-changed", "auth", Bump.MAJOR, "`auth.tokenLocation: header` → `query`");
   public static final String AUTH_NAME_CHANGED =
       change("auth-name-changed", "auth", Bump.MAJOR, "`auth.tokenName: X-Api-Key` → `X-Key`");
+  public static final String AUTH_SCOPE_ADDED =
+      change("auth-scope-added", "auth", Bump.MAJOR, "`auth.scopes: [orders:read]` → `[orders:read, orders:admin]`");
+  public static final String AUTH_SCOPE_REMOVED =
+      change("auth-scope-removed", "auth", Bump.MINOR, "`auth.scopes: [orders:read, orders:admin]` → `[orders:read]`");
   public static final String AUTH_CREDENTIAL_CHANGED =
       change("auth-credential-changed", "auth", Bump.PATCH, "`auth.staticToken: ${secret:A}` → `${secret:B}` (backend side)");
 

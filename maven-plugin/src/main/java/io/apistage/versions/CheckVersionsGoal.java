@@ -160,18 +160,18 @@ public final class CheckVersionsGoal {
       if (e.api() == null || e.version() == null) {
         continue;
       }
-      List<String> current = new ArrayList<>();
-      versions.forEach((k, v) -> {
-        if (k.startsWith(e.api() + "@")) {
-          current.add(v);
-        }
-      });
-      if (!current.isEmpty() && !current.contains(e.version())) {
+      Optional<SemVer> declared = SemVer.parse(e.version());
+      if (declared.isEmpty()) {
+        continue; // the schema of apistage.yaml reports it
+      }
+      // only a major line this run looked at can tell; the others did not change
+      String current = versions.get(e.api() + "@" + declared.get().major());
+      if (current != null && !current.equals(e.version())) {
         out.add(
             Problem.warning(
                 settings.file(), new Position(e.line(), e.column()), "/exceptions", ChangeRules.EXCEPTION_EXPIRED,
                 "the exception for " + e.api() + " " + e.version() + " [" + e.rule() + "] has expired: "
-                    + e.api() + " is now at " + String.join(", ", current) + "; remove it"));
+                    + e.api() + " is now at " + current + "; remove it"));
       }
     }
     return out;

@@ -31,10 +31,10 @@ import java.util.TreeMap;
  */
 public final class Consumers {
 
-  private final Map<String, byte[]> files;
+  private final Map<String, String> files;
   private final Map<String, Config> parsed = new HashMap<>();
 
-  private Consumers(Map<String, byte[]> files) {
+  private Consumers(Map<String, String> files) {
     this.files = new TreeMap<>(files);
   }
 
@@ -65,12 +65,14 @@ public final class Consumers {
         }
       }
     }
-    Map<String, byte[]> files = new java.util.concurrent.ConcurrentHashMap<>();
+    Map<String, String> files = new java.util.concurrent.ConcurrentHashMap<>();
     try {
       paths.parallelStream().forEach(file -> {
         try {
           if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            files.put(configDir.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+            files.put(
+                configDir.relativize(file).toString().replace('\\', '/'),
+                new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
           }
         } catch (IOException e) {
           throw new java.io.UncheckedIOException(e);
@@ -117,9 +119,9 @@ public final class Consumers {
     Config config = parsed.get("api:" + api);
     if (config == null) {
       Map<String, byte[]> named = new TreeMap<>();
-      files.forEach((path, bytes) -> {
-        if (!path.startsWith(Kind.SUBSCRIPTION.folder() + "/") && contains(bytes, api)) {
-          named.put(path, bytes);
+      files.forEach((path, text) -> {
+        if (!path.startsWith(Kind.SUBSCRIPTION.folder() + "/") && text.contains(api)) {
+          named.put(path, text.getBytes(StandardCharsets.UTF_8));
         }
       });
       config = new ConfigLoader().load(new MemorySource(named));
@@ -130,16 +132,12 @@ public final class Consumers {
 
   private Config loadSubscriptions(String api, Set<String> packages) throws IOException {
     Map<String, byte[]> named = new TreeMap<>();
-    files.forEach((path, bytes) -> {
-      if (path.startsWith(Kind.SUBSCRIPTION.folder() + "/") && packages.stream().anyMatch(p -> contains(bytes, p))) {
-        named.put(path, bytes);
+    files.forEach((path, text) -> {
+      if (path.startsWith(Kind.SUBSCRIPTION.folder() + "/") && packages.stream().anyMatch(text::contains)) {
+        named.put(path, text.getBytes(StandardCharsets.UTF_8));
       }
     });
     return new ConfigLoader().load(new MemorySource(named));
-  }
-
-  private static boolean contains(byte[] bytes, String text) {
-    return new String(bytes, StandardCharsets.UTF_8).contains(text);
   }
 
   /** Whether a document's {@code apis} names the API major: {@code orders@1} or {@code {name, major}}. */

@@ -236,7 +236,7 @@ public final class VersionPolicy {
 
     void created() throws IOException {
       summary = new ChangeSummary(List.of(), List.of("api/" + key()), List.of());
-      Optional<SemVer> v = versionOf(f.work(), version);
+      Optional<SemVer> v = versionOf(version);
       if (v.isEmpty()) {
         return;
       }
@@ -257,7 +257,7 @@ public final class VersionPolicy {
                 + (f.major() - 1) + ".yaml; major lines follow each other: start v" + (f.major() - 1)
                 + ".yaml first, or name this file v" + nextFreeMajor() + ".yaml");
       }
-      frozen(v.get(), null);
+      frozen(v.get());
     }
 
     int nextFreeMajor() throws IOException {
@@ -281,7 +281,7 @@ public final class VersionPolicy {
             "state moved back from " + baseState + " to " + state + "; states move draft → published →"
                 + " deprecated → retired only: keep state: " + baseState);
       }
-      Optional<SemVer> v = versionOf(f.work(), version);
+      Optional<SemVer> v = versionOf(version);
       Optional<SemVer> bv = SemVer.parse(baseVersion);
       for (Finding finding : cmp.findings()) {
         Optional<Settings.RuleException> e = exception(f.api(), version, finding.rule(), finding.field());
@@ -308,7 +308,7 @@ public final class VersionPolicy {
       boolean immutable = !baseState.equals("draft") && bv.isPresent();
       if (!immutable) {
         noteAll();
-        frozen(v.get(), bv.orElse(null));
+        frozen(v.get());
         return;
       }
       SemVer base = bv.get();
@@ -351,12 +351,12 @@ public final class VersionPolicy {
             baseVersion + " → " + version + " is a " + actual.label() + " bump but " + need);
       }
       if (v.get().compareTo(base) != 0) {
-        frozen(v.get(), base);
+        frozen(v.get());
       }
     }
 
     /** The version, or empty after reporting that it is not a semantic version. */
-    Optional<SemVer> versionOf(YMap doc, String text) {
+    Optional<SemVer> versionOf(String text) {
       Optional<SemVer> v = SemVer.parse(text);
       if (v.isEmpty()) {
         problem(
@@ -385,7 +385,7 @@ public final class VersionPolicy {
     }
 
     /** A tagged release is frozen: same version, same content (state aside). */
-    void frozen(SemVer v, SemVer base) throws IOException {
+    void frozen(SemVer v) throws IOException {
       Optional<Object> released = repository.released(f.api(), version, f.file());
       if (released.isEmpty()) {
         return;

@@ -47,13 +47,35 @@ public final class CheckVersionsBenchmark {
     Path root = dir.isBlank() ? Files.createTempDirectory("apistage-bench-cv-") : Path.of(dir);
     System.out.println("== check-versions benchmark");
     try {
-      Map<String, Double> small = measure(root.resolve("apis-100"), 100, seed, runs, warmups);
-      Map<String, Double> big = measure(root.resolve("apis-" + large), large, seed, runs, warmups);
-      System.out.println("medians; warm: the goal again in this JVM; cold: a fresh JVM per run, as each CI build is");
-      for (String change : small.keySet()) {
-        System.out.printf(
-            Locale.ROOT, "%-30s 100 Apis: %7.1f ms   %d Apis: %7.1f ms   ratio %.2f (target < 1.5)%n",
-            change, small.get(change), large, big.get(change), big.get(change) / small.get(change));
+      Path small = build(root.resolve("apis-100"), 100, seed);
+      Path big = build(root.resolve("apis-" + large), large, seed);
+      System.out.println(
+          "medians of " + runs + " runs, small and large alternating so load on the machine hits both alike;"
+              + " warm: the goal again in this JVM; cold: a fresh JVM per run, as each CI build is");
+      for (SyntheticRepo.Mutation change :
+          List.of(SyntheticRepo.Mutation.OPTIONAL_PARAMETER, SyntheticRepo.Mutation.BREAKING_UNBUMPED)) {
+        SyntheticRepo.mutate(small, 100, seed, CHANGED, change);
+        SyntheticRepo.mutate(big, large, seed, CHANGED, change);
+        String verdict = change == SyntheticRepo.Mutation.BREAKING_UNBUMPED ? "error" : "ok";
+        String label = change == SyntheticRepo.Mutation.BREAKING_UNBUMPED ? "breaking, refused" : "minor, passes";
+        for (int i = 0; i < warmups; i++) {
+          once(small, verdict);
+          once(big, verdict);
+        }
+        List<Long> ws = new ArrayList<>();
+        List<Long> wl = new ArrayList<>();
+        List<Long> cs = new ArrayList<>();
+        List<Long> cl = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+          ws.add(once(small, verdict));
+          wl.add(once(big, verdict));
+        }
+        for (int i = 0; i < runs; i++) {
+          cs.add(cold(small));
+          cl.add(cold(big));
+        }
+        report(label + ", warm", median(ws), large, median(wl));
+        report(label + ", cold", median(cs), large, median(cl));
       }
     } finally {
       if (dir.isBlank()) {
@@ -62,50 +84,49 @@ public final class CheckVersionsBenchmark {
     }
   }
 
-  private static Map<String, Double> measure(Path root, int apis, long seed, int runs, int warmups)
-      throws Exception {
+  private static void report(String label, double small, int large, double big) {
+    System.out.printf(
+        Locale.ROOT, "%-26s 100 Apis: %7.1f ms   %d Apis: %7.1f ms   ratio %.2f (target < 1.5)%n",
+        label, small, large, big, big / small);
+  }
+
+  private static double median(List<Long> nanos) {
+    List<Long> sorted = new ArrayList<>(nanos);
+    sorted.sort(null);
+    return sorted.get(sorted.size() / 2) / 1e6;
+  }
+
+  /** A config root of {@code apis} Apis with 1,001 commits on main and a branch feature. */
+  private static Path build(Path root, int apis, long seed) throws Exception {
     long start = System.nanoTime();
     SyntheticRepo.Stats stats = SyntheticRepo.write(root, apis, seed);
     history(root, stats.apiFiles());
-    System.out.printf(
-        Locale.ROOT, "repository: %d Api files, %d commits on main; %s (built in %.1f s)%n",
-        apis, COMMITS + 1, stats.summary(), (System.nanoTime() - start) / 1e9);
-    Map<String, Double> out = new java.util.LinkedHashMap<>();
     git(root, "checkout", "-q", "-b", "feature");
     SyntheticRepo.mutate(root, apis, seed, CHANGED, SyntheticRepo.Mutation.OPTIONAL_PARAMETER);
     git(root, "commit", "-q", "-a", "-m", "a new optional parameter in 10 Apis");
-    out.put("minor change, passes, warm", time(root, runs, warmups, "ok"));
-    out.put("minor change, passes, cold", cold(root, runs));
-    SyntheticRepo.mutate(root, apis, seed, CHANGED, SyntheticRepo.Mutation.BREAKING_UNBUMPED);
-    out.put("breaking, refused, warm", time(root, runs, warmups, "error"));
-    out.put("breaking, refused, cold", cold(root, runs));
-    return out;
+    System.out.printf(
+        Locale.ROOT, "repository: %d Api files, %d commits on main and 1 on feature; %s (built in %.1f s)%n",
+        apis, COMMITS + 1, stats.summary(), (System.nanoTime() - start) / 1e9);
+    return root;
   }
 
-  private static double time(Path root, int runs, int warmups, String verdict) throws Exception {
+  /** One run of the goal in this JVM; checks it judged the 10 changed Apis as expected. */
+  private static long once(Path root, String verdict) throws Exception {
     GoalContext context = GoalContext.of(root, root.resolve("target/apistage"), Log.NONE);
-    List<Long> nanos = new ArrayList<>();
-    for (int i = 0; i < warmups + runs; i++) {
-      long t = System.nanoTime();
-      GoalResult result = new CheckVersionsGoal(context, new CheckVersionsRequest(null)).execute();
-      long took = System.nanoTime() - t;
-      List<?> checked = (List<?>) result.body().get("apis");
-      if (checked.size() != CHANGED
-          || !checked.stream().allMatch(a -> verdict.equals(((Map<?, ?>) a).get("verdict")))) {
-        throw new IllegalStateException("expected " + CHANGED + " Apis with verdict " + verdict + ": " + result.message());
-      }
-      if (i >= warmups) {
-        nanos.add(took);
-      }
+    long t = System.nanoTime();
+    GoalResult result = new CheckVersionsGoal(context, new CheckVersionsRequest(null)).execute();
+    long took = System.nanoTime() - t;
+    List<?> checked = (List<?>) result.body().get("apis");
+    if (checked.size() != CHANGED
+        || !checked.stream().allMatch(a -> verdict.equals(((Map<?, ?>) a).get("verdict")))) {
+      throw new IllegalStateException("expected " + CHANGED + " Apis with verdict " + verdict + ": " + result.message());
     }
-    nanos.sort(null);
-    return nanos.get(nanos.size() / 2) / 1e6;
+    return took;
   }
 
-  /** The wall time of a fresh JVM that runs the goal once (median of {@code runs}). */
-  private static double cold(Path root, int runs) throws IOException, InterruptedException {
-    List<Long> nanos = new ArrayList<>();
-    for (int i = 0; i < runs; i++) {
+  /** The wall time of a fresh JVM that runs the goal once. */
+  private static long cold(Path root) throws IOException, InterruptedException {
+    {
       long t = System.nanoTime();
       Process p = new ProcessBuilder(
               Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
@@ -116,10 +137,8 @@ public final class CheckVersionsBenchmark {
       if (p.waitFor() != 0) {
         throw new IOException("the cold run failed: " + output);
       }
-      nanos.add(System.nanoTime() - t);
+      return System.nanoTime() - t;
     }
-    nanos.sort(null);
-    return nanos.get(nanos.size() / 2) / 1e6;
   }
 
   /** Runs check-versions once in a fresh JVM, for the cold measurement. */

@@ -222,4 +222,35 @@ class DiffGoalTest {
     assertThat(result.problems()).extracting(Problem::rule).containsOnly("stage-hand-change").hasSize(2);
     assertThat(plan()).contains("  + policy/cors", "Plan for qa: 1 to create, 0 to update, 0 to delete, 2 unchanged");
   }
+  @Test
+  void unreachableRemoteIsAnErrorAtTheStagesRemoteAndOtherStagesAreStillCompared() throws Exception {
+    int port;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    StageFixture.write(
+        dir, Map.of("stages/qa.yaml", Repos.QA + "state:\n  remote: git://127.0.0.1:" + port + "/config.git\n"));
+    GoalResult result = diff(null, false);
+    assertThat(result.problems()).hasSize(1);
+    Problem problem = result.problems().get(0);
+    assertThat(problem.file()).isEqualTo("stages/qa.yaml");
+    assertThat(problem.line()).isEqualTo(6);
+    assertThat(problem.rule()).isEqualTo("stage-state");
+    assertThat(problem.message())
+        .startsWith("stage qa (state git://127.0.0.1:" + port + "/config.git:apistage/stage/qa): cannot reach the Git remote");
+    assertThat(plan())
+        .contains(
+            "Plan for dev: 3 to create, 0 to update, 0 to delete, 0 unchanged",
+            "Plan for qa: not computed; 1 problem in 1 file (1 error, 0 warnings) (listed below)",
+            "Plan for prod: 3 to create, 0 to update, 0 to delete, 0 unchanged");
+  }
+  @Test
+  void workingCopyThatDoesNotParseIsReportedBeforeAnyPlan() throws Exception {
+    StageFixture.write(dir, Map.of("policies/cors.yaml", "kind: Policy\nname: cors\nconfig: {origins: [\n"));
+    GoalResult result = diff(null, false);
+    assertThat(result.code()).isEqualTo("INVALID_CONFIG");
+    assertThat(result.problems()).extracting(Problem::file).containsExactly("policies/cors.yaml");
+    assertThat(result.message()).startsWith("the working copy does not load: 1 problem in 1 file");
+    assertThat(plan()).isEmpty();
+  }
 }

@@ -73,4 +73,12 @@ class StageLayoutTest {
     assertThat(StageLayout.pathOfKey("policy/cors@1")).isEmpty();
     assertThat(StageLayout.path(Kind.SUBSCRIPTION, "s", 0)).isEqualTo("subscriptions/s.yaml");
   }
+  @Test
+  void documentsCanBeWrittenFromSeveralThreadsAtOnce() {
+    Object doc = plain(Repos.ORDERS);
+    String once = StageLayout.yaml(doc);
+    java.util.List<String> all =
+        java.util.stream.IntStream.range(0, 2000).parallel().mapToObj(i -> StageLayout.yaml(doc)).toList();
+    assertThat(all).containsOnly(once);
+  }
 }

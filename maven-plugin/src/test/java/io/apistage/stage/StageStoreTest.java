@@ -254,9 +254,9 @@ class StageStoreTest {
       assertThatThrownBy(() -> store.read(stage(dir, "qa")))
           .isInstanceOf(ApistageException.class)
           .hasMessage(
-              "stage qa (state origin:apistage/stage/qa): stages/qa.yaml: stage qa keeps its state on remote"
-                  + " 'origin' is neither a remote of this repository (it has none) nor a URL; add it with git"
-                  + " remote add origin <url>, or give a URL such as https://git.example.com/platform/config.git");
+              "stage qa (state origin:apistage/stage/qa): state.remote in stages/qa.yaml: 'origin' is neither a"
+                  + " remote of this repository (it has none) nor a URL; add it with git remote add origin <url>,"
+                  + " or give a URL such as https://git.example.com/platform/config.git");
     }
   }
 
@@ -269,10 +269,30 @@ class StageStoreTest {
       StageStore store = new StageStore(repo, Map.of("other", new GitCredentials("u", "secret")));
       assertThatThrownBy(() -> store.read(stage(dir, "qa")))
           .isInstanceOf(ApistageException.class)
-          .hasMessageContaining(
-              "stage qa takes the credentials of its state remote from the settings.xml server 'stage-git',"
-                  + " but settings.xml has no <server> with that id (it has other)")
+          .hasMessage(
+              "stage qa (state file:///nowhere.git:apistage/stage/qa): state.server 'stage-git' in stages/qa.yaml"
+                  + " names no <server> of settings.xml (it has other); add one with <id>stage-git</id>,"
+                  + " <username> and <password> to ~/.m2/settings.xml")
           .hasMessageNotContaining("secret");
+    }
+  }
+
+  @Test
+  void leanReadForDiffHasTheSameAssetsAndProblemsWithoutTheYamlTrees() throws Exception {
+    StageFixture.init(dir, Repos.shop()).close();
+    StageFixture.deploy(dir, "qa", "promote").orElseThrow();
+    try (GitRepo repo = GitRepo.open(dir)) {
+      StageStore store = new StageStore(repo, Map.of());
+      StageState full = store.read(stage(dir, "qa"));
+      StageState lean = store.readForDiff(stage(dir, "qa"));
+      assertThat(lean.assets()).isEqualTo(full.assets()).isNotEmpty();
+      assertThat(lean.problems()).isEqualTo(full.problems());
+      assertThat(lean.aliases().keySet()).isEqualTo(full.aliases().keySet());
+      assertThat(lean.history()).isEqualTo(full.history());
+      assertThat(full.deployed()).isNotEmpty();
+      assertThat(full.authored()).isNotEmpty();
+      assertThat(lean.deployed()).isEmpty();
+      assertThat(lean.authored()).isEmpty();
     }
   }
 

@@ -440,6 +440,67 @@ class CheckVersionsGoalTest {
     }
   }
 
+  @Test
+  void versionMustBeSemantic() throws Exception {
+    try (GitHistory repo = published()) {
+      repo.write("apis/orders/v1.yaml", ordersWithCancel("1.5", "published"));
+      assertThat(lines(run(repo.dir, null))).containsExactly(
+          "apis/orders/v1.yaml:3:10: error [version-invalid] version 1.5 is not a semantic version; write"
+              + " MAJOR.MINOR.PATCH starting with 1, e.g. version: \"1.0.0\"");
+    }
+  }
+
+  @Test
+  void onboardingAnExistingApiAtItsVersionTakesAnException() throws Exception {
+    try (GitHistory repo = published()) {
+      repo.write("apis/payments/v1.yaml", api("payments", "1.3.0", "published"));
+      assertThat(lines(run(repo.dir, null))).singleElement().asString()
+          .startsWith("apis/payments/v1.yaml:3:10: error [new-major-line-start]");
+      repo.write(
+          "apistage.yaml",
+          "exceptions:\n  - { api: payments, version: 1.3.0, rule: new-major-line-start, pointer: /version,"
+              + " reason: onboarded at its production version }\n");
+      assertThat(run(repo.dir, null).problems()).isEmpty();
+      assertThat(log.lines()).anyMatch(l -> l.contains("lifted [new-major-line-start]"));
+    }
+  }
+
+  @Test
+  void unreadableBaseFileIsAWarningNotASilentPass() throws Exception {
+    GitHistory repo = GitHistory.init(tmp.resolve("repo"));
+    try (repo) {
+      repo.write("apis/orders/v1.yaml", "kind: Api\nname: [orders\n");
+      repo.commit("broken");
+      repo.write("apis/orders/v1.yaml", orders("1.4.2", "published"));
+      assertThat(lines(run(repo.dir, "HEAD"))).containsExactly(
+          "apis/orders/v1.yaml:1:1: warning [base-unreadable] the file at the base HEAD ("
+              + repo.git.getRepository().resolve("HEAD").name().substring(0, 10)
+              + ") is not a readable Api document, so its changes cannot be judged; check them by hand");
+    }
+  }
+
+  @Test
+  void unreadableWorkingCopyFileIsAnError() throws Exception {
+    try (GitHistory repo = published()) {
+      repo.write("apis/orders/v1.yaml", "kind: Api\nname: [orders\n");
+      GoalResult result = run(repo.dir, null);
+      assertThat(result.fails(false)).isTrue();
+      assertThat(result.problems()).allMatch(p -> p.file().equals("apis/orders/v1.yaml"));
+    }
+  }
+
+  @Test
+  void unknownFieldCountsAsBreakingUntilARuleKnowsIt() throws Exception {
+    try (GitHistory repo = published()) {
+      repo.write("apis/orders/v1.yaml", orders("1.5.0", "published").replace("    path: /orders/{id}\n    parameters", "    path: /orders/{id}\n    timeout: 5\n    parameters"));
+      assertThat(lines(run(repo.dir, null))).first().asString()
+          .isEqualTo("apis/orders/v1.yaml:11:14: error [unclassified-change] endpoints[GET /orders/{id}].timeout"
+              + " added (5): no rule knows this field, so the change counts as breaking in 1.5.0; a breaking change"
+              + " needs a new major line: create apis/orders/v2.yaml starting at 2.0.0 (used by application/mobile-app,"
+              + " package/shop, subscription/mobile-shop)");
+    }
+  }
+
   // ---- setups that prevent the check, each with what to do
 
   @Test
