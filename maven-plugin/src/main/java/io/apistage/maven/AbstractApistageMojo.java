@@ -5,6 +5,7 @@ import io.apistage.goal.GoalResult;
 import io.apistage.log.Log;
 import io.apistage.problem.ApistageException;
 import io.apistage.problem.Problem;
+import io.apistage.report.CheckReports;
 import io.apistage.report.Reports;
 import java.io.File;
 import java.io.IOException;
@@ -68,6 +69,9 @@ public abstract class AbstractApistageMojo extends AbstractMojo {
         }
       }
       Reports.writeJson(result, context.reportDir());
+      if (CheckReports.isCheckingGoal(goal())) {
+        CheckReports.write(result, context);
+      }
       afterReports(context, result);
     } catch (ApistageException e) {
       getLog().debug(e);

@@ -1,0 +1,90 @@
+package io.apistage.maven;
+
+import io.apistage.check.CheckGoal;
+import io.apistage.check.CheckStep;
+import io.apistage.goal.GoalContext;
+import io.apistage.goal.GoalResult;
+import io.apistage.problem.ApistageException;
+import io.apistage.rules.ValidateGoal;
+import io.apistage.stage.DiffGoal;
+import io.apistage.stage.DiffRequest;
+import io.apistage.versions.CheckVersionsGoal;
+import io.apistage.versions.CheckVersionsRequest;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * The pull-request check in one goal, bound to {@code verify}: runs validate, check-versions and
+ * diff for all stages, collects every problem and fails once; writes {@code check.json}, {@code
+ * check.md}, {@code check.sarif} and {@code TEST-apistage-check.xml}.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = true)
+public class CheckMojo extends AbstractApistageMojo {
+
+  /**
+   * Fails the build on warnings as well as errors.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "apistage.failOnWarning", defaultValue = "false")
+  private boolean failOnWarning;
+
+  /**
+   * The revision check-versions compares with (branch, tag or commit); by default the merge base
+   * of HEAD with the main branch ({@code origin/<main>} when it exists, else {@code <main>}).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "apistage.base")
+  private String base;
+
+  /**
+   * The one stage diff compares; all stages when absent.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "apistage.stage")
+  private String stage;
+
+  /**
+   * The Maven settings, whose servers hold the credentials of stage remotes.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(defaultValue = "${settings}", readonly = true)
+  private Settings settings;
+
+  /** Decrypts the passwords of the settings' servers. */
+  @Component private SettingsDecrypter decrypter;
+
+  @Override
+  protected boolean failOnWarning() {
+    return failOnWarning;
+  }
+
+  @Override
+  protected String goal() {
+    return "check";
+  }
+
+  @Override
+  protected GoalResult run(GoalContext context) throws ApistageException, IOException {
+    DiffRequest diff = new DiffRequest(Optional.ofNullable(stage), false, DiffMojo.servers(settings, decrypter));
+    List<CheckStep> steps =
+        List.of(
+            CheckStep.of("validate", c -> new ValidateGoal(c).execute()),
+            CheckStep.of(
+                CheckVersionsGoal.GOAL, c -> new CheckVersionsGoal(c, new CheckVersionsRequest(base)).execute()),
+            CheckStep.of(DiffGoal.GOAL, c -> new DiffGoal(c, diff).execute()));
+    return new CheckGoal(context, steps).execute();
+  }
+}

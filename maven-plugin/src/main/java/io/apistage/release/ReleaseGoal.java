@@ -1,0 +1,299 @@
+package io.apistage.release;
+
+import io.apistage.git.GitRepo;
+import io.apistage.goal.GoalContext;
+import io.apistage.goal.GoalResult;
+import io.apistage.model.Asset;
+import io.apistage.model.Config;
+import io.apistage.model.ConfigLoader;
+import io.apistage.model.Kind;
+import io.apistage.model.MemorySource;
+import io.apistage.model.Settings;
+import io.apistage.problem.ApistageException;
+import io.apistage.problem.Position;
+import io.apistage.problem.Problem;
+import io.apistage.problem.Problems;
+import io.apistage.release.ApiComparison.ApiChange;
+import io.apistage.report.Files2;
+import io.apistage.rules.Validation;
+import io.apistage.versions.Consumers;
+import io.apistage.yaml.ParsedFile;
+import io.apistage.yaml.YMap;
+import io.apistage.yaml.YamlParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * The {@code release} goal: checks that a release tag {@code <api>@<version>} names a version the
+ * tagged commit holds, published, valid and newer than the previous release of that API, and
+ * writes its release notes ({@code release-<api>-<version>.md}) with the changes since the
+ * previous release tag and the consumers they affect.
+ *
+ * @since 0.1.0
+ */
+public final class ReleaseGoal {
+
+  /** Rule id: the tagged file holds another version. */
+  public static final String VERSION_RULE = "release-version";
+
+  /** Rule id: the tagged version is not published or deprecated. */
+  public static final String STATE_RULE = "release-state";
+
+  /** Rule id: the tagged version is not newer than the previous release. */
+  public static final String NOT_NEWER_RULE = "release-not-newer";
+
+  private final GoalContext context;
+  private final ReleaseRequest request;
+  private final ApiComparison comparison;
+  private final Function<Config, List<Problem>> validation;
+
+  /** The goal with check-versions' comparison of Api documents and every validation rule. */
+  public ReleaseGoal(GoalContext context, ReleaseRequest request) {
+    this(context, request, new VersionsComparison(), config -> new Validation().validate(config).problems());
+  }
+
+  /**
+   * The goal with a given comparison of Api documents and a given validation of the tagged
+   * configuration.
+   */
+  public ReleaseGoal(
+      GoalContext context,
+      ReleaseRequest request,
+      ApiComparison comparison,
+      Function<Config, List<Problem>> validation) {
+    this.context = context;
+    this.request = request;
+    this.comparison = comparison;
+    this.validation = validation;
+  }
+
+  /**
+   * Runs the goal.
+   *
+   * @throws ApistageException when there is no tag, it does not match the pattern, or it does
+   *     not exist or name a file of the tagged commit
+   */
+  public GoalResult execute() throws ApistageException, IOException {
+    try (GitRepo git = GitRepo.open(context.configDir())) {
+      TagPattern pattern = TagPattern.of(settingsOnDisk().tagPattern());
+      Map<String, String> tags = git.tags();
+      String head = git.head().orElse("");
+      List<String> onHead = new ArrayList<>();
+      tags.forEach((name, commit) -> {
+        if (commit.equals(head)) {
+          onHead.add(name);
+        }
+      });
+      TagResolver.Resolved resolved = TagResolver.resolve(request.tag(), onHead, context.env(), pattern);
+      ReleaseTag tag =
+          pattern
+              .parse(resolved.tag())
+              .orElseThrow(
+                  () ->
+                      new ApistageException(
+                          "the tag '" + resolved.tag() + "' (from " + resolved.source()
+                              + ") does not match the release tag pattern " + pattern.text()
+                              + "; a release tag names an API and its semantic version, e.g. "
+                              + pattern.format("orders", "1.5.0")
+                              + " (the pattern is tagPattern in apistage.yaml)"));
+      String commit = tags.get(tag.name());
+      if (commit == null) {
+        throw new ApistageException(
+            "the tag " + tag.name() + " does not exist in this clone; create it on the commit to release"
+                + " (git tag " + tag.name() + ") or fetch the tags (git fetch --tags)");
+      }
+      context.log().info("apistage: checking release tag " + tag.name() + " (from " + resolved.source()
+          + ") at commit " + commit.substring(0, 12));
+      return check(git, pattern, tags, tag, commit);
+    }
+  }
+
+  private GoalResult check(
+      GitRepo git, TagPattern pattern, Map<String, String> tags, ReleaseTag tag, String commit)
+      throws ApistageException, IOException {
+    Config config = configAt(git, commit);
+    Optional<Asset> found = config.get(Kind.API, tag.api(), tag.major());
+    String file = found.map(Asset::file).orElse("apis/" + tag.api() + "/v" + tag.major() + ".yaml");
+    List<Problem> problems = new ArrayList<>();
+    for (Problem p : validation.apply(config)) {
+      if (p.file().equals(file)) {
+        problems.add(p);
+      }
+    }
+    if (found.isEmpty() && problems.isEmpty()) {
+      throw new ApistageException(
+          "the tagged commit " + commit.substring(0, 12) + " has no " + file + ": the tag " + tag.name()
+              + " must be on a commit that holds the " + tag.api() + " v" + tag.major() + " line at "
+              + tag.version());
+    }
+
+    ReleaseTag newest = null;
+    ReleaseTag previous = null;
+    ReleaseTag previousInLine = null;
+    for (String name : tags.keySet()) {
+      Optional<ReleaseTag> other = pattern.parse(name);
+      if (other.isEmpty() || name.equals(tag.name()) || !other.get().api().equals(tag.api())) {
+        continue;
+      }
+      ReleaseTag o = other.get();
+      if (o.major() == tag.major() && (newest == null || o.version().compareTo(newest.version()) > 0)) {
+        newest = o;
+      }
+      if (o.version().compareTo(tag.version()) < 0) {
+        if (previous == null || o.version().compareTo(previous.version()) > 0) {
+          previous = o;
+        }
+        if (o.major() == tag.major()
+            && (previousInLine == null || o.version().compareTo(previousInLine.version()) > 0)) {
+          previousInLine = o;
+        }
+      }
+    }
+    if (previousInLine != null) {
+      previous = previousInLine;
+    }
+
+    if (found.isPresent()) {
+      YMap body = found.get().body();
+      checkVersion(file, body, tag, problems);
+      checkState(file, body, tag, problems);
+      if (newest != null && tag.version().compareTo(newest.version()) <= 0) {
+        problems.add(
+            Problem.error(
+                file, body.valuePosition("version"), "/version", NOT_NEWER_RULE,
+                tag.name() + " is not newer than " + newest.name() + ", the latest release of "
+                    + tag.api() + " v" + tag.major() + "; a released version is frozen: release a"
+                    + " higher version, e.g. " + newest.version().major() + "." + newest.version().minor()
+                    + "." + (newest.version().patch() + 1)));
+      }
+    }
+
+    List<ApiChange> changes = new ArrayList<>();
+    if (previous != null && found.isPresent()) {
+      Object before = apiAt(git, tags.get(previous.name()), previous);
+      if (before != null) {
+        changes.addAll(comparison.compare(before, found.get().body().toPlain()));
+      }
+    }
+    List<String> consumers = Consumers.from(config).of(tag.api(), tag.major());
+    boolean refused = Problems.hasErrors(problems);
+
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("tag", tag.name());
+    body.put("api", tag.api());
+    body.put("version", tag.version().text());
+    body.put("file", file);
+    body.put("commit", commit);
+    body.put("previousTag", previous == null ? null : previous.name());
+    body.put("previousVersion", previous == null ? null : previous.version().text());
+    body.put("bump", ReleaseNotes.largest(changes));
+    List<Map<String, Object>> changeList = new ArrayList<>();
+    for (ApiChange c : changes) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("endpoint", c.endpoint());
+      m.put("level", c.level());
+      m.put("rule", c.rule());
+      m.put("field", c.field());
+      m.put("message", c.message());
+      changeList.add(m);
+    }
+    body.put("changes", changeList);
+    body.put("consumers", consumers);
+    String message;
+    if (refused) {
+      body.put("notes", null);
+      message = "release " + tag.name() + " refused: " + Problems.summary(problems);
+    } else {
+      String notes = ReleaseNotes.fileName(tag);
+      Files2.writeAtomically(
+          context.reportDir().resolve(notes),
+          ReleaseNotes.render(new ReleaseNotes.Content(tag, commit, previous, changes, consumers)));
+      body.put("notes", notes);
+      message =
+          "release " + tag.name() + " checked: "
+              + (previous == null
+                  ? "first release of " + tag.api()
+                  : Problems.plural(changes.size(), "change") + " since " + previous.name()
+                      + " (largest: " + ReleaseNotes.largest(changes) + ")")
+              + ", " + Problems.plural(consumers.size(), "consumer") + " affected; notes in " + notes;
+    }
+    return new GoalResult("release", refused ? "RELEASE_REFUSED" : "OK", message, problems, body);
+  }
+
+  private static void checkVersion(String file, YMap body, ReleaseTag tag, List<Problem> problems) {
+    String version = body.str("version");
+    if (tag.version().text().equals(version)) {
+      return;
+    }
+    problems.add(
+        Problem.error(
+            file, body.valuePosition("version"), "/version", VERSION_RULE,
+            "the tag " + tag.name() + " names version " + tag.version() + ", but the tagged commit holds "
+                + (version == null ? "no version" : "version " + version)
+                + "; tag the commit that sets version: " + tag.version()));
+  }
+
+  private static void checkState(String file, YMap body, ReleaseTag tag, List<Problem> problems) {
+    String state = body.str("state");
+    if ("published".equals(state) || "deprecated".equals(state)) {
+      return;
+    }
+    String why =
+        state == null
+            ? "has no state"
+            : "draft".equals(state)
+                ? "is a draft, which may still change"
+                : "is " + state;
+    Position at = body.has("state") ? body.valuePosition("state") : body.position();
+    problems.add(
+        Problem.error(
+            file, at, "/state", STATE_RULE,
+            tag.api() + " " + tag.version() + " " + why + "; only a published or deprecated version can be"
+                + " released: set state: published, merge it and tag that commit"));
+  }
+
+  /** The Api document of a previous release tag in plain form, or null when its commit lacks it. */
+  private static Object apiAt(GitRepo git, String commit, ReleaseTag tag) throws IOException {
+    for (String ext : List.of(".yaml", ".yml")) {
+      String path = "apis/" + tag.api() + "/v" + tag.major() + ext;
+      Optional<byte[]> bytes = git.readFile(commit, path);
+      if (bytes.isPresent()) {
+        ParsedFile parsed = new YamlParser().parse(bytes.get(), path);
+        return parsed.ok() ? parsed.root().toPlain() : null;
+      }
+    }
+    return null;
+  }
+
+  private static Config configAt(GitRepo git, String commit) throws IOException {
+    Map<String, byte[]> files = new TreeMap<>();
+    for (Map.Entry<String, String> e : git.listFiles(commit).entrySet()) {
+      String path = e.getKey();
+      if (ConfigLoader.isYaml(path)
+          && (path.startsWith("apistage.") || ConfigLoader.place(path).isPresent() || path.startsWith("apis/"))) {
+        files.put(path, git.readBlob(e.getValue()));
+      }
+    }
+    return new ConfigLoader().load(new MemorySource(files));
+  }
+
+  /** The settings of the working copy's {@code apistage.yaml}, read without the other files. */
+  private Settings settingsOnDisk() throws IOException {
+    Map<String, byte[]> files = new TreeMap<>();
+    for (String name : List.of("apistage.yaml", "apistage.yml")) {
+      Path file = context.configDir().resolve(name);
+      if (Files.isRegularFile(file)) {
+        files.put(name, Files.readAllBytes(file));
+      }
+    }
+    return new ConfigLoader().load(new MemorySource(files)).settings();
+  }
+}

@@ -1,0 +1,257 @@
+package io.apistage.versions;
+
+import io.apistage.git.GitRepo;
+import io.apistage.git.WorkingCopyDiff;
+import io.apistage.goal.GoalContext;
+import io.apistage.goal.GoalResult;
+import io.apistage.model.Config;
+import io.apistage.model.ConfigLoader;
+import io.apistage.model.Kind;
+import io.apistage.model.MemorySource;
+import io.apistage.model.Settings;
+import io.apistage.problem.ApistageException;
+import io.apistage.problem.Position;
+import io.apistage.problem.Problem;
+import io.apistage.problem.Problems;
+import io.apistage.yaml.ParsedFile;
+import io.apistage.yaml.YMap;
+import io.apistage.yaml.YamlParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The {@code check-versions} goal: every Api file that differs between the base (DESIGN.md section
+ * 4) and the working copy is compared semantically with its base, its findings are judged by the
+ * {@link VersionPolicy}, and the consumers of every breaking change are named. Only the files
+ * that differ are read and parsed, so the cost grows with the change, not with the repository.
+ *
+ * @since 0.1.0
+ */
+public final class CheckVersionsGoal {
+
+  /** The goal's name and report file. */
+  public static final String GOAL = "check-versions";
+
+  private final GoalContext context;
+  private final CheckVersionsRequest request;
+  private final YamlParser parser = new YamlParser();
+
+  /** The goal for a context and request. */
+  public CheckVersionsGoal(GoalContext context, CheckVersionsRequest request) {
+    this.context = context;
+    this.request = request;
+  }
+
+  /** Runs the goal. */
+  public GoalResult execute() throws ApistageException, IOException {
+    Path root = context.configDir();
+    try (GitRepo git = GitRepo.open(root)) {
+      List<Problem> problems = new ArrayList<>();
+      Settings settings = settings(root, problems);
+      BaseRevision base = BaseRevision.resolve(git, request.base(), settings.mainBranch());
+      List<WorkingCopyDiff.Delta> deltas = WorkingCopyDiff.changed(git, base.commit(), Kind.API.folder());
+      Repo repo = new Repo(git, root, base.commit(), settings);
+      VersionPolicy policy = new VersionPolicy(settings.exceptions(), repo);
+      List<VersionPolicy.Verdict> verdicts = new ArrayList<>();
+      Map<String, String> versions = new TreeMap<>();
+      for (WorkingCopyDiff.Delta delta : deltas) {
+        Optional<ConfigLoader.Placement> place = ConfigLoader.place(delta.path());
+        if (place.isEmpty() || place.get().kind() != Kind.API) {
+          continue; // validate reports files out of place
+        }
+        String name = place.get().name();
+        int major = place.get().major();
+        YMap before = null;
+        if (delta.baseBlob().isPresent()) {
+          ParsedFile parsed = parser.parse(git.readBlob(delta.baseBlob().get()), delta.path());
+          if (parsed.ok() && parsed.problems().stream().noneMatch(Problem::isError) && parsed.root() instanceof YMap m) {
+            before = m;
+          } else {
+            problems.add(
+                Problem.warning(
+                    delta.path(), Position.FILE, "", ChangeRules.BASE_UNREADABLE,
+                    "the file at the base " + base.describe() + " is not a readable Api document, so its"
+                        + " changes cannot be judged; check them by hand"));
+            continue;
+          }
+        }
+        YMap after = null;
+        if (delta.onDisk()) {
+          ParsedFile parsed = parser.parse(Files.readAllBytes(root.resolve(delta.path())), delta.path());
+          problems.addAll(parsed.problems());
+          if (!parsed.ok() || parsed.problems().stream().anyMatch(Problem::isError)) {
+            continue;
+          }
+          if (!(parsed.root() instanceof YMap m)) {
+            problems.add(
+                Problem.error(
+                    delta.path(), parsed.root().position(), "", "schema",
+                    "the document must be a mapping with kind, name and the fields of an Api"));
+            continue;
+          }
+          after = m;
+          if (m.str("version") != null) {
+            versions.put(name + "@" + major, m.str("version"));
+          }
+        }
+        VersionPolicy.Verdict verdict =
+            policy.check(new VersionPolicy.ApiFile(name, major, delta.path(), before, after));
+        verdicts.add(verdict);
+        problems.addAll(verdict.problems());
+      }
+      problems.addAll(expiredExceptions(settings, versions));
+      report(base, verdicts);
+      Map<String, Object> body = new LinkedHashMap<>();
+      Map<String, Object> baseInfo = new LinkedHashMap<>();
+      baseInfo.put("revision", base.revision());
+      baseInfo.put("commit", base.commit());
+      body.put("base", baseInfo);
+      List<Map<String, Object>> apis = new ArrayList<>();
+      verdicts.forEach(v -> apis.add(v.toPlain()));
+      body.put("apis", apis);
+      boolean failed = Problems.hasErrors(problems);
+      String message;
+      if (!problems.isEmpty()) {
+        message = Problems.summary(problems);
+      } else if (verdicts.isEmpty()) {
+        message = "no Api file changed since " + base.describe();
+      } else {
+        message =
+            Problems.plural(verdicts.size(), "Api file") + " changed since " + base.describe()
+                + ": every version step matches its changes";
+      }
+      return new GoalResult(GOAL, failed ? "VERSION_CHECK_FAILED" : "OK", message, problems, body);
+    }
+  }
+
+  private void report(BaseRevision base, List<VersionPolicy.Verdict> verdicts) {
+    context.log().info("check-versions: base " + base.describe());
+    for (VersionPolicy.Verdict v : verdicts) {
+      VersionPolicy.ApiFile f = v.file();
+      ChangeSummary c = v.changes();
+      context.log().info(
+          "api/" + f.api() + "@" + f.major() + " (" + f.file() + "): "
+              + (v.baseVersion() == null ? "new" : v.baseVersion()) + " → "
+              + (v.version() == null ? "deleted" : v.version())
+              + ", needs " + v.requiredBump().label()
+              + "; " + c.modified().size() + " modified, " + c.added().size() + " added, "
+              + c.removed().size() + " removed: " + v.verdict());
+      for (String note : v.notes()) {
+        context.log().info("  " + note);
+      }
+    }
+  }
+
+  private List<Problem> expiredExceptions(Settings settings, Map<String, String> versions) {
+    List<Problem> out = new ArrayList<>();
+    if (settings.file() == null) {
+      return out;
+    }
+    for (Settings.RuleException e : settings.exceptions()) {
+      if (e.api() == null || e.version() == null) {
+        continue;
+      }
+      Optional<SemVer> declared = SemVer.parse(e.version());
+      if (declared.isEmpty()) {
+        continue; // the schema of apistage.yaml reports it
+      }
+      // only a major line this run looked at can tell; the others did not change
+      String current = versions.get(e.api() + "@" + declared.get().major());
+      if (current != null && !current.equals(e.version())) {
+        out.add(
+            Problem.warning(
+                settings.file(), new Position(e.line(), e.column()), "/exceptions", ChangeRules.EXCEPTION_EXPIRED,
+                "the exception for " + e.api() + " " + e.version() + " [" + e.rule() + "] has expired: "
+                    + e.api() + " is now at " + current + "; remove it"));
+      }
+    }
+    return out;
+  }
+
+  private Settings settings(Path root, List<Problem> problems) throws IOException {
+    Map<String, byte[]> files = new TreeMap<>();
+    for (String name : List.of("apistage.yaml", "apistage.yml")) {
+      Path file = root.resolve(name);
+      if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+        files.put(name, Files.readAllBytes(file));
+      }
+    }
+    if (files.isEmpty()) {
+      return Settings.DEFAULTS;
+    }
+    Config config = new ConfigLoader(parser).load(new MemorySource(files));
+    problems.addAll(config.problems());
+    return config.settings();
+  }
+
+  /** The policy's view of the repository: the working copy, the base and the release tags. */
+  private static final class Repo implements VersionPolicy.Repository {
+    private final GitRepo git;
+    private final Path root;
+    private final String base;
+    private final Settings settings;
+    private Set<String> baseApiFiles;
+    private Consumers consumers;
+
+    Repo(GitRepo git, Path root, String base, Settings settings) {
+      this.git = git;
+      this.root = root;
+      this.base = base;
+      this.settings = settings;
+    }
+
+    @Override
+    public boolean majorLineExists(String api, int major) throws IOException {
+      for (String ext : List.of(".yaml", ".yml")) {
+        String path = "apis/" + api + "/v" + major + ext;
+        if (Files.isRegularFile(root.resolve(path), LinkOption.NOFOLLOW_LINKS) || git.readFile(base, path).isPresent()) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public String tagName(String api, String version) {
+      return settings.tagPattern().replace("<api>", api).replace("<version>", version);
+    }
+
+    @Override
+    public Optional<Object> released(String api, String version, String file) throws IOException {
+      if (version == null) {
+        return Optional.empty();
+      }
+      String tag = tagName(api, version);
+      if (!git.hasRef("refs/tags/" + tag)) {
+        return Optional.empty();
+      }
+      Optional<String> commit = git.resolveCommit("refs/tags/" + tag);
+      if (commit.isEmpty()) {
+        return Optional.empty();
+      }
+      Optional<byte[]> bytes = git.readFile(commit.get(), file);
+      if (bytes.isEmpty()) {
+        return Optional.empty();
+      }
+      ParsedFile parsed = new YamlParser().parse(bytes.get(), file);
+      return parsed.ok() ? Optional.of(parsed.root().toPlain()) : Optional.empty();
+    }
+
+    @Override
+    public List<String> consumers(String api, int major) throws IOException {
+      if (consumers == null) {
+        consumers = Consumers.read(root);
+      }
+      return consumers.of(api, major);
+    }
+  }
+}

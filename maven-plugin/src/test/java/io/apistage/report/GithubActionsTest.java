@@ -1,0 +1,67 @@
+package io.apistage.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.apistage.goal.GoalResult;
+import io.apistage.problem.Problem;
+import io.apistage.problem.Severity;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GithubActionsTest {
+
+  @Test
+  void problemsBecomeWorkflowCommandsWithRepositoryPaths() {
+    List<String> lines = GithubActions.annotations(Fixtures.checkVersions(), "config/");
+
+    assertThat(lines)
+        .containsExactly(
+            "::warning file=config/apis/catalog/v2.yaml,line=3,col=10,title=apistage check-versions [version-bump]"
+                + "::version 2.1.0 bumps minor, the changes need only a patch",
+            "::error file=config/apis/orders/v1.yaml,line=14,col=7,title=apistage check-versions [breaking-change]"
+                + "::endpoint DELETE /orders/{id} removed in 1.5.0; a breaking change needs a new major line:"
+                + " create apis/orders/v2.yaml");
+  }
+
+  @Test
+  void commandTextIsEscapedSoItCannotEndTheCommandOrInjectAnother() {
+    Problem p =
+        new Problem("a,b:c%/v1.yaml", 0, 0, "", "schema", Severity.ERROR, "100% wrong\n::error::injected\r");
+    GoalResult result = new GoalResult("validate", "X", "1", List.of(p), Map.of());
+
+    assertThat(GithubActions.annotations(result, ""))
+        .containsExactly(
+            "::error file=a%2Cb%3Ac%25/v1.yaml,title=apistage validate [schema]::100%25 wrong%0A::error::injected%0D");
+  }
+
+  @Test
+  void summaryLargerThanGithubAcceptsIsCutAtALine() {
+    String line = "| ❌ error | `apis/orders/v1.yaml` | 1:1 | `schema` | " + "x".repeat(200) + " |\n";
+    String big = line.repeat(10_000);
+
+    String fitted = GithubActions.fitted(big);
+
+    assertThat(fitted.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+        .isLessThanOrEqualTo(GithubActions.SUMMARY_LIMIT);
+    assertThat(fitted).startsWith(line).endsWith(
+        "|\n\n… cut to fit GitHub's job summary limit; the whole report is in the report folder.\n\n");
+    assertThat(GithubActions.fitted("small\n")).isEqualTo("small\n");
+  }
+
+  @Test
+  void markdownIsAppendedToTheStepSummary(@TempDir Path dir) throws Exception {
+    Path summary = dir.resolve("summary.md");
+    Files.writeString(summary, "earlier step\n");
+
+    GithubActions.appendSummary(Map.of("GITHUB_STEP_SUMMARY", summary.toString()), "## apistage\n");
+
+    assertThat(Files.readString(summary)).isEqualTo("earlier step\n## apistage\n\n");
+    assertThat(GithubActions.appendSummary(Map.of(), "x")).isNull();
+    assertThat(GithubActions.active(Map.of("GITHUB_ACTIONS", "true"))).isTrue();
+    assertThat(GithubActions.active(Map.of("GITHUB_ACTIONS", "false"))).isFalse();
+  }
+}

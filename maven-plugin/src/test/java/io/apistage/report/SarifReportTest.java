@@ -1,0 +1,134 @@
+package io.apistage.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import io.apistage.goal.GoalResult;
+import io.apistage.problem.Problem;
+import io.apistage.problem.Severity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SarifReportTest {
+
+  private static final SarifReport.Location ROOT =
+      new SarifReport.Location(Path.of("/work/repo"), "config/");
+
+  @Test
+  void everyProblemIsAResultWithItsRuleLevelFileAndRegion() throws IOException {
+    Map<String, Object> sarif = plain(SarifReport.render(Fixtures.checkVersions(), "1.2.3", ROOT));
+
+    assertThat(sarif.get("version")).isEqualTo("2.1.0");
+    Map<String, Object> run = Plain.maps(sarif, "runs").get(0);
+    Map<String, Object> driver = Plain.map(Plain.map(run, "tool"), "driver");
+    assertThat(driver.get("name")).isEqualTo("apistage");
+    assertThat(driver.get("version")).isEqualTo("1.2.3");
+    List<Map<String, Object>> rules = Plain.maps(driver, "rules");
+    assertThat(rules).extracting(r -> r.get("id")).containsExactly("version-bump", "breaking-change");
+    assertThat(Plain.text(Plain.map(rules.get(1), "shortDescription"), "text"))
+        .isEqualTo("Problems found by the apistage rule breaking-change.");
+    assertThat(SarifReport.describe("endpoint-removed"))
+        .isEqualTo("An API change (endpoints) that needs a major version step, e.g. DELETE /orders/{id} removed.");
+    assertThat(SarifReport.describe("bump-larger-than-needed"))
+        .isEqualTo("Version lifecycle rule (warning), e.g. 1.4.2 → 1.5.0 for a reworded description.");
+    assertThat(SarifReport.describe("unknown-field")).isEqualTo("A document has a field its kind does not define.");
+
+    List<Map<String, Object>> results = Plain.maps(run, "results");
+    assertThat(results).hasSize(2);
+    Map<String, Object> breaking = results.get(1);
+    assertThat(breaking.get("ruleId")).isEqualTo("breaking-change");
+    assertThat(breaking.get("ruleIndex")).isEqualTo(1);
+    assertThat(breaking.get("level")).isEqualTo("error");
+    assertThat(Plain.text(Plain.map(breaking, "message"), "text")).startsWith("endpoint DELETE /orders/{id} removed");
+    Map<String, Object> physical = Plain.map(Plain.maps(breaking, "locations").get(0), "physicalLocation");
+    assertThat(Plain.map(physical, "artifactLocation"))
+        .containsEntry("uri", "config/apis/orders/v1.yaml")
+        .containsEntry("uriBaseId", "%SRCROOT%");
+    assertThat(Plain.map(physical, "region")).containsEntry("startLine", 14).containsEntry("startColumn", 7);
+    assertThat(results.get(0).get("level")).isEqualTo("warning");
+    assertThat(Plain.map(Plain.map(run, "originalUriBaseIds"), "%SRCROOT%"))
+        .containsEntry("uri", Path.of("/work/repo").toUri().toString().replaceAll("/?$", "/"));
+    assertThat(Plain.map(run, "automationDetails")).containsEntry("id", "apistage/check-versions/");
+  }
+
+  @Test
+  void aProblemAboutAWholeFileHasNoRegion() throws IOException {
+    Problem whole = new Problem("apis/x/v1.yaml", 0, 0, "", "layout", Severity.WARNING, "ignored");
+    GoalResult result = new GoalResult("validate", "OK", "1 problem", List.of(whole), Map.of());
+
+    Map<String, Object> run = Plain.maps(plain(SarifReport.render(result, "1", ROOT)), "runs").get(0);
+
+    Map<String, Object> physical =
+        Plain.map(Plain.maps(Plain.maps(run, "results").get(0), "locations").get(0), "physicalLocation");
+    assertThat(physical).doesNotContainKey("region");
+  }
+
+  @Test
+  void pathsBecomeRelativeUriReferences() {
+    assertThat(SarifReport.uri("apis/my api/v1.yaml")).isEqualTo("apis/my%20api/v1.yaml");
+    assertThat(SarifReport.uri("a:b/v1.yaml")).isEqualTo("a%3Ab/v1.yaml");
+    assertThat(SarifReport.uri("apis/ordres-é/v1.yaml")).isEqualTo("apis/ordres-%C3%A9/v1.yaml");
+    assertThat(SarifReport.uri("apis/orders/v1.yaml")).isEqualTo("apis/orders/v1.yaml");
+  }
+
+  @Test
+  void outputConformsToTheSarif210Schema() throws IOException {
+    Optional<Path> schemaFile = sarifSchema();
+    assumeTrue(schemaFile.isPresent(), "../shared/data/sarif-schema-2.1.0.json is not beside this checkout");
+    SchemaRegistry registry =
+        SchemaRegistry.withDefaultDialect(
+            SpecificationVersion.DRAFT_4,
+            builder ->
+                builder.schemaRegistryConfig(
+                    SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+    Schema schema = registry.getSchema(Files.readString(schemaFile.get()), InputFormat.JSON);
+
+    Problem whole = new Problem("apis/x/v1.yaml", 0, 0, "", "layout", Severity.WARNING, "ignored");
+    GoalResult withWholeFile =
+        new GoalResult("validate", "OK", "1 problem", List.of(whole, Fixtures.BREAKING), Map.of());
+    GoalResult empty = new GoalResult("validate", "OK", "2 files valid", List.of(), Map.of());
+    for (GoalResult result : List.of(Fixtures.checkVersions(), withWholeFile, empty)) {
+      String json = Json.write(SarifReport.render(result, "0.1.0-SNAPSHOT", ROOT));
+      List<Error> errors = schema.validate(json, InputFormat.JSON);
+      assertThat(errors).as(json).isEmpty();
+    }
+
+    // The check is real: a result without a message is refused.
+    String broken =
+        Json.write(SarifReport.render(Fixtures.checkVersions(), "1", ROOT)).replace("\"message\"", "\"mess\"");
+    assertThat(schema.validate(broken, InputFormat.JSON)).isNotEmpty();
+  }
+
+  /**
+   * The SARIF schema of {@code /work/shared/data}, found beside the project root: from the
+   * multi-module project directory when Maven passes it, else by walking up from here.
+   */
+  static Optional<Path> sarifSchema() {
+    String root = System.getProperty("maven.multiModuleProjectDirectory");
+    Path start = root != null ? Path.of(root) : Path.of("").toAbsolutePath();
+    for (Path dir = start.toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path candidate = dir.resolve("../shared/data/sarif-schema-2.1.0.json").normalize();
+      if (Files.isRegularFile(candidate)) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Map<String, Object> plain(Map<String, Object> value) throws IOException {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> out = (Map<String, Object>) Json.read(Json.write(value));
+    return out;
+  }
+}

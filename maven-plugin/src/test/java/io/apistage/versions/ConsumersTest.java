@@ -1,0 +1,41 @@
+package io.apistage.versions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConsumersTest {
+
+  @TempDir Path root;
+
+  void write(String path, String text) throws Exception {
+    Path file = root.resolve(path);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+  }
+
+  @Test
+  void applicationsPackagesAndSubscriptionsOfOneApiMajor() throws Exception {
+    write("applications/mobile-app.yaml", Fixtures.MOBILE_APP);
+    write("applications/web-app.yaml", Fixtures.WEB_APP);
+    write("packages/shop.yaml", Fixtures.SHOP);
+    write("packages/other.yaml", "kind: Package\nname: other\napis: [catalog@2]\nplans: [gold]\n");
+    write("subscriptions/mobile-shop.yaml", Fixtures.MOBILE_SHOP);
+    write("subscriptions/web-other.yaml", "kind: Subscription\nname: web-other\napplication: web-app\npackage: other\nplan: gold\n");
+    Consumers consumers = Consumers.read(root);
+    assertThat(consumers.of("orders", 1))
+        .containsExactly("application/mobile-app", "package/shop", "subscription/mobile-shop");
+    assertThat(consumers.of("orders", 2)).containsExactly("application/web-app");
+    assertThat(consumers.of("catalog", 2))
+        .containsExactly("application/mobile-app", "package/other", "subscription/web-other");
+    assertThat(consumers.of("payments", 1)).isEmpty();
+  }
+
+  @Test
+  void noConsumerFoldersMeansNoConsumers() throws Exception {
+    assertThat(Consumers.read(root).of("orders", 1)).isEmpty();
+  }
+}

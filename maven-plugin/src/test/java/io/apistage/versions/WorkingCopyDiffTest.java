@@ -1,0 +1,70 @@
+package io.apistage.versions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.apistage.git.GitRepo;
+import io.apistage.git.WorkingCopyDiff;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The working copy is the files on disk: committed, staged, unstaged, new and deleted files. */
+class WorkingCopyDiffTest {
+
+  @TempDir Path tmp;
+
+  static List<String> describe(List<WorkingCopyDiff.Delta> deltas) {
+    return deltas.stream()
+        .map(d -> d.path() + (d.baseBlob().isEmpty() ? " new" : d.onDisk() ? " changed" : " deleted"))
+        .toList();
+  }
+
+  @Test
+  void everyKindOfDifferenceIsFoundAndNothingElse() throws Exception {
+    try (GitHistory repo = GitHistory.init(tmp.resolve("repo"))) {
+      for (String api : List.of("a", "b", "c", "d", "e", "f")) {
+        repo.write("apis/" + api + "/v1.yaml", "name: " + api + "\n");
+      }
+      repo.write("policies/cors.yaml", "name: cors\n");
+      String base = repo.commit("base");
+      repo.write("apis/a/v1.yaml", "name: a\ndescription: committed\n");
+      repo.write("apis/f/v1.yaml", "name: f\ndescription: committed, then undone on disk\n");
+      repo.commit("committed");
+      repo.write("apis/b/v1.yaml", "name: b\ndescription: staged\n");
+      repo.git.add().addFilepattern("apis/b/v1.yaml").call();
+      repo.write("apis/c/v1.yaml", "name: c\ndescription: edited\n");
+      repo.delete("apis/d/v1.yaml");
+      repo.write("apis/e/v2.yaml", "name: e\n");
+      repo.write("apis/g/v1.yaml", "name: g\n");
+      repo.write("apis/f/v1.yaml", "name: f\n");
+      repo.write("policies/cors.yaml", "name: cors\ndescription: not an Api\n");
+      try (GitRepo git = GitRepo.open(repo.dir)) {
+        assertThat(describe(WorkingCopyDiff.changed(git, base, "apis")))
+            .containsExactly(
+                "apis/a/v1.yaml changed",
+                "apis/b/v1.yaml changed",
+                "apis/c/v1.yaml changed",
+                "apis/d/v1.yaml deleted",
+                "apis/e/v2.yaml new",
+                "apis/g/v1.yaml new");
+        assertThat(WorkingCopyDiff.changed(git, base, "apis").get(0).baseBlob())
+            .contains(git.listFiles(base).get("apis/a/v1.yaml"));
+      }
+    }
+  }
+
+  @Test
+  void pathsAreRelativeToASubFolderConfigRoot() throws Exception {
+    try (GitHistory repo = GitHistory.init(tmp.resolve("repo"))) {
+      repo.write("config/apis/a/v1.yaml", "name: a\n");
+      repo.write("apis/a/v1.yaml", "name: outside the config root\n");
+      String base = repo.commit("base");
+      repo.write("config/apis/a/v1.yaml", "name: a\ndescription: edited\n");
+      repo.write("apis/a/v1.yaml", "name: still outside\n");
+      try (GitRepo git = GitRepo.open(repo.dir.resolve("config"))) {
+        assertThat(describe(WorkingCopyDiff.changed(git, base, "apis"))).containsExactly("apis/a/v1.yaml changed");
+      }
+    }
+  }
+}
