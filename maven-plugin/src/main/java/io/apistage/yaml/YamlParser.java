@@ -13,12 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -56,6 +57,9 @@ public final class YamlParser {
   private static final String RULE = "yaml";
 
   private final long maxFileBytes;
+  private final StringCache strings = new StringCache(15);
+  // built once: building settings costs as much as parsing a small file; problems name the file
+  private final LoadSettings settings;
 
   /** A parser with the default limits. */
   public YamlParser() {
@@ -65,6 +69,15 @@ public final class YamlParser {
   /** A parser with another file size limit. */
   public YamlParser(long maxFileBytes) {
     this.maxFileBytes = maxFileBytes;
+    this.settings =
+        LoadSettings.builder()
+            .setLabel("yaml")
+            .setAllowDuplicateKeys(false)
+            .setAllowRecursiveKeys(false)
+            .setMaxAliasesForCollections(100)
+            .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, maxFileBytes))
+            .setUseMarks(true)
+            .build();
   }
 
   /** The largest file this parser reads, in bytes. */
@@ -113,15 +126,6 @@ public final class YamlParser {
           control,
           "the file holds a control character that YAML does not allow; is it a binary file?");
     }
-    LoadSettings settings =
-        LoadSettings.builder()
-            .setLabel(name)
-            .setAllowDuplicateKeys(false)
-            .setAllowRecursiveKeys(false)
-            .setMaxAliasesForCollections(100)
-            .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, maxFileBytes))
-            .setUseMarks(true)
-            .build();
     try {
       Iterator<Node> documents = new Compose(settings).composeAllFromString(text).iterator();
       if (!documents.hasNext()) {
@@ -135,7 +139,7 @@ public final class YamlParser {
             position(second.getStartMark()),
             "the file holds more than one YAML document; keep one document per file");
       }
-      Converter converter = new Converter(name);
+      Converter converter = new Converter(name, strings);
       YNode node = converter.convert(root, 0);
       if (!converter.problems.isEmpty()) {
         return new ParsedFile(name, null, converter.problems);
@@ -286,21 +290,30 @@ public final class YamlParser {
 
   /** Turns composed nodes into {@link YNode}s, sharing aliased subtrees and bounding expansion. */
   private static final class Converter {
+    /** Mappings up to this size find duplicate keys by looking through the keys so far. */
+    private static final int SMALL_MAPPING = 8;
+
     private final String name;
+    private final StringCache strings;
     private final List<Problem> problems = new ArrayList<>();
     private final Map<Node, YNode> converted = new IdentityHashMap<>();
     private final Map<Node, Long> sizes = new IdentityHashMap<>();
     private long expanded;
 
-    Converter(String name) {
+    Converter(String name, StringCache strings) {
       this.name = name;
+      this.strings = strings;
     }
 
     YNode convert(Node node, int depth) {
-      YNode done = converted.get(node);
-      if (done != null) {
-        count(sizes.get(node), node);
-        return done;
+      // only a node with an anchor can be met again (through an alias): remember just those
+      boolean anchored = node.getAnchor().isPresent();
+      if (anchored) {
+        YNode done = converted.get(node);
+        if (done != null) {
+          count(sizes.get(node), node);
+          return done;
+        }
       }
       if (depth > MAX_DEPTH) {
         throw new ExpansionLimit(
@@ -312,7 +325,8 @@ public final class YamlParser {
       YNode result;
       if (node instanceof ScalarNode scalar) {
         count(1, node);
-        result = new YScalar(resolve(scalar), scalar.getValue(), at.line(), at.column());
+        String text = strings.share(scalar.getValue());
+        result = new YScalar(resolve(scalar, text), text, at.line(), at.column());
       } else if (node instanceof SequenceNode seq) {
         count(1, node);
         List<YNode> items = new ArrayList<>(seq.getValue().size());
@@ -323,8 +337,12 @@ public final class YamlParser {
       } else {
         count(1, node);
         MappingNode mapping = (MappingNode) node;
-        Map<String, YMap.Entry> entries = new LinkedHashMap<>();
-        for (NodeTuple tuple : mapping.getValue()) {
+        List<NodeTuple> tuples = mapping.getValue();
+        // built straight into the array YMap keeps: a large config has millions of entries
+        YMap.Entry[] entries = new YMap.Entry[tuples.size()];
+        Set<String> seen = tuples.size() > SMALL_MAPPING ? new HashSet<>() : null;
+        int count = 0;
+        for (NodeTuple tuple : tuples) {
           Node keyNode = tuple.getKeyNode();
           Position keyAt = YamlParser.position(keyNode.getStartMark());
           if (!(keyNode instanceof ScalarNode keyScalar)) {
@@ -333,8 +351,8 @@ public final class YamlParser {
                     name, keyAt, "", RULE, "a mapping key must be a plain value, not a structure"));
             continue;
           }
-          String key = keyScalar.getValue();
-          if (entries.containsKey(key)) {
+          String key = strings.share(keyScalar.getValue());
+          if (seen != null ? !seen.add(key) : contains(entries, count, key)) {
             problems.add(
                 Problem.error(
                     name,
@@ -345,13 +363,24 @@ public final class YamlParser {
             continue;
           }
           YNode value = convert(tuple.getValueNode(), depth + 1);
-          entries.put(key, new YMap.Entry(key, keyAt.line(), keyAt.column(), value));
+          entries[count++] = new YMap.Entry(key, keyAt.line(), keyAt.column(), value);
         }
-        result = new YMap(entries, at.line(), at.column());
+        result = new YMap(EntryMap.of(entries, count), at.line(), at.column());
       }
-      converted.put(node, result);
-      sizes.put(node, expanded - before);
+      if (anchored) {
+        converted.put(node, result);
+        sizes.put(node, expanded - before);
+      }
       return result;
+    }
+
+    private static boolean contains(YMap.Entry[] entries, int count, String key) {
+      for (int i = 0; i < count; i++) {
+        if (entries[i].key().equals(key)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     private void count(long nodes, Node at) {
@@ -365,9 +394,8 @@ public final class YamlParser {
       }
     }
 
-    private static Object resolve(ScalarNode scalar) {
+    private static Object resolve(ScalarNode scalar, String text) {
       Tag tag = scalar.getTag();
-      String text = scalar.getValue();
       if (!scalar.isPlain() || Tag.STR.equals(tag)) {
         return text;
       }
@@ -375,7 +403,7 @@ public final class YamlParser {
         return null;
       }
       if (Tag.BOOL.equals(tag)) {
-        return Boolean.valueOf(text.toLowerCase(java.util.Locale.ROOT));
+        return Boolean.valueOf(text); // true when it is "true" in any case
       }
       if (Tag.INT.equals(tag)) {
         return parseInt(text);
