@@ -22,6 +22,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.CollectionEndEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -31,6 +35,7 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Reads one YAML document per file with snakeyaml-engine's composer, so every value keeps its
@@ -77,6 +82,7 @@ public final class YamlParser {
             .setMaxAliasesForCollections(100)
             .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, maxFileBytes))
             .setUseMarks(true)
+            .setSchema(new CoreSchema())
             .build();
   }
 
@@ -127,6 +133,10 @@ public final class YamlParser {
           "the file holds a control character that YAML does not allow; is it a binary file?");
     }
     try {
+      Position deep = tooDeep(text, settings);
+      if (deep != null) {
+        return failed(name, deep, "the document nests too deeply (more than " + MAX_DEPTH + " levels)");
+      }
       Iterator<Node> documents = new Compose(settings).composeAllFromString(text).iterator();
       if (!documents.hasNext()) {
         return failed(name, Position.FILE, "the file is empty; it must hold one YAML document");
@@ -159,6 +169,67 @@ public final class YamlParser {
     } catch (ExpansionLimit e) {
       return failed(name, e.position, e.getMessage());
     }
+  }
+
+  /**
+   * The position of the first collection nested deeper than {@link #MAX_DEPTH}, or null. The
+   * composer recurses once per level, so a document of thousands of levels ({@code [[[[...}) would
+   * overflow the stack before the converter's own depth check; the parser's event stream is flat,
+   * so counting depth there is safe. It runs only when the text could nest that deeply at all.
+   */
+  private static Position tooDeep(String text, LoadSettings settings) {
+    if (!mayNestDeeply(text)) {
+      return null;
+    }
+    int depth = 0;
+    for (Event event : new Parse(settings).parseString(text)) {
+      if (event instanceof CollectionStartEvent) {
+        depth++;
+        if (depth > MAX_DEPTH) {
+          return position(event.getStartMark());
+        }
+      } else if (event instanceof CollectionEndEvent) {
+        depth--;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Cheap upper bound: deep nesting needs deeply nested brackets, deep indentation or many "- " on
+   * one line. Quotes are not tracked: a closing bracket inside a string can only hide depth, and
+   * then the stack-overflow guard below still answers with a problem.
+   */
+  private static boolean mayNestDeeply(String text) {
+    int brackets = 0;
+    int indent = 0;
+    int dashes = 0;
+    boolean lineStart = true;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        lineStart = true;
+        indent = 0;
+        dashes = 0;
+        continue;
+      }
+      if (c == '[' || c == '{') {
+        brackets++;
+      } else if ((c == ']' || c == '}') && brackets > 0) {
+        brackets--;
+      } else if (c == '-' && i + 1 < text.length() && text.charAt(i + 1) == ' ') {
+        dashes++;
+      }
+      if (lineStart && c == ' ') {
+        indent++;
+      } else {
+        lineStart = false;
+      }
+      if (brackets > MAX_DEPTH || indent > MAX_DEPTH || dashes > MAX_DEPTH / 4) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private String tooLarge(long size) {
@@ -298,6 +369,7 @@ public final class YamlParser {
     private final List<Problem> problems = new ArrayList<>();
     private final Map<Node, YNode> converted = new IdentityHashMap<>();
     private final Map<Node, Long> sizes = new IdentityHashMap<>();
+    private final Map<Node, Boolean> inProgress = new IdentityHashMap<>();
     private long expanded;
 
     Converter(String name, StringCache strings) {
@@ -315,12 +387,21 @@ public final class YamlParser {
           return done;
         }
       }
+      if (anchored && inProgress.containsKey(node)) {
+        throw new ExpansionLimit(
+            YamlParser.position(node.getStartMark()),
+            "a value contains itself through an alias (&anchor ... *anchor inside it); write it"
+                + " out without the loop");
+      }
       if (depth > MAX_DEPTH) {
         throw new ExpansionLimit(
             YamlParser.position(node.getStartMark()),
             "the document nests too deeply (more than " + MAX_DEPTH + " levels)");
       }
       long before = expanded;
+      if (anchored) {
+        inProgress.put(node, Boolean.TRUE);
+      }
       Position at = YamlParser.position(node.getStartMark());
       YNode result;
       if (node instanceof ScalarNode scalar) {
@@ -368,6 +449,7 @@ public final class YamlParser {
         result = new YMap(EntryMap.of(entries, count), at.line(), at.column());
       }
       if (anchored) {
+        inProgress.remove(node);
         converted.put(node, result);
         sizes.put(node, expanded - before);
       }
