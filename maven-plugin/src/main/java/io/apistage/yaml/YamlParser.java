@@ -457,8 +457,10 @@ public final class YamlParser {
     }
 
     private static boolean contains(YMap.Entry[] entries, int count, String key) {
+      int hash = key.hashCode();
       for (int i = 0; i < count; i++) {
-        if (entries[i].key().equals(key)) {
+        String k = entries[i].key();
+        if (k == key || (k.hashCode() == hash && k.equals(key))) {
           return true;
         }
       }
@@ -497,6 +499,9 @@ public final class YamlParser {
     }
 
     private static Object parseInt(String text) {
+      if (isShortDecimal(text)) {
+        return Long.parseLong(text); // the common case, without the general path's copies
+      }
       try {
         String t = text.replace("_", "");
         int sign = 1;
@@ -519,6 +524,22 @@ public final class YamlParser {
       } catch (NumberFormatException e) {
         return text;
       }
+    }
+
+    /** An optional '-' and 1 to 18 digits: fits a long, means the same in every YAML base. */
+    private static boolean isShortDecimal(String text) {
+      int start = text.startsWith("-") ? 1 : 0;
+      int digits = text.length() - start;
+      if (digits < 1 || digits > 18) {
+        return false;
+      }
+      for (int i = start; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (c < '0' || c > '9') {
+          return false;
+        }
+      }
+      return true;
     }
 
     private static Object parseFloat(String text) {
