@@ -148,22 +148,39 @@ public final class References {
   }
 
   private static void aliases(List<Reference> out, Asset asset, YNode node, String pointer) {
+    aliases(out, asset, node, pointer, new ArrayList<>());
+  }
+
+  /**
+   * The path is kept as tokens and turned into a pointer only for a string that uses an alias:
+   * building a pointer for every value cost more than the rest of validation's rules together.
+   */
+  private static void aliases(
+      List<Reference> out, Asset asset, YNode node, String pointer, List<Object> path) {
     if (node instanceof YMap map) {
       for (Map.Entry<String, YMap.Entry> e : map.entries().entrySet()) {
-        aliases(out, asset, e.getValue().value(), JsonPointer.child(pointer, e.getKey()));
+        path.add(e.getKey());
+        aliases(out, asset, e.getValue().value(), pointer, path);
+        path.remove(path.size() - 1);
       }
     } else if (node instanceof YSeq seq) {
       for (int i = 0; i < seq.size(); i++) {
-        aliases(out, asset, seq.get(i), JsonPointer.child(pointer, i));
+        path.add(i);
+        aliases(out, asset, seq.get(i), pointer, path);
+        path.remove(path.size() - 1);
       }
     } else {
       String text = Checks.text(node);
       if (text == null || !text.contains("${alias:")) {
         return;
       }
+      String at = pointer;
+      for (Object token : path) {
+        at = token instanceof Integer i ? JsonPointer.child(at, i) : JsonPointer.child(at, (String) token);
+      }
       Matcher m = ALIAS_USE.matcher(text);
       while (m.find()) {
-        out.add(new Reference(asset, pointer, node, Kind.ALIAS, m.group(1), 0, true));
+        out.add(new Reference(asset, at, node, Kind.ALIAS, m.group(1), 0, true));
       }
     }
   }
