@@ -35,7 +35,6 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Reads one YAML document per file with snakeyaml-engine's composer, so every value keeps its
@@ -82,7 +81,7 @@ public final class YamlParser {
             .setMaxAliasesForCollections(100)
             .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, maxFileBytes))
             .setUseMarks(true)
-            .setSchema(new CoreSchema())
+            .setSchema(FastResolver.coreSchema())
             .build();
   }
 
