@@ -31,8 +31,9 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  *
  * <p>Run it with {@code -Xmx512m} to prove the heap target. System properties: {@code
  * apistage.bench.apis} (default 10000), {@code apistage.bench.runs} (default 5), {@code
- * apistage.bench.warmups} (default 2), {@code apistage.bench.dir} (write the repository there and
- * keep it; default a temporary folder, deleted afterwards), {@code apistage.bench.seed} (42).
+ * apistage.bench.warmups} (default 2), {@code apistage.bench.dir} (write the repository to its
+ * sub-folder {@code validate-<apis>} and keep it; default a temporary folder, deleted afterwards),
+ * {@code apistage.bench.seed} (42).
  */
 public final class ValidateBenchmark {
 
@@ -45,7 +46,11 @@ public final class ValidateBenchmark {
     int warmups = Integer.getInteger("apistage.bench.warmups", 2);
     long seed = Long.getLong("apistage.bench.seed", 42L);
     String dir = System.getProperty("apistage.bench.dir", "");
-    Path root = dir.isBlank() ? Files.createTempDirectory("apistage-bench-") : Path.of(dir);
+    // a sub-folder, so that the benchmarks run by Benchmarks can share one apistage.bench.dir
+    Path root =
+        dir.isBlank()
+            ? Files.createTempDirectory("apistage-bench-validate-")
+            : Path.of(dir).resolve("validate-" + apis);
     try {
       run(root, apis, runs, warmups, seed);
     } finally {
@@ -92,7 +97,7 @@ public final class ValidateBenchmark {
     long peak = 0;
     for (int i = 0; i < runs; i++) {
       floorRuns.add(Run.of(floor));
-      resetPeaks();
+      resetPeaks(); // collects first, so the peak is this run's
       validateRuns.add(Run.of(validate));
       peak = Math.max(peak, peakHeap());
       singleRuns.add(Run.of(validateSingle));
@@ -137,6 +142,8 @@ public final class ValidateBenchmark {
   /** One timed run: wall time, process CPU time and collector time, in nanoseconds. */
   record Run(long wall, long cpu, long gc) {
     static Run of(Callable<Object> task) throws Exception {
+      // each run starts from a collected heap, as a fresh mvn run does; not timed
+      System.gc();
       long gc = gcNanos();
       long cpu = cpuNanos();
       long start = System.nanoTime();
