@@ -420,6 +420,8 @@ public final class YamlParser {
         List<NodeTuple> tuples = mapping.getValue();
         // built straight into the array YMap keeps: a large config has millions of entries
         YMap.Entry[] entries = new YMap.Entry[tuples.size()];
+        // the hashes of the keys so far: comparing them needs no visit to each key's String
+        int[] hashes = new int[tuples.size()];
         Set<String> seen = tuples.size() > SMALL_MAPPING ? new HashSet<>() : null;
         int count = 0;
         for (NodeTuple tuple : tuples) {
@@ -432,7 +434,8 @@ public final class YamlParser {
             continue;
           }
           String key = strings.share(keyScalar.getValue());
-          if (seen != null ? !seen.add(key) : contains(entries, count, key)) {
+          int hash = key.hashCode();
+          if (seen != null ? !seen.add(key) : contains(entries, hashes, count, key, hash)) {
             problems.add(
                 Problem.error(
                     name,
@@ -443,6 +446,7 @@ public final class YamlParser {
             continue;
           }
           YNode value = convert(tuple.getValueNode(), depth + 1);
+          hashes[count] = hash;
           entries[count++] = new YMap.Entry(key, keyAt.line(), keyAt.column(), value);
         }
         result = new YMap(EntryMap.of(entries, count), at.line(), at.column());
@@ -455,11 +459,10 @@ public final class YamlParser {
       return result;
     }
 
-    private static boolean contains(YMap.Entry[] entries, int count, String key) {
-      int hash = key.hashCode();
+    private static boolean contains(
+        YMap.Entry[] entries, int[] hashes, int count, String key, int hash) {
       for (int i = 0; i < count; i++) {
-        String k = entries[i].key();
-        if (k == key || (k.hashCode() == hash && k.equals(key))) {
+        if (hashes[i] == hash && entries[i].key().equals(key)) {
           return true;
         }
       }
