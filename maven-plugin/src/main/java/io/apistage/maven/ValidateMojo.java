@@ -2,6 +2,7 @@ package io.apistage.maven;
 
 import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
+import io.apistage.problem.ApistageException;
 import io.apistage.rules.ValidateGoal;
 import java.io.IOException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -35,7 +36,7 @@ public class ValidateMojo extends AbstractApistageMojo {
   }
 
   @Override
-  protected GoalResult run(GoalContext context) throws IOException {
+  protected GoalResult run(GoalContext context) throws ApistageException, IOException {
     return new ValidateGoal(context).execute();
   }
 }

@@ -26,6 +26,11 @@ public final class KindFolderRule implements Rule {
     return kind != null && !kind.equals(asset.kind().label());
   }
 
+  /** Where a document of a kind and name belongs; an Api's major is not known from another kind. */
+  private static String home(Kind kind, String name) {
+    return kind == Kind.API ? "apis/" + name + "/v<MAJOR>.yaml" : kind.folder() + "/" + name + ".yaml";
+  }
+
   @Override
   public List<Problem> check(Config config) {
     List<Problem> out = new ArrayList<>();
@@ -44,8 +49,8 @@ public final class KindFolderRule implements Rule {
               + "/ holds kind: " + folderKind.label() + " (" + where + "); ";
       message +=
           meant.isPresent()
-              ? "move the file to " + Checks.expectedFile(meant.get(), asset.name(), 1).replace("/v1.yaml", "/v<MAJOR>.yaml")
-                  + " or set kind: " + folderKind.label()
+              ? "move the file to " + home(meant.get(), asset.name()) + " or set kind: "
+                  + folderKind.label()
               : "set kind: " + folderKind.label();
       out.add(Checks.error(asset, node, "/kind", ID, message));
     }

@@ -7,6 +7,7 @@ import io.apistage.yaml.YMap;
 import io.apistage.yaml.YNode;
 import io.apistage.yaml.YScalar;
 import io.apistage.yaml.YSeq;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,15 +38,7 @@ public final class References {
     YMap body = asset.body();
     name(out, asset, body, "/team", Kind.TEAM, false);
     switch (asset.kind()) {
-      case API -> {
-        names(out, asset, body, "/policies", Kind.POLICY, true);
-        List<YNode> endpoints = body.list("endpoints");
-        for (int i = 0; i < endpoints.size(); i++) {
-          if (endpoints.get(i) instanceof YMap endpoint) {
-            names(out, asset, endpoint, "/endpoints/" + i + "/policies", Kind.POLICY, true);
-          }
-        }
-      }
+      case API -> names(out, asset, body, "/policies", Kind.POLICY, true);
       case PLAN -> names(out, asset, body, "/policies", Kind.POLICY, true);
       case APPLICATION -> apis(out, asset, body);
       case PACKAGE -> {
@@ -76,7 +69,7 @@ public final class References {
         // policies and teams name no other asset besides their team
       }
     }
-    aliases(out, asset, body, "");
+    aliases(out, asset, body, new ArrayDeque<>());
     return out;
   }
 
@@ -147,40 +140,27 @@ public final class References {
     }
   }
 
-  private static void aliases(List<Reference> out, Asset asset, YNode node, String pointer) {
-    aliases(out, asset, node, pointer, new ArrayList<>());
-  }
-
-  /**
-   * The path is kept as tokens and turned into a pointer only for a string that uses an alias:
-   * building a pointer for every value cost more than the rest of validation's rules together.
-   */
-  private static void aliases(
-      List<Reference> out, Asset asset, YNode node, String pointer, List<Object> path) {
+  /** Walks every scalar; the pointer is built only for the few strings that use an alias. */
+  private static void aliases(List<Reference> out, Asset asset, YNode node, ArrayDeque<String> path) {
     if (node instanceof YMap map) {
       for (Map.Entry<String, YMap.Entry> e : map.entries().entrySet()) {
-        path.add(e.getKey());
-        aliases(out, asset, e.getValue().value(), pointer, path);
-        path.remove(path.size() - 1);
+        path.addLast(JsonPointer.escape(e.getKey()));
+        aliases(out, asset, e.getValue().value(), path);
+        path.removeLast();
       }
     } else if (node instanceof YSeq seq) {
       for (int i = 0; i < seq.size(); i++) {
-        path.add(i);
-        aliases(out, asset, seq.get(i), pointer, path);
-        path.remove(path.size() - 1);
+        path.addLast(Integer.toString(i));
+        aliases(out, asset, seq.get(i), path);
+        path.removeLast();
       }
-    } else {
-      String text = Checks.text(node);
-      if (text == null || !text.contains("${alias:")) {
-        return;
-      }
-      String at = pointer;
-      for (Object token : path) {
-        at = token instanceof Integer i ? JsonPointer.child(at, i) : JsonPointer.child(at, (String) token);
-      }
+    } else if (node instanceof YScalar scalar
+        && scalar.value() instanceof String text
+        && text.contains("${alias:")) {
+      String pointer = path.isEmpty() ? "" : "/" + String.join("/", path);
       Matcher m = ALIAS_USE.matcher(text);
       while (m.find()) {
-        out.add(new Reference(asset, at, node, Kind.ALIAS, m.group(1), 0, true));
+        out.add(new Reference(asset, pointer, node, Kind.ALIAS, m.group(1), 0, true));
       }
     }
   }

@@ -3,8 +3,10 @@ package io.apistage.rules;
 import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
 import io.apistage.model.DirectorySource;
+import io.apistage.problem.ApistageException;
 import io.apistage.problem.Problems;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,8 +25,18 @@ public final class ValidateGoal {
     this.context = context;
   }
 
-  /** Runs the goal. */
-  public GoalResult execute() throws IOException {
+  /**
+   * Runs the goal.
+   *
+   * @throws ApistageException when the config root is not a folder (a mistyped {@code
+   *     apistage.configDir} must not pass as an empty, valid configuration)
+   */
+  public GoalResult execute() throws ApistageException, IOException {
+    if (!Files.isDirectory(context.configDir())) {
+      throw new ApistageException(
+          "the config root " + context.configDir() + " is not a folder; pass"
+              + " -Dapistage.configDir=<the folder that holds apis/, policies/, stages/, ...>");
+    }
     Validation.Outcome outcome = new Validation().validate(new DirectorySource(context.configDir()));
     int files = outcome.config().filesRead().size();
     Map<String, Object> body = new LinkedHashMap<>();

@@ -22,9 +22,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -124,14 +126,16 @@ public final class SchemaValidator {
    * reported a second time as unknown; keep only the problem that says what is wrong with it.
    */
   private static List<Problem> withoutEchoes(List<Problem> problems) {
-    List<Problem> out = new ArrayList<>(problems.size());
+    // a kind schema says "no other fields" twice (additionalProperties for draft-07 editors,
+    // unevaluatedProperties for 2020-12), so the same unknown field may come twice
+    Set<Problem> out = new LinkedHashSet<>(problems.size());
     for (Problem p : problems) {
       if (p.rule().equals(UNKNOWN_FIELD_RULE) && explained(p.field(), problems)) {
         continue;
       }
       out.add(p);
     }
-    return out;
+    return new ArrayList<>(out);
   }
 
   private static boolean explained(String field, List<Problem> problems) {

@@ -159,7 +159,7 @@ public final class YamlParser {
       return new ParsedFile(name, node, List.of());
     } catch (MarkedYamlEngineException e) {
       Position at = position(e.getProblemMark().or(e::getContextMark));
-      return failed(name, at, describe(e));
+      return failed(name, at, describe(e) + referenceHint(text, at));
     } catch (YamlEngineException e) {
       return failed(name, Position.FILE, "not valid YAML: " + firstLine(e.getMessage()));
     } catch (StackOverflowError e) {
@@ -229,6 +229,27 @@ public final class YamlParser {
       }
     }
     return false;
+  }
+
+  /**
+   * Inside {@code { }} or {@code [ ]} an unquoted {@code ${secret:NAME}} opens a mapping, which
+   * the parser reports in its own words; say what to do instead.
+   */
+  private static String referenceHint(String text, Position at) {
+    int start = 0;
+    for (int line = 1; line < at.line() && start >= 0; line++) {
+      start = text.indexOf('\n', start) + 1;
+      if (start == 0) {
+        return "";
+      }
+    }
+    int end = text.indexOf('\n', start);
+    String line = text.substring(start, end < 0 ? text.length() : end);
+    int brace = at.column() - 1;
+    if (brace > 0 && brace < line.length() && line.charAt(brace) == '{' && line.charAt(brace - 1) == '$') {
+      return "; inside { } or [ ] quote a reference: \"${...}\"";
+    }
+    return "";
   }
 
   private String tooLarge(long size) {

@@ -57,10 +57,20 @@ class ValidateFixturesTest {
                 ApiMajorRule.ID, EndpointRule.DUPLICATE_ENDPOINT, EndpointRule.PATH_PARAMETER,
                 EndpointRule.DUPLICATE_PARAMETER, ReferenceRule.ID, OneMajorRule.ID,
                 SubscriptionPlanRule.ID, ImplementationRule.ID, LiteralSecretRule.ID,
-                StageChainRule.ID, PromotionChainRule.ID, OverwriteRule.ID, DuplicateIdRule.ID,
+                AliasStageRule.ID, StageChainRule.ID, PromotionChainRule.ID, OverwriteRule.ID, DuplicateIdRule.ID,
                 DependencyCycleRule.ID));
-    assertThat(Rules.all()).hasSize(14);
+    assertThat(Rules.all()).hasSize(15);
     assertThat(problems(FIXTURES.resolve("valid-repo"))).isEmpty();
+  }
+
+  /** A literal secret found in Git is reported, but never repeated in a message or a report. */
+  @org.junit.jupiter.api.Test
+  void literalSecretsAreNeverRepeatedInMessages() throws IOException {
+    List<Problem> problems = problems(FIXTURES.resolve("literal-secret"));
+    assertThat(problems).extracting(Problem::rule).contains(LiteralSecretRule.ID);
+    for (String secret : List.of("s3cr3t-t0ken", "hunter2", "ak_live_51H8xQ", "12345")) {
+      assertThat(problems).extracting(Problem::message).noneMatch(m -> m.contains(secret));
+    }
   }
 
   private static void check(Path dir) throws IOException {
@@ -70,6 +80,18 @@ class ValidateFixturesTest {
             .toList();
     List<String> actual = problems(dir).stream().map(Problem::format).toList();
     assertThat(actual).as("problems of %s", dir.getFileName()).containsExactlyElementsOf(expected);
+    // the same files read from memory (as from a Git tree) give the same problems
+    java.util.Map<String, byte[]> files = new java.util.TreeMap<>();
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        files.put(dir.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+      }
+    }
+    List<String> fromMemory =
+        Problems.sorted(VALIDATION.validate(new io.apistage.model.MemorySource(files)).problems()).stream()
+            .map(Problem::format)
+            .toList();
+    assertThat(fromMemory).as("problems of %s read from memory", dir.getFileName()).isEqualTo(actual);
   }
 
   /** The sorted problems of a config root. */

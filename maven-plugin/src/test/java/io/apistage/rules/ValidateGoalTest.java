@@ -1,10 +1,12 @@
 package io.apistage.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
 import io.apistage.log.RecordingLog;
+import io.apistage.problem.ApistageException;
 import io.apistage.problem.Problem;
 import io.apistage.report.Json;
 import io.apistage.report.Reports;
@@ -29,7 +31,7 @@ class ValidateGoalTest {
     return file;
   }
 
-  private GoalResult run(boolean failOnWarning) throws IOException {
+  private GoalResult run(boolean failOnWarning) throws IOException, ApistageException {
     GoalContext context =
         GoalContext.of(dir.resolve("config"), dir.resolve("report"), new RecordingLog())
             .withFailOnWarning(failOnWarning);
@@ -37,7 +39,18 @@ class ValidateGoalTest {
   }
 
   @Test
-  void aValidRootPassesAndCountsWhatItRead() throws IOException {
+  void aConfigRootThatIsNotAFolderStopsTheGoalWithWhatToPass() {
+    GoalContext context =
+        GoalContext.of(dir.resolve("platfrom/config"), dir.resolve("report"), new RecordingLog());
+    assertThatThrownBy(() -> new ValidateGoal(context).execute())
+        .isInstanceOf(ApistageException.class)
+        .hasMessageEndingWith(
+            "platfrom/config is not a folder; pass -Dapistage.configDir=<the folder that holds"
+                + " apis/, policies/, stages/, ...>");
+  }
+
+  @Test
+  void aValidRootPassesAndCountsWhatItRead() throws Exception {
     write("policies/cors.yaml", "kind: Policy\nname: cors\ntype: cors\n");
     GoalResult result = run(false);
     assertThat(result.problems()).isEmpty();
@@ -47,7 +60,7 @@ class ValidateGoalTest {
   }
 
   @Test
-  void errorsFailWithOneSummaryAndTheReportCarriesTheSameProblems() throws IOException {
+  void errorsFailWithOneSummaryAndTheReportCarriesTheSameProblems() throws Exception {
     write("apis/orders/v1.yaml", "kind: Api\nname: orders\nversion: 1.0.0\nstate: draft\npolicies: [corz]\n");
     write("apis/orders/notes.yaml", "x: 1\n");
     GoalResult result = run(false);
@@ -77,7 +90,7 @@ class ValidateGoalTest {
   }
 
   @Test
-  void warningsPassUnlessFailOnWarningIsSet() throws IOException {
+  void warningsPassUnlessFailOnWarningIsSet() throws Exception {
     write("apis/orders/v1.yaml", "kind: Api\nname: orders\nversion: 1.0.0\nstate: draft\n");
     write("apis/orders/openapi.yaml", "openapi: 3.1.0\n");
     GoalResult lenient = run(false);

@@ -52,6 +52,7 @@ class SchemaFilesTest {
       assertThat(root.get("title").asString()).isEqualTo(kind.label());
       assertThat(root.get("description").asString()).isNotBlank();
       assertThat(root.get("unevaluatedProperties").asBoolean(true)).isFalse();
+      assertThat(root.get("additionalProperties").asBoolean(true)).as("for draft-07 editors").isFalse();
       assertThat(root.get("properties").get("kind").get("const").asString()).isEqualTo(kind.label());
     }
   }

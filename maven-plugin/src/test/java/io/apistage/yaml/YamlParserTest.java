@@ -57,6 +57,16 @@ class YamlParserTest {
   }
 
   @Test
+  void anUnquotedReferenceInAFlowMappingIsToldToBeQuoted() {
+    ParsedFile file =
+        new YamlParser().parse("auth: { type: api-key, staticToken: ${secret:X} }\n", "f.yaml");
+    assertThat(file.problems().get(0).format())
+        .isEqualTo(
+            "f.yaml:1:38: error [yaml] not valid YAML: while parsing a flow mapping: expected ',' or"
+                + " '}', but got {; inside { } or [ ] quote a reference: \"${...}\"");
+  }
+
+  @Test
   void anEmptyFileIsAProblem() {
     ParsedFile file = new YamlParser().parse("# only a comment\n", "f.yaml");
     assertThat(file.problems().get(0).format())
