@@ -59,9 +59,8 @@ public final class Validation {
     List<Problem> problems = new ArrayList<>(config.problems());
     List<Problem> schemaProblems = schemaProblems(config);
     problems.addAll(schemaProblems);
-    for (Rule rule : rules) {
-      problems.addAll(rule.check(config));
-    }
+    // rules only read the configuration; they run side by side, their problems in rule order
+    rules.parallelStream().map(rule -> rule.check(config)).toList().forEach(problems::addAll);
     return new Outcome(config, problems);
   }
 
