@@ -1,0 +1,351 @@
+package io.apistage.stage;
+
+import io.apistage.git.CommitInfo;
+import io.apistage.git.GitCredentials;
+import io.apistage.git.GitRemote;
+import io.apistage.git.GitRepo;
+import io.apistage.git.Identity;
+import io.apistage.model.Asset;
+import io.apistage.model.Config;
+import io.apistage.model.ConfigLoader;
+import io.apistage.model.Kind;
+import io.apistage.model.TreeDiff;
+import io.apistage.problem.ApistageException;
+import io.apistage.problem.Position;
+import io.apistage.problem.Problem;
+import io.apistage.report.Json;
+import io.apistage.yaml.ParsedFile;
+import io.apistage.yaml.YMap;
+import io.apistage.yaml.YamlParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Reads and writes stages' deployed state on their branches (see {@link StageLayout}): in this
+ * repository ({@code refs/heads/<branch>}), or on the remote a stage names, fetched into {@code
+ * refs/apistage/remotes/<stage>} before reading and written back with a push that succeeds only
+ * if the remote branch has not moved. Every write is a compare-and-swap on the branch, so two
+ * runs at once never lose an update.
+ *
+ * @since 0.1.0
+ */
+public final class StageStore {
+
+  /** Rule id of problems about a stage's state. */
+  public static final String RULE = "stage-state";
+
+  /** Rule id of warnings about a stage's branch changed by hand. */
+  public static final String HAND_CHANGE_RULE = "stage-hand-change";
+
+  /** The trailer every commit written by apistage carries; commits without it were made by hand. */
+  public static final String TRAILER = "Apistage-Stage: ";
+
+  private final GitRepo git;
+  private final Map<String, GitCredentials> servers;
+  private final ConfigLoader loader = new ConfigLoader();
+
+  /**
+   * A store over a repository.
+   *
+   * @param git the repository
+   * @param servers credentials by {@code settings.xml} server id, for stages whose state lives on
+   *     a remote that needs them
+   */
+  public StageStore(GitRepo git, Map<String, GitCredentials> servers) {
+    this.git = git;
+    this.servers = Collections.unmodifiableMap(new TreeMap<>(servers));
+  }
+
+  /**
+   * A stage's state at the current commit of its branch (fetched first when it lives on a remote);
+   * an empty state when the branch does not exist. Files that do not parse are errors and signs of
+   * a change by hand are warnings in {@link StageState#problems()}.
+   *
+   * @throws ApistageException when the remote cannot be reached or is not configured
+   */
+  public StageState read(Stage stage) throws ApistageException, IOException {
+    Optional<String> commit = currentCommit(stage);
+    if (commit.isEmpty()) {
+      return StageState.empty(stage);
+    }
+    return readAt(stage, commit.get());
+  }
+
+  /**
+   * Writes {@code newTree} as the next commit of a stage's branch, whose parent is {@code
+   * expectedBase}'s commit, and moves the branch there only if it still points at that commit.
+   *
+   * @param newTree every file of the new tree, by path (see {@link #render})
+   * @param message the commit message; apistage adds its trailer
+   * @param who the author and committer
+   * @return the new commit, or empty when the branch moved since {@code expectedBase} was read
+   *     (read again and retry)
+   * @throws ApistageException when the remote cannot be reached or refuses the push
+   */
+  public Optional<String> write(
+      Stage stage, StageState expectedBase, Map<String, byte[]> newTree, String message, Identity who)
+      throws ApistageException, IOException {
+    Optional<String> base = expectedBase.commit();
+    String commit =
+        git.writeCommit(newTree, base.map(List::of).orElse(List.of()), withTrailer(message, stage), who);
+    Stage.StateLocation location = stage.state();
+    if (!location.isRemote()) {
+      String reflog = "apistage: " + message.lines().findFirst().orElse("update");
+      return git.compareAndSwap(location.localRef(stage.name()), base, commit, reflog)
+          ? Optional.of(commit)
+          : Optional.empty();
+    }
+    GitRemote remote = remote(stage);
+    GitRemote.PushOutcome outcome =
+        remote.push(commit, location.remoteRef(), base, location.localRef(stage.name()));
+    return outcome == GitRemote.PushOutcome.UPDATED ? Optional.of(commit) : Optional.empty();
+  }
+
+  /** The files of a stage's tree for its content, by path; what {@link #write} takes. */
+  public Map<String, byte[]> render(StageState.StageContent content) {
+    return StageLayout.render(content);
+  }
+
+  /** The commit a stage's branch points at, fetching it first when it lives on a remote. */
+  public Optional<String> currentCommit(Stage stage) throws ApistageException, IOException {
+    Stage.StateLocation location = stage.state();
+    if (!location.isRemote()) {
+      return git.readRef(location.localRef(stage.name()));
+    }
+    try {
+      return remote(stage).fetch(location.remoteRef(), location.localRef(stage.name()));
+    } catch (ApistageException e) {
+      throw new ApistageException(
+          "stage " + stage.name() + " (state " + location.describe() + "): " + e.getMessage(), e);
+    }
+  }
+
+  private GitRemote remote(Stage stage) throws ApistageException {
+    Stage.StateLocation location = stage.state();
+    GitCredentials credentials = null;
+    if (location.server() != null) {
+      credentials = servers.get(location.server());
+      if (credentials == null) {
+        throw new ApistageException(
+            stage.file()
+                + ": stage "
+                + stage.name()
+                + " takes the credentials of its state remote from the settings.xml server '"
+                + location.server()
+                + "', but settings.xml has no <server> with that id"
+                + (servers.isEmpty() ? "" : " (it has " + String.join(", ", servers.keySet()) + ")")
+                + "; add one with <id>"
+                + location.server()
+                + "</id>, <username> and <password> to ~/.m2/settings.xml");
+      }
+    }
+    try {
+      return GitRemote.open(git, location.remote(), credentials);
+    } catch (ApistageException e) {
+      throw new ApistageException(
+          stage.file() + ": stage " + stage.name() + " keeps its state on remote " + e.getMessage(), e);
+    }
+  }
+
+  private static String withTrailer(String message, Stage stage) {
+    String body = message.strip();
+    return body + "\n\n" + TRAILER + stage.name() + "\n";
+  }
+
+  /** A stage's state at a given commit of its branch (for history and rollback). */
+  public StageState readAt(Stage stage, String commit) throws IOException {
+    String branch = stage.state().branch();
+    Map<String, String> blobs = git.listFiles(commit, "");
+    List<Problem> problems = new ArrayList<>();
+
+    Config running =
+        loader.load(new GitTreeSource(git, blobs, "", List.of(StageLayout.META_FOLDER)));
+    Config authoredConfig =
+        loader.load(new GitTreeSource(git, blobs, StageLayout.AUTHORED, List.of()));
+    running.problems().forEach(p -> problems.add(onBranch(branch, "", p)));
+    authoredConfig.problems().forEach(p -> problems.add(onBranch(branch, StageLayout.AUTHORED, p)));
+
+    Map<String, Object> assets = new TreeMap<>();
+    Map<String, Asset> deployed = new TreeMap<>();
+    for (Asset asset : running.assets().values()) {
+      if (!StageLayout.isDeployable(asset.kind())) {
+        continue;
+      }
+      Asset located = relocate(asset, branch + ":" + asset.file());
+      deployed.put(asset.key(), located);
+      assets.put(asset.key(), TreeDiff.normalize(asset.body().toPlain()));
+    }
+    Map<String, Asset> authored = new TreeMap<>();
+    Map<String, Asset> aliases = new TreeMap<>();
+    for (Asset asset : authoredConfig.assets().values()) {
+      Asset located = relocate(asset, branch + ":" + StageLayout.AUTHORED + asset.file());
+      if (asset.kind() == Kind.ALIAS) {
+        aliases.put(asset.name(), located);
+      } else if (StageLayout.isDeployable(asset.kind())) {
+        authored.put(asset.key(), located);
+      }
+    }
+
+    List<HistoryRecord> history = new ArrayList<>();
+    String lastRecord = null;
+    for (Map.Entry<String, String> e : blobs.entrySet()) {
+      String path = e.getKey();
+      if (path.startsWith(StageLayout.HISTORY)) {
+        readRecord(branch, path, git.readBlob(e.getValue()), problems).ifPresent(history::add);
+      } else if (path.equals(StageLayout.META)) {
+        lastRecord = readMeta(stage, branch, git.readBlob(e.getValue()), problems);
+      }
+    }
+    history.sort((a, b) -> Integer.compare(a.number(), b.number()));
+
+    problems.addAll(handChanges(stage, commit, assets, deployed, authored, aliases));
+    return new StageState(
+        stage, Optional.of(commit), assets, deployed, authored, aliases, history, lastRecord, problems);
+  }
+
+  private static Asset relocate(Asset asset, String file) {
+    return new Asset(asset.kind(), asset.name(), asset.major(), file, asset.id(), asset.body());
+  }
+
+  private static Problem onBranch(String branch, String folder, Problem p) {
+    return new Problem(
+        branch + ":" + folder + p.file(), p.line(), p.column(), p.field(), p.rule(), p.severity(), p.message());
+  }
+
+  private static Optional<HistoryRecord> readRecord(
+      String branch, String path, byte[] bytes, List<Problem> problems) {
+    String fileName = path.substring(StageLayout.HISTORY.length());
+    Object content;
+    try {
+      content = Json.read(new String(bytes, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      problems.add(
+          Problem.error(
+              branch + ":" + path, Position.FILE, "", RULE,
+              "the history record does not parse: " + e.getMessage()));
+      return Optional.empty();
+    }
+    if (!(content instanceof Map<?, ?> map)) {
+      problems.add(
+          Problem.error(
+              branch + ":" + path, Position.FILE, "", RULE, "a history record must be a JSON object"));
+      return Optional.empty();
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> object = (Map<String, Object>) map;
+    Optional<HistoryRecord> record = HistoryRecord.named(fileName, object);
+    if (record.isEmpty()) {
+      problems.add(
+          Problem.warning(
+              branch + ":" + path, Position.FILE, "", HAND_CHANGE_RULE,
+              "ignored: a history record is named <NNNNNN>-<type>-<name>.json"));
+    }
+    return record;
+  }
+
+  private static String readMeta(Stage stage, String branch, byte[] bytes, List<Problem> problems) {
+    ParsedFile parsed = new YamlParser().parse(bytes, branch + ":" + StageLayout.META);
+    problems.addAll(parsed.problems());
+    if (!parsed.ok()) {
+      return null;
+    }
+    if (!(parsed.root() instanceof YMap meta)) {
+      problems.add(
+          Problem.error(
+              parsed.file(), parsed.root().position(), "", RULE,
+              "the stage's metadata must be a mapping with stage and lastRecord"));
+      return null;
+    }
+    String named = meta.str("stage");
+    if (named != null && !named.equals(stage.name())) {
+      problems.add(
+          Problem.warning(
+              parsed.file(), meta.valuePosition("stage"), "/stage", HAND_CHANGE_RULE,
+              "the branch holds the state of stage "
+                  + named
+                  + ", not of stage "
+                  + stage.name()
+                  + "; check state.branch in "
+                  + stage.file()));
+    }
+    return meta.str("lastRecord");
+  }
+
+  /**
+   * Warnings when the branch was changed by hand: a last commit without apistage's trailer, and
+   * assets that differ from their authored copies resolved for the stage.
+   */
+  private List<Problem> handChanges(
+      Stage stage,
+      String commit,
+      Map<String, Object> assets,
+      Map<String, Asset> deployed,
+      Map<String, Asset> authored,
+      Map<String, Asset> aliases)
+      throws IOException {
+    List<Problem> out = new ArrayList<>();
+    String branch = stage.state().branch();
+    CommitInfo info = git.commitInfo(commit);
+    if (!info.message().contains(TRAILER + stage.name())) {
+      out.add(
+          Problem.warning(
+              branch,
+              Position.FILE,
+              "",
+              HAND_CHANGE_RULE,
+              "the last commit "
+                  + commit.substring(0, 12)
+                  + " (\""
+                  + info.message().lines().findFirst().orElse("")
+                  + "\" by "
+                  + info.authorName()
+                  + ") was not made by apistage; the stage's branch was changed by hand, so what the"
+                  + " stage runs may differ from its promotions; inspect it with git log "
+                  + branch));
+    }
+    AliasResolver resolver = new AliasResolver(aliases, stage.name());
+    for (Map.Entry<String, Object> e : assets.entrySet()) {
+      Asset authoredAsset = authored.get(e.getKey());
+      Asset running = deployed.get(e.getKey());
+      if (authoredAsset == null) {
+        out.add(
+            Problem.warning(
+                running.file(), Position.FILE, "", HAND_CHANGE_RULE,
+                e.getKey() + " has no authored copy under " + StageLayout.AUTHORED
+                    + "; it was added by hand, and the next promotion cannot resolve it anew"));
+        continue;
+      }
+      AliasResolver.Resolved resolved = resolver.resolve(authoredAsset);
+      var changes = TreeDiff.diff(resolved.plain(), e.getValue());
+      if (resolved.ok() && !changes.isEmpty()) {
+        String field = changes.get(0).field();
+        Position at = running.body().positionOf(field);
+        out.add(
+            Problem.warning(
+                running.file(), at, field, HAND_CHANGE_RULE,
+                e.getKey()
+                    + " differs from its authored copy resolved for stage "
+                    + stage.name()
+                    + " at "
+                    + (field.isEmpty() ? "/" : field)
+                    + (changes.size() > 1 ? " and " + (changes.size() - 1) + " more field(s)" : "")
+                    + "; it was changed by hand"));
+      }
+    }
+    for (String key : authored.keySet()) {
+      if (!assets.containsKey(key)) {
+        out.add(
+            Problem.warning(
+                authored.get(key).file(), Position.FILE, "", HAND_CHANGE_RULE,
+                key + " has an authored copy but the stage does not run it; it was removed by hand"));
+      }
+    }
+    return out;
+  }
+}
