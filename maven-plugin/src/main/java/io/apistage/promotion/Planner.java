@@ -2,16 +2,14 @@ package io.apistage.promotion;
 
 import io.apistage.model.Asset;
 import io.apistage.model.Config;
-import io.apistage.model.ConfigLoader;
 import io.apistage.model.Kind;
 import io.apistage.model.TreeDiff;
+import io.apistage.stage.AliasResolver;
 import io.apistage.report.Json;
 import io.apistage.yaml.ParsedFile;
 import io.apistage.yaml.YMap;
 import io.apistage.yaml.YamlParser;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +18,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Works out what one promotion does to one target stage, without writing anything: which assets
@@ -33,7 +29,6 @@ import java.util.regex.Pattern;
  */
 public final class Planner {
 
-  private static final Pattern ALIAS = Pattern.compile("\\$\\{alias:([A-Za-z0-9_.-]+)}");
   private static final YamlParser PARSER = new YamlParser();
 
   /**
@@ -151,10 +146,7 @@ public final class Planner {
     Map<String, Asset> aliasesAfter = new HashMap<>(target.aliases());
     List<String> touched = new ArrayList<>();
     boolean failed = false;
-    Map<String, Asset> aliases = new HashMap<>();
-    for (Asset alias : config.all(Kind.ALIAS)) {
-      aliases.put(alias.name(), alias);
-    }
+    AliasResolver aliases = AliasResolver.of(config.all(Kind.ALIAS), stage);
     for (Map.Entry<String, String> entry : closure.reasons().entrySet()) {
       String key = entry.getKey();
       Asset asset = config.assets().get(key);
@@ -218,7 +210,7 @@ public final class Planner {
       AssetStatus status, String explanation, boolean changes, Asset authored, Object running) {}
 
   private AssetOutcome applyOne(
-      Asset asset, String stage, Contents target, Overwrite overwrite, Map<String, Asset> aliases) {
+      Asset asset, String stage, Contents target, Overwrite overwrite, AliasResolver aliases) {
     String key = asset.key();
     Asset authored = asset;
     Object plain = asset.body().toPlain();
@@ -244,11 +236,11 @@ public final class Planner {
     }
     Object resolved = null;
     if (isDeployable(asset.kind())) {
-      try {
-        resolved = TreeDiff.normalize(resolve(plain, stage, aliases));
-      } catch (UnresolvedAlias e) {
-        return new AssetOutcome(AssetStatus.FAILURE, e.getMessage(), false, null, null);
+      AliasResolver.Resolved resolution = aliases.resolve(authored);
+      if (!resolution.ok()) {
+        return new AssetOutcome(AssetStatus.FAILURE, resolution.problems().get(0).message(), false, null, null);
       }
+      resolved = resolution.plain();
     }
     if (!target.has(key)) {
       return new AssetOutcome(AssetStatus.SUCCESS, "created on " + stage + note, true, authored, resolved);
@@ -309,54 +301,4 @@ public final class Planner {
     }
     return out;
   }
-
-  /** A document with every {@code ${alias:NAME}} replaced by the alias's value for the stage. */
-  static Object resolve(Object value, String stage, Map<String, Asset> aliases) {
-    if (value instanceof Map<?, ?> map) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      map.forEach((k, v) -> out.put(String.valueOf(k), resolve(v, stage, aliases)));
-      return out;
-    }
-    if (value instanceof List<?> list) {
-      List<Object> out = new ArrayList<>(list.size());
-      list.forEach(v -> out.add(resolve(v, stage, aliases)));
-      return out;
-    }
-    if (value instanceof String text && text.contains("${alias:")) {
-      Matcher m = ALIAS.matcher(text);
-      StringBuilder out = new StringBuilder();
-      while (m.find()) {
-        m.appendReplacement(out, Matcher.quoteReplacement(aliasValue(m.group(1), stage, aliases)));
-      }
-      m.appendTail(out);
-      return out.toString();
-    }
-    return value;
-  }
-
-  private static String aliasValue(String name, String stage, Map<String, Asset> aliases) {
-    Asset alias = aliases.get(name);
-    if (alias == null) {
-      throw new UnresolvedAlias("uses alias " + name + ", which the source does not have: add aliases/" + name + ".yaml");
-    }
-    YMap stages = alias.body().map("stages");
-    if (stages != null && stages.str(stage) != null) {
-      return stages.str(stage);
-    }
-    if (alias.str("value") != null) {
-      return alias.str("value");
-    }
-    throw new UnresolvedAlias(
-        "alias " + name + " has no value for stage " + stage + ": add stages: { " + stage + ": ... } or value to "
-            + alias.file());
-  }
-
-  private static final class UnresolvedAlias extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    UnresolvedAlias(String message) {
-      super(message, null, false, false);
-    }
-  }
-
 }

@@ -180,8 +180,8 @@ class PlannerTest {
 
     assertThat(lines(plan))
         .contains(
-            "Failure api/orders@1: alias orders-backend has no value for stage qa: add stages: { qa: ... } or value"
-                + " to aliases/orders-backend.yaml");
+            "Failure api/orders@1: ${alias:orders-backend} has no value for stage qa: aliases/orders-backend.yaml"
+                + " sets neither stages.qa nor a default value; add one of them");
   }
 
   @Test
