@@ -52,7 +52,7 @@ public final class HistoryGoal {
       List<Map<String, Object>> records = new ArrayList<>();
       for (HistoryRecord record : state.history()) {
         String undoes = Records.text(record, "undoes");
-        log.info(record.id() + "  " + record.type() + " " + record.name() + "  " + Records.text(record, "status")
+        log.info(String.format(java.util.Locale.ROOT, "%06d", record.number()) + " " + record.type() + " " + record.name() + "  " + Records.text(record, "status")
             + "  by " + Records.who(record) + " at " + Records.text(record, "when")
             + (undoes == null ? "" : "  undoes " + undoes));
         Records.reports(record).forEach(r -> log.info(r.format()));
