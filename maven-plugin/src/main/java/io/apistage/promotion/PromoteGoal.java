@@ -110,7 +110,7 @@ public final class PromoteGoal {
       }
       List<PromotionSpec> specs = specs(config, files, chain, problems);
       Identity who = Who.of(context.env(), git, head, request.clock().instant());
-      log.info("apistage promote: " + settings.mainBranch() + " at " + head.substring(0, 7) + ", stages "
+      log.info("apistage promote: commit " + head.substring(0, 7) + ", stages "
           + String.join(" -> ", chain.names()) + (request.dryRun() ? " (dry run: nothing is written)" : ""));
 
       StageStore store = new StageStore(git, Map.of());
@@ -121,7 +121,8 @@ public final class PromoteGoal {
       for (Stage stage : chain.order()) {
         List<PromotionSpec> work = new ArrayList<>();
         boolean tracks = stage.isFirst() && stage.track() != null
-            && (stage.track().equals("main") || stage.track().equals(settings.mainBranch()));
+            && (stage.track().equals("main") || stage.track().equals(settings.mainBranch()))
+            && (request.promotion() == null || TRACK_MAIN.equals(request.promotion()));
         if (tracks) {
           work.add(trackSpec(stage));
         }
@@ -274,6 +275,9 @@ public final class PromoteGoal {
   private List<PromotionSpec> specs(Config config, Map<String, byte[]> files, StageChain chain, List<Problem> problems)
       throws ApistageException {
     List<Asset> promotions = config.all(Kind.PROMOTION);
+    if (TRACK_MAIN.equals(request.promotion())) {
+      return List.of();
+    }
     if (request.promotion() != null) {
       List<Asset> named = promotions.stream().filter(a -> a.name().equals(request.promotion())).toList();
       if (named.isEmpty()) {
