@@ -88,12 +88,8 @@ public final class PromoteGoal {
     try (GitRepo git = GitRepo.open(context.configDir())) {
       String head =
           git.head().orElseThrow(() -> new ApistageException("the repository has no commit yet; commit the config first"));
-      Map<String, byte[]> files = new TreeMap<>();
-      for (Map.Entry<String, String> e : git.listFiles(head).entrySet()) {
-        if (ConfigLoader.isYaml(e.getKey())) {
-          files.put(e.getKey(), git.readBlob(e.getValue()));
-        }
-      }
+      Map<String, String> listing = git.listFiles(head);
+      Map<String, byte[]> files = read(git, listing, PromoteGoal::isControlFile);
       Config config = new ConfigLoader().load(new MemorySource(files));
       List<Problem> problems = new ArrayList<>(config.problems());
       StageChain chain = StageChain.of(config);
@@ -114,8 +110,9 @@ public final class PromoteGoal {
           + String.join(" -> ", chain.names()) + (request.dryRun() ? " (dry run: nothing is written)" : ""));
 
       StageStore store = new StageStore(git, Map.of());
-      StageUpdater updater = new StageUpdater(store, log);
-      Planner.Source main = new Planner.Source(config, settings.mainBranch());
+      StageReader reader = new StageReader(git, store);
+      StageUpdater updater = new StageUpdater(store, reader, log);
+      HeadSource main = new HeadSource(git, listing, settings.mainBranch());
       Map<String, Planner.Contents> dryRunContents = new HashMap<>();
       List<Outcome> outcomes = new ArrayList<>();
       for (Stage stage : chain.order()) {
@@ -137,7 +134,7 @@ public final class PromoteGoal {
         List<Outcome> stageOutcomes;
         try {
           StageUpdater.Done<StageRun> done =
-              updater.update(stage, state -> plan(stage, state, work, main, chain, store, dryRunContents, who, head),
+              updater.update(stage, state -> plan(stage, state, work, main, chain, reader, dryRunContents, who, head),
                   who, request.dryRun());
           StageRun run = done.result();
           if (request.dryRun() && run.content() != null) {
@@ -183,22 +180,24 @@ public final class PromoteGoal {
       Stage stage,
       StageState state,
       List<PromotionSpec> work,
-      Planner.Source main,
+      HeadSource main,
       StageChain chain,
-      StageStore store,
+      StageReader reader,
       Map<String, Planner.Contents> dryRunContents,
       Identity who,
       String head)
       throws ApistageException, IOException {
     Planner planner = new Planner();
     Planner.Contents contents = new Planner.Contents(state.assets(), state.authored(), state.aliases());
-    Planner.Source source = main;
+    Planner.Source source;
     String sourceStageCommit = null;
-    if (!stage.isFirst()) {
+    if (stage.isFirst()) {
+      source = main.get();
+    } else {
       Stage from = chain.get(stage.promotesFrom());
       Planner.Contents fromContents = dryRunContents.get(from.name());
       if (fromContents == null) {
-        StageState fromState = store.read(from);
+        StageState fromState = reader.read(from);
         sourceStageCommit = fromState.commit().orElse(null);
         fromContents = new Planner.Contents(fromState.assets(), fromState.authored(), fromState.aliases());
       }
@@ -258,6 +257,55 @@ public final class PromoteGoal {
         "Promote " + String.join(", ", applied) + " to " + stage.name() + "\n\nFrom " + source.label()
             + (sourceStageCommit == null ? "" : " at " + sourceStageCommit) + ", " + main.label() + " at " + head + ".";
     return new StageUpdater.Update<>(next, message, new StageRun(outcomes, next, contents));
+  }
+
+  /** Stage and promotion files and the settings: all the goal reads at HEAD unless the first stage has work. */
+  private static boolean isControlFile(String path) {
+    return path.startsWith(Kind.STAGE.folder() + "/") || path.startsWith(Kind.PROMOTION.folder() + "/")
+        || path.equals("apistage.yaml") || path.equals("apistage.yml");
+  }
+
+  private static Map<String, byte[]> read(GitRepo git, Map<String, String> listing, java.util.function.Predicate<String> which)
+      throws IOException {
+    Map<String, byte[]> files = new TreeMap<>();
+    for (Map.Entry<String, String> e : listing.entrySet()) {
+      if (ConfigLoader.isYaml(e.getKey()) && which.test(e.getKey())) {
+        files.put(e.getKey(), git.readBlob(e.getValue()));
+      }
+    }
+    return files;
+  }
+
+  /** The whole config at HEAD, read the first time a first stage needs it. */
+  private static final class HeadSource {
+    private final GitRepo git;
+    private final Map<String, String> listing;
+    private final String label;
+    private Planner.Source source;
+
+    HeadSource(GitRepo git, Map<String, String> listing, String label) {
+      this.git = git;
+      this.listing = listing;
+      this.label = label;
+    }
+
+    String label() {
+      return label;
+    }
+
+    Planner.Source get() throws ApistageException, IOException {
+      if (source == null) {
+        Config config = new ConfigLoader().load(new MemorySource(read(git, listing, path -> true)));
+        List<Problem> errors = config.problems().stream().filter(Problem::isError).toList();
+        if (!errors.isEmpty()) {
+          throw new ApistageException(
+              "the config at HEAD has " + Problems.summary(errors) + ", first " + errors.get(0).format()
+                  + "; run mvn apistage:validate and fix them before promoting");
+        }
+        source = new Planner.Source(config, label);
+      }
+      return source;
+    }
   }
 
   private static Config asConfig(Planner.Contents contents) {

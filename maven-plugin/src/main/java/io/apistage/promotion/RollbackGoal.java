@@ -61,8 +61,9 @@ public final class RollbackGoal {
       Stage stage = chain.get(request.stage());
       Identity who = Who.of(context.env(), git, head, request.clock().instant());
       StageStore store = new StageStore(git, Map.of());
+      StageReader reader = new StageReader(git, store);
       StageUpdater.Done<HistoryRecord> done =
-          new StageUpdater(store, log).update(stage, state -> rollback(stage, state, store, who, head), who, false);
+          new StageUpdater(store, reader, log).update(stage, state -> rollback(stage, state, reader, who, head), who, false);
       HistoryRecord record = done.result();
       String commit = done.commit().orElseThrow();
       List<AssetReport> reports = Records.reports(record);
@@ -87,7 +88,7 @@ public final class RollbackGoal {
   }
 
   private StageUpdater.Update<HistoryRecord> rollback(
-      Stage stage, StageState state, StageStore store, Identity who, String head) throws ApistageException, IOException {
+      Stage stage, StageState state, StageReader reader, Identity who, String head) throws ApistageException, IOException {
     List<HistoryRecord> history = state.history();
     Set<String> undone = new HashSet<>();
     for (HistoryRecord r : history) {
@@ -123,7 +124,7 @@ public final class RollbackGoal {
       }
     }
     String base = Records.text(target, "base");
-    StageState before = base == null ? StageState.empty(stage) : store.readAt(stage, base);
+    StageState before = base == null ? StageState.empty(stage) : reader.readAt(stage, base);
     Map<String, Object> running = new HashMap<>(state.assets());
     Map<String, Asset> authored = new HashMap<>(state.authored());
     Map<String, Asset> aliases = new HashMap<>(state.aliases());

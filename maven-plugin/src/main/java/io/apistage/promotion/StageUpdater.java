@@ -25,10 +25,12 @@ final class StageUpdater {
   static final int MAX_ATTEMPTS = 6;
 
   private final StageStore store;
+  private final StageReader reader;
   private final Log log;
 
-  StageUpdater(StageStore store, Log log) {
+  StageUpdater(StageStore store, StageReader reader, Log log) {
     this.store = store;
+    this.reader = reader;
     this.log = log;
   }
 
@@ -59,7 +61,7 @@ final class StageUpdater {
   <R> Done<R> update(Stage stage, Step<R> step, Identity who, boolean dryRun)
       throws ApistageException, IOException {
     for (int attempt = 1; ; attempt++) {
-      StageState state = store.read(stage);
+      StageState state = reader.read(stage);
       if (state.hasErrors()) {
         throw new ApistageException(
             "stage " + stage.name() + " (" + stage.state().describe() + ") has files that do not parse: "
