@@ -110,9 +110,10 @@ public final class PromoteGoal {
           + String.join(" -> ", chain.names()) + (request.dryRun() ? " (dry run: nothing is written)" : ""));
 
       StageStore store = new StageStore(git, Map.of());
-      StageReader reader = new StageReader(git, store);
-      StageUpdater updater = new StageUpdater(store, reader, log);
-      HeadSource main = new HeadSource(git, listing, settings.mainBranch());
+      TreeRenderer renderer = new TreeRenderer(git);
+      StageReader reader = new StageReader(git, store, renderer);
+      StageUpdater updater = new StageUpdater(store, reader, renderer, log);
+      HeadSource main = new HeadSource(git, listing, settings.mainBranch(), log, renderer);
       Map<String, Planner.Contents> dryRunContents = new HashMap<>();
       List<Outcome> outcomes = new ArrayList<>();
       for (Stage stage : chain.order()) {
@@ -283,7 +284,12 @@ public final class PromoteGoal {
     private final String label;
     private Planner.Source source;
 
-    HeadSource(GitRepo git, Map<String, String> listing, String label) {
+    private final Log log;
+    private final TreeRenderer renderer;
+
+    HeadSource(GitRepo git, Map<String, String> listing, String label, Log log, TreeRenderer renderer) {
+      this.log = log;
+      this.renderer = renderer;
       this.git = git;
       this.listing = listing;
       this.label = label;
@@ -295,7 +301,13 @@ public final class PromoteGoal {
 
     Planner.Source get() throws ApistageException, IOException {
       if (source == null) {
-        Config config = new ConfigLoader().load(new MemorySource(read(git, listing, path -> true)));
+        long started = System.nanoTime();
+        Map<String, byte[]> files = read(git, listing, path -> true);
+        Config config = new ConfigLoader().load(new MemorySource(files));
+        for (Asset asset : config.assets().values()) {
+          renderer.authored(asset.body(), files.get(asset.file()));
+        }
+        log.debug("read " + config.assets().size() + " assets at HEAD in " + (System.nanoTime() - started) / 1_000_000 + " ms");
         List<Problem> errors = config.problems().stream().filter(Problem::isError).toList();
         if (!errors.isEmpty()) {
           throw new ApistageException(

@@ -61,9 +61,10 @@ public final class RollbackGoal {
       Stage stage = chain.get(request.stage());
       Identity who = Who.of(context.env(), git, head, request.clock().instant());
       StageStore store = new StageStore(git, Map.of());
-      StageReader reader = new StageReader(git, store);
+      TreeRenderer renderer = new TreeRenderer(git);
+      StageReader reader = new StageReader(git, store, renderer);
       StageUpdater.Done<HistoryRecord> done =
-          new StageUpdater(store, reader, log).update(stage, state -> rollback(stage, state, reader, who, head), who, false);
+          new StageUpdater(store, reader, renderer, log).update(stage, state -> rollback(stage, state, reader, who, head), who, false);
       HistoryRecord record = done.result();
       String commit = done.commit().orElseThrow();
       List<AssetReport> reports = Records.reports(record);

@@ -46,12 +46,16 @@ final class StageReader {
   private final GitRepo git;
   private final StageStore store;
   private final YamlParser parser = new YamlParser();
-  private final Map<String, ParsedFile> parsedByBlob = new ConcurrentHashMap<>();
+  private final Map<String, Parsed> parsedByBlob = new ConcurrentHashMap<>();
+  private final TreeRenderer renderer;
 
-  StageReader(GitRepo git, StageStore store) {
+  StageReader(GitRepo git, StageStore store, TreeRenderer renderer) {
     this.git = git;
     this.store = store;
+    this.renderer = renderer;
   }
+
+  private record Parsed(ParsedFile file, byte[] bytes) {}
 
   /** The stage's state at the current commit of its branch (fetched first for a remote stage). */
   StageState read(Stage stage) throws ApistageException, IOException {
@@ -66,6 +70,7 @@ final class StageReader {
   StageState readAt(Stage stage, String commit) throws IOException {
     String branch = stage.state().branch();
     Map<String, String> blobs = git.listFiles(commit, "");
+    renderer.listing(commit, blobs);
     List<Map.Entry<String, String>> authoredFiles = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
     List<HistoryRecord> history = new ArrayList<>();
@@ -83,7 +88,7 @@ final class StageReader {
         }
       }
     }
-    List<ParsedFile> parsed;
+    List<Parsed> parsed;
     try {
       parsed = authoredFiles.parallelStream().map(this::parse).toList();
     } catch (UncheckedIOException e) {
@@ -94,7 +99,7 @@ final class StageReader {
     for (int i = 0; i < parsed.size(); i++) {
       String path = authoredFiles.get(i).getKey();
       String relative = path.substring(StageLayout.AUTHORED.length());
-      ParsedFile file = parsed.get(i);
+      ParsedFile file = parsed.get(i).file();
       Optional<ConfigLoader.Placement> place = ConfigLoader.place(relative);
       if (place.isEmpty()) {
         continue;
@@ -107,6 +112,7 @@ final class StageReader {
       }
       ConfigLoader.Placement p = place.get();
       Asset asset = new Asset(p.kind(), p.name(), p.major(), branch + ":" + path, id(body), body);
+      renderer.authored(body, parsed.get(i).bytes());
       if (p.kind() == Kind.ALIAS) {
         aliases.put(p.name(), asset);
       } else if (StageLayout.isDeployable(p.kind())) {
@@ -123,12 +129,13 @@ final class StageReader {
         stage, Optional.of(commit), running, Map.of(), authored, aliases, history, lastRecord, problems);
   }
 
-  private ParsedFile parse(Map.Entry<String, String> file) {
+  private Parsed parse(Map.Entry<String, String> file) {
     return parsedByBlob.computeIfAbsent(
         file.getValue(),
         blob -> {
           try {
-            return parser.parse(git.readBlob(blob), file.getKey());
+            byte[] bytes = git.readBlob(blob);
+            return new Parsed(parser.parse(bytes, file.getKey()), bytes);
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }

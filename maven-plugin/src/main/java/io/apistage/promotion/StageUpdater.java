@@ -26,11 +26,13 @@ final class StageUpdater {
 
   private final StageStore store;
   private final StageReader reader;
+  private final TreeRenderer renderer;
   private final Log log;
 
-  StageUpdater(StageStore store, StageReader reader, Log log) {
+  StageUpdater(StageStore store, StageReader reader, TreeRenderer renderer, Log log) {
     this.store = store;
     this.reader = reader;
+    this.renderer = renderer;
     this.log = log;
   }
 
@@ -61,17 +63,25 @@ final class StageUpdater {
   <R> Done<R> update(Stage stage, Step<R> step, Identity who, boolean dryRun)
       throws ApistageException, IOException {
     for (int attempt = 1; ; attempt++) {
+      long started = System.nanoTime();
       StageState state = reader.read(stage);
+      long read = System.nanoTime();
       if (state.hasErrors()) {
         throw new ApistageException(
             "stage " + stage.name() + " (" + stage.state().describe() + ") has files that do not parse: "
                 + state.problems().get(0).format() + "; fix the branch or roll it back before promoting");
       }
       Update<R> update = step.compute(state);
+      long computed = System.nanoTime();
+      log.debug("stage " + stage.name() + ": read " + millis(read - started) + " ms, computed " + millis(computed - read) + " ms");
       if (update.content() == null || dryRun) {
         return new Done<>(update.result(), Optional.empty(), attempt);
       }
-      Optional<String> commit = store.write(stage, state, store.render(update.content()), update.message(), who);
+      var tree = renderer.render(state, update.content());
+      long rendered = System.nanoTime();
+      Optional<String> commit = store.write(stage, state, tree, update.message(), who);
+      log.debug("stage " + stage.name() + ": rendered " + tree.size() + " files in " + millis(rendered - computed)
+          + " ms, wrote in " + millis(System.nanoTime() - rendered) + " ms");
       if (commit.isPresent()) {
         return new Done<>(update.result(), commit, attempt);
       }
@@ -90,5 +100,9 @@ final class StageUpdater {
         throw new ApistageException("interrupted while waiting to retry the update of stage " + stage.name(), e);
       }
     }
+  }
+
+  private static long millis(long nanos) {
+    return nanos / 1_000_000;
   }
 }

@@ -75,13 +75,19 @@ public final class PromoteBenchmark {
   private static void time(Path root, String what, String promotion, boolean repromote) throws Exception {
     RecordingLog log = new RecordingLog();
     GoalContext context = new GoalContext(root, root.resolve("target/apistage"), false, Map.of(), log);
+    java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    long cpuStart = ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime();
     long start = System.nanoTime();
     GoalResult result = new PromoteGoal(context, new PromoteRequest(promotion, false, repromote, Clock.systemUTC())).execute();
     long elapsed = System.nanoTime() - start;
+    long cpu = ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() - cpuStart;
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> promotions = (List<Map<String, Object>>) result.body().get("promotions");
     int assets = promotions.stream().mapToInt(p -> ((List<?>) p.get("assets")).size()).sum();
-    System.out.printf(Locale.ROOT, "%-55s %6.2f s  %,d assets reported; %s%n", what, seconds(elapsed), assets, result.message());
+    System.out.printf(
+        Locale.ROOT, "%-55s %6.2f s (CPU %.2f s)  %,d assets reported; %s%n",
+        what, seconds(elapsed), seconds(cpu), assets, result.message());
+    log.lines().stream().filter(l -> l.startsWith("[DEBUG]")).forEach(l -> System.out.println("    " + l));
     if (result.fails(false)) {
       result.problems().stream().limit(5).forEach(p -> System.out.println("  " + p.format()));
       throw new IllegalStateException("the promotion failed: " + result.message());
