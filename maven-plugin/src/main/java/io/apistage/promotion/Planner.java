@@ -216,6 +216,10 @@ public final class Planner {
     Object plain = asset.body().toPlain();
     String note = "";
     Asset before = asset.kind() == Kind.ALIAS ? target.aliases().get(asset.name()) : target.authored().get(key);
+    if (before != null && before.body() == asset.body() && sameAliases(asset, target, aliases)) {
+      // the very document the target was built from (one parse shared by blob), with the same aliases
+      return new AssetOutcome(AssetStatus.SUCCESS, "unchanged: " + stage + " already has it", false, null, null);
+    }
     if (before != null && plain instanceof Map<?, ?> plainMap && before.body().toPlain() instanceof Map<?, ?> beforeMap) {
       for (String child : Overwrite.CHILDREN.getOrDefault(asset.kind(), List.of())) {
         if (!overwrite.allowsChild(asset.kind(), child) && !TreeDiff.same(beforeMap.get(child), plainMap.get(child))) {
@@ -266,6 +270,18 @@ public final class Planner {
     return new AssetOutcome(
         note.isEmpty() ? AssetStatus.REPLACED : AssetStatus.WARNING,
         "replaced on " + stage + " (" + fields + ")" + note, true, authored, resolved);
+  }
+
+  /** Whether every alias an asset uses is the same document on the target as at the source. */
+  private static boolean sameAliases(Asset asset, Contents target, AliasResolver aliases) {
+    for (String name : AliasResolver.referencedAliases(asset)) {
+      Asset there = target.aliases().get(name);
+      Asset here = aliases.aliases().get(name);
+      if (there == null || here == null || there.body() != here.body()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Asset withBody(Asset asset, Map<String, Object> plain) {
