@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
+import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
+import org.eclipse.jgit.internal.storage.file.PackInserter;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
@@ -264,7 +266,7 @@ public final class GitRepo implements Closeable {
   public String writeCommit(
       Map<String, byte[]> files, List<String> parents, String message, Identity author)
       throws IOException {
-    try (ObjectInserter inserter = repository.newObjectInserter()) {
+    try (ObjectInserter inserter = inserter(files.size())) {
       ObjectId tree = writeTree(inserter, new TreeMap<>(files));
       CommitBuilder commit = new CommitBuilder();
       commit.setTreeId(tree);
@@ -279,6 +281,19 @@ public final class GitRepo implements Closeable {
       inserter.flush();
       return id.name();
     }
+  }
+
+  /**
+   * An inserter for about {@code objects} new objects: one pack file for many (a stage's tree of
+   * 20,000 files written as loose objects takes seconds of file creation), loose objects for few.
+   */
+  private ObjectInserter inserter(int objects) {
+    if (objects > 256 && repository.getObjectDatabase() instanceof ObjectDirectory directory) {
+      PackInserter pack = directory.newPackInserter();
+      pack.checkExisting(true);
+      return pack;
+    }
+    return repository.newObjectInserter();
   }
 
   private static ObjectId writeTree(ObjectInserter inserter, TreeMap<String, byte[]> files)

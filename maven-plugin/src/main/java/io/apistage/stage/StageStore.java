@@ -21,9 +21,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -101,10 +103,13 @@ public final class StageStore {
           ? Optional.of(commit)
           : Optional.empty();
     }
-    GitRemote remote = remote(stage);
-    GitRemote.PushOutcome outcome =
-        remote.push(commit, location.remoteRef(), base, location.localRef(stage.name()));
-    return outcome == GitRemote.PushOutcome.UPDATED ? Optional.of(commit) : Optional.empty();
+    try {
+      GitRemote.PushOutcome outcome =
+          remote(stage).push(commit, location.remoteRef(), base, location.localRef(stage.name()));
+      return outcome == GitRemote.PushOutcome.UPDATED ? Optional.of(commit) : Optional.empty();
+    } catch (ApistageException e) {
+      throw onStage(stage, e);
+    }
   }
 
   /** The files of a stage's tree for its content, by path; what {@link #write} takes. */
@@ -121,9 +126,13 @@ public final class StageStore {
     try {
       return remote(stage).fetch(location.remoteRef(), location.localRef(stage.name()));
     } catch (ApistageException e) {
-      throw new ApistageException(
-          "stage " + stage.name() + " (state " + location.describe() + "): " + e.getMessage(), e);
+      throw onStage(stage, e);
     }
+  }
+
+  private static ApistageException onStage(Stage stage, ApistageException e) {
+    return new ApistageException(
+        "stage " + stage.name() + " (state " + stage.state().describe() + "): " + e.getMessage(), e);
   }
 
   private GitRemote remote(Stage stage) throws ApistageException {
@@ -133,12 +142,11 @@ public final class StageStore {
       credentials = servers.get(location.server());
       if (credentials == null) {
         throw new ApistageException(
-            stage.file()
-                + ": stage "
-                + stage.name()
-                + " takes the credentials of its state remote from the settings.xml server '"
+            "state.server '"
                 + location.server()
-                + "', but settings.xml has no <server> with that id"
+                + "' in "
+                + stage.file()
+                + " names no <server> of settings.xml"
                 + (servers.isEmpty() ? "" : " (it has " + String.join(", ", servers.keySet()) + ")")
                 + "; add one with <id>"
                 + location.server()
@@ -148,8 +156,7 @@ public final class StageStore {
     try {
       return GitRemote.open(git, location.remote(), credentials);
     } catch (ApistageException e) {
-      throw new ApistageException(
-          stage.file() + ": stage " + stage.name() + " keeps its state on remote " + e.getMessage(), e);
+      throw new ApistageException("state.remote in " + stage.file() + ": " + e.getMessage(), e);
     }
   }
 
@@ -204,7 +211,13 @@ public final class StageStore {
     }
     history.sort((a, b) -> Integer.compare(a.number(), b.number()));
 
-    problems.addAll(handChanges(stage, commit, assets, deployed, authored, aliases));
+    Set<String> unreadable = new HashSet<>();
+    for (Problem p : problems) {
+      if (p.isError()) {
+        unreadable.add(p.file());
+      }
+    }
+    problems.addAll(handChanges(stage, commit, assets, deployed, authored, aliases, unreadable));
     return new StageState(
         stage, Optional.of(commit), assets, deployed, authored, aliases, history, lastRecord, problems);
   }
@@ -287,7 +300,8 @@ public final class StageStore {
       Map<String, Object> assets,
       Map<String, Asset> deployed,
       Map<String, Asset> authored,
-      Map<String, Asset> aliases)
+      Map<String, Asset> aliases,
+      Set<String> unreadable)
       throws IOException {
     List<Problem> out = new ArrayList<>();
     String branch = stage.state().branch();
@@ -310,36 +324,14 @@ public final class StageStore {
                   + branch));
     }
     AliasResolver resolver = new AliasResolver(aliases, stage.name());
-    for (Map.Entry<String, Object> e : assets.entrySet()) {
-      Asset authoredAsset = authored.get(e.getKey());
-      Asset running = deployed.get(e.getKey());
-      if (authoredAsset == null) {
-        out.add(
-            Problem.warning(
-                running.file(), Position.FILE, "", HAND_CHANGE_RULE,
-                e.getKey() + " has no authored copy under " + StageLayout.AUTHORED
-                    + "; it was added by hand, and the next promotion cannot resolve it anew"));
-        continue;
-      }
-      AliasResolver.Resolved resolved = resolver.resolve(authoredAsset);
-      var changes = TreeDiff.diff(resolved.plain(), e.getValue());
-      if (resolved.ok() && !changes.isEmpty()) {
-        String field = changes.get(0).field();
-        Position at = running.body().positionOf(field);
-        out.add(
-            Problem.warning(
-                running.file(), at, field, HAND_CHANGE_RULE,
-                e.getKey()
-                    + " differs from its authored copy resolved for stage "
-                    + stage.name()
-                    + " at "
-                    + (field.isEmpty() ? "/" : field)
-                    + (changes.size() > 1 ? " and " + (changes.size() - 1) + " more field(s)" : "")
-                    + "; it was changed by hand"));
-      }
-    }
+    out.addAll(
+        assets.entrySet().parallelStream()
+            .map(e -> handChange(stage, e.getKey(), e.getValue(), deployed, authored, resolver, unreadable))
+            .flatMap(Optional::stream)
+            .toList());
     for (String key : authored.keySet()) {
-      if (!assets.containsKey(key)) {
+      if (!assets.containsKey(key)
+          && !unreadable.contains(branch + ":" + StageLayout.pathOfKey(key).orElse(""))) {
         out.add(
             Problem.warning(
                 authored.get(key).file(), Position.FILE, "", HAND_CHANGE_RULE,
@@ -347,5 +339,48 @@ public final class StageStore {
       }
     }
     return out;
+  }
+  /** A warning when one running asset is not what its authored copy gives for the stage. */
+  private static Optional<Problem> handChange(
+      Stage stage,
+      String key,
+      Object plain,
+      Map<String, Asset> deployed,
+      Map<String, Asset> authored,
+      AliasResolver resolver,
+      Set<String> unreadable) {
+    String branch = stage.state().branch();
+    Asset authoredAsset = authored.get(key);
+    Asset running = deployed.get(key);
+    if (authoredAsset == null) {
+      if (unreadable.contains(branch + ":" + StageLayout.AUTHORED + StageLayout.pathOfKey(key).orElse(""))) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          Problem.warning(
+              running.file(), Position.FILE, "", HAND_CHANGE_RULE,
+              key + " has no authored copy under " + StageLayout.AUTHORED
+                  + "; it was added by hand, and the next promotion cannot resolve it anew"));
+    }
+    AliasResolver.Resolved resolved = resolver.resolve(authoredAsset);
+    if (!resolved.ok() || resolved.plain().equals(plain)) {
+      return Optional.empty();
+    }
+    var changes = TreeDiff.diff(resolved.plain(), plain);
+    if (changes.isEmpty()) {
+      return Optional.empty();
+    }
+    String field = changes.get(0).field();
+    Position at = running.body().positionOf(field);
+    return Optional.of(
+        Problem.warning(
+            running.file(), at, field, HAND_CHANGE_RULE,
+            key
+                + " differs from its authored copy resolved for stage "
+                + stage.name()
+                + " at "
+                + (field.isEmpty() ? "/" : field)
+                + (changes.size() > 1 ? " and " + (changes.size() - 1) + " more field(s)" : "")
+                + "; it was changed by hand"));
   }
 }

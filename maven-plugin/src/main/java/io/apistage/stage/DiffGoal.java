@@ -1,0 +1,204 @@
+package io.apistage.stage;
+
+import io.apistage.git.GitRepo;
+import io.apistage.goal.GoalContext;
+import io.apistage.goal.GoalResult;
+import io.apistage.model.Asset;
+import io.apistage.model.Config;
+import io.apistage.model.ConfigLoader;
+import io.apistage.model.DirectorySource;
+import io.apistage.model.Kind;
+import io.apistage.problem.ApistageException;
+import io.apistage.problem.Position;
+import io.apistage.problem.Problem;
+import io.apistage.problem.Problems;
+import io.apistage.report.Files2;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The {@code diff} goal: for one stage or every stage, compares the working copy, resolved for
+ * that stage (aliases with the stage's values, secrets left as references), with the stage's
+ * state, and lists what a promotion would create, update (field by field) and delete, with the
+ * gateway URL of every endpoint. Prints a plan on the console and writes {@code diff.json} (the
+ * result's body) and {@code diff.md} for a pull-request comment.
+ *
+ * <p>Every stage, the first and the later ones, is compared with the working copy: the plan shows
+ * what each stage will change once the working copy has travelled the chain to it. (A promotion
+ * to a later stage takes its source stage's state; when that stage runs the working copy, the two
+ * agree.)
+ *
+ * @since 0.1.0
+ */
+public final class DiffGoal {
+
+  /** The goal's name and report file name. */
+  public static final String GOAL = "diff";
+
+  /** Rule id of the error a difference gives with {@code apistage.failOnDiff}. */
+  public static final String DRIFT_RULE = "drift";
+
+  private final GoalContext context;
+  private final DiffRequest request;
+
+  /** The goal for a context and request. */
+  public DiffGoal(GoalContext context, DiffRequest request) {
+    this.context = context;
+    this.request = request;
+  }
+
+  /**
+   * Runs the goal.
+   *
+   * @throws ApistageException for an unknown stage or a config root outside a Git work tree
+   */
+  public GoalResult execute() throws ApistageException, IOException {
+    Config config = new ConfigLoader().load(new DirectorySource(context.configDir()));
+    List<Problem> problems = new ArrayList<>(config.problems());
+    if (Problems.hasErrors(problems)) {
+      return new GoalResult(
+          GOAL,
+          "INVALID_CONFIG",
+          "the working copy does not load: " + Problems.summary(problems) + "; fix it (mvn apistage:validate) first",
+          problems,
+          Map.of("stages", List.of()));
+    }
+    StageChain chain = StageChain.of(config);
+    problems.addAll(chain.problems());
+    List<Stage> stages = new ArrayList<>();
+    if (request.stage().isPresent()) {
+      stages.add(chain.get(request.stage().get()));
+    } else {
+      for (String name : chain.names()) {
+        stages.add(chain.find(name).orElseThrow());
+      }
+    }
+    if (stages.isEmpty()) {
+      context.log().info("No stages declared (stages/<name>.yaml); nothing to compare");
+      writeMarkdown(List.of(), List.of());
+      return new GoalResult(GOAL, "OK", "no stages to compare", problems, Map.of("stages", List.of()));
+    }
+
+    Map<String, Asset> aliases = new TreeMap<>();
+    config.all(Kind.ALIAS).forEach(a -> aliases.put(a.name(), a));
+    List<Asset> deployable =
+        config.assets().values().stream().filter(a -> StageLayout.isDeployable(a.kind())).toList();
+
+    List<StageDiff> diffs = new ArrayList<>();
+    List<String> notCompared = new ArrayList<>();
+    try (GitRepo git = GitRepo.open(context.configDir())) {
+      StageStore store = new StageStore(git, request.servers());
+      for (Stage stage : stages) {
+        List<Problem> stageProblems = new ArrayList<>();
+        StageDiff diff = compare(stage, store, deployable, aliases, stageProblems);
+        problems.addAll(stageProblems);
+        if (diff == null) {
+          String line =
+              "Plan for " + stage.name() + ": not computed; " + Problems.summary(stageProblems) + " (listed below)";
+          context.log().info(line);
+          notCompared.add(line);
+          continue;
+        }
+        diffs.add(diff);
+        if (diff.hasChanges() && request.failOnDiff()) {
+          problems.add(
+              Problem.error(
+                  stage.file(),
+                  Position.FILE,
+                  "",
+                  DRIFT_RULE,
+                  "stage "
+                      + stage.name()
+                      + " differs from the working copy ("
+                      + diff.summary()
+                      + ") and apistage.failOnDiff is set; promote the changes or revert them"));
+        }
+      }
+    }
+    writeMarkdown(diffs, notCompared);
+    Map<String, Object> body = new LinkedHashMap<>();
+    List<Map<String, Object>> reports = new ArrayList<>();
+    diffs.forEach(d -> reports.add(d.toReport()));
+    body.put("stages", reports);
+    String message = message(diffs, notCompared);
+    if (Problems.hasErrors(problems)) {
+      message = Problems.summary(problems) + "; " + message;
+    }
+    return new GoalResult(GOAL, code(problems), message, problems, body);
+  }
+
+  private StageDiff compare(
+      Stage stage, StageStore store, List<Asset> deployable, Map<String, Asset> aliases, List<Problem> problems)
+      throws IOException {
+    StageState state;
+    try {
+      state = store.read(stage);
+    } catch (ApistageException e) {
+      String field = e.getMessage().contains("state.server") ? "server" : "remote";
+      problems.add(
+          Problem.error(
+              stage.file(),
+              StageChain.position(stage, field),
+              "/state/" + field,
+              StageStore.RULE,
+              e.getMessage()));
+      return null;
+    }
+    problems.addAll(state.problems());
+    AliasResolver resolver = new AliasResolver(aliases, stage.name());
+    List<AliasResolver.Resolved> resolved = deployable.parallelStream().map(resolver::resolve).toList();
+    Map<String, Object> desired = new TreeMap<>();
+    for (AliasResolver.Resolved r : resolved) {
+      problems.addAll(r.problems());
+      desired.put(r.asset().key(), r.plain());
+    }
+    String gatewayUrl = null;
+    if (stage.gatewayUrl() != null) {
+      Asset stageAsset = new Asset(Kind.STAGE, stage.name(), 0, stage.file(), null, stage.body());
+      AliasResolver.Resolved url = resolver.resolveString(stageAsset, "/gatewayUrl", stage.gatewayUrl());
+      problems.addAll(url.problems());
+      gatewayUrl = (String) url.plain();
+    }
+    if (Problems.hasErrors(problems)) {
+      return null;
+    }
+    StageDiff diff = StagePlanner.plan(stage.name(), state.commit(), desired, state.assets(), gatewayUrl);
+    String header =
+        state.commit()
+            .map(c -> "Stage " + stage.name() + " (state " + stage.state().describe() + " at " + c.substring(0, 12) + ")")
+            .orElse(
+                "Stage "
+                    + stage.name()
+                    + " (no state yet: "
+                    + stage.state().describe()
+                    + " does not exist, so everything is to create)");
+    PlanText.console(diff, header).forEach(context.log()::info);
+    return diff;
+  }
+
+  private static String code(List<Problem> problems) {
+    if (problems.stream().anyMatch(p -> p.isError() && p.rule().equals(DRIFT_RULE))) {
+      return "DIFF_FOUND";
+    }
+    return Problems.hasErrors(problems) ? "DIFF_FAILED" : "OK";
+  }
+
+  private static String message(List<StageDiff> diffs, List<String> notCompared) {
+    List<String> parts = new ArrayList<>();
+    for (StageDiff d : diffs) {
+      parts.add(d.stage() + ": " + (d.hasChanges() ? d.summary() : "no changes"));
+    }
+    String compared = Problems.plural(diffs.size(), "stage") + " compared" + (parts.isEmpty() ? "" : " (" + String.join("; ", parts) + ")");
+    return notCompared.isEmpty()
+        ? compared
+        : compared + ", " + Problems.plural(notCompared.size(), "stage") + " not compared";
+  }
+
+  private void writeMarkdown(List<StageDiff> diffs, List<String> notCompared) throws IOException {
+    Files2.writeAtomically(context.reportDir().resolve(GOAL + ".md"), PlanText.markdown(diffs, notCompared));
+  }
+}
