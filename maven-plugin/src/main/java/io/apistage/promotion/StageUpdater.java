@@ -86,6 +86,14 @@ final class StageUpdater {
         return new Done<>(update.result(), commit, attempt);
       }
       if (attempt >= MAX_ATTEMPTS) {
+        Optional<String> now = store.currentCommit(stage);
+        if (now.equals(state.commit())) {
+          throw new ApistageException(
+              "stage " + stage.name() + " (" + stage.state().describe() + ") could not be updated in " + attempt
+                  + " attempts although it did not move: its ref is locked; if a run was killed while it moved the"
+                  + " ref, remove the stale lock file (" + stage.state().localRef(stage.name())
+                  + ".lock in the .git folder) and run the goal again; nothing was written by this run");
+        }
         throw new ApistageException(
             "stage " + stage.name() + " (" + stage.state().describe() + ") moved during each of " + attempt
                 + " attempts to update it (other runs are promoting to it); nothing was written by this run:"

@@ -277,4 +277,27 @@ class PromoteGoalTest {
       assertThat(f.state("dev").history().get(0).content()).containsEntry("who", Map.of("name", "octocat", "email", ""));
     }
   }
+
+  @Test
+  void aStaleRefLockLeftByAKilledRunIsNamedAndNothingIsWritten() throws Exception {
+    try (GitFixture f = GitFixture.shop(dir)) {
+      f.write("promotions/orders-to-qa.yaml", GitFixture.ORDERS_TO_QA);
+      f.commit("orders");
+      promote(f);
+      String qa = f.ref("refs/heads/apistage/stage/qa");
+      java.nio.file.Files.writeString(dir.resolve(".git/refs/heads/apistage/stage/qa.lock"), qa + "\n");
+      f.write("promotions/orders-to-qa.yaml", GitFixture.ORDERS_TO_QA + "description: again\n");
+      f.commit("again");
+
+      GoalResult result = promote(f);
+
+      assertThat(statuses(result)).containsExactly("track-main->dev:skipped", "orders-to-qa->qa:failure");
+      assertThat(promotions(result).get(1).get("reason"))
+          .isEqualTo("stage qa (apistage/stage/qa) could not be updated in 6 attempts although it did not move: its ref"
+              + " is locked; if a run was killed while it moved the ref, remove the stale lock file"
+              + " (refs/heads/apistage/stage/qa.lock in the .git folder) and run the goal again; nothing was written by"
+              + " this run");
+      assertThat(f.ref("refs/heads/apistage/stage/qa")).isEqualTo(qa);
+    }
+  }
 }
