@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -112,6 +113,66 @@ public final class AliasResolver {
     List<Problem> problems = new ArrayList<>();
     String value = substitute(text, pointer, asset, used, problems);
     return new Resolved(asset, value, used, problems);
+  }
+
+  /**
+   * A document already in plain normalized form with every alias reference replaced, or empty
+   * when a reference cannot be resolved (then {@link #resolve(Asset)} on the asset gives the
+   * problems with their positions). Gives the same document as {@code resolve(asset).plain()}
+   * without needing the asset's YAML tree.
+   */
+  public Optional<Object> resolvePlain(Object plain) {
+    boolean[] failed = {false};
+    Object out = substitutePlain(plain, failed);
+    return failed[0] ? Optional.empty() : Optional.of(out);
+  }
+
+  /** Whether any string of a plain document refers to an alias. */
+  public static boolean mentionsAlias(Object plain) {
+    if (plain instanceof Map<?, ?> map) {
+      return map.values().stream().anyMatch(AliasResolver::mentionsAlias);
+    }
+    if (plain instanceof List<?> list) {
+      return list.stream().anyMatch(AliasResolver::mentionsAlias);
+    }
+    return plain instanceof String text && text.contains("${alias:");
+  }
+
+  private Object substitutePlain(Object plain, boolean[] failed) {
+    if (plain instanceof Map<?, ?> map) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      map.forEach((k, v) -> out.put(String.valueOf(k), substitutePlain(v, failed)));
+      return out;
+    }
+    if (plain instanceof List<?> list) {
+      List<Object> out = new ArrayList<>(list.size());
+      list.forEach(item -> out.add(substitutePlain(item, failed)));
+      return out;
+    }
+    if (plain instanceof String text && text.contains("${alias:")) {
+      Matcher m = REFERENCE.matcher(text);
+      StringBuilder out = new StringBuilder();
+      while (m.find()) {
+        String value = plainValueOf(m.group(1).trim());
+        if (value == null) {
+          failed[0] = true;
+          value = m.group();
+        }
+        m.appendReplacement(out, Matcher.quoteReplacement(value));
+      }
+      m.appendTail(out);
+      return out.toString();
+    }
+    return plain;
+  }
+
+  private String plainValueOf(String name) {
+    List<Problem> ignored = new ArrayList<>();
+    Asset alias = aliases.get(name);
+    if (alias == null) {
+      return null;
+    }
+    return valueOf(name, "", alias, ignored);
   }
 
   /** The names of the aliases an asset refers to, without resolving anything. */

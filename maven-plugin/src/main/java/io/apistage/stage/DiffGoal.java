@@ -8,17 +8,25 @@ import io.apistage.model.Config;
 import io.apistage.model.ConfigLoader;
 import io.apistage.model.DirectorySource;
 import io.apistage.model.Kind;
+import io.apistage.model.TreeDiff;
 import io.apistage.problem.ApistageException;
 import io.apistage.problem.Position;
 import io.apistage.problem.Problem;
 import io.apistage.problem.Problems;
 import io.apistage.report.Files2;
+import io.apistage.yaml.ParsedFile;
+import io.apistage.yaml.YMap;
+import io.apistage.yaml.YamlParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The {@code diff} goal: for one stage or every stage, compares the working copy, resolved for
@@ -57,8 +65,8 @@ public final class DiffGoal {
    * @throws ApistageException for an unknown stage or a config root outside a Git work tree
    */
   public GoalResult execute() throws ApistageException, IOException {
-    Config config = new ConfigLoader().load(new DirectorySource(context.configDir()));
-    List<Problem> problems = new ArrayList<>(config.problems());
+    Loaded loaded = load();
+    List<Problem> problems = new ArrayList<>(loaded.problems());
     if (Problems.hasErrors(problems)) {
       return new GoalResult(
           GOAL,
@@ -67,7 +75,7 @@ public final class DiffGoal {
           problems,
           Map.of("stages", List.of()));
     }
-    StageChain chain = StageChain.of(config);
+    StageChain chain = loaded.chain();
     problems.addAll(chain.problems());
     List<Stage> stages = new ArrayList<>();
     if (request.stage().isPresent()) {
@@ -83,18 +91,13 @@ public final class DiffGoal {
       return new GoalResult(GOAL, "OK", "no stages to compare", problems, Map.of("stages", List.of()));
     }
 
-    Map<String, Asset> aliases = new TreeMap<>();
-    config.all(Kind.ALIAS).forEach(a -> aliases.put(a.name(), a));
-    List<Asset> deployable =
-        config.assets().values().stream().filter(a -> StageLayout.isDeployable(a.kind())).toList();
-
     List<StageDiff> diffs = new ArrayList<>();
     List<String> notCompared = new ArrayList<>();
     try (GitRepo git = GitRepo.open(context.configDir())) {
       StageStore store = new StageStore(git, request.servers());
       for (Stage stage : stages) {
         List<Problem> stageProblems = new ArrayList<>();
-        StageDiff diff = compare(stage, store, deployable, aliases, stageProblems);
+        StageDiff diff = compare(stage, store, loaded, stageProblems);
         problems.addAll(stageProblems);
         if (diff == null) {
           String line =
@@ -131,12 +134,54 @@ public final class DiffGoal {
     return new GoalResult(GOAL, code(problems), message, problems, body);
   }
 
-  private StageDiff compare(
-      Stage stage, StageStore store, List<Asset> deployable, Map<String, Asset> aliases, List<Problem> problems)
+  /**
+   * The working copy as the diff needs it: each deployable asset in plain normalized form (its
+   * YAML tree is not kept: 10,000 Apis would not fit the heap twice), the aliases and the stages.
+   */
+  private record Loaded(
+      List<Prepared> assets, Map<String, Asset> aliases, StageChain chain, List<Problem> problems) {}
+
+  /** One deployable asset of the working copy: where it is and its normalized document. */
+  private record Prepared(Kind kind, String name, int major, String file, Object plain, boolean usesAliases) {
+    String key() {
+      return Asset.key(kind, name, major);
+    }
+  }
+
+  private Loaded load() throws IOException {
+    Config config = new ConfigLoader().load(new DirectorySource(context.configDir()));
+    Map<String, Asset> aliases = new TreeMap<>();
+    config.all(Kind.ALIAS).forEach(a -> aliases.put(a.name(), a));
+    List<Prepared> assets =
+        config.assets().values().parallelStream()
+            .filter(a -> StageLayout.isDeployable(a.kind()))
+            .map(
+                a -> {
+                  Object plain = TreeDiff.normalize(a.body().toPlain());
+                  return new Prepared(
+                      a.kind(), a.name(), a.major(), a.file(), plain, AliasResolver.mentionsAlias(plain));
+                })
+            .toList();
+    return new Loaded(assets, aliases, StageChain.of(config), config.problems());
+  }
+
+  /**
+   * An asset resolved for a stage; when a reference does not resolve, the asset's file is read
+   * again so the problems point at their lines.
+   */
+  private AliasResolver.Resolved resolve(Prepared asset, AliasResolver resolver) {
+    ParsedFile file = new YamlParser().parse(context.configDir().resolve(asset.file()), asset.file());
+    if (!file.ok() || !(file.root() instanceof YMap body)) {
+      return new AliasResolver.Resolved(null, asset.plain(), Set.of(), file.problems());
+    }
+    return resolver.resolve(new Asset(asset.kind(), asset.name(), asset.major(), asset.file(), null, body));
+  }
+
+  private StageDiff compare(Stage stage, StageStore store, Loaded loaded, List<Problem> problems)
       throws IOException {
     StageState state;
     try {
-      state = store.read(stage);
+      state = store.readForDiff(stage);
     } catch (ApistageException e) {
       String field = e.getMessage().contains("state.server") ? "server" : "remote";
       problems.add(
@@ -149,13 +194,29 @@ public final class DiffGoal {
       return null;
     }
     problems.addAll(state.problems());
-    AliasResolver resolver = new AliasResolver(aliases, stage.name());
-    List<AliasResolver.Resolved> resolved = deployable.parallelStream().map(resolver::resolve).toList();
-    Map<String, Object> desired = new TreeMap<>();
-    for (AliasResolver.Resolved r : resolved) {
-      problems.addAll(r.problems());
-      desired.put(r.asset().key(), r.plain());
-    }
+    AliasResolver resolver = new AliasResolver(loaded.aliases(), stage.name());
+    Map<String, Object> desired = new ConcurrentSkipListMap<>();
+    List<Problem> unresolved = new CopyOnWriteArrayList<>();
+    loaded.assets().parallelStream()
+        .forEach(
+            asset -> {
+              if (!asset.usesAliases()) {
+                desired.put(asset.key(), asset.plain());
+                return;
+              }
+              Optional<Object> plain = resolver.resolvePlain(asset.plain());
+              if (plain.isPresent()) {
+                desired.put(asset.key(), plain.get());
+              } else {
+                AliasResolver.Resolved again = resolve(asset, resolver);
+                if (again.ok()) {
+                  desired.put(asset.key(), again.plain());
+                } else {
+                  unresolved.addAll(again.problems());
+                }
+              }
+            });
+    problems.addAll(unresolved);
     String gatewayUrl = null;
     if (stage.gatewayUrl() != null) {
       Asset stageAsset = new Asset(Kind.STAGE, stage.name(), 0, stage.file(), null, stage.body());

@@ -6,7 +6,6 @@ import io.apistage.git.GitRemote;
 import io.apistage.git.GitRepo;
 import io.apistage.git.Identity;
 import io.apistage.model.Asset;
-import io.apistage.model.Config;
 import io.apistage.model.ConfigLoader;
 import io.apistage.model.Kind;
 import io.apistage.model.TreeDiff;
@@ -27,6 +26,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
 
 /**
  * Reads and writes stages' deployed state on their branches (see {@link StageLayout}): in this
@@ -50,7 +51,7 @@ public final class StageStore {
 
   private final GitRepo git;
   private final Map<String, GitCredentials> servers;
-  private final ConfigLoader loader = new ConfigLoader();
+  private final YamlParser parser = new YamlParser();
 
   /**
    * A store over a repository.
@@ -167,38 +168,33 @@ public final class StageStore {
 
   /** A stage's state at a given commit of its branch (for history and rollback). */
   public StageState readAt(Stage stage, String commit) throws IOException {
+    return readAt(stage, commit, true);
+  }
+
+  /**
+   * A stage's state for comparing it, with less memory than {@link #read}: the running assets in
+   * plain form, the aliases, the records and every problem (hand changes included), but {@link
+   * StageState#deployed()} and {@link StageState#authored()} empty, so the YAML trees of the
+   * branch's files are not kept. Such a state cannot be built on by a promotion.
+   */
+  public StageState readForDiff(Stage stage) throws ApistageException, IOException {
+    Optional<String> commit = currentCommit(stage);
+    if (commit.isEmpty()) {
+      return StageState.empty(stage);
+    }
+    return readAt(stage, commit.get(), false);
+  }
+
+  /** One asset file of the branch, parsed. */
+  private record Parsed(String key, Asset asset, List<Problem> problems) {}
+
+  private StageState readAt(Stage stage, String commit, boolean full) throws IOException {
     String branch = stage.state().branch();
     Map<String, String> blobs = git.listFiles(commit, "");
     List<Problem> problems = new ArrayList<>();
-
-    Config running =
-        loader.load(new GitTreeSource(git, blobs, "", List.of(StageLayout.META_FOLDER)));
-    Config authoredConfig =
-        loader.load(new GitTreeSource(git, blobs, StageLayout.AUTHORED, List.of()));
-    running.problems().forEach(p -> problems.add(onBranch(branch, "", p)));
-    authoredConfig.problems().forEach(p -> problems.add(onBranch(branch, StageLayout.AUTHORED, p)));
-
-    Map<String, Object> assets = new TreeMap<>();
-    Map<String, Asset> deployed = new TreeMap<>();
-    for (Asset asset : running.assets().values()) {
-      if (!StageLayout.isDeployable(asset.kind())) {
-        continue;
-      }
-      Asset located = relocate(asset, branch + ":" + asset.file());
-      deployed.put(asset.key(), located);
-      assets.put(asset.key(), TreeDiff.normalize(asset.body().toPlain()));
-    }
-    Map<String, Asset> authored = new TreeMap<>();
-    Map<String, Asset> aliases = new TreeMap<>();
-    for (Asset asset : authoredConfig.assets().values()) {
-      Asset located = relocate(asset, branch + ":" + StageLayout.AUTHORED + asset.file());
-      if (asset.kind() == Kind.ALIAS) {
-        aliases.put(asset.name(), located);
-      } else if (StageLayout.isDeployable(asset.kind())) {
-        authored.put(asset.key(), located);
-      }
-    }
-
+    List<String> runningPaths = new ArrayList<>();
+    List<String> authoredPaths = new ArrayList<>();
+    List<String> aliasPaths = new ArrayList<>();
     List<HistoryRecord> history = new ArrayList<>();
     String lastRecord = null;
     for (Map.Entry<String, String> e : blobs.entrySet()) {
@@ -207,28 +203,144 @@ public final class StageStore {
         readRecord(branch, path, git.readBlob(e.getValue()), problems).ifPresent(history::add);
       } else if (path.equals(StageLayout.META)) {
         lastRecord = readMeta(stage, branch, git.readBlob(e.getValue()), problems);
+      } else if (path.startsWith(StageLayout.AUTHORED)) {
+        Optional<ConfigLoader.Placement> place = ConfigLoader.place(path.substring(StageLayout.AUTHORED.length()));
+        if (place.isPresent() && place.get().kind() == Kind.ALIAS) {
+          aliasPaths.add(path);
+        } else if (place.isPresent() && StageLayout.isDeployable(place.get().kind())) {
+          authoredPaths.add(path);
+        }
+      } else if (!path.startsWith(StageLayout.META_FOLDER)) {
+        Optional<ConfigLoader.Placement> place = ConfigLoader.place(path);
+        if (place.isPresent() && StageLayout.isDeployable(place.get().kind())) {
+          runningPaths.add(path);
+        }
       }
     }
     history.sort((a, b) -> Integer.compare(a.number(), b.number()));
+    problems.addAll(lastCommit(stage, commit));
 
-    Set<String> unreadable = new HashSet<>();
-    for (Problem p : problems) {
-      if (p.isError()) {
-        unreadable.add(p.file());
+    Map<String, Asset> aliases = new TreeMap<>();
+    for (Parsed alias : parseAll(branch, aliasPaths, blobs)) {
+      problems.addAll(alias.problems());
+      if (alias.asset() != null) {
+        aliases.put(alias.asset().name(), alias.asset());
       }
     }
-    problems.addAll(handChanges(stage, commit, assets, deployed, authored, aliases, unreadable));
+    AliasResolver resolver = new AliasResolver(aliases, stage.name());
+
+    Map<String, Object> assets = new TreeMap<>();
+    Map<String, Asset> deployed = new TreeMap<>();
+    Map<String, String> runningFiles = new TreeMap<>();
+    Set<String> unreadable = new HashSet<>();
+    for (Parsed running : parseAll(branch, runningPaths, blobs)) {
+      problems.addAll(running.problems());
+      if (running.asset() == null) {
+        unreadable.add(running.key());
+      } else if (runningFiles.putIfAbsent(running.key(), running.asset().file()) != null) {
+        problems.add(twice(running, runningFiles));
+      } else {
+        assets.put(running.key(), TreeDiff.normalize(running.asset().body().toPlain()));
+        if (full) {
+          deployed.put(running.key(), running.asset());
+        }
+      }
+    }
+
+    // The authored copies are parsed one by one and, for a lean read, dropped once compared.
+    List<Parsed> copies =
+        authoredPaths.parallelStream()
+            .map(
+                path -> {
+                  Parsed copy = parse(branch, path, blobs.get(path));
+                  List<Problem> found = new ArrayList<>(copy.problems());
+                  if (copy.asset() != null) {
+                    handChange(stage, copy.asset(), assets, runningFiles, blobs, resolver).ifPresent(found::add);
+                  }
+                  return new Parsed(copy.key(), full ? copy.asset() : null, found);
+                })
+            .toList();
+    Map<String, Asset> authored = new TreeMap<>();
+    Set<String> authoredKeys = new TreeSet<>();
+    for (Parsed copy : copies) {
+      problems.addAll(copy.problems());
+      authoredKeys.add(copy.key());
+      if (copy.asset() != null) {
+        authored.put(copy.key(), copy.asset());
+      }
+    }
+    for (String key : assets.keySet()) {
+      if (!authoredKeys.contains(key)) {
+        problems.add(
+            Problem.warning(
+                runningFiles.get(key), Position.FILE, "", HAND_CHANGE_RULE,
+                key + " has no authored copy under " + StageLayout.AUTHORED
+                    + "; it was added by hand, and the next promotion cannot resolve it anew"));
+      }
+    }
+    for (String key : authoredKeys) {
+      if (!assets.containsKey(key) && !unreadable.contains(key)) {
+        problems.add(
+            Problem.warning(
+                branch + ":" + StageLayout.AUTHORED + StageLayout.pathOfKey(key).orElse(key),
+                Position.FILE, "", HAND_CHANGE_RULE,
+                key + " has an authored copy but the stage does not run it; it was removed by hand"));
+      }
+    }
     return new StageState(
         stage, Optional.of(commit), assets, deployed, authored, aliases, history, lastRecord, problems);
   }
 
-  private static Asset relocate(Asset asset, String file) {
-    return new Asset(asset.kind(), asset.name(), asset.major(), file, asset.id(), asset.body());
+  private List<Parsed> parseAll(String branch, List<String> paths, Map<String, String> blobs) {
+    return paths.parallelStream().map(path -> parse(branch, path, blobs.get(path))).toList();
   }
 
-  private static Problem onBranch(String branch, String folder, Problem p) {
-    return new Problem(
-        branch + ":" + folder + p.file(), p.line(), p.column(), p.field(), p.rule(), p.severity(), p.message());
+  /** Parses one asset file of the branch; its problems name the file {@code <branch>:<path>}. */
+  private Parsed parse(String branch, String path, String blob) {
+    boolean authoredCopy = path.startsWith(StageLayout.AUTHORED);
+    String relative = authoredCopy ? path.substring(StageLayout.AUTHORED.length()) : path;
+    ConfigLoader.Placement p = ConfigLoader.place(relative).orElseThrow();
+    String key = Asset.key(p.kind(), p.name(), p.major());
+    String file = branch + ":" + path;
+    ParsedFile parsed;
+    try {
+      parsed = parser.parse(git.readBlob(blob), file);
+    } catch (IOException e) {
+      return new Parsed(
+          key, null, List.of(Problem.error(file, Position.FILE, "", RULE, "cannot read the file: " + e.getMessage())));
+    }
+    if (!parsed.ok()) {
+      return new Parsed(key, null, parsed.problems());
+    }
+    if (!(parsed.root() instanceof YMap body)) {
+      return new Parsed(
+          key,
+          null,
+          List.of(
+              Problem.error(
+                  file, parsed.root().position(), "", RULE,
+                  "the document must be a mapping with kind, name and the fields of its kind")));
+    }
+    return new Parsed(key, new Asset(p.kind(), p.name(), p.major(), file, declaredId(body), body), parsed.problems());
+  }
+
+  private static Problem twice(Parsed running, Map<String, String> runningFiles) {
+    return Problem.error(
+        running.asset().file(), Position.FILE, "", RULE,
+        "defines " + running.key() + " again, already defined by " + runningFiles.get(running.key())
+            + "; keep one file");
+  }
+
+  private static UUID declaredId(YMap body) {
+    String id = body.str("id");
+    if (id == null) {
+      return null;
+    }
+    try {
+      return UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   private static Optional<HistoryRecord> readRecord(
@@ -290,91 +402,59 @@ public final class StageStore {
     return meta.str("lastRecord");
   }
 
-  /**
-   * Warnings when the branch was changed by hand: a last commit without apistage's trailer, and
-   * assets that differ from their authored copies resolved for the stage.
-   */
-  private List<Problem> handChanges(
-      Stage stage,
-      String commit,
-      Map<String, Object> assets,
-      Map<String, Asset> deployed,
-      Map<String, Asset> authored,
-      Map<String, Asset> aliases,
-      Set<String> unreadable)
-      throws IOException {
-    List<Problem> out = new ArrayList<>();
+  /** A warning when the branch's last commit was not made by apistage. */
+  private List<Problem> lastCommit(Stage stage, String commit) throws IOException {
     String branch = stage.state().branch();
     CommitInfo info = git.commitInfo(commit);
-    if (!info.message().contains(TRAILER + stage.name())) {
-      out.add(
-          Problem.warning(
-              branch,
-              Position.FILE,
-              "",
-              HAND_CHANGE_RULE,
-              "the last commit "
-                  + commit.substring(0, 12)
-                  + " (\""
-                  + info.message().lines().findFirst().orElse("")
-                  + "\" by "
-                  + info.authorName()
-                  + ") was not made by apistage; the stage's branch was changed by hand, so what the"
-                  + " stage runs may differ from its promotions; inspect it with git log "
-                  + branch));
+    if (info.message().lines().anyMatch(line -> line.strip().equals(TRAILER + stage.name()))) {
+      return List.of();
     }
-    AliasResolver resolver = new AliasResolver(aliases, stage.name());
-    out.addAll(
-        assets.entrySet().parallelStream()
-            .map(e -> handChange(stage, e.getKey(), e.getValue(), deployed, authored, resolver, unreadable))
-            .flatMap(Optional::stream)
-            .toList());
-    for (String key : authored.keySet()) {
-      if (!assets.containsKey(key)
-          && !unreadable.contains(branch + ":" + StageLayout.pathOfKey(key).orElse(""))) {
-        out.add(
-            Problem.warning(
-                authored.get(key).file(), Position.FILE, "", HAND_CHANGE_RULE,
-                key + " has an authored copy but the stage does not run it; it was removed by hand"));
-      }
-    }
-    return out;
+    return List.of(
+        Problem.warning(
+            branch,
+            Position.FILE,
+            "",
+            HAND_CHANGE_RULE,
+            "the last commit "
+                + commit.substring(0, 12)
+                + " (\""
+                + info.message().lines().findFirst().orElse("")
+                + "\" by "
+                + info.authorName()
+                + ") was not made by apistage; the stage's branch was changed by hand, so what the"
+                + " stage runs may differ from its promotions; inspect it with git log "
+                + branch));
   }
-  /** A warning when one running asset is not what its authored copy gives for the stage. */
-  private static Optional<Problem> handChange(
+
+  /** A warning when a running asset is not what its authored copy gives for the stage. */
+  private Optional<Problem> handChange(
       Stage stage,
-      String key,
-      Object plain,
-      Map<String, Asset> deployed,
-      Map<String, Asset> authored,
-      AliasResolver resolver,
-      Set<String> unreadable) {
-    String branch = stage.state().branch();
-    Asset authoredAsset = authored.get(key);
-    Asset running = deployed.get(key);
-    if (authoredAsset == null) {
-      if (unreadable.contains(branch + ":" + StageLayout.AUTHORED + StageLayout.pathOfKey(key).orElse(""))) {
-        return Optional.empty();
-      }
-      return Optional.of(
-          Problem.warning(
-              running.file(), Position.FILE, "", HAND_CHANGE_RULE,
-              key + " has no authored copy under " + StageLayout.AUTHORED
-                  + "; it was added by hand, and the next promotion cannot resolve it anew"));
-    }
-    AliasResolver.Resolved resolved = resolver.resolve(authoredAsset);
-    if (!resolved.ok() || resolved.plain().equals(plain)) {
+      Asset authoredCopy,
+      Map<String, Object> assets,
+      Map<String, String> runningFiles,
+      Map<String, String> blobs,
+      AliasResolver resolver) {
+    String key = authoredCopy.key();
+    Object running = assets.get(key);
+    if (running == null) {
       return Optional.empty();
     }
-    var changes = TreeDiff.diff(resolved.plain(), plain);
+    AliasResolver.Resolved resolved = resolver.resolve(authoredCopy);
+    if (!resolved.ok() || resolved.plain().equals(running)) {
+      return Optional.empty();
+    }
+    var changes = TreeDiff.diff(resolved.plain(), running);
     if (changes.isEmpty()) {
       return Optional.empty();
     }
     String field = changes.get(0).field();
-    Position at = running.body().positionOf(field);
+    String file = runningFiles.get(key);
+    String path = file.substring(stage.state().branch().length() + 1);
+    Parsed reparsed = parse(stage.state().branch(), path, blobs.get(path));
+    Position at = reparsed.asset() == null ? Position.FILE : reparsed.asset().body().positionOf(field);
     return Optional.of(
         Problem.warning(
-            running.file(), at, field, HAND_CHANGE_RULE,
+            file, at, field, HAND_CHANGE_RULE,
             key
                 + " differs from its authored copy resolved for stage "
                 + stage.name()

@@ -100,4 +100,18 @@ class AliasResolverTest {
     Asset orders = config(Repos.shop()).get(Kind.API, "orders", 1).orElseThrow();
     assertThat(AliasResolver.referencedAliases(orders)).containsExactly("orders-backend");
   }
+  @Test
+  void resolvingThePlainDocumentGivesTheSameAsResolvingTheAsset() throws IOException {
+    Config config = config(Repos.shop());
+    Asset orders = config.get(Kind.API, "orders", 1).orElseThrow();
+    for (String stage : java.util.List.of("dev", "qa", "prod")) {
+      AliasResolver resolver = AliasResolver.of(config.assets().values(), stage);
+      Object plain = io.apistage.model.TreeDiff.normalize(orders.body().toPlain());
+      assertThat(AliasResolver.mentionsAlias(plain)).isTrue();
+      assertThat(resolver.resolvePlain(plain)).contains(resolver.resolve(orders).plain());
+    }
+    AliasResolver none = AliasResolver.of(java.util.List.of(), "qa");
+    assertThat(none.resolvePlain(Map.of("baseUrl", "${alias:orders-backend}"))).isEmpty();
+    assertThat(AliasResolver.mentionsAlias(Map.of("a", java.util.List.of("x", "${secret:Y}")))).isFalse();
+  }
 }

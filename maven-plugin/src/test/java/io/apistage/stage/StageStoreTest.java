@@ -277,6 +277,25 @@ class StageStoreTest {
     }
   }
 
+  @Test
+  void leanReadForDiffHasTheSameAssetsAndProblemsWithoutTheYamlTrees() throws Exception {
+    StageFixture.init(dir, Repos.shop()).close();
+    StageFixture.deploy(dir, "qa", "promote").orElseThrow();
+    try (GitRepo repo = GitRepo.open(dir)) {
+      StageStore store = new StageStore(repo, Map.of());
+      StageState full = store.read(stage(dir, "qa"));
+      StageState lean = store.readForDiff(stage(dir, "qa"));
+      assertThat(lean.assets()).isEqualTo(full.assets()).isNotEmpty();
+      assertThat(lean.problems()).isEqualTo(full.problems());
+      assertThat(lean.aliases().keySet()).isEqualTo(full.aliases().keySet());
+      assertThat(lean.history()).isEqualTo(full.history());
+      assertThat(full.deployed()).isNotEmpty();
+      assertThat(full.authored()).isNotEmpty();
+      assertThat(lean.deployed()).isEmpty();
+      assertThat(lean.authored()).isEmpty();
+    }
+  }
+
   private static boolean gitDaemonAvailable() {
     try {
       Process p = new ProcessBuilder("git", "daemon", "-h").redirectErrorStream(true).start();
