@@ -12,6 +12,9 @@ import java.util.List;
  */
 public interface Rule {
 
-  /** The problems this rule finds in a configuration whose documents passed their schemas. */
+  /**
+   * The problems this rule finds. Documents may have failed their schemas: a rule reads only
+   * well-formed values and leaves the rest to the schema, so that one typo gives one problem.
+   */
   List<Problem> check(Config config);
 }

@@ -1,6 +1,5 @@
 package io.apistage.rules;
 
-import io.apistage.model.Asset;
 import io.apistage.model.Config;
 import io.apistage.model.ConfigLoader;
 import io.apistage.model.ConfigSource;
@@ -8,15 +7,15 @@ import io.apistage.problem.Problem;
 import io.apistage.schema.SchemaValidator;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Validates a configuration: reads it, checks every document against its schema, then runs the
- * rules between assets. Assets whose documents fail their schema are left out of the rules, so
- * one typo gives one problem, not a cascade.
+ * rules between assets. A document whose {@code kind} does not match its folder is not checked
+ * against the folder's schema (the {@code kind-folder} rule says what is wrong instead). The rules
+ * read only well-formed values and leave malformed ones to the schema, so one typo gives one
+ * problem, not a cascade; and a reference to a file that exists but is broken is not reported as
+ * missing.
  *
  * @since 0.1.0
  */
@@ -60,10 +59,8 @@ public final class Validation {
     List<Problem> problems = new ArrayList<>(config.problems());
     List<Problem> schemaProblems = schemaProblems(config);
     problems.addAll(schemaProblems);
-    Config checked = withoutFilesIn(config, schemaProblems);
-    for (Rule rule : rules) {
-      problems.addAll(rule.check(checked));
-    }
+    // rules only read the configuration; they run side by side, their problems in rule order
+    rules.parallelStream().map(rule -> rule.check(config)).toList().forEach(problems::addAll);
     return new Outcome(config, problems);
   }
 
@@ -71,30 +68,12 @@ public final class Validation {
     List<Problem> out =
         new ArrayList<>(
             config.assets().values().parallelStream()
+                .filter(a -> !KindFolderRule.mismatched(a))
                 .flatMap(a -> schemas.validate(a.kind(), a.file(), a.body()).stream())
                 .toList());
     if (config.settings().body() != null) {
       out.addAll(schemas.validateProject(config.settings().file(), config.settings().body()));
     }
     return out;
-  }
-
-  private static Config withoutFilesIn(Config config, Collection<Problem> problems) {
-    Set<String> bad = new HashSet<>();
-    for (Problem p : problems) {
-      if (p.isError() && !p.rule().equals(SchemaValidator.UNKNOWN_FIELD_RULE)) {
-        bad.add(p.file());
-      }
-    }
-    if (bad.isEmpty()) {
-      return config;
-    }
-    var kept = new java.util.LinkedHashMap<String, Asset>();
-    config.assets().forEach((k, a) -> {
-      if (!bad.contains(a.file())) {
-        kept.put(k, a);
-      }
-    });
-    return new Config(kept, config.settings(), config.problems(), config.filesRead());
   }
 }

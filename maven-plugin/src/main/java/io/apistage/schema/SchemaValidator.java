@@ -21,7 +21,9 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -95,10 +97,51 @@ public final class SchemaValidator {
   private static List<Problem> validate(Schema schema, String file, YNode document) {
     List<Error> errors = schema.validate(toJson(document));
     List<Problem> problems = new ArrayList<>(errors.size());
+    Map<String, List<String>> alternatives = new LinkedHashMap<>();
     for (Error error : errors) {
+      if ("required".equals(error.getKeyword())
+          && error.getProperty() != null
+          && error.getEvaluationPath().toString().contains("anyOf")) {
+        alternatives.computeIfAbsent(toPointer(error), k -> new ArrayList<>()).add(error.getProperty());
+        continue;
+      }
       problems.add(toProblem(file, document, error));
     }
-    return problems;
+    alternatives.forEach(
+        (pointer, fields) -> {
+          Position at = document.positionOf(pointer);
+          problems.add(
+              new Problem(
+                  file, at.line(), at.column(), pointer, RULE, Severity.ERROR,
+                  "needs one of the fields '" + String.join("', '", new TreeSet<>(fields)) + "'"
+                      + where(pointer)));
+        });
+    return withoutEchoes(problems);
+  }
+
+  /**
+   * A field whose value fails its schema is also "unevaluated" in draft 2020-12, and would be
+   * reported a second time as unknown; keep only the problem that says what is wrong with it.
+   */
+  private static List<Problem> withoutEchoes(List<Problem> problems) {
+    List<Problem> out = new ArrayList<>(problems.size());
+    for (Problem p : problems) {
+      if (p.rule().equals(UNKNOWN_FIELD_RULE) && explained(p.field(), problems)) {
+        continue;
+      }
+      out.add(p);
+    }
+    return out;
+  }
+
+  private static boolean explained(String field, List<Problem> problems) {
+    for (Problem other : problems) {
+      if (!other.rule().equals(UNKNOWN_FIELD_RULE)
+          && (other.field().equals(field) || other.field().startsWith(field + "/"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Problem toProblem(String file, YNode document, Error error) {
@@ -118,9 +161,17 @@ public final class SchemaValidator {
           file, at.line(), at.column(), JsonPointer.child(pointer, error.getProperty()), RULE,
           Severity.ERROR, "missing required field '" + error.getProperty() + "'" + where(pointer));
     }
+    if (keyword.equals("propertyNames") && error.getProperty() != null) {
+      Position at = keyPosition(document, pointer, error.getProperty());
+      return new Problem(
+          file, at.line(), at.column(), JsonPointer.child(pointer, error.getProperty()), RULE,
+          Severity.ERROR, "key '" + error.getProperty() + "' "
+              + SchemaMessages.describe(error, document.at(pointer), "is not valid here"));
+    }
     Position at = document.positionOf(pointer);
     return new Problem(
-        file, at.line(), at.column(), pointer, RULE, Severity.ERROR, message(error, pointer));
+        file, at.line(), at.column(), pointer, RULE, Severity.ERROR,
+        SchemaMessages.describe(error, document.at(pointer), message(error, pointer)));
   }
 
   private static String where(String pointer) {

@@ -1,8 +1,6 @@
 package io.apistage.yaml;
 
 import io.apistage.problem.Position;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +32,7 @@ public record YMap(Map<String, Entry> entries, int line, int column) implements 
   }
 
   public YMap {
-    entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+    entries = EntryMap.copyOf(entries);
   }
 
   /** The value at a key, or null. */

@@ -13,14 +13,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.CollectionEndEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -30,6 +35,7 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Reads one YAML document per file with snakeyaml-engine's composer, so every value keeps its
@@ -56,6 +62,9 @@ public final class YamlParser {
   private static final String RULE = "yaml";
 
   private final long maxFileBytes;
+  private final StringCache strings = new StringCache(15);
+  // built once: building settings costs as much as parsing a small file; problems name the file
+  private final LoadSettings settings;
 
   /** A parser with the default limits. */
   public YamlParser() {
@@ -65,6 +74,16 @@ public final class YamlParser {
   /** A parser with another file size limit. */
   public YamlParser(long maxFileBytes) {
     this.maxFileBytes = maxFileBytes;
+    this.settings =
+        LoadSettings.builder()
+            .setLabel("yaml")
+            .setAllowDuplicateKeys(false)
+            .setAllowRecursiveKeys(false)
+            .setMaxAliasesForCollections(100)
+            .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, maxFileBytes))
+            .setUseMarks(true)
+            .setSchema(new CoreSchema())
+            .build();
   }
 
   /** The largest file this parser reads, in bytes. */
@@ -113,16 +132,11 @@ public final class YamlParser {
           control,
           "the file holds a control character that YAML does not allow; is it a binary file?");
     }
-    LoadSettings settings =
-        LoadSettings.builder()
-            .setLabel(name)
-            .setAllowDuplicateKeys(false)
-            .setAllowRecursiveKeys(false)
-            .setMaxAliasesForCollections(100)
-            .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, maxFileBytes))
-            .setUseMarks(true)
-            .build();
     try {
+      Position deep = tooDeep(text, settings);
+      if (deep != null) {
+        return failed(name, deep, "the document nests too deeply (more than " + MAX_DEPTH + " levels)");
+      }
       Iterator<Node> documents = new Compose(settings).composeAllFromString(text).iterator();
       if (!documents.hasNext()) {
         return failed(name, Position.FILE, "the file is empty; it must hold one YAML document");
@@ -135,7 +149,7 @@ public final class YamlParser {
             position(second.getStartMark()),
             "the file holds more than one YAML document; keep one document per file");
       }
-      Converter converter = new Converter(name);
+      Converter converter = new Converter(name, strings);
       YNode node = converter.convert(root, 0);
       if (!converter.problems.isEmpty()) {
         return new ParsedFile(name, null, converter.problems);
@@ -155,6 +169,67 @@ public final class YamlParser {
     } catch (ExpansionLimit e) {
       return failed(name, e.position, e.getMessage());
     }
+  }
+
+  /**
+   * The position of the first collection nested deeper than {@link #MAX_DEPTH}, or null. The
+   * composer recurses once per level, so a document of thousands of levels ({@code [[[[...}) would
+   * overflow the stack before the converter's own depth check; the parser's event stream is flat,
+   * so counting depth there is safe. It runs only when the text could nest that deeply at all.
+   */
+  private static Position tooDeep(String text, LoadSettings settings) {
+    if (!mayNestDeeply(text)) {
+      return null;
+    }
+    int depth = 0;
+    for (Event event : new Parse(settings).parseString(text)) {
+      if (event instanceof CollectionStartEvent) {
+        depth++;
+        if (depth > MAX_DEPTH) {
+          return position(event.getStartMark());
+        }
+      } else if (event instanceof CollectionEndEvent) {
+        depth--;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Cheap upper bound: deep nesting needs deeply nested brackets, deep indentation or many "- " on
+   * one line. Quotes are not tracked: a closing bracket inside a string can only hide depth, and
+   * then the stack-overflow guard below still answers with a problem.
+   */
+  private static boolean mayNestDeeply(String text) {
+    int brackets = 0;
+    int indent = 0;
+    int dashes = 0;
+    boolean lineStart = true;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        lineStart = true;
+        indent = 0;
+        dashes = 0;
+        continue;
+      }
+      if (c == '[' || c == '{') {
+        brackets++;
+      } else if ((c == ']' || c == '}') && brackets > 0) {
+        brackets--;
+      } else if (c == '-' && i + 1 < text.length() && text.charAt(i + 1) == ' ') {
+        dashes++;
+      }
+      if (lineStart && c == ' ') {
+        indent++;
+      } else {
+        lineStart = false;
+      }
+      if (brackets > MAX_DEPTH || indent > MAX_DEPTH || dashes > MAX_DEPTH / 4) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private String tooLarge(long size) {
@@ -286,21 +361,37 @@ public final class YamlParser {
 
   /** Turns composed nodes into {@link YNode}s, sharing aliased subtrees and bounding expansion. */
   private static final class Converter {
+    /** Mappings up to this size find duplicate keys by looking through the keys so far. */
+    private static final int SMALL_MAPPING = 8;
+
     private final String name;
+    private final StringCache strings;
     private final List<Problem> problems = new ArrayList<>();
     private final Map<Node, YNode> converted = new IdentityHashMap<>();
     private final Map<Node, Long> sizes = new IdentityHashMap<>();
+    private final Map<Node, Boolean> inProgress = new IdentityHashMap<>();
     private long expanded;
 
-    Converter(String name) {
+    Converter(String name, StringCache strings) {
       this.name = name;
+      this.strings = strings;
     }
 
     YNode convert(Node node, int depth) {
-      YNode done = converted.get(node);
-      if (done != null) {
-        count(sizes.get(node), node);
-        return done;
+      // only a node with an anchor can be met again (through an alias): remember just those
+      boolean anchored = node.getAnchor().isPresent();
+      if (anchored) {
+        YNode done = converted.get(node);
+        if (done != null) {
+          count(sizes.get(node), node);
+          return done;
+        }
+      }
+      if (anchored && inProgress.containsKey(node)) {
+        throw new ExpansionLimit(
+            YamlParser.position(node.getStartMark()),
+            "a value contains itself through an alias (&anchor ... *anchor inside it); write it"
+                + " out without the loop");
       }
       if (depth > MAX_DEPTH) {
         throw new ExpansionLimit(
@@ -308,11 +399,15 @@ public final class YamlParser {
             "the document nests too deeply (more than " + MAX_DEPTH + " levels)");
       }
       long before = expanded;
+      if (anchored) {
+        inProgress.put(node, Boolean.TRUE);
+      }
       Position at = YamlParser.position(node.getStartMark());
       YNode result;
       if (node instanceof ScalarNode scalar) {
         count(1, node);
-        result = new YScalar(resolve(scalar), scalar.getValue(), at.line(), at.column());
+        String text = strings.share(scalar.getValue());
+        result = new YScalar(resolve(scalar, text), text, at.line(), at.column());
       } else if (node instanceof SequenceNode seq) {
         count(1, node);
         List<YNode> items = new ArrayList<>(seq.getValue().size());
@@ -323,8 +418,12 @@ public final class YamlParser {
       } else {
         count(1, node);
         MappingNode mapping = (MappingNode) node;
-        Map<String, YMap.Entry> entries = new LinkedHashMap<>();
-        for (NodeTuple tuple : mapping.getValue()) {
+        List<NodeTuple> tuples = mapping.getValue();
+        // built straight into the array YMap keeps: a large config has millions of entries
+        YMap.Entry[] entries = new YMap.Entry[tuples.size()];
+        Set<String> seen = tuples.size() > SMALL_MAPPING ? new HashSet<>() : null;
+        int count = 0;
+        for (NodeTuple tuple : tuples) {
           Node keyNode = tuple.getKeyNode();
           Position keyAt = YamlParser.position(keyNode.getStartMark());
           if (!(keyNode instanceof ScalarNode keyScalar)) {
@@ -333,8 +432,8 @@ public final class YamlParser {
                     name, keyAt, "", RULE, "a mapping key must be a plain value, not a structure"));
             continue;
           }
-          String key = keyScalar.getValue();
-          if (entries.containsKey(key)) {
+          String key = strings.share(keyScalar.getValue());
+          if (seen != null ? !seen.add(key) : contains(entries, count, key)) {
             problems.add(
                 Problem.error(
                     name,
@@ -345,13 +444,27 @@ public final class YamlParser {
             continue;
           }
           YNode value = convert(tuple.getValueNode(), depth + 1);
-          entries.put(key, new YMap.Entry(key, keyAt.line(), keyAt.column(), value));
+          entries[count++] = new YMap.Entry(key, keyAt.line(), keyAt.column(), value);
         }
-        result = new YMap(entries, at.line(), at.column());
+        result = new YMap(EntryMap.of(entries, count), at.line(), at.column());
       }
-      converted.put(node, result);
-      sizes.put(node, expanded - before);
+      if (anchored) {
+        inProgress.remove(node);
+        converted.put(node, result);
+        sizes.put(node, expanded - before);
+      }
       return result;
+    }
+
+    private static boolean contains(YMap.Entry[] entries, int count, String key) {
+      int hash = key.hashCode();
+      for (int i = 0; i < count; i++) {
+        String k = entries[i].key();
+        if (k == key || (k.hashCode() == hash && k.equals(key))) {
+          return true;
+        }
+      }
+      return false;
     }
 
     private void count(long nodes, Node at) {
@@ -365,9 +478,8 @@ public final class YamlParser {
       }
     }
 
-    private static Object resolve(ScalarNode scalar) {
+    private static Object resolve(ScalarNode scalar, String text) {
       Tag tag = scalar.getTag();
-      String text = scalar.getValue();
       if (!scalar.isPlain() || Tag.STR.equals(tag)) {
         return text;
       }
@@ -375,7 +487,7 @@ public final class YamlParser {
         return null;
       }
       if (Tag.BOOL.equals(tag)) {
-        return Boolean.valueOf(text.toLowerCase(java.util.Locale.ROOT));
+        return Boolean.valueOf(text); // true when it is "true" in any case
       }
       if (Tag.INT.equals(tag)) {
         return parseInt(text);
@@ -387,6 +499,9 @@ public final class YamlParser {
     }
 
     private static Object parseInt(String text) {
+      if (isShortDecimal(text)) {
+        return Long.parseLong(text); // the common case, without the general path's copies
+      }
       try {
         String t = text.replace("_", "");
         int sign = 1;
@@ -409,6 +524,22 @@ public final class YamlParser {
       } catch (NumberFormatException e) {
         return text;
       }
+    }
+
+    /** An optional '-' and 1 to 18 digits: fits a long, means the same in every YAML base. */
+    private static boolean isShortDecimal(String text) {
+      int start = text.startsWith("-") ? 1 : 0;
+      int digits = text.length() - start;
+      if (digits < 1 || digits > 18) {
+        return false;
+      }
+      for (int i = start; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (c < '0' || c > '9') {
+          return false;
+        }
+      }
+      return true;
     }
 
     private static Object parseFloat(String text) {

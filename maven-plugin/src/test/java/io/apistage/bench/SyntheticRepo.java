@@ -566,7 +566,7 @@ public final class SyntheticRepo {
         + "team: " + team(r.nextInt(teams)) + "\n"
         + "apis: [" + String.join(", ", apis) + "]\n"
         + "contact:\n  email: " + name + "@shop.example\n  webhook: https://hooks.shop.example/" + name + "\n"
-        + "credentials:\n  - { name: primary, type: api-key, value: \"${secret:" + secret + "}\" }\n";
+        + "credentials:\n  - { name: primary, key: \"${secret:" + secret + "}\" }\n";
   }
 
   static String packageYaml(int p, int teams, List<String> published, List<String> plans, Random r) {

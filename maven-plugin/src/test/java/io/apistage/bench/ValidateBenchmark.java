@@ -5,6 +5,7 @@ import io.apistage.model.DirectorySource;
 import io.apistage.problem.Problem;
 import io.apistage.rules.Validation;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -85,37 +86,34 @@ public final class ValidateBenchmark {
       validate.call();
       validateSingle.call();
     }
-    List<Long> floorTimes = new ArrayList<>();
-    List<Long> validateTimes = new ArrayList<>();
-    List<Long> singleTimes = new ArrayList<>();
+    List<Run> floorRuns = new ArrayList<>();
+    List<Run> validateRuns = new ArrayList<>();
+    List<Run> singleRuns = new ArrayList<>();
     long peak = 0;
     for (int i = 0; i < runs; i++) {
-      floorTimes.add(time(floor));
+      floorRuns.add(Run.of(floor));
       resetPeaks();
-      validateTimes.add(time(validate));
+      validateRuns.add(Run.of(validate));
       peak = Math.max(peak, peakHeap());
-      singleTimes.add(time(validateSingle));
+      singleRuns.add(Run.of(validateSingle));
     }
     single.shutdown();
 
     Validation.Outcome outcome = new Validation().validate(new DirectorySource(root));
     long live = liveHeap();
-    long floorMedian = median(floorTimes);
-    long validateMedian = median(validateTimes);
-    long singleMedian = median(singleTimes);
+    Summary f = Summary.of(floorRuns);
+    Summary v = Summary.of(validateRuns);
+    Summary s1 = Summary.of(singleRuns);
+    System.out.println("medians of " + runs + " runs; cpu = process CPU time, all threads incl. GC and JIT");
+    System.out.println(f.line("floor, snakeyaml-engine Load, 1 thread", null));
+    System.out.println(
+        v.line("validate, parallel (" + (ForkJoinPool.getCommonPoolParallelism() + 1) + " threads)", f));
+    System.out.println(s1.line("validate, 1 thread", f));
     System.out.printf(
-        Locale.ROOT, "floor, snakeyaml-engine Load, 1 thread:  median %.2f s  (runs %s)%n",
-        seconds(floorMedian), list(floorTimes));
-    System.out.printf(
-        Locale.ROOT, "validate, parallel (%d threads):         median %.2f s  (runs %s)  %.2fx the floor%n",
-        ForkJoinPool.getCommonPoolParallelism() + 1, seconds(validateMedian), list(validateTimes),
-        (double) validateMedian / floorMedian);
-    System.out.printf(
-        Locale.ROOT, "validate, 1 thread:                      median %.2f s  (runs %s)  %.2fx the floor%n",
-        seconds(singleMedian), list(singleTimes), (double) singleMedian / floorMedian);
-    System.out.printf(
-        Locale.ROOT, "heap: peak during validate %d MB (sum of pool peaks); live after GC holding the outcome %d MB%n",
-        peak >> 20, live >> 20);
+        Locale.ROOT,
+        "heap: peak during validate %d MB (sum of pool peaks, garbage included), "
+            + "live after GC holding the outcome %d MB, max %d MB%n",
+        peak >> 20, live >> 20, rt.maxMemory() >> 20);
     List<Problem> problems = outcome.problems();
     System.out.printf(
         Locale.ROOT, "validate: %d assets, %d problems%n",
@@ -136,14 +134,63 @@ public final class ValidateBenchmark {
     return documents;
   }
 
-  private static long time(Callable<Object> task) throws Exception {
-    long start = System.nanoTime();
-    Object result = task.call();
-    long elapsed = System.nanoTime() - start;
-    if (result == null) {
-      throw new IllegalStateException("a benchmark task returned nothing");
+  /** One timed run: wall time, process CPU time and collector time, in nanoseconds. */
+  record Run(long wall, long cpu, long gc) {
+    static Run of(Callable<Object> task) throws Exception {
+      long gc = gcNanos();
+      long cpu = cpuNanos();
+      long start = System.nanoTime();
+      Object result = task.call();
+      long wall = System.nanoTime() - start;
+      if (result == null) {
+        throw new IllegalStateException("a benchmark task returned nothing");
+      }
+      return new Run(wall, cpuNanos() - cpu, gcNanos() - gc);
     }
-    return elapsed;
+  }
+
+  /** Medians of runs. */
+  record Summary(long wall, long cpu, long gc, List<Run> runs) {
+    static Summary of(List<Run> runs) {
+      return new Summary(
+          median(runs.stream().map(Run::wall).toList()),
+          median(runs.stream().map(Run::cpu).toList()),
+          median(runs.stream().map(Run::gc).toList()),
+          runs);
+    }
+
+    String line(String label, Summary floor) {
+      StringBuilder out = new StringBuilder();
+      out.append(String.format(
+          Locale.ROOT, "%-42s wall %6.2f s  cpu %6.2f s  gc %5.2f s", label + ":",
+          seconds(wall), seconds(cpu), seconds(gc)));
+      if (floor != null) {
+        out.append(String.format(
+            Locale.ROOT, "  = %.2fx the floor's wall, %.2fx its cpu",
+            (double) wall / floor.wall, (double) cpu / floor.cpu));
+      }
+      out.append("  (wall runs");
+      for (Run r : runs) {
+        out.append(String.format(Locale.ROOT, " %.2f", seconds(r.wall)));
+      }
+      return out.append(")").toString();
+    }
+  }
+
+  private static long cpuNanos() {
+    var os = ManagementFactory.getOperatingSystemMXBean();
+    if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+      return sun.getProcessCpuTime();
+    }
+    return 0;
+  }
+
+  private static long gcNanos() {
+    long millis = 0;
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      millis += Math.max(0, gc.getCollectionTime());
+    }
+    return millis * 1_000_000;
   }
 
   private static void resetPeaks() {
@@ -182,14 +229,6 @@ public final class ValidateBenchmark {
 
   static double seconds(long nanos) {
     return nanos / 1e9;
-  }
-
-  private static String list(List<Long> times) {
-    StringBuilder out = new StringBuilder();
-    for (long t : times) {
-      out.append(out.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.2f", seconds(t)));
-    }
-    return out.toString();
   }
 
   static void delete(Path root) throws IOException {

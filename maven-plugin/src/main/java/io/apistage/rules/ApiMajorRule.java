@@ -1,0 +1,49 @@
+package io.apistage.rules;
+
+import io.apistage.model.Asset;
+import io.apistage.model.Config;
+import io.apistage.model.Kind;
+import io.apistage.problem.Problem;
+import io.apistage.yaml.YNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+
+/**
+ * {@code api-major}: the major of an Api's {@code version} equals the {@code N} of its file
+ * {@code apis/<api>/vN.yaml}.
+ *
+ * @since 0.1.0
+ */
+public final class ApiMajorRule implements Rule {
+
+  /** The rule id. */
+  public static final String ID = "api-major";
+
+  @Override
+  public List<Problem> check(Config config) {
+    List<Problem> out = new ArrayList<>();
+    for (Asset api : config.all(Kind.API)) {
+      YNode node = api.body().get("version");
+      String version = Checks.text(node);
+      Matcher m = version == null ? null : Checks.SEMVER.matcher(version);
+      if (m == null || !m.matches()) {
+        continue; // the schema reports a missing or malformed version
+      }
+      String majorText = m.group(1);
+      if (majorText.length() > 6 || Integer.parseInt(majorText) != api.major()) {
+        out.add(
+            Checks.error(
+                api, node, "/version", ID,
+                "version " + version + " is in major line " + majorText + ", but the file is "
+                    + api.file() + "; keep " + api.major() + ".x.y here, or put this version in "
+                    + Checks.expectedFile(Kind.API, api.name(), safeMajor(majorText))));
+      }
+    }
+    return out;
+  }
+
+  private static int safeMajor(String text) {
+    return text.length() > 6 ? 0 : Integer.parseInt(text);
+  }
+}

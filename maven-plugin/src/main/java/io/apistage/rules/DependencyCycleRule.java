@@ -1,0 +1,78 @@
+package io.apistage.rules;
+
+import io.apistage.model.Asset;
+import io.apistage.model.Config;
+import io.apistage.problem.Problem;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code dependency-cycle}: the required dependencies of DESIGN.md section 3 (and the aliases an
+ * asset uses, which may use further aliases) form no cycle, so every asset can be promoted after
+ * what it needs.
+ *
+ * @since 0.1.0
+ */
+public final class DependencyCycleRule implements Rule {
+
+  /** The rule id. */
+  public static final String ID = "dependency-cycle";
+
+  @Override
+  public List<Problem> check(Config config) {
+    Map<String, List<Reference>> edges = new HashMap<>();
+    for (Asset asset : config.assets().values()) {
+      List<Reference> required = new ArrayList<>();
+      for (Reference ref : References.of(asset)) {
+        if (ref.required() && ref.major() >= 0 && config.assets().containsKey(ref.targetKey())) {
+          required.add(ref);
+        }
+      }
+      edges.put(asset.key(), required);
+    }
+    List<Problem> out = new ArrayList<>();
+    Set<String> done = new HashSet<>();
+    for (String start : config.assets().keySet()) {
+      walk(start, new ArrayList<>(), new ArrayList<>(), edges, done, config, out);
+    }
+    return out;
+  }
+
+  /** Depth-first; keys are visited in sorted order so each cycle is reported once, from its smallest key. */
+  private static void walk(
+      String key,
+      List<String> path,
+      List<Reference> via,
+      Map<String, List<Reference>> edges,
+      Set<String> done,
+      Config config,
+      List<Problem> out) {
+    int at = path.indexOf(key);
+    if (at >= 0) {
+      List<String> cycle = new ArrayList<>(path.subList(at, path.size()));
+      cycle.add(key);
+      Reference first = via.get(at);
+      out.add(
+          Checks.error(
+              first.from(), first.node(), first.pointer(), ID,
+              "dependency cycle " + String.join(" -> ", cycle) + "; an asset cannot depend on"
+                  + " itself through others: break the cycle"));
+      return;
+    }
+    if (done.contains(key)) {
+      return;
+    }
+    path.add(key);
+    for (Reference ref : edges.getOrDefault(key, List.of())) {
+      via.add(ref);
+      walk(ref.targetKey(), path, via, edges, done, config, out);
+      via.remove(via.size() - 1);
+    }
+    path.remove(path.size() - 1);
+    done.add(key);
+  }
+}

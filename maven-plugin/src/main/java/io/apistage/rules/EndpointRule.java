@@ -1,0 +1,149 @@
+package io.apistage.rules;
+
+import io.apistage.model.Asset;
+import io.apistage.model.Config;
+import io.apistage.model.Kind;
+import io.apistage.problem.Problem;
+import io.apistage.yaml.YMap;
+import io.apistage.yaml.YNode;
+import io.apistage.yaml.YScalar;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The rules of an Api's endpoints: {@code duplicate-endpoint} (method and path are unique within
+ * an Api; {@code /orders/{id}} and {@code /orders/{orderId}} are the same route), {@code
+ * path-parameter} (every {@code {name}} of a path is declared with {@code location: path}, every
+ * declared path parameter appears in the path, and a path parameter is never optional) and {@code
+ * duplicate-parameter} (a location and name are declared once per endpoint).
+ *
+ * @since 0.1.0
+ */
+public final class EndpointRule implements Rule {
+
+  /** Rule id of a method and path defined twice. */
+  public static final String DUPLICATE_ENDPOINT = "duplicate-endpoint";
+
+  /** Rule id of path parameters that are not declared or not in the path. */
+  public static final String PATH_PARAMETER = "path-parameter";
+
+  /** Rule id of a parameter declared twice. */
+  public static final String DUPLICATE_PARAMETER = "duplicate-parameter";
+
+  private static final Pattern VARIABLE = Pattern.compile("\\{([^{}/]*)\\}");
+
+  @Override
+  public List<Problem> check(Config config) {
+    List<Problem> out = new ArrayList<>();
+    for (Asset api : config.all(Kind.API)) {
+      Map<String, Integer> routes = new HashMap<>();
+      List<YNode> endpoints = api.body().list("endpoints");
+      for (int i = 0; i < endpoints.size(); i++) {
+        if (!(endpoints.get(i) instanceof YMap endpoint)) {
+          continue;
+        }
+        String pointer = "/endpoints/" + i;
+        String method = Checks.text(endpoint.get("method"));
+        String path = Checks.text(endpoint.get("path"));
+        if (method == null || path == null) {
+          continue; // the schema reports them
+        }
+        String label = method.toUpperCase(Locale.ROOT) + " " + path;
+        String route = method.toUpperCase(Locale.ROOT) + " " + VARIABLE.matcher(path).replaceAll("{}");
+        Integer first = routes.putIfAbsent(route, i);
+        if (first != null) {
+          YMap other = (YMap) endpoints.get(first);
+          out.add(
+              Checks.error(
+                  api, endpoint.get("path"), pointer + "/path", DUPLICATE_ENDPOINT,
+                  "endpoint " + label + " is already defined at line " + other.line()
+                      + sameAs(other, path) + "; method and path are unique within an Api: remove"
+                      + " one or change its path"));
+        }
+        parameters(api, endpoint, pointer, label, path, out);
+      }
+    }
+    return out;
+  }
+
+  private static String sameAs(YMap other, String path) {
+    String otherPath = Checks.text(other.get("path"));
+    return path.equals(otherPath) ? "" : " (as " + otherPath + ")";
+  }
+
+  private static void parameters(
+      Asset api, YMap endpoint, String pointer, String label, String path, List<Problem> out) {
+    YNode pathNode = endpoint.get("path");
+    Set<String> variables = new LinkedHashSet<>();
+    Matcher m = VARIABLE.matcher(path);
+    while (m.find()) {
+      variables.add(m.group(1));
+    }
+    String rest = VARIABLE.matcher(path).replaceAll("");
+    if (rest.indexOf('{') >= 0 || rest.indexOf('}') >= 0 || variables.contains("")) {
+      out.add(
+          Checks.error(
+              api, pathNode, pointer + "/path", PATH_PARAMETER,
+              "path " + path + " has unbalanced or empty braces; a path parameter is written {name}"));
+      return;
+    }
+    Set<String> declared = new LinkedHashSet<>();
+    Set<String> seen = new LinkedHashSet<>();
+    List<YNode> parameters = endpoint.list("parameters");
+    for (int j = 0; j < parameters.size(); j++) {
+      if (!(parameters.get(j) instanceof YMap parameter)) {
+        continue;
+      }
+      String p = pointer + "/parameters/" + j;
+      String name = Checks.text(parameter.get("name"));
+      String location = Checks.text(parameter.get("location"));
+      if (name == null || location == null) {
+        continue;
+      }
+      if (!seen.add(location + ":" + name)) {
+        out.add(
+            Checks.error(
+                api, parameter.get("name"), p + "/name", DUPLICATE_PARAMETER,
+                location + " parameter '" + name + "' of " + label
+                    + " is declared twice; remove one"));
+        continue;
+      }
+      if (!location.equals("path")) {
+        continue;
+      }
+      declared.add(name);
+      if (!variables.contains(name)) {
+        out.add(
+            Checks.error(
+                api, parameter.get("name"), p + "/name", PATH_PARAMETER,
+                "parameter '" + name + "' has location path, but the path of " + label
+                    + " has no {" + name + "}; add {" + name
+                    + "} to the path or change its location"));
+      } else if (parameter.get("required") instanceof YScalar r
+          && Boolean.FALSE.equals(r.value())) {
+        out.add(
+            Problem.warning(
+                api.file(), r.position(), p + "/required", PATH_PARAMETER,
+                "path parameter '" + name + "' of " + label
+                    + " is always required; set required: true"));
+      }
+    }
+    for (String variable : variables) {
+      if (!declared.contains(variable)) {
+        out.add(
+            Checks.error(
+                api, pathNode, pointer + "/path", PATH_PARAMETER,
+                "path parameter '" + variable + "' of " + label + " is not declared; add { name: "
+                    + variable + ", type: string, required: true, location: path } to its"
+                    + " parameters"));
+      }
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package io.apistage.rules;
+
+import io.apistage.model.Asset;
+import io.apistage.model.Config;
+import io.apistage.model.Kind;
+import io.apistage.problem.Problem;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code implementation}: a published or deprecated Api names its implementation in {@code
+ * baseUrl}; only a draft (or a retired Api, which no longer serves) may go without.
+ *
+ * @since 0.1.0
+ */
+public final class ImplementationRule implements Rule {
+
+  /** The rule id. */
+  public static final String ID = "implementation";
+
+  @Override
+  public List<Problem> check(Config config) {
+    List<Problem> out = new ArrayList<>();
+    for (Asset api : config.all(Kind.API)) {
+      String state = api.str("state");
+      if (!"published".equals(state) && !"deprecated".equals(state)) {
+        continue;
+      }
+      if (!api.body().has("baseUrl")) { // an empty or mistyped baseUrl is the schema's to report
+        out.add(
+            Checks.error(
+                api, "/state", ID,
+                "a " + state + " Api needs baseUrl, the URL of its implementation (often"
+                    + " ${alias:NAME}); add baseUrl or set state: draft"));
+      }
+    }
+    return out;
+  }
+}

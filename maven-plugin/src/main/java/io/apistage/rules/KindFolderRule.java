@@ -1,0 +1,54 @@
+package io.apistage.rules;
+
+import io.apistage.model.Asset;
+import io.apistage.model.Config;
+import io.apistage.model.Kind;
+import io.apistage.problem.Problem;
+import io.apistage.yaml.YNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code kind-folder}: a document's {@code kind} matches the folder it is in ({@code apis/}
+ * holds {@code kind: Api}, {@code policies/} holds {@code kind: Policy}, ...).
+ *
+ * @since 0.1.0
+ */
+public final class KindFolderRule implements Rule {
+
+  /** The rule id. */
+  public static final String ID = "kind-folder";
+
+  /** Whether an asset's {@code kind} is written and differs from its folder's kind. */
+  public static boolean mismatched(Asset asset) {
+    String kind = Checks.scalarText(asset.body().get("kind"));
+    return kind != null && !kind.equals(asset.kind().label());
+  }
+
+  @Override
+  public List<Problem> check(Config config) {
+    List<Problem> out = new ArrayList<>();
+    for (Asset asset : config.assets().values()) {
+      if (!mismatched(asset)) {
+        continue;
+      }
+      YNode node = asset.body().get("kind");
+      String written = Checks.scalarText(node);
+      Kind folderKind = asset.kind();
+      Optional<Kind> meant = Kind.byLabel(written);
+      String where =
+          folderKind == Kind.API ? "apis/<api>/v<MAJOR>.yaml" : folderKind.folder() + "/<name>.yaml";
+      String message =
+          "kind '" + written + "' does not match the folder: " + folderKind.folder()
+              + "/ holds kind: " + folderKind.label() + " (" + where + "); ";
+      message +=
+          meant.isPresent()
+              ? "move the file to " + Checks.expectedFile(meant.get(), asset.name(), 1).replace("/v1.yaml", "/v<MAJOR>.yaml")
+                  + " or set kind: " + folderKind.label()
+              : "set kind: " + folderKind.label();
+      out.add(Checks.error(asset, node, "/kind", ID, message));
+    }
+    return out;
+  }
+}

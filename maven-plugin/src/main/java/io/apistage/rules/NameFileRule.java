@@ -1,0 +1,52 @@
+package io.apistage.rules;
+
+import io.apistage.model.Asset;
+import io.apistage.model.Config;
+import io.apistage.model.Kind;
+import io.apistage.problem.Problem;
+import io.apistage.yaml.YNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code name-file}: a document's {@code name} matches its file name (for an Api, its folder
+ * under {@code apis/}), and that file name is a valid name.
+ *
+ * @since 0.1.0
+ */
+public final class NameFileRule implements Rule {
+
+  /** The rule id. */
+  public static final String ID = "name-file";
+
+  @Override
+  public List<Problem> check(Config config) {
+    List<Problem> out = new ArrayList<>();
+    for (Asset asset : config.assets().values()) {
+      boolean api = asset.kind() == Kind.API;
+      String what = api ? "folder apis/" + asset.name() + "/" : "file name " + fileName(asset);
+      if (!Checks.isName(asset.name())) {
+        out.add(
+            Checks.error(
+                asset, "/name", ID,
+                "the " + what + " is not a valid name (" + Checks.NAME.pattern()
+                    + "): rename it to lower-case letters, digits and '-'"));
+        continue;
+      }
+      YNode node = asset.body().get("name");
+      String name = Checks.text(node);
+      if (name != null && !name.equals(asset.name())) {
+        out.add(
+            Checks.error(
+                asset, node, "/name", ID,
+                "name '" + name + "' does not match the " + what + "; set name: " + asset.name()
+                    + " or rename the " + (api ? "folder" : "file")));
+      }
+    }
+    return out;
+  }
+
+  private static String fileName(Asset asset) {
+    return asset.file().substring(asset.file().lastIndexOf('/') + 1);
+  }
+}

@@ -1,0 +1,42 @@
+package io.apistage.rules;
+
+import io.apistage.model.Asset;
+import io.apistage.model.Kind;
+import io.apistage.yaml.YNode;
+
+/**
+ * One reference from an asset to another asset, at the node that names it.
+ *
+ * @param from the referring asset
+ * @param pointer JSON pointer of the naming node in the referring document
+ * @param node the naming node (a scalar, or a mapping key's value for alias stage keys)
+ * @param kind the kind referred to
+ * @param name the name referred to
+ * @param major the major of an Api, or -1 when any major will do (a promotion selector without one)
+ * @param required whether the target is a required dependency that always travels along
+ * @since 0.1.0
+ */
+public record Reference(
+    Asset from, String pointer, YNode node, Kind kind, String name, int major, boolean required) {
+
+  /** The key of the asset referred to; for an Api with any major, {@code api/<name>@*}. */
+  public String targetKey() {
+    return major < 0 ? kind.id() + "/" + name + "@*" : Asset.key(kind, name, major);
+  }
+
+  /** How the target is named in messages: {@code policy 'cors'}, {@code api 'orders@1'}. */
+  public String describe() {
+    if (kind == Kind.API) {
+      return "api '" + name + (major < 0 ? "" : "@" + major) + "'";
+    }
+    return kind.id() + " '" + name + "'";
+  }
+
+  /** Where the target would be: {@code policies/cors.yaml}, {@code apis/orders/v<MAJOR>.yaml}. */
+  public String expectedFile() {
+    if (kind == Kind.API && major < 0) {
+      return kind.folder() + "/" + name + "/v<MAJOR>.yaml";
+    }
+    return Checks.expectedFile(kind, name, major);
+  }
+}

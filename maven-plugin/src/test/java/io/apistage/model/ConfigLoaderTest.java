@@ -1,0 +1,59 @@
+package io.apistage.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.apistage.problem.Problem;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The layout of DESIGN.md section 2: where each kind lives, paths relative to the config root. */
+class ConfigLoaderTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void pathsMapToKindNameAndMajor() {
+    assertThat(ConfigLoader.place("apis/orders/v12.yaml"))
+        .contains(new ConfigLoader.Placement(Kind.API, "orders", 12));
+    assertThat(ConfigLoader.place("policies/cors.yml"))
+        .contains(new ConfigLoader.Placement(Kind.POLICY, "cors", 0));
+    assertThat(ConfigLoader.place("apis/orders.yaml")).isEmpty();
+    assertThat(ConfigLoader.place("docs/readme.yaml")).isEmpty();
+    assertThat(ConfigLoader.place("policies/nested/cors.yaml")).isEmpty();
+  }
+
+  @Test
+  void aConfigRootInASubFolderGivesPathsRelativeToIt() throws IOException {
+    Path root = dir.resolve("platform/config");
+    Files.createDirectories(root.resolve("policies"));
+    Files.writeString(root.resolve("policies/cors.yaml"), "kind: Policy\nname: cors\nduplicate: 1\nduplicate: 2\n");
+    Files.writeString(dir.resolve("platform/pom.xml"), "<project/>");
+    Config config = new ConfigLoader().load(new DirectorySource(root));
+    assertThat(config.filesRead()).containsExactly("policies/cors.yaml");
+    assertThat(config.problems().stream().map(Problem::format))
+        .containsExactly(
+            "policies/cors.yaml:4:1: error [yaml] duplicate key 'duplicate'; each key may appear once in a mapping");
+  }
+
+  @Test
+  void filesFromMemoryLoadLikeFilesOnDisk() throws IOException {
+    Path root = dir.resolve("config");
+    Files.createDirectories(root.resolve("apis/orders"));
+    String api = "kind: Api\nname: orders\nversion: 1.0.0\nstate: draft\n";
+    Files.writeString(root.resolve("apis/orders/v1.yaml"), api);
+    Config disk = new ConfigLoader().load(new DirectorySource(root));
+    Config memory =
+        new ConfigLoader()
+            .load(new MemorySource(Map.of("apis/orders/v1.yaml", api.getBytes(StandardCharsets.UTF_8))));
+    assertThat(memory.assets().keySet()).isEqualTo(disk.assets().keySet()).containsExactly("api/orders@1");
+    Optional<Asset> orders = memory.get(Kind.API, "orders", 1);
+    assertThat(orders).isPresent();
+    assertThat(orders.get().id()).isEqualTo(Asset.derivedId(Kind.API, "orders", 1));
+  }
+}

@@ -1,0 +1,79 @@
+package io.apistage.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.apistage.model.DirectorySource;
+import io.apistage.problem.Problem;
+import io.apistage.problem.Problems;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Runs every case under {@code src/test/resources/fixtures/validate/}: each folder is a config
+ * root, and its {@code expected.txt} holds the exact problem lines validation must print, in
+ * order ({@code #} starts a comment line). An empty {@code expected.txt} means the case is valid.
+ */
+class ValidateFixturesTest {
+
+  private static final Path FIXTURES = Path.of("src/test/resources/fixtures/validate");
+
+  private static final Validation VALIDATION = new Validation();
+
+  @TestFactory
+  Stream<DynamicTest> everyFixturePrintsExactlyItsExpectedProblems() throws IOException {
+    List<Path> cases;
+    try (Stream<Path> dirs = Files.list(FIXTURES)) {
+      cases = dirs.filter(Files::isDirectory).sorted().toList();
+    }
+    assertThat(cases).as("fixture cases").hasSizeGreaterThan(10);
+    return cases.stream()
+        .map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));
+  }
+
+  /** The failing direction of every rule is exercised by some fixture; valid-repo is the passing one. */
+  @org.junit.jupiter.api.Test
+  void everyRuleFailsInSomeFixtureAndTheValidRepositoryHasNoProblem() throws IOException {
+    java.util.Set<String> seen = new java.util.TreeSet<>();
+    try (Stream<Path> files = Files.walk(FIXTURES)) {
+      for (Path file : files.filter(f -> f.getFileName().toString().equals("expected.txt")).toList()) {
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+          java.util.regex.Matcher m = java.util.regex.Pattern.compile(" \\[([a-z-]+)\\] ").matcher(line);
+          if (m.find()) {
+            seen.add(m.group(1));
+          }
+        }
+      }
+    }
+    assertThat(seen)
+        .containsAll(
+            List.of(
+                "yaml", "layout", "schema", "unknown-field", KindFolderRule.ID, NameFileRule.ID,
+                ApiMajorRule.ID, EndpointRule.DUPLICATE_ENDPOINT, EndpointRule.PATH_PARAMETER,
+                EndpointRule.DUPLICATE_PARAMETER, ReferenceRule.ID, OneMajorRule.ID,
+                SubscriptionPlanRule.ID, ImplementationRule.ID, LiteralSecretRule.ID,
+                StageChainRule.ID, PromotionChainRule.ID, OverwriteRule.ID, DuplicateIdRule.ID,
+                DependencyCycleRule.ID));
+    assertThat(Rules.all()).hasSize(14);
+    assertThat(problems(FIXTURES.resolve("valid-repo"))).isEmpty();
+  }
+
+  private static void check(Path dir) throws IOException {
+    List<String> expected =
+        Files.readAllLines(dir.resolve("expected.txt"), StandardCharsets.UTF_8).stream()
+            .filter(line -> !line.isBlank() && !line.startsWith("#"))
+            .toList();
+    List<String> actual = problems(dir).stream().map(Problem::format).toList();
+    assertThat(actual).as("problems of %s", dir.getFileName()).containsExactlyElementsOf(expected);
+  }
+
+  /** The sorted problems of a config root. */
+  static List<Problem> problems(Path root) throws IOException {
+    return Problems.sorted(VALIDATION.validate(new DirectorySource(root)).problems());
+  }
+}
