@@ -147,6 +147,11 @@ public final class Planner {
     List<String> touched = new ArrayList<>();
     boolean failed = false;
     AliasResolver aliases = AliasResolver.of(config.all(Kind.ALIAS), stage);
+    // each asset's outcome depends only on the source, the target and the mode: work them out on all cores
+    Map<String, AssetOutcome> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
+    closure.reasons().keySet().parallelStream()
+        .filter(key -> !closure.missing().containsKey(key))
+        .forEach(key -> outcomes.put(key, applyOne(config.assets().get(key), stage, target, overwrite, aliases)));
     for (Map.Entry<String, String> entry : closure.reasons().entrySet()) {
       String key = entry.getKey();
       Asset asset = config.assets().get(key);
@@ -162,7 +167,7 @@ public final class Planner {
         failed = true;
         continue;
       }
-      AssetOutcome outcome = applyOne(asset, stage, target, overwrite, aliases);
+      AssetOutcome outcome = outcomes.get(key);
       AssetStatus status = outcome.status();
       String explanation = outcome.explanation() + why;
       if (status == AssetStatus.FAILURE) {

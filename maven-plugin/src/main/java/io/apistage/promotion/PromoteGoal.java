@@ -198,7 +198,7 @@ public final class PromoteGoal {
       Stage from = chain.get(stage.promotesFrom());
       Planner.Contents fromContents = dryRunContents.get(from.name());
       if (fromContents == null) {
-        StageState fromState = reader.read(from);
+        StageState fromState = reader.read(from, false);
         sourceStageCommit = fromState.commit().orElse(null);
         fromContents = new Planner.Contents(fromState.assets(), fromState.authored(), fromState.aliases());
       }

@@ -59,15 +59,27 @@ final class StageReader {
 
   /** The stage's state at the current commit of its branch (fetched first for a remote stage). */
   StageState read(Stage stage) throws ApistageException, IOException {
+    return read(stage, true);
+  }
+
+  /**
+   * The stage's state at the current commit of its branch; without {@code running}, the running
+   * form is left empty (a promotion's source needs only the authored copies).
+   */
+  StageState read(Stage stage, boolean running) throws ApistageException, IOException {
     Optional<String> commit = store.currentCommit(stage);
     if (commit.isEmpty()) {
       return StageState.empty(stage);
     }
-    return readAt(stage, commit.get());
+    return readAt(stage, commit.get(), running);
   }
 
   /** The stage's state at one commit of its branch. */
   StageState readAt(Stage stage, String commit) throws IOException {
+    return readAt(stage, commit, true);
+  }
+
+  private StageState readAt(Stage stage, String commit, boolean withRunning) throws IOException {
     String branch = stage.state().branch();
     Map<String, String> blobs = git.listFiles(commit, "");
     renderer.listing(commit, blobs);
@@ -120,9 +132,9 @@ final class StageReader {
       }
     }
     AliasResolver resolver = new AliasResolver(aliases, stage.name());
-    Map<String, Object> running = new TreeMap<>();
-    for (Asset asset : authored.values()) {
-      running.put(asset.key(), resolver.resolve(asset).plain());
+    Map<String, Object> running = new ConcurrentHashMap<>();
+    if (withRunning) {
+      authored.values().parallelStream().forEach(asset -> running.put(asset.key(), resolver.resolve(asset).plain()));
     }
     history.sort((a, b) -> Integer.compare(a.number(), b.number()));
     return new StageState(
