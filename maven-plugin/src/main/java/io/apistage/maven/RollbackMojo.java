@@ -1,0 +1,45 @@
+package io.apistage.maven;
+
+import io.apistage.goal.GoalContext;
+import io.apistage.goal.GoalResult;
+import io.apistage.problem.ApistageException;
+import io.apistage.promotion.RollbackGoal;
+import io.apistage.promotion.RollbackRequest;
+import java.io.IOException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Restores a stage to its state before a promotion (the last one by default) as a new commit.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "rollback", threadSafe = true, requiresProject = true)
+public class RollbackMojo extends AbstractApistageMojo {
+
+  /**
+   * The stage to roll back.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "apistage.stage")
+  private String stage;
+
+  /**
+   * The promotion to undo; by default the last one applied to the stage.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "apistage.promotion")
+  private String promotion;
+
+  @Override
+  protected String goal() {
+    return "rollback";
+  }
+
+  @Override
+  protected GoalResult run(GoalContext context) throws ApistageException, IOException {
+    return new RollbackGoal(context, RollbackRequest.of(stage, promotion)).execute();
+  }
+}

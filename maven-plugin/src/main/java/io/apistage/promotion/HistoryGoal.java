@@ -1,0 +1,78 @@
+package io.apistage.promotion;
+
+import io.apistage.git.GitRepo;
+import io.apistage.goal.GoalContext;
+import io.apistage.goal.GoalResult;
+import io.apistage.log.Log;
+import io.apistage.problem.ApistageException;
+import io.apistage.stage.HistoryRecord;
+import io.apistage.stage.Stage;
+import io.apistage.stage.StageChain;
+import io.apistage.stage.StageState;
+import io.apistage.stage.StageStore;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code history} goal: a stage's promotions and rollbacks, oldest first, each with who, when,
+ * its status and its per-asset report.
+ *
+ * @since 0.1.0
+ */
+public final class HistoryGoal {
+
+  private final GoalContext context;
+  private final String stageName;
+  private final Log log;
+
+  /** The goal for a context and the stage ({@code apistage.stage}). */
+  public HistoryGoal(GoalContext context, String stageName) {
+    this.context = context;
+    this.stageName = stageName;
+    this.log = context.log();
+  }
+
+  /** Runs the goal. */
+  public GoalResult execute() throws ApistageException, IOException {
+    try (GitRepo git = GitRepo.open(context.configDir())) {
+      String head =
+          git.head().orElseThrow(() -> new ApistageException("the repository has no commit yet; commit the config first"));
+      StageChain chain = RollbackGoal.stages(git, head);
+      if (stageName == null || stageName.isBlank()) {
+        throw new ApistageException(
+            "history needs a stage: pass -Dapistage.stage=<stage> (stages: " + String.join(", ", chain.names()) + ")");
+      }
+      Stage stage = chain.get(stageName);
+      StageState state = new StageStore(git, Map.of()).read(stage);
+      log.info("history of stage " + stage.name() + " (" + stage.state().describe() + ")"
+          + state.commit().map(c -> " at " + c.substring(0, 7)).orElse(": nothing deployed yet"));
+      List<Map<String, Object>> records = new ArrayList<>();
+      for (HistoryRecord record : state.history()) {
+        String undoes = Records.text(record, "undoes");
+        log.info(String.format(java.util.Locale.ROOT, "%06d", record.number()) + " " + record.type() + " " + record.name() + "  " + Records.text(record, "status")
+            + "  by " + Records.who(record) + " at " + Records.text(record, "when")
+            + (undoes == null ? "" : "  undoes " + undoes));
+        Records.reports(record).forEach(r -> log.info(r.format()));
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("id", record.id());
+        entry.put("number", record.number());
+        entry.putAll(record.content());
+        records.add(entry);
+      }
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("stage", stage.name());
+      body.put("commit", state.commit().orElse(null));
+      body.put("records", records);
+      int promotions = (int) state.history().stream().filter(r -> Records.PROMOTION.equals(r.type())).count();
+      int rollbacks = state.history().size() - promotions;
+      return new GoalResult(
+          "history", "OK",
+          "history of " + stage.name() + ": " + promotions + " promotion" + (promotions == 1 ? "" : "s") + ", "
+              + rollbacks + " rollback" + (rollbacks == 1 ? "" : "s"),
+          List.of(), body);
+    }
+  }
+}

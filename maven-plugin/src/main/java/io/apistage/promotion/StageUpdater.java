@@ -1,0 +1,116 @@
+package io.apistage.promotion;
+
+import io.apistage.git.Identity;
+import io.apistage.log.Log;
+import io.apistage.problem.ApistageException;
+import io.apistage.stage.Stage;
+import io.apistage.stage.StageState;
+import io.apistage.stage.StageStore;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Updates one stage with one commit and a compare-and-swap of its ref: read the state, compute the
+ * new content from it, write; when another run moved the ref meanwhile, read again, compute again
+ * and retry, a bounded number of times with a short random backoff. The ref update is the only
+ * mutation (objects first, ref last), so a run killed at any point leaves the stage as before or
+ * as after.
+ *
+ * @since 0.1.0
+ */
+final class StageUpdater {
+
+  /** How many times a lost compare-and-swap is retried before the run fails. */
+  static final int MAX_ATTEMPTS = 6;
+
+  private final StageStore store;
+  private final StageReader reader;
+  private final TreeRenderer renderer;
+  private final Log log;
+
+  StageUpdater(StageStore store, StageReader reader, TreeRenderer renderer, Log log) {
+    this.store = store;
+    this.reader = reader;
+    this.renderer = renderer;
+    this.log = log;
+  }
+
+  /**
+   * What to write, computed from a state.
+   *
+   * @param content the new content, or null when nothing is to be written
+   * @param message the commit message
+   * @param result what the caller reports
+   */
+  record Update<R>(StageState.StageContent content, String message, R result) {}
+
+  /** Computes an update from the stage's current state. */
+  interface Step<R> {
+    Update<R> compute(StageState state) throws ApistageException, IOException;
+  }
+
+  /**
+   * The outcome of an update.
+   *
+   * @param result what the last computation returned
+   * @param commit the new commit, empty when nothing was written
+   * @param attempts how many times the state was read
+   */
+  record Done<R>(R result, Optional<String> commit, int attempts) {}
+
+  /** Runs a step until its write lands; with {@code dryRun}, computes once and writes nothing. */
+  <R> Done<R> update(Stage stage, Step<R> step, Identity who, boolean dryRun)
+      throws ApistageException, IOException {
+    for (int attempt = 1; ; attempt++) {
+      long started = System.nanoTime();
+      StageState state = reader.read(stage);
+      long read = System.nanoTime();
+      if (state.hasErrors()) {
+        throw new ApistageException(
+            "stage " + stage.name() + " (" + stage.state().describe() + ") has files that do not parse: "
+                + state.problems().get(0).format() + "; fix the branch or roll it back before promoting");
+      }
+      Update<R> update = step.compute(state);
+      long computed = System.nanoTime();
+      log.debug("stage " + stage.name() + ": read " + millis(read - started) + " ms, computed " + millis(computed - read) + " ms");
+      if (update.content() == null || dryRun) {
+        return new Done<>(update.result(), Optional.empty(), attempt);
+      }
+      var tree = renderer.render(state, update.content());
+      long rendered = System.nanoTime();
+      Optional<String> commit = store.write(stage, state, tree, update.message(), who);
+      log.debug("stage " + stage.name() + ": rendered " + tree.size() + " files in " + millis(rendered - computed)
+          + " ms, wrote in " + millis(System.nanoTime() - rendered) + " ms");
+      if (commit.isPresent()) {
+        return new Done<>(update.result(), commit, attempt);
+      }
+      if (attempt >= MAX_ATTEMPTS) {
+        Optional<String> now = store.currentCommit(stage);
+        if (now.equals(state.commit())) {
+          throw new ApistageException(
+              "stage " + stage.name() + " (" + stage.state().describe() + ") could not be updated in " + attempt
+                  + " attempts although it did not move: its ref is locked; if a run was killed while it moved the"
+                  + " ref, remove the stale lock file (" + stage.state().localRef(stage.name())
+                  + ".lock in the .git folder) and run the goal again; nothing was written by this run");
+        }
+        throw new ApistageException(
+            "stage " + stage.name() + " (" + stage.state().describe() + ") moved during each of " + attempt
+                + " attempts to update it (other runs are promoting to it); nothing was written by this run:"
+                + " run the goal again");
+      }
+      log.info("stage " + stage.name() + " moved while this run computed its update; reading it again (attempt "
+          + (attempt + 1) + " of " + MAX_ATTEMPTS + ")");
+      try {
+        Thread.sleep(ThreadLocalRandom.current().nextLong(20, 60L * attempt * attempt));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ApistageException("interrupted while waiting to retry the update of stage " + stage.name(), e);
+      }
+    }
+  }
+
+  private static long millis(long nanos) {
+    return nanos / 1_000_000;
+  }
+}
