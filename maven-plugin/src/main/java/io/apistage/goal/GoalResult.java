@@ -31,8 +31,11 @@ public record GoalResult(
     return Problems.hasErrors(problems) || (failOnWarning && !problems.isEmpty());
   }
 
-  /** {@code error} when any problem is an error, else {@code success}. */
+  /**
+   * {@code error} when any problem is an error or the goal failed for another reason (its code is
+   * not {@code OK}, e.g. warnings under {@code failOnWarning}), else {@code success}.
+   */
   public String status() {
-    return Problems.hasErrors(problems) ? "error" : "success";
+    return Problems.hasErrors(problems) || !"OK".equals(code) ? "error" : "success";
   }
 }

@@ -23,11 +23,11 @@ public class ValidateMojo extends AbstractApistageMojo {
    * @since 0.1.0
    */
   @Parameter(property = "apistage.failOnWarning", defaultValue = "false")
-  private boolean failOnWarningParameter;
+  private boolean failOnWarning;
 
   @Override
   protected boolean failOnWarning() {
-    return failOnWarningParameter;
+    return failOnWarning;
   }
 
   @Override

@@ -23,7 +23,6 @@ public final class Defaults {
           entry("/endpoints/*/parameters/*/required", false),
           entry("/secret", false),
           entry("/protected", false),
-          entry("/state/remote", "origin"),
           entry("/fixMissingVersions", false));
 
   private static Entry entry(String path, Object value) {

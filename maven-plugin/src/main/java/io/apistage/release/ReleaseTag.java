@@ -1,5 +1,7 @@
 package io.apistage.release;
 
+import io.apistage.versions.SemVer;
+
 /**
  * A release tag read with the tag pattern.
  *
@@ -8,7 +10,7 @@ package io.apistage.release;
  * @param version the version released
  * @since 0.1.0
  */
-public record ReleaseTag(String name, String api, Version version) {
+public record ReleaseTag(String name, String api, SemVer version) {
 
   /** The major version line, i.e. the file {@code apis/<api>/v<major>.yaml}. */
   public int major() {

@@ -1,5 +1,7 @@
 package io.apistage.release;
 
+import io.apistage.versions.SemVer;
+
 import io.apistage.problem.ApistageException;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -42,7 +44,7 @@ public final class TagPattern {
         regex.append("(?<api>[a-z][a-z0-9-]{0,62})");
         i += API.length();
       } else if (text.startsWith(VERSION, i)) {
-        regex.append("(?<version>").append(Version.REGEX).append(')');
+        regex.append("(?<version>").append(SemVer.REGEX).append(')');
         i += VERSION.length();
       } else {
         int next = nextPlaceholder(text, i);
@@ -69,7 +71,7 @@ public final class TagPattern {
     if (!m.matches()) {
       return Optional.empty();
     }
-    return Version.parse(m.group("version")).map(v -> new ReleaseTag(tag, m.group("api"), v));
+    return SemVer.parse(m.group("version")).map(v -> new ReleaseTag(tag, m.group("api"), v));
   }
 
   private static int nextPlaceholder(String text, int from) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
@@ -61,6 +62,9 @@ public final class StageLayout {
           .setIndicatorIndent(2)
           .setIndentWithIndicator(true)
           .setSplitLines(false)
+          // The reader resolves plain scalars with the core schema, so the writer must quote what
+          // that schema would read as something else ("007" is an int there, not in JSON's).
+          .setSchema(new CoreSchema())
           .build();
 
   private StageLayout() {}

@@ -18,10 +18,16 @@ import java.util.regex.Pattern;
 public record SemVer(long major, long minor, long patch, String preRelease, String text)
     implements Comparable<SemVer> {
 
-  private static final Pattern SEMVER =
-      Pattern.compile(
-          "(0|[1-9]\\d{0,17})\\.(0|[1-9]\\d{0,17})\\.(0|[1-9]\\d{0,17})"
-              + "(?:-([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?(?:\\+[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?");
+  /**
+   * The grammar of semver.org, without a leading {@code v}; numbers are kept to 18 digits so that
+   * they fit a {@code long}. Release tags embed it ({@code TagPattern}).
+   */
+  public static final String REGEX =
+      "(0|[1-9]\\d{0,17})\\.(0|[1-9]\\d{0,17})\\.(0|[1-9]\\d{0,17})"
+          + "(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
+          + "(?:\\+[0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*)?";
+
+  private static final Pattern SEMVER = Pattern.compile(REGEX);
 
   /** The version a text names, or empty when it is not a semantic version. */
   public static Optional<SemVer> parse(String text) {

@@ -1,5 +1,7 @@
 package io.apistage.release;
 
+import io.apistage.versions.SemVer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -46,14 +48,14 @@ class TagPatternTest {
   void versionsOrderBySemverPrecedence() {
     List<String> sorted =
         List.of("1.10.0", "1.2.0", "1.2.0-rc.1", "1.2.0-alpha", "1.2.0-rc.10", "1.2.0-rc.2", "0.9.9").stream()
-            .map(v -> Version.parse(v).orElseThrow())
+            .map(v -> SemVer.parse(v).orElseThrow())
             .sorted()
-            .map(Version::text)
+            .map(SemVer::text)
             .toList();
 
     assertThat(sorted)
         .containsExactly("0.9.9", "1.2.0-alpha", "1.2.0-rc.1", "1.2.0-rc.2", "1.2.0-rc.10", "1.2.0", "1.10.0");
-    assertThat(Version.parse("01.2.3")).isEmpty();
+    assertThat(SemVer.parse("01.2.3")).isEmpty();
   }
 
   @Test
