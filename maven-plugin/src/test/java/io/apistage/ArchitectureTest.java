@@ -20,14 +20,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the house rules of STYLE.md true by reading the sources: the engine knows nothing of
- * Maven, only the git package touches JGit, and packages depend on each other without cycles.
+ * Keeps the house rules of STYLE.md true by reading the sources: the engine knows nothing of Maven,
+ * only the git package touches JGit, and packages depend on each other without cycles.
  */
 class ArchitectureTest {
 
   private static final Path SOURCES = Path.of("src/main/java");
   private static final Pattern PACKAGE = Pattern.compile("^package ([\\w.]+);", Pattern.MULTILINE);
-  private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+)\\.[\\w*]+;", Pattern.MULTILINE);
+  private static final Pattern IMPORT =
+      Pattern.compile("^import (?:static )?([\\w.]+)\\.[\\w*]+;", Pattern.MULTILINE);
   private static final Pattern QUALIFIED = Pattern.compile("\\b(io\\.apistage\\.[a-z]+)\\.[A-Z]");
 
   private static final Map<String, List<String>> IMPORTS_BY_FILE = new TreeMap<>();
@@ -90,7 +91,9 @@ class ArchitectureTest {
           String from = PACKAGE_BY_FILE.get(file);
           Set<String> edges = graph.computeIfAbsent(from, k -> new TreeSet<>());
           for (String imported : imports) {
-            if (imported.startsWith("io.apistage.") && PACKAGE_BY_FILE.containsValue(imported) && !imported.equals(from)) {
+            if (imported.startsWith("io.apistage.")
+                && PACKAGE_BY_FILE.containsValue(imported)
+                && !imported.equals(from)) {
               edges.add(imported);
             }
           }

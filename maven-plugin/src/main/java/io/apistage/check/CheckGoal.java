@@ -18,9 +18,9 @@ import java.util.Set;
 /**
  * The {@code check} goal, one goal for a pull request: runs {@code validate}, {@code
  * check-versions} and {@code diff} for all stages, writes each one's JSON report, and merges
- * everything into one result, so the build fails once with every problem of every goal. A goal
- * that cannot run (no base to compare with, a shallow clone) does not stop the others: it becomes
- * a problem of its own.
+ * everything into one result, so the build fails once with every problem of every goal. A goal that
+ * cannot run (no base to compare with, a shallow clone) does not stop the others: it becomes a
+ * problem of its own.
  *
  * @since 0.1.0
  */
@@ -73,7 +73,8 @@ public final class CheckGoal {
     body.putAll(merged);
     List<Problem> all = new ArrayList<>(problems);
     boolean failed = Problems.hasErrors(all) || (context.failOnWarning() && !all.isEmpty());
-    String message = all.isEmpty() ? String.join("; ", messages) : Problems.summary(all) + " (" + names() + ")";
+    String message =
+        all.isEmpty() ? String.join("; ", messages) : Problems.summary(all) + " (" + names() + ")";
     return new GoalResult("check", failed ? "CHECK_FAILED" : "OK", message, all, body);
   }
 

@@ -15,7 +15,12 @@ import java.util.List;
  * @since 0.1.0
  */
 public record CommitInfo(
-    String id, String authorName, String authorEmail, Instant when, String message, List<String> parents) {
+    String id,
+    String authorName,
+    String authorEmail,
+    Instant when,
+    String message,
+    List<String> parents) {
 
   public CommitInfo {
     parents = List.copyOf(parents);

@@ -23,8 +23,8 @@ import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 /**
  * One remote of the repository (a configured remote's name or a URL, {@code file://} and {@code
- * git://} included) for reading and writing a single branch: fetch it into a local ref, and push
- * a commit onto it only if it still points where it did (a compare-and-swap on the remote).
+ * git://} included) for reading and writing a single branch: fetch it into a local ref, and push a
+ * commit onto it only if it still points where it did (a compare-and-swap on the remote).
  *
  * @since 0.1.0
  */
@@ -61,14 +61,18 @@ public final class GitRemote {
       throws ApistageException {
     Set<String> names = new TreeSet<>(repo.repository().getConfig().getSubsections("remote"));
     String url =
-        names.contains(remote) ? repo.repository().getConfig().getString("remote", remote, "url") : null;
+        names.contains(remote)
+            ? repo.repository().getConfig().getString("remote", remote, "url")
+            : null;
     if (url == null) {
       if (!looksLikeUrl(remote)) {
         throw new ApistageException(
             "'"
                 + remote
                 + "' is neither a remote of this repository"
-                + (names.isEmpty() ? " (it has none)" : " (it has " + String.join(", ", names) + ")")
+                + (names.isEmpty()
+                    ? " (it has none)"
+                    : " (it has " + String.join(", ", names) + ")")
                 + " nor a URL; add it with git remote add "
                 + remote
                 + " <url>, or give a URL such as https://git.example.com/platform/config.git");
@@ -83,7 +87,10 @@ public final class GitRemote {
   }
 
   private static boolean looksLikeUrl(String remote) {
-    return remote.contains("://") || remote.contains(":") || remote.startsWith("/") || remote.startsWith(".");
+    return remote.contains("://")
+        || remote.contains(":")
+        || remote.startsWith("/")
+        || remote.startsWith(".");
   }
 
   /** The remote as given (a name or a URL), for messages; never holds credentials. */
@@ -97,13 +104,14 @@ public final class GitRemote {
   }
 
   /**
-   * Fetches {@code remoteRef} (e.g. {@code refs/heads/apistage/stage/qa}) into {@code localRef}
-   * and returns the commit it points at, or empty when the remote has no such ref (the local ref
-   * is then removed, so it never shows a state the remote no longer has).
+   * Fetches {@code remoteRef} (e.g. {@code refs/heads/apistage/stage/qa}) into {@code localRef} and
+   * returns the commit it points at, or empty when the remote has no such ref (the local ref is
+   * then removed, so it never shows a state the remote no longer has).
    *
    * @throws ApistageException when the remote cannot be reached or refuses the credentials
    */
-  public Optional<String> fetch(String remoteRef, String localRef) throws ApistageException, IOException {
+  public Optional<String> fetch(String remoteRef, String localRef)
+      throws ApistageException, IOException {
     try (Transport transport = transport()) {
       Ref ref;
       try (FetchConnection connection = transport.openFetch()) {
@@ -128,7 +136,8 @@ public final class GitRemote {
    * @throws ApistageException when the remote cannot be reached or refuses the push for another
    *     reason than a moved ref (permissions, protected branch hooks)
    */
-  public PushOutcome push(String commit, String remoteRef, Optional<String> expectedOld, String localRef)
+  public PushOutcome push(
+      String commit, String remoteRef, Optional<String> expectedOld, String localRef)
       throws ApistageException, IOException {
     ObjectId expected = expectedOld.map(ObjectId::fromString).orElse(ObjectId.zeroId());
     RemoteRefUpdate update =
@@ -148,15 +157,16 @@ public final class GitRemote {
         case REJECTED_REMOTE_CHANGED, REJECTED_NONFASTFORWARD -> {
           return PushOutcome.MOVED;
         }
-        default -> throw new ApistageException(
-            "the push of "
-                + remoteRef
-                + " to "
-                + url()
-                + " was refused ("
-                + done.getStatus()
-                + (done.getMessage() == null ? "" : ": " + done.getMessage())
-                + "); check that the credentials may push to that branch");
+        default ->
+            throw new ApistageException(
+                "the push of "
+                    + remoteRef
+                    + " to "
+                    + url()
+                    + " was refused ("
+                    + done.getStatus()
+                    + (done.getMessage() == null ? "" : ": " + done.getMessage())
+                    + "); check that the credentials may push to that branch");
       }
     } catch (TransportException e) {
       throw unreachable(e);
@@ -168,12 +178,16 @@ public final class GitRemote {
       Transport transport = Transport.open(repo.repository(), uri);
       if (credentials != null) {
         transport.setCredentialsProvider(
-            new UsernamePasswordCredentialsProvider(credentials.username(), credentials.password()));
+            new UsernamePasswordCredentialsProvider(
+                credentials.username(), credentials.password()));
       }
       return transport;
     } catch (NotSupportedException e) {
       throw new ApistageException(
-          "the Git URL " + url() + " uses a protocol apistage cannot speak; use https, ssh, git or file", e);
+          "the Git URL "
+              + url()
+              + " uses a protocol apistage cannot speak; use https, ssh, git or file",
+          e);
     } catch (TransportException e) {
       throw unreachable(e);
     }

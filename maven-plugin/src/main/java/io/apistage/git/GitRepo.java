@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
+import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
 import org.eclipse.jgit.internal.storage.file.PackInserter;
-import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
@@ -60,7 +60,8 @@ public final class GitRepo implements Closeable {
    */
   public static GitRepo open(Path configDir) throws ApistageException {
     Path dir = configDir.toAbsolutePath().normalize();
-    FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(dir.toFile());
+    FileRepositoryBuilder builder =
+        new FileRepositoryBuilder().readEnvironment().findGitDir(dir.toFile());
     if (builder.getGitDir() == null) {
       throw new ApistageException(
           dir
@@ -80,7 +81,8 @@ public final class GitRepo implements Closeable {
       String prefix = relative.isEmpty() ? "" : relative + "/";
       return new GitRepo(repository, workTree, prefix);
     } catch (IOException e) {
-      throw new ApistageException("cannot open the Git repository of " + dir + ": " + e.getMessage(), e);
+      throw new ApistageException(
+          "cannot open the Git repository of " + dir + ": " + e.getMessage(), e);
     }
   }
 
@@ -160,7 +162,8 @@ public final class GitRepo implements Closeable {
   public boolean isAncestor(String ancestor, String commit) throws IOException {
     try (RevWalk walk = new RevWalk(repository)) {
       return walk.isMergedInto(
-          walk.parseCommit(ObjectId.fromString(ancestor)), walk.parseCommit(ObjectId.fromString(commit)));
+          walk.parseCommit(ObjectId.fromString(ancestor)),
+          walk.parseCommit(ObjectId.fromString(commit)));
     }
   }
 
@@ -247,7 +250,8 @@ public final class GitRepo implements Closeable {
     Map<String, String> out = new TreeMap<>();
     for (Ref ref : repository.getRefDatabase().getRefsByPrefix(Constants.R_TAGS)) {
       Ref peeled = repository.getRefDatabase().peel(ref);
-      ObjectId id = peeled.getPeeledObjectId() != null ? peeled.getPeeledObjectId() : ref.getObjectId();
+      ObjectId id =
+          peeled.getPeeledObjectId() != null ? peeled.getPeeledObjectId() : ref.getObjectId();
       try (RevWalk walk = new RevWalk(repository)) {
         if (walk.parseAny(id).getType() == Constants.OBJ_COMMIT) {
           out.put(Repository.shortenRefName(ref.getName()), id.name());
@@ -273,7 +277,8 @@ public final class GitRepo implements Closeable {
       for (String parent : parents) {
         commit.addParentId(ObjectId.fromString(parent));
       }
-      PersonIdent ident = new PersonIdent(author.name(), author.email(), author.when(), java.time.ZoneOffset.UTC);
+      PersonIdent ident =
+          new PersonIdent(author.name(), author.email(), author.when(), java.time.ZoneOffset.UTC);
       commit.setAuthor(ident);
       commit.setCommitter(ident);
       commit.setMessage(message);
@@ -311,13 +316,15 @@ public final class GitRepo implements Closeable {
             .put(e.getKey().substring(slash + 1), e.getValue());
       }
     }
-    Map<String, Object> entries = new TreeMap<>((x, y) -> sortKey(x, folders).compareTo(sortKey(y, folders)));
+    Map<String, Object> entries =
+        new TreeMap<>((x, y) -> sortKey(x, folders).compareTo(sortKey(y, folders)));
     entries.putAll(blobs);
     entries.putAll(folders);
     TreeFormatter formatter = new TreeFormatter();
     for (Map.Entry<String, Object> e : entries.entrySet()) {
       if (e.getValue() instanceof byte[] bytes) {
-        formatter.append(e.getKey(), FileMode.REGULAR_FILE, inserter.insert(Constants.OBJ_BLOB, bytes));
+        formatter.append(
+            e.getKey(), FileMode.REGULAR_FILE, inserter.insert(Constants.OBJ_BLOB, bytes));
       } else {
         @SuppressWarnings("unchecked")
         TreeMap<String, byte[]> sub = (TreeMap<String, byte[]>) e.getValue();
@@ -335,7 +342,8 @@ public final class GitRepo implements Closeable {
    * Moves a ref from {@code expectedOld} (empty: the ref must not exist) to {@code newCommit}
    * atomically; false when the ref has moved meanwhile, so the caller re-reads and retries.
    */
-  public boolean compareAndSwap(String ref, Optional<String> expectedOld, String newCommit, String reflog)
+  public boolean compareAndSwap(
+      String ref, Optional<String> expectedOld, String newCommit, String reflog)
       throws IOException {
     RefUpdate update = repository.updateRef(ref);
     update.setExpectedOldObjectId(expectedOld.map(ObjectId::fromString).orElse(ObjectId.zeroId()));
@@ -345,7 +353,12 @@ public final class GitRepo implements Closeable {
     RefUpdate.Result result = update.update();
     return switch (result) {
       case NEW, FAST_FORWARD, FORCED, NO_CHANGE -> true;
-      case LOCK_FAILURE, REJECTED, REJECTED_CURRENT_BRANCH, REJECTED_MISSING_OBJECT, REJECTED_OTHER_REASON -> false;
+      case LOCK_FAILURE,
+          REJECTED,
+          REJECTED_CURRENT_BRANCH,
+          REJECTED_MISSING_OBJECT,
+          REJECTED_OTHER_REASON ->
+          false;
       default -> throw new IOException("cannot update " + ref + ": " + result);
     };
   }
@@ -358,8 +371,6 @@ public final class GitRepo implements Closeable {
     }
     return out;
   }
-
-
 
   @Override
   public void close() {

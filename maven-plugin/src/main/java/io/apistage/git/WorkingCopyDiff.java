@@ -3,22 +3,22 @@ package io.apistage.git;
 import io.apistage.problem.ApistageException;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.dircache.DirCacheIterator;
@@ -38,8 +38,8 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
  * The files of one folder that differ between a commit and the working copy (the files on disk,
- * uncommitted edits and new files included), found the way {@code git status} finds them, so
- * that unchanged files are never read:
+ * uncommitted edits and new files included), found the way {@code git status} finds them, so that
+ * unchanged files are never read:
  *
  * <ol>
  *   <li>the commit's tree against the index, skipping every sub-tree whose id is the same (the
@@ -78,7 +78,9 @@ public final class WorkingCopyDiff {
       return walk(git, commit, folder);
     } catch (MissingObjectException e) {
       throw new ApistageException(
-          "the tree of the base commit " + commit + " is missing from this clone (a shallow clone?); run git"
+          "the tree of the base commit "
+              + commit
+              + " is missing from this clone (a shallow clone?); run git"
               + " fetch --unshallow (in GitHub Actions: actions/checkout with fetch-depth: 0)",
           e);
     }
@@ -111,7 +113,9 @@ public final class WorkingCopyDiff {
     // folder and one stat of each file, spread over the cores
     File indexFile = repository.getIndexFile();
     Instant indexTime =
-        indexFile.exists() ? Files.getLastModifiedTime(indexFile.toPath()).toInstant() : Instant.MAX;
+        indexFile.exists()
+            ? Files.getLastModifiedTime(indexFile.toPath()).toInstant()
+            : Instant.MAX;
     String dirPrefix = root + "/";
     int start = index.findEntry(dirPrefix);
     start = start < 0 ? -(start + 1) : start;
@@ -130,7 +134,8 @@ public final class WorkingCopyDiff {
       try {
         Arrays.stream(names)
             .parallel()
-            .forEach(name -> scan(workTree, root + "/" + name, tracked, indexTime, seen, differ, 2));
+            .forEach(
+                name -> scan(workTree, root + "/" + name, tracked, indexTime, seen, differ, 2));
       } catch (UncheckedIOException e) {
         throw e.getCause();
       }
@@ -155,15 +160,18 @@ public final class WorkingCopyDiff {
       if (onDisk && baseBlob.isPresent() && blobId(file).equals(baseBlob.get())) {
         continue;
       }
-      out.add(new Delta(path.substring(git.prefix().length()), baseBlob.map(ObjectId::name), onDisk));
+      out.add(
+          new Delta(path.substring(git.prefix().length()), baseBlob.map(ObjectId::name), onDisk));
     }
     return out;
   }
 
   /** Whether the file on disk still holds the content the index records. */
-  private static boolean sameAsIndex(Path file, DirCacheEntry entry, Instant indexTime) throws IOException {
-    if (entry.getStage() != DirCacheEntry.STAGE_0 || entry.getFileMode() != FileMode.REGULAR_FILE
-        && entry.getFileMode() != FileMode.EXECUTABLE_FILE) {
+  private static boolean sameAsIndex(Path file, DirCacheEntry entry, Instant indexTime)
+      throws IOException {
+    if (entry.getStage() != DirCacheEntry.STAGE_0
+        || entry.getFileMode() != FileMode.REGULAR_FILE
+            && entry.getFileMode() != FileMode.EXECUTABLE_FILE) {
       return false;
     }
     BasicFileAttributes attributes;
@@ -189,8 +197,13 @@ public final class WorkingCopyDiff {
 
   /** Scans one path of the disk: a tracked file by stat, a folder by listing, a new file as is. */
   private static void scan(
-      Path workTree, String path, Map<String, DirCacheEntry> tracked, Instant indexTime, Set<String> seen,
-      Set<String> differ, int depth) {
+      Path workTree,
+      String path,
+      Map<String, DirCacheEntry> tracked,
+      Instant indexTime,
+      Set<String> seen,
+      Set<String> differ,
+      int depth) {
     try {
       DirCacheEntry entry = tracked.get(path);
       Path file = workTree.resolve(path);
@@ -214,7 +227,8 @@ public final class WorkingCopyDiff {
     }
   }
 
-  private static Optional<ObjectId> blobAt(Repository repository, RevTree tree, String path) throws IOException {
+  private static Optional<ObjectId> blobAt(Repository repository, RevTree tree, String path)
+      throws IOException {
     try (TreeWalk walk = TreeWalk.forPath(repository, path, tree)) {
       if (walk == null) {
         return Optional.empty();

@@ -1,8 +1,8 @@
 package io.apistage.log;
 
 /**
- * The engine's only way to talk to the user; the Maven side maps it to the Mojo's log, tests
- * record it.
+ * The engine's only way to talk to the user; the Maven side maps it to the Mojo's log, tests record
+ * it.
  *
  * @since 0.1.0
  */

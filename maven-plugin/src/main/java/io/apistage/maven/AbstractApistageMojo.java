@@ -17,16 +17,16 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * The one way into every goal: skip handling, the shared parameters, printing problems, writing
- * reports and translating the engine's outcome into Maven's exceptions. Each goal fills in
- * {@link #run}.
+ * reports and translating the engine's outcome into Maven's exceptions. Each goal fills in {@link
+ * #run}.
  *
  * @since 0.1.0
  */
 public abstract class AbstractApistageMojo extends AbstractMojo {
 
   /**
-   * The config root: the folder holding {@code apis/}, {@code stages/} and the other kind
-   * folders. It may be a sub-folder of a Git work tree.
+   * The config root: the folder holding {@code apis/}, {@code stages/} and the other kind folders.
+   * It may be a sub-folder of a Git work tree.
    *
    * @since 0.1.0
    */
@@ -57,7 +57,8 @@ public abstract class AbstractApistageMojo extends AbstractMojo {
     }
     Log log = new MavenLog(getLog());
     GoalContext context =
-        new GoalContext(configDir.toPath(), reportDir.toPath(), failOnWarning(), System.getenv(), log);
+        new GoalContext(
+            configDir.toPath(), reportDir.toPath(), failOnWarning(), System.getenv(), log);
     GoalResult result;
     try {
       result = run(context);
@@ -80,7 +81,11 @@ public abstract class AbstractApistageMojo extends AbstractMojo {
       throw new MojoExecutionException("apistage " + goal() + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
       throw new MojoExecutionException(
-          "apistage " + goal() + " failed unexpectedly (" + e + "); please report this with the output of mvn -e",
+          "apistage "
+              + goal()
+              + " failed unexpectedly ("
+              + e
+              + "); please report this with the output of mvn -e",
           e);
     }
     if (result.fails(context.failOnWarning())) {

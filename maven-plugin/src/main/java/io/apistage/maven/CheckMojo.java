@@ -27,7 +27,11 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  *
  * @since 0.1.0
  */
-@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = true)
+@Mojo(
+    name = "check",
+    defaultPhase = LifecyclePhase.VERIFY,
+    threadSafe = true,
+    requiresProject = true)
 public class CheckMojo extends AbstractApistageMojo {
 
   /**
@@ -39,8 +43,8 @@ public class CheckMojo extends AbstractApistageMojo {
   private boolean failOnWarning;
 
   /**
-   * The revision check-versions compares with (branch, tag or commit); by default the merge base
-   * of HEAD with the main branch ({@code origin/<main>} when it exists, else {@code <main>}).
+   * The revision check-versions compares with (branch, tag or commit); by default the merge base of
+   * HEAD with the main branch ({@code origin/<main>} when it exists, else {@code <main>}).
    *
    * @since 0.1.0
    */
@@ -78,12 +82,14 @@ public class CheckMojo extends AbstractApistageMojo {
 
   @Override
   protected GoalResult run(GoalContext context) throws ApistageException, IOException {
-    DiffRequest diff = new DiffRequest(Optional.ofNullable(stage), false, DiffMojo.servers(settings, decrypter));
+    DiffRequest diff =
+        new DiffRequest(Optional.ofNullable(stage), false, DiffMojo.servers(settings, decrypter));
     List<CheckStep> steps =
         List.of(
             CheckStep.of("validate", c -> new ValidateGoal(c).execute()),
             CheckStep.of(
-                CheckVersionsGoal.GOAL, c -> new CheckVersionsGoal(c, new CheckVersionsRequest(base)).execute()),
+                CheckVersionsGoal.GOAL,
+                c -> new CheckVersionsGoal(c, new CheckVersionsRequest(base)).execute()),
             CheckStep.of(DiffGoal.GOAL, c -> new DiffGoal(c, diff).execute()));
     return new CheckGoal(context, steps).execute();
   }

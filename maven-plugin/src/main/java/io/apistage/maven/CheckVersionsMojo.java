@@ -12,12 +12,16 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Classifies every change of an Api file against the base (breaking, additive, patch), checks that
- * the version bump matches, refuses breaking changes inside a major line and names the consumers
- * a breaking change affects.
+ * the version bump matches, refuses breaking changes inside a major line and names the consumers a
+ * breaking change affects.
  *
  * @since 0.1.0
  */
-@Mojo(name = "check-versions", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = true)
+@Mojo(
+    name = "check-versions",
+    defaultPhase = LifecyclePhase.VERIFY,
+    threadSafe = true,
+    requiresProject = true)
 public class CheckVersionsMojo extends AbstractApistageMojo {
 
   /**

@@ -27,7 +27,11 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
  *
  * @since 0.1.0
  */
-@Mojo(name = "diff", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = true)
+@Mojo(
+    name = "diff",
+    defaultPhase = LifecyclePhase.VERIFY,
+    threadSafe = true,
+    requiresProject = true)
 public class DiffMojo extends AbstractApistageMojo {
 
   /**
@@ -59,11 +63,14 @@ public class DiffMojo extends AbstractApistageMojo {
 
   @Override
   protected GoalResult run(GoalContext context) throws ApistageException, IOException {
-    DiffRequest request = new DiffRequest(Optional.ofNullable(stage), failOnDiff, servers(settings, decrypter));
+    DiffRequest request =
+        new DiffRequest(Optional.ofNullable(stage), failOnDiff, servers(settings, decrypter));
     return new DiffGoal(context, request).execute();
   }
 
-  /** Every {@code settings.xml} server with a user name, as credentials by id, passwords decrypted. */
+  /**
+   * Every {@code settings.xml} server with a user name, as credentials by id, passwords decrypted.
+   */
   static Map<String, GitCredentials> servers(Settings settings, SettingsDecrypter decrypter)
       throws ApistageException {
     Map<String, GitCredentials> out = new TreeMap<>();
@@ -73,11 +80,15 @@ public class DiffMojo extends AbstractApistageMojo {
     for (Server server : settings.getServers()) {
       Server plain = server;
       if (decrypter != null) {
-        SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+        SettingsDecryptionResult result =
+            decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
         for (SettingsProblem problem : result.getProblems()) {
           if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
             throw new ApistageException(
-                "cannot decrypt the password of settings.xml server " + server.getId() + ": " + problem.getMessage());
+                "cannot decrypt the password of settings.xml server "
+                    + server.getId()
+                    + ": "
+                    + problem.getMessage());
           }
         }
         plain = result.getServer();
@@ -85,7 +96,8 @@ public class DiffMojo extends AbstractApistageMojo {
       if (plain.getUsername() != null) {
         out.put(
             plain.getId(),
-            new GitCredentials(plain.getUsername(), plain.getPassword() == null ? "" : plain.getPassword()));
+            new GitCredentials(
+                plain.getUsername(), plain.getPassword() == null ? "" : plain.getPassword()));
       }
     }
     return out;

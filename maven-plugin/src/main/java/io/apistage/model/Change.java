@@ -5,8 +5,8 @@ package io.apistage.model;
  *
  * @param type added, removed or changed
  * @param field JSON pointer in the new document (in the old one for a removal)
- * @param path readable path that names list items by their identity, e.g. {@code
- *     endpoints[GET /orders/{id}].parameters[query:expand].required}
+ * @param path readable path that names list items by their identity, e.g. {@code endpoints[GET
+ *     /orders/{id}].parameters[query:expand].required}
  * @param from the old value (plain form), null when added
  * @param to the new value (plain form), null when removed
  * @since 0.1.0

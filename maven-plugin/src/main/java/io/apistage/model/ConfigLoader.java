@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
 /**
  * Reads a config root into a {@link Config}: finds the files of each kind by the layout of
  * DESIGN.md section 2, parses them (in parallel), and shapes each document into an {@link Asset}
- * named by its path. Files that cannot be read become problems; nothing here throws for a
- * user's mistake.
+ * named by its path. Files that cannot be read become problems; nothing here throws for a user's
+ * mistake.
  *
  * @since 0.1.0
  */
@@ -89,7 +89,10 @@ public final class ConfigLoader {
         if (settingsFile != null) {
           problems.add(
               Problem.error(
-                  path, Position.FILE, "", LAYOUT_RULE,
+                  path,
+                  Position.FILE,
+                  "",
+                  LAYOUT_RULE,
                   "both apistage.yaml and apistage.yml exist; keep one"));
           continue;
         }
@@ -102,7 +105,10 @@ public final class ConfigLoader {
         if (path.startsWith("apis/")) {
           problems.add(
               Problem.warning(
-                  path, Position.FILE, "", LAYOUT_RULE,
+                  path,
+                  Position.FILE,
+                  "",
+                  LAYOUT_RULE,
                   "ignored: an Api file lives at apis/<api>/v<MAJOR>.yaml"));
         }
         continue;
@@ -113,7 +119,10 @@ public final class ConfigLoader {
       if (other != null) {
         problems.add(
             Problem.error(
-                path, Position.FILE, "", LAYOUT_RULE,
+                path,
+                Position.FILE,
+                "",
+                LAYOUT_RULE,
                 "defines " + key + " again, already defined by " + other + "; keep one file"));
         continue;
       }
@@ -131,7 +140,10 @@ public final class ConfigLoader {
       if (!(file.root() instanceof YMap body)) {
         problems.add(
             Problem.error(
-                file.file(), file.root().position(), "", "schema",
+                file.file(),
+                file.root().position(),
+                "",
+                "schema",
                 "the document must be a mapping with kind, name and the fields of its kind"));
         continue;
       }

@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * The default value of each optional field that has one, by the field's path ({@code *} for any
- * list item). Spelling out a default is never a difference; these values must agree with the
- * {@code default} keywords of the JSON Schemas (a test checks that).
+ * list item). Spelling out a default is never a difference; these values must agree with the {@code
+ * default} keywords of the JSON Schemas (a test checks that).
  *
  * @since 0.1.0
  */
@@ -44,7 +44,9 @@ public final class Defaults {
   public static Map<String, Object> all() {
     Map<String, Object> out = new java.util.LinkedHashMap<>();
     for (Entry e : DEFAULTS) {
-      out.put(e.path().pattern().replace("\\E[^/]+\\Q", "*").replace("\\Q", "").replace("\\E", ""), e.value());
+      out.put(
+          e.path().pattern().replace("\\E[^/]+\\Q", "*").replace("\\Q", "").replace("\\E", ""),
+          e.value());
     }
     return out;
   }

@@ -4,8 +4,7 @@ import io.apistage.yaml.YMap;
 import java.util.List;
 
 /**
- * The project settings of {@code apistage.yaml}; every field has a default so the file is
- * optional.
+ * The project settings of {@code apistage.yaml}; every field has a default so the file is optional.
  *
  * @param mainBranch the branch promotions are applied from and check-versions compares with
  * @param tagPattern the release tag pattern with the placeholders {@code <api>} and {@code
@@ -16,11 +15,7 @@ import java.util.List;
  * @since 0.1.0
  */
 public record Settings(
-    String mainBranch,
-    String tagPattern,
-    List<RuleException> exceptions,
-    String file,
-    YMap body) {
+    String mainBranch, String tagPattern, List<RuleException> exceptions, String file, YMap body) {
 
   /** The default main branch. */
   public static final String DEFAULT_MAIN_BRANCH = "main";
@@ -48,5 +43,11 @@ public record Settings(
    * @param column 1-based column of the declaration
    */
   public record RuleException(
-      String api, String version, String rule, String pointer, String reason, int line, int column) {}
+      String api,
+      String version,
+      String rule,
+      String pointer,
+      String reason,
+      int line,
+      int column) {}
 }

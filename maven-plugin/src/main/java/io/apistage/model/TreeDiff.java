@@ -86,7 +86,9 @@ public final class TreeDiff {
       return d;
     }
     BigDecimal decimal =
-        n instanceof BigInteger b ? new BigDecimal(b) : new BigDecimal(n.toString()).stripTrailingZeros();
+        n instanceof BigInteger b
+            ? new BigDecimal(b)
+            : new BigDecimal(n.toString()).stripTrailingZeros();
     try {
       return decimal.longValueExact();
     } catch (ArithmeticException e) {
@@ -123,7 +125,8 @@ public final class TreeDiff {
     }
   }
 
-  private static void compareLists(String pointer, String path, List<?> a, List<?> b, List<Change> out) {
+  private static void compareLists(
+      String pointer, String path, List<?> a, List<?> b, List<Change> out) {
     if (allScalars(a) && allScalars(b)) {
       Set<String> sa = new TreeSet<>();
       Set<String> sb = new TreeSet<>();
@@ -184,9 +187,8 @@ public final class TreeDiff {
   }
 
   /**
-   * The identity of each item of a list of mappings (endpoint: {@code GET /orders/{id}};
-   * parameter: {@code query:expand}; otherwise its name), or null when the items have none or
-   * repeat one.
+   * The identity of each item of a list of mappings (endpoint: {@code GET /orders/{id}}; parameter:
+   * {@code query:expand}; otherwise its name), or null when the items have none or repeat one.
    */
   public static Map<String, Integer> identities(List<?> list) {
     Map<String, Integer> out = new LinkedHashMap<>();

@@ -1,9 +1,9 @@
 package io.apistage.problem;
 
 /**
- * A goal cannot run because of the user's setup (not a Git work tree, an unknown stage, a base
- * that does not exist): the message says what is wrong and what to do. The Maven side turns it
- * into a build failure without a stack trace.
+ * A goal cannot run because of the user's setup (not a Git work tree, an unknown stage, a base that
+ * does not exist): the message says what is wrong and what to do. The Maven side turns it into a
+ * build failure without a stack trace.
  *
  * @since 0.1.0
  */

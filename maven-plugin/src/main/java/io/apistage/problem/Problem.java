@@ -16,7 +16,13 @@ import java.util.Objects;
  * @since 0.1.0
  */
 public record Problem(
-    String file, int line, int column, String field, String rule, Severity severity, String message) {
+    String file,
+    int line,
+    int column,
+    String field,
+    String rule,
+    Severity severity,
+    String message) {
 
   /** Problems in the order they are printed: by file, line, column, then rule and message. */
   public static final Comparator<Problem> ORDER =
@@ -40,7 +46,8 @@ public record Problem(
   }
 
   /** A warning at a position. */
-  public static Problem warning(String file, Position at, String field, String rule, String message) {
+  public static Problem warning(
+      String file, Position at, String field, String rule, String message) {
     return new Problem(file, at.line(), at.column(), field, rule, Severity.WARNING, message);
   }
 
@@ -56,7 +63,17 @@ public record Problem(
 
   /** The console form {@code <file>:<line>:<column>: <severity> [<rule>] <message>}. */
   public String format() {
-    return file + ":" + line + ":" + column + ": " + severity.label() + " [" + rule + "] " + message;
+    return file
+        + ":"
+        + line
+        + ":"
+        + column
+        + ": "
+        + severity.label()
+        + " ["
+        + rule
+        + "] "
+        + message;
   }
 
   @Override

@@ -1,7 +1,8 @@
 package io.apistage.problem;
 
 /**
- * How serious a {@link Problem} is: errors fail the build, warnings only with {@code apistage.failOnWarning}.
+ * How serious a {@link Problem} is: errors fail the build, warnings only with {@code
+ * apistage.failOnWarning}.
  *
  * @since 0.1.0
  */

@@ -46,7 +46,9 @@ public final class Dependencies {
     for (Asset sub : config.all(Kind.SUBSCRIPTION)) {
       String pkg = sub.str("package");
       if (pkg != null) {
-        subscriptionsByPackage.computeIfAbsent(Asset.key(Kind.PACKAGE, pkg, 0), k -> new ArrayList<>()).add(sub.key());
+        subscriptionsByPackage
+            .computeIfAbsent(Asset.key(Kind.PACKAGE, pkg, 0), k -> new ArrayList<>())
+            .add(sub.key());
       }
     }
   }
@@ -104,7 +106,8 @@ public final class Dependencies {
     Set<String> out = new LinkedHashSet<>();
     YMap body = asset.body();
     switch (asset.kind()) {
-      case API, PLAN -> names(body.list("policies")).forEach(p -> out.add(Asset.key(Kind.POLICY, p, 0)));
+      case API, PLAN ->
+          names(body.list("policies")).forEach(p -> out.add(Asset.key(Kind.POLICY, p, 0)));
       case APPLICATION -> out.addAll(apiKeys(body.list("apis")));
       case PACKAGE -> {
         out.addAll(apiKeys(body.list("apis")));
@@ -160,7 +163,9 @@ public final class Dependencies {
       map.entries().values().forEach(e -> collectAliases(e.value(), out));
     } else if (node instanceof YSeq seq) {
       seq.items().forEach(i -> collectAliases(i, out));
-    } else if (node instanceof YScalar s && s.value() instanceof String text && text.contains("${alias:")) {
+    } else if (node instanceof YScalar s
+        && s.value() instanceof String text
+        && text.contains("${alias:")) {
       Matcher m = ALIAS.matcher(text);
       while (m.find()) {
         out.add(m.group(1));

@@ -39,22 +39,46 @@ public final class HistoryGoal {
   public GoalResult execute() throws ApistageException, IOException {
     try (GitRepo git = GitRepo.open(context.configDir())) {
       String head =
-          git.head().orElseThrow(() -> new ApistageException("the repository has no commit yet; commit the config first"));
+          git.head()
+              .orElseThrow(
+                  () ->
+                      new ApistageException(
+                          "the repository has no commit yet; commit the config first"));
       StageChain chain = RollbackGoal.stages(git, head);
       if (stageName == null || stageName.isBlank()) {
         throw new ApistageException(
-            "history needs a stage: pass -Dapistage.stage=<stage> (stages: " + String.join(", ", chain.names()) + ")");
+            "history needs a stage: pass -Dapistage.stage=<stage> (stages: "
+                + String.join(", ", chain.names())
+                + ")");
       }
       Stage stage = chain.get(stageName);
       StageState state = new StageStore(git, Map.of()).read(stage);
-      log.info("history of stage " + stage.name() + " (" + stage.state().describe() + ")"
-          + state.commit().map(c -> " at " + c.substring(0, 7)).orElse(": nothing deployed yet"));
+      log.info(
+          "history of stage "
+              + stage.name()
+              + " ("
+              + stage.state().describe()
+              + ")"
+              + state
+                  .commit()
+                  .map(c -> " at " + c.substring(0, 7))
+                  .orElse(": nothing deployed yet"));
       List<Map<String, Object>> records = new ArrayList<>();
       for (HistoryRecord record : state.history()) {
         String undoes = Records.text(record, "undoes");
-        log.info(String.format(java.util.Locale.ROOT, "%06d", record.number()) + " " + record.type() + " " + record.name() + "  " + Records.text(record, "status")
-            + "  by " + Records.who(record) + " at " + Records.text(record, "when")
-            + (undoes == null ? "" : "  undoes " + undoes));
+        log.info(
+            String.format(java.util.Locale.ROOT, "%06d", record.number())
+                + " "
+                + record.type()
+                + " "
+                + record.name()
+                + "  "
+                + Records.text(record, "status")
+                + "  by "
+                + Records.who(record)
+                + " at "
+                + Records.text(record, "when")
+                + (undoes == null ? "" : "  undoes " + undoes));
         Records.reports(record).forEach(r -> log.info(r.format()));
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("id", record.id());
@@ -66,13 +90,24 @@ public final class HistoryGoal {
       body.put("stage", stage.name());
       body.put("commit", state.commit().orElse(null));
       body.put("records", records);
-      int promotions = (int) state.history().stream().filter(r -> Records.PROMOTION.equals(r.type())).count();
+      int promotions =
+          (int) state.history().stream().filter(r -> Records.PROMOTION.equals(r.type())).count();
       int rollbacks = state.history().size() - promotions;
       return new GoalResult(
-          "history", "OK",
-          "history of " + stage.name() + ": " + promotions + " promotion" + (promotions == 1 ? "" : "s") + ", "
-              + rollbacks + " rollback" + (rollbacks == 1 ? "" : "s"),
-          List.of(), body);
+          "history",
+          "OK",
+          "history of "
+              + stage.name()
+              + ": "
+              + promotions
+              + " promotion"
+              + (promotions == 1 ? "" : "s")
+              + ", "
+              + rollbacks
+              + " rollback"
+              + (rollbacks == 1 ? "" : "s"),
+          List.of(),
+          body);
     }
   }
 }

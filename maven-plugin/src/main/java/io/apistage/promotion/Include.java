@@ -28,6 +28,8 @@ public record Include(boolean all, Set<String> names) {
 
   @Override
   public String toString() {
-    return all ? "all" : names.isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(names));
+    return all
+        ? "all"
+        : names.isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(names));
   }
 }

@@ -15,7 +15,9 @@ final class MainBranch {
 
   private MainBranch() {}
 
-  /** The ref the main branch is read from: {@code origin/<main>} when fetched, else {@code <main>}. */
+  /**
+   * The ref the main branch is read from: {@code origin/<main>} when fetched, else {@code <main>}.
+   */
   static Optional<String> ref(GitRepo git, String main) throws IOException {
     if (git.hasRef("refs/remotes/origin/" + main)) {
       return Optional.of("refs/remotes/origin/" + main);
@@ -27,19 +29,30 @@ final class MainBranch {
   }
 
   /** Refuses unless {@code head} is on the main branch; {@code what} names the refused action. */
-  static void require(GitRepo git, String main, String head, String what) throws ApistageException, IOException {
+  static void require(GitRepo git, String main, String head, String what)
+      throws ApistageException, IOException {
     Optional<String> ref = ref(git, main);
     if (ref.isEmpty()) {
       throw new ApistageException(
-          what + " only from the main branch, but this repository has no branch " + main + " (nor origin/" + main
+          what
+              + " only from the main branch, but this repository has no branch "
+              + main
+              + " (nor origin/"
+              + main
               + "); fetch it, or set mainBranch in apistage.yaml; -Dapistage.dryRun=true shows what would happen");
     }
     String mainCommit = git.readRef(ref.get()).orElseThrow();
     if (!git.isAncestor(head, mainCommit)) {
       String shortRef = ref.get().replace("refs/remotes/", "").replace("refs/heads/", "");
       throw new ApistageException(
-          what + " only from a commit on the main branch: HEAD " + head.substring(0, 7) + " is not on " + shortRef
-              + "; merge it into " + main + " first, or run with -Dapistage.dryRun=true to see what would happen");
+          what
+              + " only from a commit on the main branch: HEAD "
+              + head.substring(0, 7)
+              + " is not on "
+              + shortRef
+              + "; merge it into "
+              + main
+              + " first, or run with -Dapistage.dryRun=true to see what would happen");
     }
   }
 }

@@ -26,7 +26,8 @@ public record Overwrite(boolean all, Set<String> entries) {
   public static final Overwrite ALL = new Overwrite(true, Set.of());
 
   /** The children of each kind: top-level fields replaced only when listed as well. */
-  public static final Map<Kind, List<String>> CHILDREN = Map.of(Kind.APPLICATION, List.of("credentials"));
+  public static final Map<Kind, List<String>> CHILDREN =
+      Map.of(Kind.APPLICATION, List.of("credentials"));
 
   public Overwrite {
     entries = Set.copyOf(new TreeSet<>(entries));

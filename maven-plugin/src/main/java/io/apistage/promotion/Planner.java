@@ -4,8 +4,8 @@ import io.apistage.model.Asset;
 import io.apistage.model.Config;
 import io.apistage.model.Kind;
 import io.apistage.model.TreeDiff;
-import io.apistage.stage.AliasResolver;
 import io.apistage.report.Json;
+import io.apistage.stage.AliasResolver;
 import io.apistage.yaml.ParsedFile;
 import io.apistage.yaml.YMap;
 import io.apistage.yaml.YamlParser;
@@ -47,7 +47,8 @@ public final class Planner {
    * @param authored the assets as authored, by key
    * @param aliases the authored aliases, by name
    */
-  public record Contents(Map<String, Object> running, Map<String, Asset> authored, Map<String, Asset> aliases) {
+  public record Contents(
+      Map<String, Object> running, Map<String, Asset> authored, Map<String, Asset> aliases) {
     public Contents {
       running = java.util.Collections.unmodifiableMap(new TreeMap<>(running));
       authored = java.util.Collections.unmodifiableMap(new TreeMap<>(authored));
@@ -59,7 +60,9 @@ public final class Planner {
 
     /** Whether the stage has the asset with a key. */
     public boolean has(String key) {
-      return authored.containsKey(key) || running.containsKey(key) || aliases.containsKey(aliasName(key));
+      return authored.containsKey(key)
+          || running.containsKey(key)
+          || aliases.containsKey(aliasName(key));
     }
 
     /** Every asset key the stage holds. */
@@ -80,7 +83,12 @@ public final class Planner {
    * @param touched the keys of the assets that change
    * @param failed whether an asset failed; then nothing changes
    */
-  public record Plan(String stage, List<AssetReport> reports, Contents after, List<String> touched, boolean failed) {
+  public record Plan(
+      String stage,
+      List<AssetReport> reports,
+      Contents after,
+      List<String> touched,
+      boolean failed) {
     public Plan {
       reports = List.copyOf(reports);
       touched = List.copyOf(touched);
@@ -97,7 +105,8 @@ public final class Planner {
    * @param mirror whether the target is brought in line with the whole source (track: main),
    *     removing what the source no longer has
    */
-  public Plan plan(PromotionSpec spec, Source source, String stage, Contents target, boolean mirror) {
+  public Plan plan(
+      PromotionSpec spec, Source source, String stage, Contents target, boolean mirror) {
     Config config = source.config();
     Map<String, String> selected = new LinkedHashMap<>();
     List<AssetReport> reports = new ArrayList<>();
@@ -120,8 +129,11 @@ public final class Planner {
         if (!any) {
           reports.add(
               new AssetReport(
-                  "assets[" + i + "]", AssetStatus.WARNING,
-                  "selects nothing on " + source.label() + "; check the kind, name, team or keyword"));
+                  "assets[" + i + "]",
+                  AssetStatus.WARNING,
+                  "selects nothing on "
+                      + source.label()
+                      + "; check the kind, name, team or keyword"));
         }
       }
     }
@@ -130,7 +142,12 @@ public final class Planner {
       for (String key : List.copyOf(selected.keySet())) {
         for (Asset line : missingEarlierLines(config.assets().get(key), config, target, selected)) {
           fixes.putIfAbsent(
-              line.key(), "earlier version line of " + key + " that " + stage + " lacked, added by fixMissingVersions");
+              line.key(),
+              "earlier version line of "
+                  + key
+                  + " that "
+                  + stage
+                  + " lacked, added by fixMissingVersions");
         }
       }
       fixes.forEach(selected::putIfAbsent);
@@ -147,23 +164,36 @@ public final class Planner {
     List<String> touched = new ArrayList<>();
     boolean failed = false;
     AliasResolver aliases = AliasResolver.of(config.all(Kind.ALIAS), stage);
-    // each asset's outcome depends only on the source, the target and the mode: work them out on all cores
+    // each asset's outcome depends only on the source, the target and the mode: work them out on
+    // all cores
     Map<String, AssetOutcome> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
     closure.reasons().keySet().parallelStream()
         .filter(key -> !closure.missing().containsKey(key))
-        .forEach(key -> outcomes.put(key, applyOne(config.assets().get(key), stage, target, overwrite, aliases)));
+        .forEach(
+            key ->
+                outcomes.put(
+                    key, applyOne(config.assets().get(key), stage, target, overwrite, aliases)));
     for (Map.Entry<String, String> entry : closure.reasons().entrySet()) {
       String key = entry.getKey();
       Asset asset = config.assets().get(key);
-      String why = entry.getValue().startsWith("selected") || mirror ? "" : " (" + entry.getValue() + ")";
+      String why =
+          entry.getValue().startsWith("selected") || mirror ? "" : " (" + entry.getValue() + ")";
       List<String> missing = closure.missing().get(key);
       if (missing != null) {
         reports.add(
             new AssetReport(
-                key, AssetStatus.FAILURE,
-                "requires " + String.join(", ", missing) + ", which " + source.label()
-                    + " does not have; add " + (missing.size() == 1 ? "it" : "them") + " to "
-                    + source.label() + " first" + why));
+                key,
+                AssetStatus.FAILURE,
+                "requires "
+                    + String.join(", ", missing)
+                    + ", which "
+                    + source.label()
+                    + " does not have; add "
+                    + (missing.size() == 1 ? "it" : "them")
+                    + " to "
+                    + source.label()
+                    + " first"
+                    + why));
         failed = true;
         continue;
       }
@@ -176,9 +206,14 @@ public final class Planner {
         List<Asset> gaps = missingEarlierLines(asset, config, target, closure.reasons());
         if (!gaps.isEmpty()) {
           status = AssetStatus.WARNING;
-          explanation += "; " + stage + " lacks the earlier version line "
-              + String.join(", ", gaps.stream().map(Asset::key).toList()) + " that " + source.label()
-              + " has: set fixMissingVersions: true to promote it as well";
+          explanation +=
+              "; "
+                  + stage
+                  + " lacks the earlier version line "
+                  + String.join(", ", gaps.stream().map(Asset::key).toList())
+                  + " that "
+                  + source.label()
+                  + " has: set fixMissingVersions: true to promote it as well";
         }
       }
       reports.add(new AssetReport(key, status, explanation));
@@ -201,7 +236,11 @@ public final class Planner {
           authored.remove(key);
           aliasesAfter.remove(aliasName(key));
           touched.add(key);
-          reports.add(new AssetReport(key, AssetStatus.SUCCESS, "removed from " + stage + ": no longer on " + source.label()));
+          reports.add(
+              new AssetReport(
+                  key,
+                  AssetStatus.SUCCESS,
+                  "removed from " + stage + ": no longer on " + source.label()));
         }
       }
     }
@@ -220,15 +259,24 @@ public final class Planner {
     Asset authored = asset;
     Object plain = asset.body().toPlain();
     String note = "";
-    Asset before = asset.kind() == Kind.ALIAS ? target.aliases().get(asset.name()) : target.authored().get(key);
+    Asset before =
+        asset.kind() == Kind.ALIAS
+            ? target.aliases().get(asset.name())
+            : target.authored().get(key);
     if (before != null && before.body() == asset.body() && sameAliases(asset, target, aliases)) {
-      // the very document the target was built from (one parse shared by blob), with the same aliases
-      return new AssetOutcome(AssetStatus.SUCCESS, "unchanged: " + stage + " already has it", false, null, null);
+      // the very document the target was built from (one parse shared by blob), with the same
+      // aliases
+      return new AssetOutcome(
+          AssetStatus.SUCCESS, "unchanged: " + stage + " already has it", false, null, null);
     }
-    if (before != null && plain instanceof Map<?, ?> plainMap && before.body().toPlain() instanceof Map<?, ?> beforeMap) {
+    if (before != null
+        && plain instanceof Map<?, ?> plainMap
+        && before.body().toPlain() instanceof Map<?, ?> beforeMap) {
       for (String child : Overwrite.CHILDREN.getOrDefault(asset.kind(), List.of())) {
-        if (!overwrite.allowsChild(asset.kind(), child) && !TreeDiff.same(beforeMap.get(child), plainMap.get(child))) {
-          // a parent-only overwrite replaces everything but the child, which stays as the target has it
+        if (!overwrite.allowsChild(asset.kind(), child)
+            && !TreeDiff.same(beforeMap.get(child), plainMap.get(child))) {
+          // a parent-only overwrite replaces everything but the child, which stays as the target
+          // has it
           Map<String, Object> kept = new LinkedHashMap<>();
           plainMap.forEach((k, v) -> kept.put(String.valueOf(k), v));
           if (beforeMap.get(child) == null) {
@@ -238,8 +286,16 @@ public final class Planner {
           }
           plain = kept;
           authored = withBody(asset, kept);
-          note = "; its " + child + " differ on " + stage + " and are kept: add "
-              + asset.kind().id() + "." + child + " to overwrite to replace them";
+          note =
+              "; its "
+                  + child
+                  + " differ on "
+                  + stage
+                  + " and are kept: add "
+                  + asset.kind().id()
+                  + "."
+                  + child
+                  + " to overwrite to replace them";
         }
       }
     }
@@ -247,34 +303,58 @@ public final class Planner {
     if (isDeployable(asset.kind())) {
       AliasResolver.Resolved resolution = aliases.resolve(authored);
       if (!resolution.ok()) {
-        return new AssetOutcome(AssetStatus.FAILURE, resolution.problems().get(0).message(), false, null, null);
+        return new AssetOutcome(
+            AssetStatus.FAILURE, resolution.problems().get(0).message(), false, null, null);
       }
       resolved = resolution.plain();
     }
     if (!target.has(key)) {
-      return new AssetOutcome(AssetStatus.SUCCESS, "created on " + stage + note, true, authored, resolved);
+      return new AssetOutcome(
+          AssetStatus.SUCCESS, "created on " + stage + note, true, authored, resolved);
     }
     Object runningBefore = target.running().get(key);
-    boolean sameAuthored = before != null && TreeDiff.same(TreeDiff.normalize(before.body().toPlain()), TreeDiff.normalize(plain));
-    int changes = isDeployable(asset.kind())
-        ? TreeDiff.diff(runningBefore, resolved).size()
-        : TreeDiff.diff(before == null ? null : TreeDiff.normalize(before.body().toPlain()), TreeDiff.normalize(plain)).size();
+    boolean sameAuthored =
+        before != null
+            && TreeDiff.same(
+                TreeDiff.normalize(before.body().toPlain()), TreeDiff.normalize(plain));
+    int changes =
+        isDeployable(asset.kind())
+            ? TreeDiff.diff(runningBefore, resolved).size()
+            : TreeDiff.diff(
+                    before == null ? null : TreeDiff.normalize(before.body().toPlain()),
+                    TreeDiff.normalize(plain))
+                .size();
     if (changes == 0) {
       return new AssetOutcome(
           note.isEmpty() ? AssetStatus.SUCCESS : AssetStatus.WARNING,
-          "unchanged: " + stage + " already has it" + note, !sameAuthored, authored, resolved);
+          "unchanged: " + stage + " already has it" + note,
+          !sameAuthored,
+          authored,
+          resolved);
     }
     String fields = changes + " field change" + (changes == 1 ? "" : "s");
     if (!overwrite.allows(asset.kind())) {
       return new AssetOutcome(
           AssetStatus.FAILURE,
-          "exists on " + stage + " with different content (" + fields + ") and overwrite is " + overwrite
-              + ": add " + asset.kind().id() + " to overwrite to replace it",
-          false, null, null);
+          "exists on "
+              + stage
+              + " with different content ("
+              + fields
+              + ") and overwrite is "
+              + overwrite
+              + ": add "
+              + asset.kind().id()
+              + " to overwrite to replace it",
+          false,
+          null,
+          null);
     }
     return new AssetOutcome(
         note.isEmpty() ? AssetStatus.REPLACED : AssetStatus.WARNING,
-        "replaced on " + stage + " (" + fields + ")" + note, true, authored, resolved);
+        "replaced on " + stage + " (" + fields + ")" + note,
+        true,
+        authored,
+        resolved);
   }
 
   /** Whether every alias an asset uses is the same document on the target as at the source. */
@@ -291,7 +371,8 @@ public final class Planner {
 
   private static Asset withBody(Asset asset, Map<String, Object> plain) {
     ParsedFile parsed = PARSER.parse(Json.write(plain), asset.file());
-    return new Asset(asset.kind(), asset.name(), asset.major(), asset.file(), asset.id(), (YMap) parsed.root());
+    return new Asset(
+        asset.kind(), asset.name(), asset.major(), asset.file(), asset.id(), (YMap) parsed.root());
   }
 
   private static boolean isDeployable(Kind kind) {

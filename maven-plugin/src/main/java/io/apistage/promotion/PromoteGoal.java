@@ -62,7 +62,13 @@ public final class PromoteGoal {
    * @param reason why it was skipped or failed, or null
    * @param assets the per-asset report
    */
-  record Outcome(String name, String stage, String status, String commit, String reason, List<AssetReport> assets) {
+  record Outcome(
+      String name,
+      String stage,
+      String status,
+      String commit,
+      String reason,
+      List<AssetReport> assets) {
     Outcome {
       assets = List.copyOf(assets);
     }
@@ -87,7 +93,11 @@ public final class PromoteGoal {
   public GoalResult execute() throws ApistageException, IOException {
     try (GitRepo git = GitRepo.open(context.configDir())) {
       String head =
-          git.head().orElseThrow(() -> new ApistageException("the repository has no commit yet; commit the config first"));
+          git.head()
+              .orElseThrow(
+                  () ->
+                      new ApistageException(
+                          "the repository has no commit yet; commit the config first"));
       Map<String, String> listing = git.listFiles(head);
       Map<String, byte[]> files = read(git, listing, PromoteGoal::isControlFile);
       Config config = new ConfigLoader().load(new MemorySource(files));
@@ -98,7 +108,8 @@ public final class PromoteGoal {
         return result(problems, List.of(), head, "nothing promoted: " + Problems.summary(problems));
       }
       if (chain.isEmpty()) {
-        throw new ApistageException("this repository declares no stages; add stages/<name>.yaml with kind: Stage");
+        throw new ApistageException(
+            "this repository declares no stages; add stages/<name>.yaml with kind: Stage");
       }
       Settings settings = config.settings();
       if (!request.dryRun()) {
@@ -106,8 +117,12 @@ public final class PromoteGoal {
       }
       List<PromotionSpec> specs = specs(config, files, chain, problems);
       Identity who = Who.of(context.env(), git, head, request.clock().instant());
-      log.info("apistage promote: commit " + head.substring(0, 7) + ", stages "
-          + String.join(" -> ", chain.names()) + (request.dryRun() ? " (dry run: nothing is written)" : ""));
+      log.info(
+          "apistage promote: commit "
+              + head.substring(0, 7)
+              + ", stages "
+              + String.join(" -> ", chain.names())
+              + (request.dryRun() ? " (dry run: nothing is written)" : ""));
 
       StageStore store = new StageStore(git, Map.of());
       TreeRenderer renderer = new TreeRenderer(git);
@@ -118,9 +133,11 @@ public final class PromoteGoal {
       List<Outcome> outcomes = new ArrayList<>();
       for (Stage stage : chain.order()) {
         List<PromotionSpec> work = new ArrayList<>();
-        boolean tracks = stage.isFirst() && stage.track() != null
-            && (stage.track().equals("main") || stage.track().equals(settings.mainBranch()))
-            && (request.promotion() == null || TRACK_MAIN.equals(request.promotion()));
+        boolean tracks =
+            stage.isFirst()
+                && stage.track() != null
+                && (stage.track().equals("main") || stage.track().equals(settings.mainBranch()))
+                && (request.promotion() == null || TRACK_MAIN.equals(request.promotion()));
         if (tracks) {
           work.add(trackSpec(stage));
         }
@@ -135,8 +152,11 @@ public final class PromoteGoal {
         List<Outcome> stageOutcomes;
         try {
           StageUpdater.Done<StageRun> done =
-              updater.update(stage, state -> plan(stage, state, work, main, chain, reader, dryRunContents, who, head),
-                  who, request.dryRun());
+              updater.update(
+                  stage,
+                  state -> plan(stage, state, work, main, chain, reader, dryRunContents, who, head),
+                  who,
+                  request.dryRun());
           StageRun run = done.result();
           if (request.dryRun() && run.content() != null) {
             dryRunContents.put(stage.name(), run.contents());
@@ -145,12 +165,15 @@ public final class PromoteGoal {
           stageOutcomes = new ArrayList<>();
           for (Outcome o : run.outcomes()) {
             stageOutcomes.add(
-                "success".equals(o.status()) ? new Outcome(o.name(), o.stage(), o.status(), commit, o.reason(), o.assets()) : o);
+                "success".equals(o.status())
+                    ? new Outcome(o.name(), o.stage(), o.status(), commit, o.reason(), o.assets())
+                    : o);
           }
         } catch (ApistageException e) {
           stageOutcomes = new ArrayList<>();
           for (PromotionSpec spec : work) {
-            stageOutcomes.add(new Outcome(spec.name(), stage.name(), "failure", null, e.getMessage(), List.of()));
+            stageOutcomes.add(
+                new Outcome(spec.name(), stage.name(), "failure", null, e.getMessage(), List.of()));
           }
         }
         for (Outcome o : stageOutcomes) {
@@ -158,7 +181,10 @@ public final class PromoteGoal {
           if ("failure".equals(o.status())) {
             problems.add(
                 Problem.error(
-                    file(specs, o.name()), Position.FILE, "", PromotionSpec.RULE,
+                    file(specs, o.name()),
+                    Position.FILE,
+                    "",
+                    PromotionSpec.RULE,
                     "promotion " + o.name() + " failed on " + o.stage() + ": " + o.reason()));
           }
         }
@@ -168,14 +194,20 @@ public final class PromoteGoal {
       long skipped = outcomes.stream().filter(o -> "skipped".equals(o.status())).count();
       long failed = outcomes.stream().filter(o -> "failure".equals(o.status())).count();
       String message =
-          (request.dryRun() ? "promote (dry run): " + applied + " would be applied, " : "promote: " + applied + " applied, ")
-              + skipped + " skipped, " + failed + " failed";
+          (request.dryRun()
+                  ? "promote (dry run): " + applied + " would be applied, "
+                  : "promote: " + applied + " applied, ")
+              + skipped
+              + " skipped, "
+              + failed
+              + " failed";
       return result(problems, outcomes, head, message);
     }
   }
 
   /** What one stage's run computed: per-promotion outcomes and the content to write. */
-  private record StageRun(List<Outcome> outcomes, StageState.StageContent content, Planner.Contents contents) {}
+  private record StageRun(
+      List<Outcome> outcomes, StageState.StageContent content, Planner.Contents contents) {}
 
   private StageUpdater.Update<StageRun> plan(
       Stage stage,
@@ -189,7 +221,8 @@ public final class PromoteGoal {
       String head)
       throws ApistageException, IOException {
     Planner planner = new Planner();
-    Planner.Contents contents = new Planner.Contents(state.assets(), state.authored(), state.aliases());
+    Planner.Contents contents =
+        new Planner.Contents(state.assets(), state.authored(), state.aliases());
     Planner.Source source;
     String sourceStageCommit = null;
     if (stage.isFirst()) {
@@ -200,7 +233,8 @@ public final class PromoteGoal {
       if (fromContents == null) {
         StageState fromState = reader.read(from, false);
         sourceStageCommit = fromState.commit().orElse(null);
-        fromContents = new Planner.Contents(fromState.assets(), fromState.authored(), fromState.aliases());
+        fromContents =
+            new Planner.Contents(fromState.assets(), fromState.authored(), fromState.aliases());
       }
       source = new Planner.Source(asConfig(fromContents), from.name());
     }
@@ -213,32 +247,67 @@ public final class PromoteGoal {
       boolean mirror = TRACK_MAIN.equals(spec.name()) && spec.file() == null;
       if (!mirror && !request.repromote() && Records.applied(history, spec.name(), spec.hash())) {
         outcomes.add(
-            new Outcome(spec.name(), stage.name(), "skipped", null,
-                "already applied to " + stage.name() + " with this content; edit " + spec.file()
+            new Outcome(
+                spec.name(),
+                stage.name(),
+                "skipped",
+                null,
+                "already applied to "
+                    + stage.name()
+                    + " with this content; edit "
+                    + spec.file()
                     + " or pass -Dapistage.repromote=true to apply it again",
                 List.of()));
         continue;
       }
       Planner.Plan plan = planner.plan(spec, source, stage.name(), contents, mirror);
       if (plan.failed()) {
-        long failures = plan.reports().stream().filter(r -> r.status() == AssetStatus.FAILURE).count();
+        long failures =
+            plan.reports().stream().filter(r -> r.status() == AssetStatus.FAILURE).count();
         outcomes.add(
-            new Outcome(spec.name(), stage.name(), "failure", null,
-                failures + " asset" + (failures == 1 ? "" : "s") + " failed; nothing of it was applied to " + stage.name(),
+            new Outcome(
+                spec.name(),
+                stage.name(),
+                "failure",
+                null,
+                failures
+                    + " asset"
+                    + (failures == 1 ? "" : "s")
+                    + " failed; nothing of it was applied to "
+                    + stage.name(),
                 plan.reports()));
         continue;
       }
       if (mirror && plan.touched().isEmpty()) {
         outcomes.add(
-            new Outcome(spec.name(), stage.name(), "skipped", null,
-                stage.name() + " is already in line with " + main.label() + " at " + head.substring(0, 7), List.of()));
+            new Outcome(
+                spec.name(),
+                stage.name(),
+                "skipped",
+                null,
+                stage.name()
+                    + " is already in line with "
+                    + main.label()
+                    + " at "
+                    + head.substring(0, 7),
+                List.of()));
         continue;
       }
       contents = plan.after();
       Map<String, Object> content =
           Records.content(
-              Records.PROMOTION, spec.name(), mirror ? null : spec, stage.name(), who, head, source.label(),
-              sourceStageCommit, state.commit(), plan.reports(), plan.touched(), null);
+              Records.PROMOTION,
+              spec.name(),
+              mirror ? null : spec,
+              stage.name(),
+              who,
+              head,
+              source.label(),
+              sourceStageCommit,
+              state.commit(),
+              plan.reports(),
+              plan.touched(),
+              null);
       if (mirror) {
         content.put("hash", head);
       }
@@ -253,20 +322,41 @@ public final class PromoteGoal {
     }
     StageState.StageContent next =
         new StageState.StageContent(
-            stage.name(), contents.running(), contents.authored(), contents.aliases(), history, lastRecord);
+            stage.name(),
+            contents.running(),
+            contents.authored(),
+            contents.aliases(),
+            history,
+            lastRecord);
     String message =
-        "Promote " + String.join(", ", applied) + " to " + stage.name() + "\n\nFrom " + source.label()
-            + (sourceStageCommit == null ? "" : " at " + sourceStageCommit) + ", " + main.label() + " at " + head + ".";
+        "Promote "
+            + String.join(", ", applied)
+            + " to "
+            + stage.name()
+            + "\n\nFrom "
+            + source.label()
+            + (sourceStageCommit == null ? "" : " at " + sourceStageCommit)
+            + ", "
+            + main.label()
+            + " at "
+            + head
+            + ".";
     return new StageUpdater.Update<>(next, message, new StageRun(outcomes, next, contents));
   }
 
-  /** Stage and promotion files and the settings: all the goal reads at HEAD unless the first stage has work. */
+  /**
+   * Stage and promotion files and the settings: all the goal reads at HEAD unless the first stage
+   * has work.
+   */
   private static boolean isControlFile(String path) {
-    return path.startsWith(Kind.STAGE.folder() + "/") || path.startsWith(Kind.PROMOTION.folder() + "/")
-        || path.equals("apistage.yaml") || path.equals("apistage.yml");
+    return path.startsWith(Kind.STAGE.folder() + "/")
+        || path.startsWith(Kind.PROMOTION.folder() + "/")
+        || path.equals("apistage.yaml")
+        || path.equals("apistage.yml");
   }
 
-  private static Map<String, byte[]> read(GitRepo git, Map<String, String> listing, java.util.function.Predicate<String> which)
+  private static Map<String, byte[]> read(
+      GitRepo git, Map<String, String> listing, java.util.function.Predicate<String> which)
       throws IOException {
     Map<String, byte[]> files = new TreeMap<>();
     for (Map.Entry<String, String> e : listing.entrySet()) {
@@ -287,7 +377,8 @@ public final class PromoteGoal {
     private final Log log;
     private final TreeRenderer renderer;
 
-    HeadSource(GitRepo git, Map<String, String> listing, String label, Log log, TreeRenderer renderer) {
+    HeadSource(
+        GitRepo git, Map<String, String> listing, String label, Log log, TreeRenderer renderer) {
       this.log = log;
       this.renderer = renderer;
       this.git = git;
@@ -307,11 +398,19 @@ public final class PromoteGoal {
         for (Asset asset : config.assets().values()) {
           renderer.authored(asset.body(), files.get(asset.file()));
         }
-        log.debug("read " + config.assets().size() + " assets at HEAD in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+        log.debug(
+            "read "
+                + config.assets().size()
+                + " assets at HEAD in "
+                + (System.nanoTime() - started) / 1_000_000
+                + " ms");
         List<Problem> errors = config.problems().stream().filter(Problem::isError).toList();
         if (!errors.isEmpty()) {
           throw new ApistageException(
-              "the config at HEAD has " + Problems.summary(errors) + ", first " + errors.get(0).format()
+              "the config at HEAD has "
+                  + Problems.summary(errors)
+                  + ", first "
+                  + errors.get(0).format()
                   + "; run mvn apistage:validate and fix them before promoting");
         }
         source = new Planner.Source(config, label);
@@ -328,23 +427,39 @@ public final class PromoteGoal {
 
   private PromotionSpec trackSpec(Stage stage) {
     return new PromotionSpec(
-        TRACK_MAIN, "the first stage follows the main branch", null, List.of(stage.name()), List.of(),
-        Include.ALL, Include.ALL, Overwrite.ALL, false, null, "", null);
+        TRACK_MAIN,
+        "the first stage follows the main branch",
+        null,
+        List.of(stage.name()),
+        List.of(),
+        Include.ALL,
+        Include.ALL,
+        Overwrite.ALL,
+        false,
+        null,
+        "",
+        null);
   }
 
-  private List<PromotionSpec> specs(Config config, Map<String, byte[]> files, StageChain chain, List<Problem> problems)
+  private List<PromotionSpec> specs(
+      Config config, Map<String, byte[]> files, StageChain chain, List<Problem> problems)
       throws ApistageException {
     List<Asset> promotions = config.all(Kind.PROMOTION);
     if (TRACK_MAIN.equals(request.promotion())) {
       return List.of();
     }
     if (request.promotion() != null) {
-      List<Asset> named = promotions.stream().filter(a -> a.name().equals(request.promotion())).toList();
+      List<Asset> named =
+          promotions.stream().filter(a -> a.name().equals(request.promotion())).toList();
       if (named.isEmpty()) {
         throw new ApistageException(
-            "no promotion named '" + request.promotion() + "' (apistage.promotion) at HEAD"
-                + (promotions.isEmpty() ? "; promotions/ is empty"
-                    : "; known: " + String.join(", ", promotions.stream().map(Asset::name).toList()))
+            "no promotion named '"
+                + request.promotion()
+                + "' (apistage.promotion) at HEAD"
+                + (promotions.isEmpty()
+                    ? "; promotions/ is empty"
+                    : "; known: "
+                        + String.join(", ", promotions.stream().map(Asset::name).toList()))
                 + "; pass one with -Dapistage.promotion=<name>, or omit it for every pending promotion");
       }
       promotions = named;
@@ -373,23 +488,55 @@ public final class PromoteGoal {
       Optional<Stage> stage = chain.find(target);
       if (stage.isEmpty()) {
         out.add(
-            Problem.error(spec.file(), asset.body().valuePosition("to"), "/to", PromotionSpec.RULE,
-                "promotion " + spec.name() + " targets stage " + target + ", which does not exist; known stages: "
+            Problem.error(
+                spec.file(),
+                asset.body().valuePosition("to"),
+                "/to",
+                PromotionSpec.RULE,
+                "promotion "
+                    + spec.name()
+                    + " targets stage "
+                    + target
+                    + ", which does not exist; known stages: "
                     + String.join(", ", chain.names())));
         continue;
       }
       String expected = stage.get().promotesFrom();
       if (expected == null && spec.from() != null) {
         out.add(
-            Problem.error(spec.file(), asset.body().valuePosition("from"), "/from", PromotionSpec.RULE,
-                "promotion " + spec.name() + " promotes from " + spec.from() + " to " + target + ", but " + target
+            Problem.error(
+                spec.file(),
+                asset.body().valuePosition("from"),
+                "/from",
+                PromotionSpec.RULE,
+                "promotion "
+                    + spec.name()
+                    + " promotes from "
+                    + spec.from()
+                    + " to "
+                    + target
+                    + ", but "
+                    + target
                     + " is the first stage and receives from the main branch: remove from"));
       } else if (expected != null && !expected.equals(spec.from())) {
         out.add(
-            Problem.error(spec.file(), asset.body().valuePosition(spec.from() == null ? "to" : "from"), "/from",
+            Problem.error(
+                spec.file(),
+                asset.body().valuePosition(spec.from() == null ? "to" : "from"),
+                "/from",
                 PromotionSpec.RULE,
-                "promotion " + spec.name() + " promotes " + (spec.from() == null ? "from the main branch" : "from " + spec.from())
-                    + " to " + target + ", but " + target + " promotes from " + expected + ": set from: " + expected));
+                "promotion "
+                    + spec.name()
+                    + " promotes "
+                    + (spec.from() == null ? "from the main branch" : "from " + spec.from())
+                    + " to "
+                    + target
+                    + ", but "
+                    + target
+                    + " promotes from "
+                    + expected
+                    + ": set from: "
+                    + expected));
       }
     }
     return out;
@@ -430,7 +577,8 @@ public final class PromoteGoal {
     }
   }
 
-  private GoalResult result(List<Problem> problems, List<Outcome> outcomes, String head, String message) {
+  private GoalResult result(
+      List<Problem> problems, List<Outcome> outcomes, String head, String message) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("dryRun", request.dryRun());
     body.put("sourceCommit", head);
@@ -438,7 +586,11 @@ public final class PromoteGoal {
     outcomes.forEach(o -> list.add(o.toMap()));
     body.put("promotions", list);
     boolean failed = Problems.hasErrors(problems);
-    return new GoalResult("promote", failed ? "PROMOTION_FAILED" : "OK", failed ? message + "; " + Problems.summary(problems) : message,
-        problems, body);
+    return new GoalResult(
+        "promote",
+        failed ? "PROMOTION_FAILED" : "OK",
+        failed ? message + "; " + Problems.summary(problems) : message,
+        problems,
+        body);
   }
 }

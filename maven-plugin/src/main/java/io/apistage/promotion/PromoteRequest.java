@@ -5,8 +5,8 @@ import java.time.Clock;
 /**
  * The parameters of {@code promote}.
  *
- * @param promotion the one promotion to apply ({@code apistage.promotion}), or null for all
- *     pending ones
+ * @param promotion the one promotion to apply ({@code apistage.promotion}), or null for all pending
+ *     ones
  * @param dryRun whether to compute and report without writing ({@code apistage.dryRun})
  * @param repromote whether to apply promotions again that were applied with the same content
  *     ({@code apistage.repromote})

@@ -54,7 +54,14 @@ public record PromotionSpec(
 
   /** The kinds a promotion moves. */
   public static final List<Kind> PROMOTABLE =
-      List.of(Kind.API, Kind.POLICY, Kind.ALIAS, Kind.APPLICATION, Kind.PLAN, Kind.PACKAGE, Kind.SUBSCRIPTION);
+      List.of(
+          Kind.API,
+          Kind.POLICY,
+          Kind.ALIAS,
+          Kind.APPLICATION,
+          Kind.PLAN,
+          Kind.PACKAGE,
+          Kind.SUBSCRIPTION);
 
   public PromotionSpec {
     to = List.copyOf(to);
@@ -94,15 +101,25 @@ public record PromotionSpec(
     }
     if (to.isEmpty()) {
       problems.add(
-          Problem.error(file, body.keyPosition("to"), "/to", RULE,
+          Problem.error(
+              file,
+              body.keyPosition("to"),
+              "/to",
+              RULE,
               "promotion " + asset.name() + " names no target stage: add to: [<stage>]"));
     }
     List<Selector> selectors = new ArrayList<>();
     List<YNode> items = body.list("assets");
     if (items.isEmpty()) {
       problems.add(
-          Problem.error(file, body.keyPosition("assets"), "/assets", RULE,
-              "promotion " + asset.name() + " selects nothing: add assets: [{ kind: api, name: <api> }]"));
+          Problem.error(
+              file,
+              body.keyPosition("assets"),
+              "/assets",
+              RULE,
+              "promotion "
+                  + asset.name()
+                  + " selects nothing: add assets: [{ kind: api, name: <api> }]"));
     }
     for (int i = 0; i < items.size(); i++) {
       selector(file, "/assets/" + i, items.get(i), problems).ifPresent(selectors::add);
@@ -122,8 +139,14 @@ public record PromotionSpec(
           case "subscriptions" -> subscriptions = value;
           default ->
               problems.add(
-                  Problem.error(file, include.keyPosition(key), "/include/" + key, RULE,
-                      "unknown optional dependency '" + key + "': include takes applications and subscriptions"));
+                  Problem.error(
+                      file,
+                      include.keyPosition(key),
+                      "/include/" + key,
+                      RULE,
+                      "unknown optional dependency '"
+                          + key
+                          + "': include takes applications and subscriptions"));
         }
       }
     }
@@ -134,24 +157,45 @@ public record PromotionSpec(
     }
     PromotionSpec spec =
         new PromotionSpec(
-            asset.name(), asset.str("description"), from, to, selectors, applications, subscriptions,
-            overwrite, fix, file, sha256(content), asset);
+            asset.name(),
+            asset.str("description"),
+            from,
+            to,
+            selectors,
+            applications,
+            subscriptions,
+            overwrite,
+            fix,
+            file,
+            sha256(content),
+            asset);
     return new Parsed(spec, problems);
   }
 
   private static java.util.Optional<Selector> selector(
       String file, String pointer, YNode node, List<Problem> problems) {
     if (!(node instanceof YMap map)) {
-      problems.add(error(file, node, pointer, "a selector is a mapping of kind, name, major, team and keyword"));
+      problems.add(
+          error(
+              file,
+              node,
+              pointer,
+              "a selector is a mapping of kind, name, major, team and keyword"));
       return java.util.Optional.empty();
     }
     Kind kind = null;
     String kindText = map.str("kind");
     if (kindText != null) {
-      kind = Kind.byId(kindText.toLowerCase(java.util.Locale.ROOT)).filter(PROMOTABLE::contains).orElse(null);
+      kind =
+          Kind.byId(kindText.toLowerCase(java.util.Locale.ROOT))
+              .filter(PROMOTABLE::contains)
+              .orElse(null);
       if (kind == null) {
         problems.add(
-            error(file, map.get("kind"), pointer + "/kind",
+            error(
+                file,
+                map.get("kind"),
+                pointer + "/kind",
                 "unknown kind '" + kindText + "' in a selector; accepted: " + ids(PROMOTABLE)));
       }
     }
@@ -159,18 +203,35 @@ public record PromotionSpec(
     if (map.get("major") instanceof YScalar s && s.value() instanceof Number n) {
       major = n.intValue();
     } else if (map.has("major")) {
-      problems.add(error(file, map.get("major"), pointer + "/major", "major must be a whole number such as 1"));
+      problems.add(
+          error(
+              file,
+              map.get("major"),
+              pointer + "/major",
+              "major must be a whole number such as 1"));
     }
     for (String key : map.keys()) {
       if (!Set.of("kind", "name", "major", "team", "keyword").contains(key)) {
         problems.add(
-            Problem.error(file, map.keyPosition(key), pointer + "/" + key, RULE,
-                "unknown selector field '" + key + "'; a selector takes kind, name, major, team and keyword"));
+            Problem.error(
+                file,
+                map.keyPosition(key),
+                pointer + "/" + key,
+                RULE,
+                "unknown selector field '"
+                    + key
+                    + "'; a selector takes kind, name, major, team and keyword"));
       }
     }
-    Selector selector = new Selector(kind, map.str("name"), major, map.str("team"), map.str("keyword"));
+    Selector selector =
+        new Selector(kind, map.str("name"), major, map.str("team"), map.str("keyword"));
     if (selector.isEmpty() && kindText == null) {
-      problems.add(error(file, map, pointer, "an empty selector would select everything; name a kind, name, team or keyword"));
+      problems.add(
+          error(
+              file,
+              map,
+              pointer,
+              "an empty selector would select everything; name a kind, name, team or keyword"));
       return java.util.Optional.empty();
     }
     return java.util.Optional.of(selector);
@@ -185,7 +246,8 @@ public record PromotionSpec(
     }
     if (node instanceof YSeq seq) {
       Set<String> names = new LinkedHashSet<>();
-      seq.items().forEach(i -> names.add(i instanceof YScalar s ? s.text() : String.valueOf(i.toPlain())));
+      seq.items()
+          .forEach(i -> names.add(i instanceof YScalar s ? s.text() : String.valueOf(i.toPlain())));
       return new Include(false, names);
     }
     problems.add(error(file, node, pointer, "include takes all, none or a list of names"));
@@ -205,7 +267,12 @@ public record PromotionSpec(
     }
     List<String> accepted = Overwrite.acceptedEntries();
     if (!(node instanceof YSeq seq)) {
-      problems.add(error(file, node, "/overwrite", "overwrite takes none, all or a list of: " + String.join(", ", accepted)));
+      problems.add(
+          error(
+              file,
+              node,
+              "/overwrite",
+              "overwrite takes none, all or a list of: " + String.join(", ", accepted)));
       return Overwrite.NONE;
     }
     Set<String> entries = new LinkedHashSet<>();
@@ -213,8 +280,13 @@ public record PromotionSpec(
       String value = item instanceof YScalar s ? s.text().toLowerCase(java.util.Locale.ROOT) : null;
       if (value == null || !accepted.contains(value)) {
         problems.add(
-            error(file, item, "/overwrite",
-                "unknown overwrite entry '" + (value == null ? item.toPlain() : value) + "'; accepted: "
+            error(
+                file,
+                item,
+                "/overwrite",
+                "unknown overwrite entry '"
+                    + (value == null ? item.toPlain() : value)
+                    + "'; accepted: "
                     + String.join(", ", accepted)));
         continue;
       }
@@ -225,9 +297,16 @@ public record PromotionSpec(
       int dot = value.indexOf('.');
       if (dot > 0 && entries.contains(value) && !entries.contains(value.substring(0, dot))) {
         problems.add(
-            error(file, item, "/overwrite",
-                value + " needs its parent " + value.substring(0, dot) + " in overwrite: add "
-                    + value.substring(0, dot) + " to the list"));
+            error(
+                file,
+                item,
+                "/overwrite",
+                value
+                    + " needs its parent "
+                    + value.substring(0, dot)
+                    + " in overwrite: add "
+                    + value.substring(0, dot)
+                    + " to the list"));
       }
     }
     return new Overwrite(false, entries);

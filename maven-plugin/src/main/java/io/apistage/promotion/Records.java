@@ -10,16 +10,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The content of the history records that promotions and rollbacks leave in a stage's state
- * ({@code .apistage/history/<NNNNNN>-<type>-<name>.json}), and how to read it back.
+ * The content of the history records that promotions and rollbacks leave in a stage's state ({@code
+ * .apistage/history/<NNNNNN>-<type>-<name>.json}), and how to read it back.
  *
  * <p>Fields: {@code type} (promotion | rollback), {@code name}, {@code description}, {@code hash}
  * (SHA-256 of the promotion file), {@code from}, {@code targets}, {@code stage}, {@code who}
  * ({@code name}, {@code email}), {@code when} (UTC, ISO-8601), {@code sourceCommit} (the main
- * branch commit the run applied from), {@code source} ({@code main} or the source stage) and
- * {@code sourceStageCommit}, {@code base} (the stage commit it was applied on, null for the first),
- * {@code status}, {@code assets} (the per-asset report), {@code touched} (the keys that changed),
- * and for a rollback {@code undoes} (the id of the record it undid).
+ * branch commit the run applied from), {@code source} ({@code main} or the source stage) and {@code
+ * sourceStageCommit}, {@code base} (the stage commit it was applied on, null for the first), {@code
+ * status}, {@code assets} (the per-asset report), {@code touched} (the keys that changed), and for
+ * a rollback {@code undoes} (the id of the record it undid).
  *
  * @since 0.1.0
  */
@@ -115,7 +115,9 @@ public final class Records {
     if (record.content().get("who") instanceof Map<?, ?> who) {
       Object name = who.get("name");
       Object email = who.get("email");
-      return email == null || String.valueOf(email).isEmpty() ? String.valueOf(name) : name + " <" + email + ">";
+      return email == null || String.valueOf(email).isEmpty()
+          ? String.valueOf(name)
+          : name + " <" + email + ">";
     }
     return "unknown";
   }
@@ -129,7 +131,9 @@ public final class Records {
   /** Whether a successful record of this promotion name and content exists on the stage. */
   static boolean applied(List<HistoryRecord> history, String name, String hash) {
     for (HistoryRecord record : history) {
-      if (PROMOTION.equals(record.type()) && name.equals(text(record, "name")) && hash.equals(text(record, "hash"))
+      if (PROMOTION.equals(record.type())
+          && name.equals(text(record, "name"))
+          && hash.equals(text(record, "hash"))
           && "success".equals(text(record, "status"))) {
         return true;
       }

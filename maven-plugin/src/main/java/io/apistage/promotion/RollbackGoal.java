@@ -29,8 +29,7 @@ import java.util.TreeMap;
 /**
  * The {@code rollback} goal: restores the assets a promotion changed on a stage to what they were
  * before it, as a new commit with a rollback record; the stage's history is never rewritten. A
- * promotion other than the last can be undone only when no later promotion changed the same
- * assets.
+ * promotion other than the last can be undone only when no later promotion changed the same assets.
  *
  * @since 0.1.0
  */
@@ -51,11 +50,16 @@ public final class RollbackGoal {
   public GoalResult execute() throws ApistageException, IOException {
     try (GitRepo git = GitRepo.open(context.configDir())) {
       String head =
-          git.head().orElseThrow(() -> new ApistageException("the repository has no commit yet; commit the config first"));
+          git.head()
+              .orElseThrow(
+                  () ->
+                      new ApistageException(
+                          "the repository has no commit yet; commit the config first"));
       StageChain chain = stages(git, head);
       if (request.stage() == null || request.stage().isBlank()) {
         throw new ApistageException(
-            "rollback needs the stage to roll back: pass -Dapistage.stage=<stage> (stages: " + String.join(", ", chain.names())
+            "rollback needs the stage to roll back: pass -Dapistage.stage=<stage> (stages: "
+                + String.join(", ", chain.names())
                 + ")");
       }
       Stage stage = chain.get(request.stage());
@@ -64,12 +68,21 @@ public final class RollbackGoal {
       TreeRenderer renderer = new TreeRenderer(git);
       StageReader reader = new StageReader(git, store, renderer);
       StageUpdater.Done<HistoryRecord> done =
-          new StageUpdater(store, reader, renderer, log).update(stage, state -> rollback(stage, state, reader, who, head), who, false);
+          new StageUpdater(store, reader, renderer, log)
+              .update(stage, state -> rollback(stage, state, reader, who, head), who, false);
       HistoryRecord record = done.result();
       String commit = done.commit().orElseThrow();
       List<AssetReport> reports = Records.reports(record);
-      log.info("rollback " + record.name() + " on " + stage.name() + ": success, commit " + commit.substring(0, 7)
-          + " (undoes " + Records.text(record, "undoes") + ")");
+      log.info(
+          "rollback "
+              + record.name()
+              + " on "
+              + stage.name()
+              + ": success, commit "
+              + commit.substring(0, 7)
+              + " (undoes "
+              + Records.text(record, "undoes")
+              + ")");
       reports.forEach(r -> log.info(r.format()));
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("stage", stage.name());
@@ -81,15 +94,23 @@ public final class RollbackGoal {
       reports.forEach(r -> assets.add(r.toMap()));
       body.put("assets", assets);
       return new GoalResult(
-          "rollback", "OK",
-          "rollback: " + stage.name() + " restored to its state before " + record.name() + " ("
-              + Problems.plural(reports.size(), "asset") + ")",
-          List.of(), body);
+          "rollback",
+          "OK",
+          "rollback: "
+              + stage.name()
+              + " restored to its state before "
+              + record.name()
+              + " ("
+              + Problems.plural(reports.size(), "asset")
+              + ")",
+          List.of(),
+          body);
     }
   }
 
   private StageUpdater.Update<HistoryRecord> rollback(
-      Stage stage, StageState state, StageReader reader, Identity who, String head) throws ApistageException, IOException {
+      Stage stage, StageState state, StageReader reader, Identity who, String head)
+      throws ApistageException, IOException {
     List<HistoryRecord> history = state.history();
     Set<String> undone = new HashSet<>();
     for (HistoryRecord r : history) {
@@ -99,7 +120,8 @@ public final class RollbackGoal {
     }
     HistoryRecord target = null;
     for (HistoryRecord r : history) {
-      if (Records.PROMOTION.equals(r.type()) && !undone.contains(r.id())
+      if (Records.PROMOTION.equals(r.type())
+          && !undone.contains(r.id())
           && (request.promotion() == null || request.promotion().equals(r.name()))) {
         target = r;
       }
@@ -107,20 +129,40 @@ public final class RollbackGoal {
     if (target == null) {
       throw new ApistageException(
           request.promotion() == null
-              ? "stage " + stage.name() + " has no promotion to roll back (see mvn apistage:history -Dapistage.stage="
-                  + stage.name() + ")"
-              : "stage " + stage.name() + " has no applied promotion named " + request.promotion()
-                  + " that is not rolled back already; see mvn apistage:history -Dapistage.stage=" + stage.name());
+              ? "stage "
+                  + stage.name()
+                  + " has no promotion to roll back (see mvn apistage:history -Dapistage.stage="
+                  + stage.name()
+                  + ")"
+              : "stage "
+                  + stage.name()
+                  + " has no applied promotion named "
+                  + request.promotion()
+                  + " that is not rolled back already; see mvn apistage:history -Dapistage.stage="
+                  + stage.name());
     }
     Set<String> keys = new HashSet<>(Records.touched(target));
     for (HistoryRecord later : history) {
-      if (later.number() > target.number() && Records.PROMOTION.equals(later.type()) && !undone.contains(later.id())) {
-        List<String> overlap = Records.touched(later).stream().filter(keys::contains).sorted().toList();
+      if (later.number() > target.number()
+          && Records.PROMOTION.equals(later.type())
+          && !undone.contains(later.id())) {
+        List<String> overlap =
+            Records.touched(later).stream().filter(keys::contains).sorted().toList();
         if (!overlap.isEmpty()) {
           throw new ApistageException(
-              "cannot roll back " + target.name() + " on " + stage.name() + ": the later promotion " + later.name()
-                  + " (" + later.id() + ") changed the same assets (" + String.join(", ", overlap)
-                  + "); roll back " + later.name() + " first");
+              "cannot roll back "
+                  + target.name()
+                  + " on "
+                  + stage.name()
+                  + ": the later promotion "
+                  + later.name()
+                  + " ("
+                  + later.id()
+                  + ") changed the same assets ("
+                  + String.join(", ", overlap)
+                  + "); roll back "
+                  + later.name()
+                  + " first");
         }
       }
     }
@@ -141,19 +183,35 @@ public final class RollbackGoal {
         restore(running, key, before.assets().get(key));
       }
       reports.add(
-          new AssetReport(key, AssetStatus.SUCCESS,
-              existed ? "restored as it was before " + target.name() : "removed: " + target.name() + " had created it"));
+          new AssetReport(
+              key,
+              AssetStatus.SUCCESS,
+              existed
+                  ? "restored as it was before " + target.name()
+                  : "removed: " + target.name() + " had created it"));
     }
     int number = state.nextRecordNumber();
     Map<String, Object> content =
-        Records.content(Records.ROLLBACK, target.name(), null, stage.name(), who, head, stage.name(), null,
-            state.commit(), reports, List.copyOf(new java.util.TreeSet<>(keys)), target.id());
+        Records.content(
+            Records.ROLLBACK,
+            target.name(),
+            null,
+            stage.name(),
+            who,
+            head,
+            stage.name(),
+            null,
+            state.commit(),
+            reports,
+            List.copyOf(new java.util.TreeSet<>(keys)),
+            target.id());
     HistoryRecord record = new HistoryRecord(number, Records.ROLLBACK, target.name(), content);
     List<HistoryRecord> records = new ArrayList<>(history);
     records.add(record);
     StageState.StageContent next =
         new StageState.StageContent(stage.name(), running, authored, aliases, records, record.id());
-    String message = "Roll back " + target.name() + " on " + stage.name() + "\n\nUndoes " + target.id() + ".";
+    String message =
+        "Roll back " + target.name() + " on " + stage.name() + "\n\nUndoes " + target.id() + ".";
     return new StageUpdater.Update<>(next, message, record);
   }
 
@@ -179,10 +237,14 @@ public final class RollbackGoal {
     List<io.apistage.problem.Problem> problems = new ArrayList<>(config.problems());
     problems.addAll(chain.problems());
     if (Problems.hasErrors(problems)) {
-      throw new ApistageException("the stages at HEAD have errors: " + problems.get(0).format() + "; run mvn apistage:validate");
+      throw new ApistageException(
+          "the stages at HEAD have errors: "
+              + problems.get(0).format()
+              + "; run mvn apistage:validate");
     }
     if (chain.isEmpty()) {
-      throw new ApistageException("this repository declares no stages; add stages/<name>.yaml with kind: Stage");
+      throw new ApistageException(
+          "this repository declares no stages; add stages/<name>.yaml with kind: Stage");
     }
     return chain;
   }

@@ -76,7 +76,9 @@ public record Selector(Kind kind, String name, Integer major, String team, Strin
   }
 
   private static boolean wholeMatch(String pattern, String value) {
-    return pattern.contains("*") ? glob(pattern).matcher(value).matches() : pattern.equalsIgnoreCase(value);
+    return pattern.contains("*")
+        ? glob(pattern).matcher(value).matches()
+        : pattern.equalsIgnoreCase(value);
   }
 
   private static boolean contains(String field, String word) {

@@ -33,9 +33,9 @@ import java.util.regex.Pattern;
 /**
  * Reads a stage's state the way promotions need it, faster than a full {@link StageStore#read}:
  * only the authored copies, the aliases, the records and the metadata are parsed, the running form
- * is the authored one resolved for the stage (what promotions write; a file changed by hand on
- * the branch is written back in its promoted form), and a parsed authored copy is reused by blob
- * id across stages, since the same asset has the same bytes on dev, qa and prod.
+ * is the authored one resolved for the stage (what promotions write; a file changed by hand on the
+ * branch is written back in its promoted form), and a parsed authored copy is reused by blob id
+ * across stages, since the same asset has the same bytes on dev, qa and prod.
  *
  * @since 0.1.0
  */
@@ -118,7 +118,11 @@ final class StageReader {
       }
       if (!file.ok() || !(file.root() instanceof YMap body)) {
         problems.add(
-            Problem.error(branch + ":" + path, Position.FILE, "", StageStore.RULE,
+            Problem.error(
+                branch + ":" + path,
+                Position.FILE,
+                "",
+                StageStore.RULE,
                 "the authored copy does not parse; roll the stage back or promote the asset again"));
         continue;
       }
@@ -134,11 +138,20 @@ final class StageReader {
     AliasResolver resolver = new AliasResolver(aliases, stage.name());
     Map<String, Object> running = new ConcurrentHashMap<>();
     if (withRunning) {
-      authored.values().parallelStream().forEach(asset -> running.put(asset.key(), resolver.resolve(asset).plain()));
+      authored.values().parallelStream()
+          .forEach(asset -> running.put(asset.key(), resolver.resolve(asset).plain()));
     }
     history.sort((a, b) -> Integer.compare(a.number(), b.number()));
     return new StageState(
-        stage, Optional.of(commit), running, Map.of(), authored, aliases, history, lastRecord, problems);
+        stage,
+        Optional.of(commit),
+        running,
+        Map.of(),
+        authored,
+        aliases,
+        history,
+        lastRecord,
+        problems);
   }
 
   private Parsed parse(Map.Entry<String, String> file) {
@@ -154,8 +167,8 @@ final class StageReader {
         });
   }
 
-  private Optional<HistoryRecord> record(String branch, String path, String blob, List<Problem> problems)
-      throws IOException {
+  private Optional<HistoryRecord> record(
+      String branch, String path, String blob, List<Problem> problems) throws IOException {
     Matcher m = RECORD.matcher(path.substring(StageLayout.HISTORY.length()));
     if (!m.matches()) {
       return Optional.empty();
@@ -165,7 +178,11 @@ final class StageReader {
       content = Json.read(new String(git.readBlob(blob), StandardCharsets.UTF_8));
     } catch (IOException e) {
       problems.add(
-          Problem.error(branch + ":" + path, Position.FILE, "", StageStore.RULE,
+          Problem.error(
+              branch + ":" + path,
+              Position.FILE,
+              "",
+              StageStore.RULE,
               "the history record does not parse: " + e.getMessage()));
       return Optional.empty();
     }
@@ -174,7 +191,8 @@ final class StageReader {
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> object = (Map<String, Object>) map;
-    return Optional.of(new HistoryRecord(Integer.parseInt(m.group(1)), m.group(2), m.group(3), object));
+    return Optional.of(
+        new HistoryRecord(Integer.parseInt(m.group(1)), m.group(2), m.group(3), object));
   }
 
   private static UUID id(YMap body) {

@@ -14,8 +14,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * Updates one stage with one commit and a compare-and-swap of its ref: read the state, compute the
  * new content from it, write; when another run moved the ref meanwhile, read again, compute again
  * and retry, a bounded number of times with a short random backoff. The ref update is the only
- * mutation (objects first, ref last), so a run killed at any point leaves the stage as before or
- * as after.
+ * mutation (objects first, ref last), so a run killed at any point leaves the stage as before or as
+ * after.
  *
  * @since 0.1.0
  */
@@ -68,20 +68,40 @@ final class StageUpdater {
       long read = System.nanoTime();
       if (state.hasErrors()) {
         throw new ApistageException(
-            "stage " + stage.name() + " (" + stage.state().describe() + ") has files that do not parse: "
-                + state.problems().get(0).format() + "; fix the branch or roll it back before promoting");
+            "stage "
+                + stage.name()
+                + " ("
+                + stage.state().describe()
+                + ") has files that do not parse: "
+                + state.problems().get(0).format()
+                + "; fix the branch or roll it back before promoting");
       }
       Update<R> update = step.compute(state);
       long computed = System.nanoTime();
-      log.debug("stage " + stage.name() + ": read " + millis(read - started) + " ms, computed " + millis(computed - read) + " ms");
+      log.debug(
+          "stage "
+              + stage.name()
+              + ": read "
+              + millis(read - started)
+              + " ms, computed "
+              + millis(computed - read)
+              + " ms");
       if (update.content() == null || dryRun) {
         return new Done<>(update.result(), Optional.empty(), attempt);
       }
       var tree = renderer.render(state, update.content());
       long rendered = System.nanoTime();
       Optional<String> commit = store.write(stage, state, tree, update.message(), who);
-      log.debug("stage " + stage.name() + ": rendered " + tree.size() + " files in " + millis(rendered - computed)
-          + " ms, wrote in " + millis(System.nanoTime() - rendered) + " ms");
+      log.debug(
+          "stage "
+              + stage.name()
+              + ": rendered "
+              + tree.size()
+              + " files in "
+              + millis(rendered - computed)
+              + " ms, wrote in "
+              + millis(System.nanoTime() - rendered)
+              + " ms");
       if (commit.isPresent()) {
         return new Done<>(update.result(), commit, attempt);
       }
@@ -89,23 +109,41 @@ final class StageUpdater {
         Optional<String> now = store.currentCommit(stage);
         if (now.equals(state.commit())) {
           throw new ApistageException(
-              "stage " + stage.name() + " (" + stage.state().describe() + ") could not be updated in " + attempt
+              "stage "
+                  + stage.name()
+                  + " ("
+                  + stage.state().describe()
+                  + ") could not be updated in "
+                  + attempt
                   + " attempts although it did not move: its ref is locked; if a run was killed while it moved the"
-                  + " ref, remove the stale lock file (" + stage.state().localRef(stage.name())
+                  + " ref, remove the stale lock file ("
+                  + stage.state().localRef(stage.name())
                   + ".lock in the .git folder) and run the goal again; nothing was written by this run");
         }
         throw new ApistageException(
-            "stage " + stage.name() + " (" + stage.state().describe() + ") moved during each of " + attempt
+            "stage "
+                + stage.name()
+                + " ("
+                + stage.state().describe()
+                + ") moved during each of "
+                + attempt
                 + " attempts to update it (other runs are promoting to it); nothing was written by this run:"
                 + " run the goal again");
       }
-      log.info("stage " + stage.name() + " moved while this run computed its update; reading it again (attempt "
-          + (attempt + 1) + " of " + MAX_ATTEMPTS + ")");
+      log.info(
+          "stage "
+              + stage.name()
+              + " moved while this run computed its update; reading it again (attempt "
+              + (attempt + 1)
+              + " of "
+              + MAX_ATTEMPTS
+              + ")");
       try {
         Thread.sleep(ThreadLocalRandom.current().nextLong(20, 60L * attempt * attempt));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new ApistageException("interrupted while waiting to retry the update of stage " + stage.name(), e);
+        throw new ApistageException(
+            "interrupted while waiting to retry the update of stage " + stage.name(), e);
       }
     }
   }

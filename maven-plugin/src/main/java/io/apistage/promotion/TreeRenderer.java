@@ -25,11 +25,11 @@ import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 
 /**
- * Renders a stage's content into the files of its next commit in the layout of {@link
- * StageLayout}, without redoing work: an authored copy keeps the bytes it was read with (the
- * source file or the source stage's copy, so it is stored as authored and its blob is shared with
- * the source), an asset or record the stage already had keeps its file, and only new or changed
- * assets are written as normalized YAML, on all cores.
+ * Renders a stage's content into the files of its next commit in the layout of {@link StageLayout},
+ * without redoing work: an authored copy keeps the bytes it was read with (the source file or the
+ * source stage's copy, so it is stored as authored and its blob is shared with the source), an
+ * asset or record the stage already had keeps its file, and only new or changed assets are written
+ * as normalized YAML, on all cores.
  *
  * @since 0.1.0
  */
@@ -53,7 +53,8 @@ final class TreeRenderer {
                       .build()));
 
   private final GitRepo git;
-  private final Map<YMap, byte[]> authoredBytes = Collections.synchronizedMap(new IdentityHashMap<>());
+  private final Map<YMap, byte[]> authoredBytes =
+      Collections.synchronizedMap(new IdentityHashMap<>());
   private final Map<String, Map<String, String>> listings = new ConcurrentHashMap<>();
 
   TreeRenderer(GitRepo git) {
@@ -72,23 +73,43 @@ final class TreeRenderer {
 
   /** The files of the next commit after {@code base} for {@code content}. */
   Map<String, byte[]> render(StageState base, StageState.StageContent content) throws IOException {
-    Map<String, String> before = base.commit().map(c -> listings.getOrDefault(c, Map.of())).orElse(Map.of());
+    Map<String, String> before =
+        base.commit().map(c -> listings.getOrDefault(c, Map.of())).orElse(Map.of());
     List<Task> tasks = new ArrayList<>();
-    content.running().forEach((key, plain) -> {
-      String path = StageLayout.pathOfKey(key).orElseThrow(() -> new IllegalArgumentException("not an asset key: " + key));
-      boolean same = base.assets().get(key) == plain && before.containsKey(path);
-      tasks.add(new Task(path, same ? before.get(path) : null, plain, null));
-    });
+    content
+        .running()
+        .forEach(
+            (key, plain) -> {
+              String path =
+                  StageLayout.pathOfKey(key)
+                      .orElseThrow(() -> new IllegalArgumentException("not an asset key: " + key));
+              boolean same = base.assets().get(key) == plain && before.containsKey(path);
+              tasks.add(new Task(path, same ? before.get(path) : null, plain, null));
+            });
     for (Asset asset : content.authored().values()) {
-      tasks.add(new Task(StageLayout.AUTHORED + StageLayout.path(asset.kind(), asset.name(), asset.major()), null, null, asset));
+      tasks.add(
+          new Task(
+              StageLayout.AUTHORED + StageLayout.path(asset.kind(), asset.name(), asset.major()),
+              null,
+              null,
+              asset));
     }
     for (Asset alias : content.aliases().values()) {
-      tasks.add(new Task(StageLayout.AUTHORED + StageLayout.path(Kind.ALIAS, alias.name(), 0), null, null, alias));
+      tasks.add(
+          new Task(
+              StageLayout.AUTHORED + StageLayout.path(Kind.ALIAS, alias.name(), 0),
+              null,
+              null,
+              alias));
     }
     Map<String, byte[]> out = new ConcurrentHashMap<>();
     for (HistoryRecord record : content.history()) {
       String blob = before.get(record.path());
-      out.put(record.path(), blob != null ? git.readBlob(blob) : Json.write(record.content()).getBytes(StandardCharsets.UTF_8));
+      out.put(
+          record.path(),
+          blob != null
+              ? git.readBlob(blob)
+              : Json.write(record.content()).getBytes(StandardCharsets.UTF_8));
     }
     Map<String, Object> meta = new LinkedHashMap<>();
     meta.put("stage", content.stage());

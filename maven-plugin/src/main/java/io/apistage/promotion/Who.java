@@ -9,21 +9,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Who promotes or rolls back: the CI job's user ({@code GITHUB_ACTOR}, {@code
- * GITLAB_USER_LOGIN}, {@code BUILD_USER}, in that order), else the author of the checked-out
- * commit; when is now, in UTC.
+ * Who promotes or rolls back: the CI job's user ({@code GITHUB_ACTOR}, {@code GITLAB_USER_LOGIN},
+ * {@code BUILD_USER}, in that order), else the author of the checked-out commit; when is now, in
+ * UTC.
  *
  * @since 0.1.0
  */
 public final class Who {
 
   /** The environment variables that name the CI user, in the order they are tried. */
-  public static final List<String> CI_USER_VARIABLES = List.of("GITHUB_ACTOR", "GITLAB_USER_LOGIN", "BUILD_USER");
+  public static final List<String> CI_USER_VARIABLES =
+      List.of("GITHUB_ACTOR", "GITLAB_USER_LOGIN", "BUILD_USER");
 
   private Who() {}
 
   /** The identity for records and stage commits. */
-  public static Identity of(Map<String, String> env, GitRepo git, String head, Instant now) throws IOException {
+  public static Identity of(Map<String, String> env, GitRepo git, String head, Instant now)
+      throws IOException {
     for (String variable : CI_USER_VARIABLES) {
       String user = env.get(variable);
       if (user != null && !user.isBlank()) {

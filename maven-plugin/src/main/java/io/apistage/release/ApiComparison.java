@@ -3,8 +3,8 @@ package io.apistage.release;
 import java.util.List;
 
 /**
- * Compares two versions of an Api document for release notes: what changed, per endpoint, and
- * how large each change is for a consumer.
+ * Compares two versions of an Api document for release notes: what changed, per endpoint, and how
+ * large each change is for a consumer.
  *
  * @since 0.1.0
  */
@@ -13,7 +13,8 @@ public interface ApiComparison {
   /**
    * One change of an Api between two releases.
    *
-   * @param endpoint the endpoint it concerns ({@code GET /orders/{id}}), or "" for the API as a whole
+   * @param endpoint the endpoint it concerns ({@code GET /orders/{id}}), or "" for the API as a
+   *     whole
    * @param level {@code major}, {@code minor} or {@code patch}
    * @param rule the rule id that classified it
    * @param field JSON pointer of the changed value

@@ -33,9 +33,9 @@ import java.util.function.Function;
 
 /**
  * The {@code release} goal: checks that a release tag {@code <api>@<version>} names a version the
- * tagged commit holds, published, valid and newer than the previous release of that API, and
- * writes its release notes ({@code release-<api>-<version>.md}) with the changes since the
- * previous release tag and the consumers they affect.
+ * tagged commit holds, published, valid and newer than the previous release of that API, and writes
+ * its release notes ({@code release-<api>-<version>.md}) with the changes since the previous
+ * release tag and the consumers they affect.
  *
  * @since 0.1.0
  */
@@ -57,7 +57,11 @@ public final class ReleaseGoal {
 
   /** The goal with check-versions' comparison of Api documents and every validation rule. */
   public ReleaseGoal(GoalContext context, ReleaseRequest request) {
-    this(context, request, new VersionsComparison(), config -> new Validation().validate(config).problems());
+    this(
+        context,
+        request,
+        new VersionsComparison(),
+        config -> new Validation().validate(config).problems());
   }
 
   /**
@@ -78,8 +82,8 @@ public final class ReleaseGoal {
   /**
    * Runs the goal.
    *
-   * @throws ApistageException when there is no tag, it does not match the pattern, or it does
-   *     not exist or name a file of the tagged commit
+   * @throws ApistageException when there is no tag, it does not match the pattern, or it does not
+   *     exist or name a file of the tagged commit
    */
   public GoalResult execute() throws ApistageException, IOException {
     try (GitRepo git = GitRepo.open(context.configDir())) {
@@ -87,31 +91,48 @@ public final class ReleaseGoal {
       Map<String, String> tags = git.tags();
       String head = git.head().orElse("");
       List<String> onHead = new ArrayList<>();
-      tags.forEach((name, commit) -> {
-        if (commit.equals(head)) {
-          onHead.add(name);
-        }
-      });
-      TagResolver.Resolved resolved = TagResolver.resolve(request.tag(), onHead, context.env(), pattern);
+      tags.forEach(
+          (name, commit) -> {
+            if (commit.equals(head)) {
+              onHead.add(name);
+            }
+          });
+      TagResolver.Resolved resolved =
+          TagResolver.resolve(request.tag(), onHead, context.env(), pattern);
       ReleaseTag tag =
           pattern
               .parse(resolved.tag())
               .orElseThrow(
                   () ->
                       new ApistageException(
-                          "the tag '" + resolved.tag() + "' (from " + resolved.source()
-                              + ") does not match the release tag pattern " + pattern.text()
+                          "the tag '"
+                              + resolved.tag()
+                              + "' (from "
+                              + resolved.source()
+                              + ") does not match the release tag pattern "
+                              + pattern.text()
                               + "; a release tag names an API and its semantic version, e.g. "
                               + pattern.format("orders", "1.5.0")
                               + " (the pattern is tagPattern in apistage.yaml)"));
       String commit = tags.get(tag.name());
       if (commit == null) {
         throw new ApistageException(
-            "the tag " + tag.name() + " does not exist in this clone; create it on the commit to release"
-                + " (git tag " + tag.name() + ") or fetch the tags (git fetch --tags)");
+            "the tag "
+                + tag.name()
+                + " does not exist in this clone; create it on the commit to release"
+                + " (git tag "
+                + tag.name()
+                + ") or fetch the tags (git fetch --tags)");
       }
-      context.log().info("apistage: checking release tag " + tag.name() + " (from " + resolved.source()
-          + ") at commit " + commit.substring(0, 12));
+      context
+          .log()
+          .info(
+              "apistage: checking release tag "
+                  + tag.name()
+                  + " (from "
+                  + resolved.source()
+                  + ") at commit "
+                  + commit.substring(0, 12));
       return check(git, pattern, tags, tag, commit);
     }
   }
@@ -130,8 +151,17 @@ public final class ReleaseGoal {
     }
     if (found.isEmpty() && problems.isEmpty()) {
       throw new ApistageException(
-          "the tagged commit " + commit.substring(0, 12) + " has no " + file + ": the tag " + tag.name()
-              + " must be on a commit that holds the " + tag.api() + " v" + tag.major() + " line at "
+          "the tagged commit "
+              + commit.substring(0, 12)
+              + " has no "
+              + file
+              + ": the tag "
+              + tag.name()
+              + " must be on a commit that holds the "
+              + tag.api()
+              + " v"
+              + tag.major()
+              + " line at "
               + tag.version());
     }
 
@@ -144,7 +174,8 @@ public final class ReleaseGoal {
         continue;
       }
       ReleaseTag o = other.get();
-      if (o.major() == tag.major() && (newest == null || o.version().compareTo(newest.version()) > 0)) {
+      if (o.major() == tag.major()
+          && (newest == null || o.version().compareTo(newest.version()) > 0)) {
         newest = o;
       }
       if (o.version().compareTo(tag.version()) < 0) {
@@ -168,11 +199,24 @@ public final class ReleaseGoal {
       if (newest != null && tag.version().compareTo(newest.version()) <= 0) {
         problems.add(
             Problem.error(
-                file, body.valuePosition("version"), "/version", NOT_NEWER_RULE,
-                tag.name() + " is not newer than " + newest.name() + ", the latest release of "
-                    + tag.api() + " v" + tag.major() + "; a released version is frozen: release a"
-                    + " higher version, e.g. " + newest.version().major() + "." + newest.version().minor()
-                    + "." + (newest.version().patch() + 1)));
+                file,
+                body.valuePosition("version"),
+                "/version",
+                NOT_NEWER_RULE,
+                tag.name()
+                    + " is not newer than "
+                    + newest.name()
+                    + ", the latest release of "
+                    + tag.api()
+                    + " v"
+                    + tag.major()
+                    + "; a released version is frozen: release a"
+                    + " higher version, e.g. "
+                    + newest.version().major()
+                    + "."
+                    + newest.version().minor()
+                    + "."
+                    + (newest.version().patch() + 1)));
       }
     }
 
@@ -218,12 +262,21 @@ public final class ReleaseGoal {
           ReleaseNotes.render(new ReleaseNotes.Content(tag, commit, previous, changes, consumers)));
       body.put("notes", notes);
       message =
-          "release " + tag.name() + " checked: "
+          "release "
+              + tag.name()
+              + " checked: "
               + (previous == null
                   ? "first release of " + tag.api()
-                  : Problems.plural(changes.size(), "change") + " since " + previous.name()
-                      + " (largest: " + ReleaseNotes.largest(changes) + ")")
-              + ", " + Problems.plural(consumers.size(), "consumer") + " affected; notes in " + notes;
+                  : Problems.plural(changes.size(), "change")
+                      + " since "
+                      + previous.name()
+                      + " (largest: "
+                      + ReleaseNotes.largest(changes)
+                      + ")")
+              + ", "
+              + Problems.plural(consumers.size(), "consumer")
+              + " affected; notes in "
+              + notes;
     }
     return new GoalResult("release", refused ? "RELEASE_REFUSED" : "OK", message, problems, body);
   }
@@ -235,10 +288,18 @@ public final class ReleaseGoal {
     }
     problems.add(
         Problem.error(
-            file, body.valuePosition("version"), "/version", VERSION_RULE,
-            "the tag " + tag.name() + " names version " + tag.version() + ", but the tagged commit holds "
+            file,
+            body.valuePosition("version"),
+            "/version",
+            VERSION_RULE,
+            "the tag "
+                + tag.name()
+                + " names version "
+                + tag.version()
+                + ", but the tagged commit holds "
                 + (version == null ? "no version" : "version " + version)
-                + "; tag the commit that sets version: " + tag.version()));
+                + "; tag the commit that sets version: "
+                + tag.version()));
   }
 
   private static void checkState(String file, YMap body, ReleaseTag tag, List<Problem> problems) {
@@ -249,14 +310,20 @@ public final class ReleaseGoal {
     String why =
         state == null
             ? "has no state"
-            : "draft".equals(state)
-                ? "is a draft, which may still change"
-                : "is " + state;
+            : "draft".equals(state) ? "is a draft, which may still change" : "is " + state;
     Position at = body.has("state") ? body.valuePosition("state") : body.position();
     problems.add(
         Problem.error(
-            file, at, "/state", STATE_RULE,
-            tag.api() + " " + tag.version() + " " + why + "; only a published or deprecated version can be"
+            file,
+            at,
+            "/state",
+            STATE_RULE,
+            tag.api()
+                + " "
+                + tag.version()
+                + " "
+                + why
+                + "; only a published or deprecated version can be"
                 + " released: set state: published, merge it and tag that commit"));
   }
 
@@ -278,7 +345,9 @@ public final class ReleaseGoal {
     for (Map.Entry<String, String> e : git.listFiles(commit).entrySet()) {
       String path = e.getKey();
       if (ConfigLoader.isYaml(path)
-          && (path.startsWith("apistage.") || ConfigLoader.place(path).isPresent() || path.startsWith("apis/"))) {
+          && (path.startsWith("apistage.")
+              || ConfigLoader.place(path).isPresent()
+              || path.startsWith("apis/"))) {
         files.put(path, git.readBlob(e.getValue()));
       }
     }

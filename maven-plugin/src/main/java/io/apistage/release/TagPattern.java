@@ -1,8 +1,7 @@
 package io.apistage.release;
 
-import io.apistage.versions.SemVer;
-
 import io.apistage.problem.ApistageException;
+import io.apistage.versions.SemVer;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,7 +33,9 @@ public final class TagPattern {
   public static TagPattern of(String text) throws ApistageException {
     if (count(text, API) != 1 || count(text, VERSION) != 1) {
       throw new ApistageException(
-          "apistage.yaml tagPattern '" + text + "' must contain <api> and <version> once each,"
+          "apistage.yaml tagPattern '"
+              + text
+              + "' must contain <api> and <version> once each,"
               + " e.g. tagPattern: <api>@<version> or tagPattern: <api>/v<version>");
     }
     StringBuilder regex = new StringBuilder();

@@ -51,18 +51,28 @@ public final class TagResolver {
     }
     if (releases.size() > 1) {
       throw new ApistageException(
-          "HEAD carries several release tags " + releases
-              + "; choose the one to release with -Dapistage.tag=" + releases.get(0));
+          "HEAD carries several release tags "
+              + releases
+              + "; choose the one to release with -Dapistage.tag="
+              + releases.get(0));
     }
     Optional<Resolved> fromEnv = fromEnvironment(env);
     if (fromEnv.isPresent()) {
       return fromEnv.get();
     }
     throw new ApistageException(
-        "no release tag to check: pass -Dapistage.tag=" + pattern.format("<api>", "<version>")
-            + " (e.g. " + pattern.format("orders", "1.5.0") + "), or run on a commit that carries such a tag"
-            + (tagsOnHead.isEmpty() ? "" : " (HEAD carries " + tagsOnHead + ", which do not match the tag pattern "
-                + pattern.text() + ")"));
+        "no release tag to check: pass -Dapistage.tag="
+            + pattern.format("<api>", "<version>")
+            + " (e.g. "
+            + pattern.format("orders", "1.5.0")
+            + "), or run on a commit that carries such a tag"
+            + (tagsOnHead.isEmpty()
+                ? ""
+                : " (HEAD carries "
+                    + tagsOnHead
+                    + ", which do not match the tag pattern "
+                    + pattern.text()
+                    + ")"));
   }
 
   /** The tag a CI server names for a tag pipeline, if any. */

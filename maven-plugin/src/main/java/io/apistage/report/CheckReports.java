@@ -31,7 +31,8 @@ import java.util.function.Consumer;
 public final class CheckReports {
 
   /** The goals that write these reports. */
-  public static final Set<String> CHECKING_GOALS = Set.of("validate", "check-versions", "diff", "check");
+  public static final Set<String> CHECKING_GOALS =
+      Set.of("validate", "check-versions", "diff", "check");
 
   private CheckReports() {}
 
@@ -40,12 +41,16 @@ public final class CheckReports {
     return CHECKING_GOALS.contains(goal);
   }
 
-  /** Writes the reports, printing GitHub annotations on standard output; returns the files written. */
+  /**
+   * Writes the reports, printing GitHub annotations on standard output; returns the files written.
+   */
   public static List<Path> write(GoalResult result, GoalContext context) throws IOException {
     return write(result, context, System.out::println);
   }
 
-  /** Writes the reports, printing GitHub annotations on {@code console}; returns the files written. */
+  /**
+   * Writes the reports, printing GitHub annotations on {@code console}; returns the files written.
+   */
   public static List<Path> write(GoalResult result, GoalContext context, Consumer<String> console)
       throws IOException {
     Path configDir = context.configDir();
@@ -63,7 +68,9 @@ public final class CheckReports {
     written.add(sarif);
     Path junit = reportDir.resolve(JUnitReport.fileName(result.goal()));
     Files2.writeAtomically(
-        junit, JUnitReport.render(result, filesChecked(result.goal(), configDir), context.failOnWarning()));
+        junit,
+        JUnitReport.render(
+            result, filesChecked(result.goal(), configDir), context.failOnWarning()));
     written.add(junit);
 
     if (GithubActions.active(context.env())) {
@@ -95,8 +102,8 @@ public final class CheckReports {
   }
 
   /**
-   * Where SARIF paths and annotations start: the Git work tree when the config root is inside
-   * one (paths then carry the config root's prefix), else the config root.
+   * Where SARIF paths and annotations start: the Git work tree when the config root is inside one
+   * (paths then carry the config root's prefix), else the config root.
    */
   static SarifReport.Location location(Path configDir) {
     try (GitRepo git = GitRepo.open(configDir)) {

@@ -14,9 +14,9 @@ import java.util.function.Consumer;
 
 /**
  * What a goal tells GitHub Actions when it runs there ({@code GITHUB_ACTIONS=true}): a workflow
- * command per problem ({@code ::error file=...,line=...,col=...,title=...::message}), which
- * GitHub shows as an annotation on the pull request's changed lines, and the Markdown report
- * appended to the job summary file {@code $GITHUB_STEP_SUMMARY}.
+ * command per problem ({@code ::error file=...,line=...,col=...,title=...::message}), which GitHub
+ * shows as an annotation on the pull request's changed lines, and the Markdown report appended to
+ * the job summary file {@code $GITHUB_STEP_SUMMARY}.
  *
  * @since 0.1.0
  */
@@ -33,8 +33,8 @@ public final class GithubActions {
   }
 
   /**
-   * The workflow commands of a result's problems; paths get {@code prefix}, the config root's
-   * path in the repository, because GitHub resolves them against the repository root.
+   * The workflow commands of a result's problems; paths get {@code prefix}, the config root's path
+   * in the repository, because GitHub resolves them against the repository root.
    */
   public static List<String> annotations(GoalResult result, String prefix) {
     List<String> out = new ArrayList<>();
@@ -59,7 +59,9 @@ public final class GithubActions {
     return out;
   }
 
-  /** Prints the annotations, each on its own line, where the runner reads them (standard output). */
+  /**
+   * Prints the annotations, each on its own line, where the runner reads them (standard output).
+   */
   public static void annotate(GoalResult result, String prefix, Consumer<String> console) {
     annotations(result, prefix).forEach(console);
   }
@@ -93,7 +95,8 @@ public final class GithubActions {
     if (bytes.length <= SUMMARY_LIMIT) {
       return markdown;
     }
-    String note = "\n… cut to fit GitHub's job summary limit; the whole report is in the report folder.\n\n";
+    String note =
+        "\n… cut to fit GitHub's job summary limit; the whole report is in the report folder.\n\n";
     String head = new String(bytes, 0, SUMMARY_LIMIT - note.length() * 3, StandardCharsets.UTF_8);
     int line = head.lastIndexOf('\n');
     return (line > 0 ? head.substring(0, line + 1) : "") + note;

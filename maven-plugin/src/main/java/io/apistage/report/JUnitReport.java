@@ -11,8 +11,8 @@ import java.util.TreeSet;
 
 /**
  * A goal's problems as JUnit XML in the form Surefire writes ({@code TEST-*.xml}), so the test
- * views of CI servers list them: one test suite per goal, one test case per file checked, named
- * by its path, with the goal as class name. A file with errors (or, when warnings fail the build,
+ * views of CI servers list them: one test suite per goal, one test case per file checked, named by
+ * its path, with the goal as class name. A file with errors (or, when warnings fail the build,
  * warnings) is a failed test case whose failure lists its problems; other warnings go to the test
  * case's output.
  *
@@ -74,7 +74,8 @@ public final class JUnitReport {
         lines.append(p.format()).append('\n');
       }
       if (fails(problems, failOnWarning)) {
-        Problem first = problems.stream().filter(Problem::isError).findFirst().orElse(problems.get(0));
+        Problem first =
+            problems.stream().filter(Problem::isError).findFirst().orElse(problems.get(0));
         out.append("    <failure message=\"")
             .append(attr(Problems.summary(problems) + ": " + first.message()))
             .append("\" type=\"")
@@ -115,7 +116,9 @@ public final class JUnitReport {
         .forEach(
             c -> {
               boolean ok =
-                  c == 0x9 || c == 0xA || c == 0xD
+                  c == 0x9
+                      || c == 0xA
+                      || c == 0xD
                       || (c >= 0x20 && c <= 0xD7FF)
                       || (c >= 0xE000 && c <= 0xFFFD)
                       || (c >= 0x10000 && c <= 0x10FFFF);

@@ -14,8 +14,8 @@ import java.util.Map;
  * A goal's outcome as Markdown for a pull-request comment or a GitHub step summary: the problems,
  * then what the body of the goal holds in its documented shape (DESIGN.md section 7) — the goals a
  * {@code check} ran, the changes per API with their required bump and the consumers they affect,
- * what each stage would receive — and a Mermaid diagram of the promotion path with what is
- * pending on each edge.
+ * what each stage would receive — and a Mermaid diagram of the promotion path with what is pending
+ * on each edge.
  *
  * @since 0.1.0
  */
@@ -106,7 +106,9 @@ public final class MarkdownReport {
     int shown = 0;
     for (Map<String, Object> api : apis) {
       if (shown++ == MAX_ROWS) {
-        out.append("| … | ").append(apis.size() - MAX_ROWS).append(" more in the JSON report | | | | |\n");
+        out.append("| … | ")
+            .append(apis.size() - MAX_ROWS)
+            .append(" more in the JSON report | | | | |\n");
         break;
       }
       String base = Plain.text(api, "baseVersion");
@@ -204,14 +206,21 @@ public final class MarkdownReport {
       return;
     }
     out.append("### Promotion path\n\n```mermaid\nflowchart LR\n");
-    out.append("  ").append(node("branch", path.source())).append("[(\"")
-        .append(mermaid(path.source())).append("\")]\n");
+    out.append("  ")
+        .append(node("branch", path.source()))
+        .append("[(\"")
+        .append(mermaid(path.source()))
+        .append("\")]\n");
     for (PromotionPath.Edge edge : path.edges()) {
-      out.append("  ").append(node("stage", edge.to())).append("[\"")
-          .append(mermaid(edge.to())).append("\"]\n");
+      out.append("  ")
+          .append(node("stage", edge.to()))
+          .append("[\"")
+          .append(mermaid(edge.to()))
+          .append("\"]\n");
     }
     for (PromotionPath.Edge edge : path.edges()) {
-      String from = edge.from() == null ? node("branch", path.source()) : node("stage", edge.from());
+      String from =
+          edge.from() == null ? node("branch", path.source()) : node("stage", edge.from());
       String label = pending(byStage.get(edge.to()));
       out.append("  ").append(from).append(" -->");
       if (label != null) {
@@ -237,10 +246,14 @@ public final class MarkdownReport {
     out.append("### Stage ")
         .append(code(name))
         .append(": ")
-        .append(create.size()).append(" to create, ")
-        .append(update.size()).append(" to update, ")
-        .append(delete.size()).append(" to delete, ")
-        .append(unchanged).append(" unchanged\n\n");
+        .append(create.size())
+        .append(" to create, ")
+        .append(update.size())
+        .append(" to update, ")
+        .append(delete.size())
+        .append(" to delete, ")
+        .append(unchanged)
+        .append(" unchanged\n\n");
     if (create.isEmpty() && update.isEmpty() && delete.isEmpty()) {
       out.append("No changes.\n\n");
       return;
@@ -253,7 +266,10 @@ public final class MarkdownReport {
         rows.add(new String[] {"~", Plain.label(u), "update"});
       }
       for (int i = 0; i < changes.size(); i++) {
-        rows.add(new String[] {i == 0 ? "~" : "", i == 0 ? Plain.label(u) : "", code(changeLine(changes.get(i)))});
+        rows.add(
+            new String[] {
+              i == 0 ? "~" : "", i == 0 ? Plain.label(u) : "", code(changeLine(changes.get(i)))
+            });
       }
     }
     delete.forEach(k -> rows.add(new String[] {"-", Plain.label(k), "delete"}));
@@ -264,13 +280,20 @@ public final class MarkdownReport {
         out.append("\n… and ").append(rows.size() - MAX_ROWS).append(" more lines in diff.json\n");
         break;
       }
-      out.append("| ").append(row[0]).append(" | ").append(row[1].isEmpty() ? "" : code(row[1]))
-          .append(" | ").append(row[2]).append(" |\n");
+      out.append("| ")
+          .append(row[0])
+          .append(" | ")
+          .append(row[1].isEmpty() ? "" : code(row[1]))
+          .append(" | ")
+          .append(row[2])
+          .append(" |\n");
     }
     out.append('\n');
   }
 
-  /** One field change: {@code ~ /description: "a" -> "b"}, {@code + /tags: ["x"]}, {@code - /x: 1}. */
+  /**
+   * One field change: {@code ~ /description: "a" -> "b"}, {@code + /tags: ["x"]}, {@code - /x: 1}.
+   */
   private static String changeLine(Map<String, Object> change) {
     String field = Plain.text(change, "field");
     field = field == null || field.isEmpty() ? "/" : field;
@@ -315,7 +338,9 @@ public final class MarkdownReport {
       }
       out.append(']');
     } else if (value instanceof String str) {
-      out.append('"').append(str.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")).append('"');
+      out.append('"')
+          .append(str.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n"))
+          .append('"');
     } else {
       out.append(value);
     }
@@ -369,7 +394,11 @@ public final class MarkdownReport {
     if (text == null) {
       return "";
     }
-    return html(text).replace("|", "\\|").replace("\r\n", "<br>").replace("\n", "<br>").replace("\r", "<br>");
+    return html(text)
+        .replace("|", "\\|")
+        .replace("\r\n", "<br>")
+        .replace("\n", "<br>")
+        .replace("\r", "<br>");
   }
 
   /** Text outside tables: on one line, without HTML. */

@@ -23,7 +23,8 @@ final class Plain {
       Object plain = Json.read(Json.write(body));
       return plain instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
     } catch (IOException e) {
-      throw new UncheckedIOException("a report body that Jackson cannot read back: " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "a report body that Jackson cannot read back: " + e.getMessage(), e);
     }
   }
 

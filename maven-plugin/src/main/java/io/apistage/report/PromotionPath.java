@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The stage chain of a configuration as edges, e.g. main → dev → qa → prod, for the diagram of
- * the Markdown report.
+ * The stage chain of a configuration as edges, e.g. main → dev → qa → prod, for the diagram of the
+ * Markdown report.
  *
  * @param source the main branch, the source of the first stage
  * @param edges every edge, first stages first; {@link Edge#from()} is null for a first stage

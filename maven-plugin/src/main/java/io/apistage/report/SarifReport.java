@@ -4,7 +4,6 @@ import io.apistage.goal.GoalResult;
 import io.apistage.problem.Problem;
 import io.apistage.versions.Bump;
 import io.apistage.versions.ChangeRules;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,8 +13,8 @@ import java.util.TreeMap;
 
 /**
  * A goal's problems as SARIF 2.1.0, the format GitHub code scanning reads to annotate a pull
- * request: one run of the tool {@code apistage} with a rule per rule id, and one result per
- * problem with its rule, level, message and the file and region it points at.
+ * request: one run of the tool {@code apistage} with a rule per rule id, and one result per problem
+ * with its rule, level, message and the file and region it points at.
  *
  * <p>GitHub resolves artifact URIs against the root of the repository, while problems name files
  * relative to the config root, which may be a sub-folder of the work tree. Every URI is therefore
@@ -45,18 +44,26 @@ public final class SarifReport {
     DESCRIPTIONS.put("schema", "A document does not match the JSON Schema of its kind.");
     DESCRIPTIONS.put("unknown-field", "A document has a field its kind does not define.");
     DESCRIPTIONS.put("kind-folder", "A document's kind does not match its folder.");
-    DESCRIPTIONS.put("name-file", "A document's name does not match its file (for an Api, its folder).");
+    DESCRIPTIONS.put(
+        "name-file", "A document's name does not match its file (for an Api, its folder).");
     DESCRIPTIONS.put("api-major", "An Api's version major does not match its file vN.yaml.");
-    DESCRIPTIONS.put("duplicate-endpoint", "Two endpoints of an Api have the same method and path.");
+    DESCRIPTIONS.put(
+        "duplicate-endpoint", "Two endpoints of an Api have the same method and path.");
     DESCRIPTIONS.put("duplicate-parameter", "An endpoint declares a parameter twice.");
-    DESCRIPTIONS.put("path-parameter", "A path parameter is used but not declared, or declared but not used.");
+    DESCRIPTIONS.put(
+        "path-parameter", "A path parameter is used but not declared, or declared but not used.");
     DESCRIPTIONS.put("unknown-reference", "A reference names an asset that does not exist.");
-    DESCRIPTIONS.put("one-major", "An Application or Package references more than one major of an API.");
-    DESCRIPTIONS.put("subscription-plan", "A Subscription's plan is not one of its Package's plans.");
+    DESCRIPTIONS.put(
+        "one-major", "An Application or Package references more than one major of an API.");
+    DESCRIPTIONS.put(
+        "subscription-plan", "A Subscription's plan is not one of its Package's plans.");
     DESCRIPTIONS.put("implementation", "A non-draft Api has no baseUrl.");
-    DESCRIPTIONS.put("literal-secret", "A secret-bearing field holds a literal instead of ${secret:NAME}.");
-    DESCRIPTIONS.put("stage-chain", "The stages do not form one chain from a first stage without cycles.");
-    DESCRIPTIONS.put("promotion-chain", "A Promotion's targets do not promote from its source stage.");
+    DESCRIPTIONS.put(
+        "literal-secret", "A secret-bearing field holds a literal instead of ${secret:NAME}.");
+    DESCRIPTIONS.put(
+        "stage-chain", "The stages do not form one chain from a first stage without cycles.");
+    DESCRIPTIONS.put(
+        "promotion-chain", "A Promotion's targets do not promote from its source stage.");
     DESCRIPTIONS.put("overwrite", "A Promotion's overwrite list is invalid.");
     DESCRIPTIONS.put("duplicate-id", "Two assets declare the same id.");
     DESCRIPTIONS.put("dependency-cycle", "Assets depend on each other in a cycle.");
@@ -65,8 +72,10 @@ public final class SarifReport {
     DESCRIPTIONS.put("stage-state", "A stage's state branch cannot be read.");
     DESCRIPTIONS.put("stage-hand-change", "A stage's state branch was changed by hand.");
     DESCRIPTIONS.put("release-version", "The tagged file does not hold the tagged version.");
-    DESCRIPTIONS.put("release-state", "Only a published or deprecated API version can be released.");
-    DESCRIPTIONS.put("release-not-newer", "A release must be newer than the previous release of its API line.");
+    DESCRIPTIONS.put(
+        "release-state", "Only a published or deprecated API version can be released.");
+    DESCRIPTIONS.put(
+        "release-not-newer", "A release must be newer than the previous release of its API line.");
   }
 
   private SarifReport() {}
@@ -80,7 +89,8 @@ public final class SarifReport {
   public record Location(Path root, String prefix) {}
 
   /** The SARIF log of a result, as plain maps for {@link Json}. */
-  public static Map<String, Object> render(GoalResult result, String toolVersion, Location location) {
+  public static Map<String, Object> render(
+      GoalResult result, String toolVersion, Location location) {
     Map<String, Integer> ruleIndex = new LinkedHashMap<>();
     List<Map<String, Object>> rules = new ArrayList<>();
     List<Map<String, Object>> results = new ArrayList<>();
@@ -104,9 +114,7 @@ public final class SarifReport {
     run.put("tool", Map.of("driver", driver));
     // One category per goal, so code scanning keeps the alerts of each goal apart.
     run.put("automationDetails", Map.of("id", "apistage/" + result.goal() + "/"));
-    run.put(
-        "originalUriBaseIds",
-        Map.of(SRCROOT, Map.of("uri", directoryUri(location.root()))));
+    run.put("originalUriBaseIds", Map.of(SRCROOT, Map.of("uri", directoryUri(location.root()))));
     run.put("columnKind", "unicodeCodePoints");
     run.put("results", results);
 
@@ -118,8 +126,8 @@ public final class SarifReport {
   }
 
   /**
-   * The short description of a rule id: check-versions' rules from its catalogue, the others
-   * from this class.
+   * The short description of a rule id: check-versions' rules from its catalogue, the others from
+   * this class.
    */
   public static String describe(String rule) {
     if (ChangeRules.exists(rule)) {
@@ -127,7 +135,13 @@ public final class SarifReport {
       String example = r.example().replace("`", "");
       return r.bump() == Bump.NONE
           ? "Version lifecycle rule (" + r.level() + "), e.g. " + example + "."
-          : "An API change (" + r.area() + ") that needs a " + r.level() + " version step, e.g. " + example + ".";
+          : "An API change ("
+              + r.area()
+              + ") that needs a "
+              + r.level()
+              + " version step, e.g. "
+              + example
+              + ".";
     }
     return DESCRIPTIONS.getOrDefault(rule, "Problems found by the apistage rule " + rule + ".");
   }
@@ -178,7 +192,9 @@ public final class SarifReport {
     for (byte b : path.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
       int c = b & 0xff;
       boolean keep =
-          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
               || "-._~/!$&'()*+,;=@".indexOf(c) >= 0;
       if (keep) {
         out.append((char) c);

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * {@code alias-stage} (warning): an Alias without a default {@code value} has a value for every
- * stage; otherwise promoting an asset that uses it to such a stage fails when the alias is
- * resolved (DESIGN.md section 3: the stage's value, else {@code value}, else an error).
+ * stage; otherwise promoting an asset that uses it to such a stage fails when the alias is resolved
+ * (DESIGN.md section 3: the stage's value, else {@code value}, else an error).
  *
  * @since 0.1.0
  */
@@ -38,9 +38,15 @@ public final class AliasStageRule implements Rule {
       if (!missing.isEmpty()) {
         out.add(
             Checks.warning(
-                alias, "/stages", ID,
-                "alias '" + alias.name() + "' has no value for stage" + (missing.size() == 1 ? " " : "s ")
-                    + String.join(", ", missing) + " and no default value; add value: or a value"
+                alias,
+                "/stages",
+                ID,
+                "alias '"
+                    + alias.name()
+                    + "' has no value for stage"
+                    + (missing.size() == 1 ? " " : "s ")
+                    + String.join(", ", missing)
+                    + " and no default value; add value: or a value"
                     + " under stages:, or promoting an asset that uses it there fails"));
       }
     }

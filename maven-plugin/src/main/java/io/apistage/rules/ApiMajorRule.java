@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 
 /**
- * {@code api-major}: the major of an Api's {@code version} equals the {@code N} of its file
- * {@code apis/<api>/vN.yaml}.
+ * {@code api-major}: the major of an Api's {@code version} equals the {@code N} of its file {@code
+ * apis/<api>/vN.yaml}.
  *
  * @since 0.1.0
  */
@@ -34,9 +34,19 @@ public final class ApiMajorRule implements Rule {
       if (majorText.length() > 6 || Integer.parseInt(majorText) != api.major()) {
         out.add(
             Checks.error(
-                api, node, "/version", ID,
-                "version " + version + " is in major line " + majorText + ", but the file is "
-                    + api.file() + "; keep " + api.major() + ".x.y here, or put this version in "
+                api,
+                node,
+                "/version",
+                ID,
+                "version "
+                    + version
+                    + " is in major line "
+                    + majorText
+                    + ", but the file is "
+                    + api.file()
+                    + "; keep "
+                    + api.major()
+                    + ".x.y here, or put this version in "
                     + Checks.expectedFile(Kind.API, api.name(), safeMajor(majorText))));
       }
     }

@@ -42,7 +42,10 @@ public final class DependencyCycleRule implements Rule {
     return out;
   }
 
-  /** Depth-first; keys are visited in sorted order so each cycle is reported once, from its smallest key. */
+  /**
+   * Depth-first; keys are visited in sorted order so each cycle is reported once, from its smallest
+   * key.
+   */
   private static void walk(
       String key,
       List<String> path,
@@ -58,8 +61,13 @@ public final class DependencyCycleRule implements Rule {
       Reference first = via.get(at);
       out.add(
           Checks.error(
-              first.from(), first.node(), first.pointer(), ID,
-              "dependency cycle " + String.join(" -> ", cycle) + "; an asset cannot depend on"
+              first.from(),
+              first.node(),
+              first.pointer(),
+              ID,
+              "dependency cycle "
+                  + String.join(" -> ", cycle)
+                  + "; an asset cannot depend on"
                   + " itself through others: break the cycle"));
       return;
     }

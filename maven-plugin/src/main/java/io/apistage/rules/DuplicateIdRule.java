@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * {@code duplicate-id}: no two assets share an id, declared or derived; the id is what
- * identifies an asset across renames, at every stage.
+ * {@code duplicate-id}: no two assets share an id, declared or derived; the id is what identifies
+ * an asset across renames, at every stage.
  *
  * @since 0.1.0
  */
@@ -30,9 +30,18 @@ public final class DuplicateIdRule implements Rule {
         boolean declared = asset.body().get("id") != null;
         out.add(
             Checks.error(
-                asset, declared ? "/id" : "/name", ID,
-                "id " + asset.id() + " is also the id of " + first.key() + " (" + first.file()
-                    + "); ids are unique: give " + asset.key() + " its own id"
+                asset,
+                declared ? "/id" : "/name",
+                ID,
+                "id "
+                    + asset.id()
+                    + " is also the id of "
+                    + first.key()
+                    + " ("
+                    + first.file()
+                    + "); ids are unique: give "
+                    + asset.key()
+                    + " its own id"
                     + (declared ? "" : " or change the id of " + first.key())));
       }
     }

@@ -18,8 +18,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The rules of an Api's endpoints: {@code duplicate-endpoint} (method and path are unique within
- * an Api; {@code /orders/{id}} and {@code /orders/{orderId}} are the same route), {@code
+ * The rules of an Api's endpoints: {@code duplicate-endpoint} (method and path are unique within an
+ * Api; {@code /orders/{id}} and {@code /orders/{orderId}} are the same route), {@code
  * path-parameter} (every {@code {name}} of a path is declared with {@code location: path}, every
  * declared path parameter appears in the path, and a path parameter is never optional) and {@code
  * duplicate-parameter} (a location and name are declared once per endpoint).
@@ -56,15 +56,23 @@ public final class EndpointRule implements Rule {
           continue; // the schema reports them
         }
         String label = method.toUpperCase(Locale.ROOT) + " " + path;
-        String route = method.toUpperCase(Locale.ROOT) + " " + VARIABLE.matcher(path).replaceAll("{}");
+        String route =
+            method.toUpperCase(Locale.ROOT) + " " + VARIABLE.matcher(path).replaceAll("{}");
         Integer first = routes.putIfAbsent(route, i);
         if (first != null) {
           YMap other = (YMap) endpoints.get(first);
           out.add(
               Checks.error(
-                  api, endpoint.get("path"), pointer + "/path", DUPLICATE_ENDPOINT,
-                  "endpoint " + label + " is already defined at line " + other.line()
-                      + sameAs(other, path) + "; method and path are unique within an Api: remove"
+                  api,
+                  endpoint.get("path"),
+                  pointer + "/path",
+                  DUPLICATE_ENDPOINT,
+                  "endpoint "
+                      + label
+                      + " is already defined at line "
+                      + other.line()
+                      + sameAs(other, path)
+                      + "; method and path are unique within an Api: remove"
                       + " one or change its path"));
         }
         parameters(api, endpoint, pointer, label, path, out);
@@ -90,8 +98,13 @@ public final class EndpointRule implements Rule {
     if (rest.indexOf('{') >= 0 || rest.indexOf('}') >= 0 || variables.contains("")) {
       out.add(
           Checks.error(
-              api, pathNode, pointer + "/path", PATH_PARAMETER,
-              "path " + path + " has unbalanced or empty braces; a path parameter is written {name}"));
+              api,
+              pathNode,
+              pointer + "/path",
+              PATH_PARAMETER,
+              "path "
+                  + path
+                  + " has unbalanced or empty braces; a path parameter is written {name}"));
       return;
     }
     Set<String> declared = new LinkedHashSet<>();
@@ -110,8 +123,15 @@ public final class EndpointRule implements Rule {
       if (!seen.add(location + ":" + name)) {
         out.add(
             Checks.error(
-                api, parameter.get("name"), p + "/name", DUPLICATE_PARAMETER,
-                location + " parameter '" + name + "' of " + label
+                api,
+                parameter.get("name"),
+                p + "/name",
+                DUPLICATE_PARAMETER,
+                location
+                    + " parameter '"
+                    + name
+                    + "' of "
+                    + label
                     + " is declared twice; remove one"));
         continue;
       }
@@ -122,16 +142,31 @@ public final class EndpointRule implements Rule {
       if (!variables.contains(name)) {
         out.add(
             Checks.error(
-                api, parameter.get("name"), p + "/name", PATH_PARAMETER,
-                "parameter '" + name + "' has location path, but the path of " + label
-                    + " has no {" + name + "}; add {" + name
+                api,
+                parameter.get("name"),
+                p + "/name",
+                PATH_PARAMETER,
+                "parameter '"
+                    + name
+                    + "' has location path, but the path of "
+                    + label
+                    + " has no {"
+                    + name
+                    + "}; add {"
+                    + name
                     + "} to the path or change its location"));
       } else if (parameter.get("required") instanceof YScalar r
           && Boolean.FALSE.equals(r.value())) {
         out.add(
             Problem.warning(
-                api.file(), r.position(), p + "/required", PATH_PARAMETER,
-                "path parameter '" + name + "' of " + label
+                api.file(),
+                r.position(),
+                p + "/required",
+                PATH_PARAMETER,
+                "path parameter '"
+                    + name
+                    + "' of "
+                    + label
                     + " is always required; set required: true"));
       }
     }
@@ -139,9 +174,17 @@ public final class EndpointRule implements Rule {
       if (!declared.contains(variable)) {
         out.add(
             Checks.error(
-                api, pathNode, pointer + "/path", PATH_PARAMETER,
-                "path parameter '" + variable + "' of " + label + " is not declared; add { name: "
-                    + variable + ", type: string, required: true, location: path } to its"
+                api,
+                pathNode,
+                pointer + "/path",
+                PATH_PARAMETER,
+                "path parameter '"
+                    + variable
+                    + "' of "
+                    + label
+                    + " is not declared; add { name: "
+                    + variable
+                    + ", type: string, required: true, location: path } to its"
                     + " parameters"));
       }
     }

@@ -29,8 +29,12 @@ public final class ImplementationRule implements Rule {
       if (!api.body().has("baseUrl")) { // an empty or mistyped baseUrl is the schema's to report
         out.add(
             Checks.error(
-                api, "/state", ID,
-                "a " + state + " Api needs baseUrl, the URL of its implementation (often"
+                api,
+                "/state",
+                ID,
+                "a "
+                    + state
+                    + " Api needs baseUrl, the URL of its implementation (often"
                     + " ${alias:NAME}); add baseUrl or set state: draft"));
       }
     }

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code kind-folder}: a document's {@code kind} matches the folder it is in ({@code apis/}
- * holds {@code kind: Api}, {@code policies/} holds {@code kind: Policy}, ...).
+ * {@code kind-folder}: a document's {@code kind} matches the folder it is in ({@code apis/} holds
+ * {@code kind: Api}, {@code policies/} holds {@code kind: Policy}, ...).
  *
  * @since 0.1.0
  */
@@ -28,7 +28,9 @@ public final class KindFolderRule implements Rule {
 
   /** Where a document of a kind and name belongs; an Api's major is not known from another kind. */
   private static String home(Kind kind, String name) {
-    return kind == Kind.API ? "apis/" + name + "/v<MAJOR>.yaml" : kind.folder() + "/" + name + ".yaml";
+    return kind == Kind.API
+        ? "apis/" + name + "/v<MAJOR>.yaml"
+        : kind.folder() + "/" + name + ".yaml";
   }
 
   @Override
@@ -43,13 +45,24 @@ public final class KindFolderRule implements Rule {
       Kind folderKind = asset.kind();
       Optional<Kind> meant = Kind.byLabel(written);
       String where =
-          folderKind == Kind.API ? "apis/<api>/v<MAJOR>.yaml" : folderKind.folder() + "/<name>.yaml";
+          folderKind == Kind.API
+              ? "apis/<api>/v<MAJOR>.yaml"
+              : folderKind.folder() + "/<name>.yaml";
       String message =
-          "kind '" + written + "' does not match the folder: " + folderKind.folder()
-              + "/ holds kind: " + folderKind.label() + " (" + where + "); ";
+          "kind '"
+              + written
+              + "' does not match the folder: "
+              + folderKind.folder()
+              + "/ holds kind: "
+              + folderKind.label()
+              + " ("
+              + where
+              + "); ";
       message +=
           meant.isPresent()
-              ? "move the file to " + home(meant.get(), asset.name()) + " or set kind: "
+              ? "move the file to "
+                  + home(meant.get(), asset.name())
+                  + " or set kind: "
                   + folderKind.label()
               : "set kind: " + folderKind.label();
       out.add(Checks.error(asset, node, "/kind", ID, message));

@@ -28,7 +28,8 @@ public final class LiteralSecretRule implements Rule {
   public static final String ID = "literal-secret";
 
   /** A secret reference; group 1 is the name looked up as {@code APISTAGE_SECRET_<NAME>}. */
-  public static final Pattern SECRET_REF = Pattern.compile("\\$\\{secret:([A-Za-z_][A-Za-z0-9_]*)\\}");
+  public static final Pattern SECRET_REF =
+      Pattern.compile("\\$\\{secret:([A-Za-z_][A-Za-z0-9_]*)\\}");
 
   private static final Pattern ALIAS_REF = Pattern.compile("\\$\\{alias:([a-z][a-z0-9-]{0,62})\\}");
 
@@ -40,7 +41,13 @@ public final class LiteralSecretRule implements Rule {
         case API -> {
           YMap auth = asset.body().map("auth");
           if (auth != null && auth.get("staticToken") != null) {
-            check(config, asset, auth.get("staticToken"), "/auth/staticToken", "auth.staticToken", out);
+            check(
+                config,
+                asset,
+                auth.get("staticToken"),
+                "/auth/staticToken",
+                "auth.staticToken",
+                out);
           }
         }
         case APPLICATION -> {
@@ -48,8 +55,13 @@ public final class LiteralSecretRule implements Rule {
           for (int i = 0; i < credentials.size(); i++) {
             if (credentials.get(i) instanceof YMap c && c.get("key") != null) {
               String name = c.str("name") == null ? String.valueOf(i) : c.str("name");
-              check(config, asset, c.get("key"), "/credentials/" + i + "/key",
-                  "the key of credential '" + name + "'", out);
+              check(
+                  config,
+                  asset,
+                  c.get("key"),
+                  "/credentials/" + i + "/key",
+                  "the key of credential '" + name + "'",
+                  out);
             }
           }
         }
@@ -58,13 +70,24 @@ public final class LiteralSecretRule implements Rule {
             break;
           }
           if (asset.body().get("value") != null) {
-            check(config, asset, asset.body().get("value"), "/value", "the value of a secret alias", out);
+            check(
+                config,
+                asset,
+                asset.body().get("value"),
+                "/value",
+                "the value of a secret alias",
+                out);
           }
           YMap stages = asset.body().map("stages");
           if (stages != null) {
             for (YMap.Entry e : stages.entries().values()) {
-              check(config, asset, e.value(), JsonPointer.child("/stages", e.key()),
-                  "the " + e.key() + " value of a secret alias", out);
+              check(
+                  config,
+                  asset,
+                  e.value(),
+                  JsonPointer.child("/stages", e.key()),
+                  "the " + e.key() + " value of a secret alias",
+                  out);
             }
           }
         }
@@ -93,25 +116,43 @@ public final class LiteralSecretRule implements Rule {
       }
       out.add(
           Checks.error(
-              asset, node, pointer, ID,
-              what + " uses alias '" + alias.group(1) + "', which is not secret: true; set secret:"
-                  + " true in " + target.get().file() + " and make its values ${secret:NAME}"
+              asset,
+              node,
+              pointer,
+              ID,
+              what
+                  + " uses alias '"
+                  + alias.group(1)
+                  + "', which is not secret: true; set secret:"
+                  + " true in "
+                  + target.get().file()
+                  + " and make its values ${secret:NAME}"
                   + " references"));
       return;
     }
     if (text != null && text.startsWith("${secret:")) {
       out.add(
           Checks.error(
-              asset, node, pointer, ID,
-              what + " '" + text + "' is not a valid secret reference: write ${secret:NAME}"
+              asset,
+              node,
+              pointer,
+              ID,
+              what
+                  + " '"
+                  + text
+                  + "' is not a valid secret reference: write ${secret:NAME}"
                   + " with NAME of letters, digits and '_' (read from APISTAGE_SECRET_<NAME>),"
                   + " e.g. ${secret:MOBILE_KEY}"));
       return;
     }
     out.add(
         Checks.error(
-            asset, node, pointer, ID,
-            what + " holds a literal value; secrets never go in Git: write ${secret:NAME} and"
+            asset,
+            node,
+            pointer,
+            ID,
+            what
+                + " holds a literal value; secrets never go in Git: write ${secret:NAME} and"
                 + " provide APISTAGE_SECRET_NAME (or a settings.xml server) where the stage's"
                 + " gateway is configured"));
   }

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code name-file}: a document's {@code name} matches its file name (for an Api, its folder
- * under {@code apis/}), and that file name is a valid name.
+ * {@code name-file}: a document's {@code name} matches its file name (for an Api, its folder under
+ * {@code apis/}), and that file name is a valid name.
  *
  * @since 0.1.0
  */
@@ -28,8 +28,13 @@ public final class NameFileRule implements Rule {
       if (!Checks.isName(asset.name())) {
         out.add(
             Checks.error(
-                asset, "/name", ID,
-                "the " + what + " is not a valid name (" + Checks.NAME.pattern()
+                asset,
+                "/name",
+                ID,
+                "the "
+                    + what
+                    + " is not a valid name ("
+                    + Checks.NAME.pattern()
                     + "): rename it to lower-case letters, digits and '-'"));
         continue;
       }
@@ -38,9 +43,18 @@ public final class NameFileRule implements Rule {
       if (name != null && !name.equals(asset.name())) {
         out.add(
             Checks.error(
-                asset, node, "/name", ID,
-                "name '" + name + "' does not match the " + what + "; set name: " + asset.name()
-                    + " or rename the " + (api ? "folder" : "file")));
+                asset,
+                node,
+                "/name",
+                ID,
+                "name '"
+                    + name
+                    + "' does not match the "
+                    + what
+                    + "; set name: "
+                    + asset.name()
+                    + " or rename the "
+                    + (api ? "folder" : "file")));
       }
     }
     return out;

@@ -42,9 +42,21 @@ public final class OneMajorRule implements Rule {
           String kind = asset.kind().label().toLowerCase(Locale.ROOT);
           out.add(
               Checks.error(
-                  asset, apis.get(i), "/apis/" + i, ID,
-                  kind + " '" + asset.name() + "' lists " + first + " and " + text + "; "
-                      + (kind.startsWith("a") ? "an " : "a ") + kind + " uses one major of an API: keep one of them"));
+                  asset,
+                  apis.get(i),
+                  "/apis/" + i,
+                  ID,
+                  kind
+                      + " '"
+                      + asset.name()
+                      + "' lists "
+                      + first
+                      + " and "
+                      + text
+                      + "; "
+                      + (kind.startsWith("a") ? "an " : "a ")
+                      + kind
+                      + " uses one major of an API: keep one of them"));
         }
       }
     }

@@ -38,9 +38,18 @@ public final class OverwriteRule implements Rule {
         if (!listed.contains(parent)) {
           out.add(
               Checks.error(
-                  promotion, entries.get(i), "/overwrite/" + i, ID,
-                  entry + " needs its parent " + parent + " in overwrite: add " + parent
-                      + ", or remove " + entry + " to keep what the target has"));
+                  promotion,
+                  entries.get(i),
+                  "/overwrite/" + i,
+                  ID,
+                  entry
+                      + " needs its parent "
+                      + parent
+                      + " in overwrite: add "
+                      + parent
+                      + ", or remove "
+                      + entry
+                      + " to keep what the target has"));
         }
       }
     }

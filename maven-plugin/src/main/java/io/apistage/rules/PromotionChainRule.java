@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code promotion-chain}: a Promotion follows the stage chain: each target's {@code
- * promotesFrom} is the promotion's {@code from}, and a promotion without {@code from} goes to the
- * first stage only.
+ * {@code promotion-chain}: a Promotion follows the stage chain: each target's {@code promotesFrom}
+ * is the promotion's {@code from}, and a promotion without {@code from} goes to the first stage
+ * only.
  *
  * @since 0.1.0
  */
@@ -41,27 +41,56 @@ public final class PromotionChainRule implements Rule {
         if (to.equals(from)) {
           out.add(
               Checks.error(
-                  promotion, targets.get(i), pointer, ID,
-                  "stage '" + to + "' is both the source and a target; a promotion moves assets"
+                  promotion,
+                  targets.get(i),
+                  pointer,
+                  ID,
+                  "stage '"
+                      + to
+                      + "' is both the source and a target; a promotion moves assets"
                       + " to the stage after from"));
         } else if (from == null && source != null) {
           out.add(
               Checks.error(
-                  promotion, targets.get(i), pointer, ID,
-                  "stage '" + to + "' promotes from '" + source + "'; set from: " + source
+                  promotion,
+                  targets.get(i),
+                  pointer,
+                  ID,
+                  "stage '"
+                      + to
+                      + "' promotes from '"
+                      + source
+                      + "'; set from: "
+                      + source
                       + " (a promotion without from goes to the first stage only)"));
         } else if (from != null && source == null) {
           out.add(
               Checks.error(
-                  promotion, "/from", ID,
-                  "stage '" + to + "' is the first stage, whose source is the main branch; remove"
-                      + " from: " + from));
+                  promotion,
+                  "/from",
+                  ID,
+                  "stage '"
+                      + to
+                      + "' is the first stage, whose source is the main branch; remove"
+                      + " from: "
+                      + from));
         } else if (from != null && !from.equals(source)) {
           out.add(
               Checks.error(
-                  promotion, targets.get(i), pointer, ID,
-                  "stage '" + to + "' promotes from '" + source + "', not from '" + from
-                      + "'; set from: " + source + " or choose targets that promote from " + from));
+                  promotion,
+                  targets.get(i),
+                  pointer,
+                  ID,
+                  "stage '"
+                      + to
+                      + "' promotes from '"
+                      + source
+                      + "', not from '"
+                      + from
+                      + "'; set from: "
+                      + source
+                      + " or choose targets that promote from "
+                      + from));
         }
       }
     }

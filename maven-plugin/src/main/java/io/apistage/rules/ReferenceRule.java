@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * {@code unknown-reference}: every policy, alias, API major, plan, package, application,
- * subscription, team and stage an asset names exists. The problem points at the name and says
- * which file would define it.
+ * subscription, team and stage an asset names exists. The problem points at the name and says which
+ * file would define it.
  *
  * @since 0.1.0
  */
@@ -29,9 +29,15 @@ public final class ReferenceRule implements Rule {
         if (ref.kind() == Kind.ALIAS && !Checks.isName(ref.name())) {
           out.add(
               Checks.error(
-                  asset, ref.node(), ref.pointer(), ID,
-                  "'${alias:" + ref.name() + "}' does not name an alias: alias names match "
-                      + Checks.NAME.pattern() + ", e.g. ${alias:orders-backend}"));
+                  asset,
+                  ref.node(),
+                  ref.pointer(),
+                  ID,
+                  "'${alias:"
+                      + ref.name()
+                      + "}' does not name an alias: alias names match "
+                      + Checks.NAME.pattern()
+                      + ", e.g. ${alias:orders-backend}"));
           continue;
         }
         boolean exists =
@@ -41,7 +47,10 @@ public final class ReferenceRule implements Rule {
         if (!exists) {
           out.add(
               Checks.error(
-                  asset, ref.node(), ref.pointer(), ID,
+                  asset,
+                  ref.node(),
+                  ref.pointer(),
+                  ID,
                   ref.describe() + " does not exist; expected " + ref.expectedFile()));
         }
       }

@@ -16,12 +16,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Every reference an asset makes, as DESIGN.md section 3 defines them: required dependencies
- * (an Api's policies and aliases, an Application's Apis, a Package's Apis and Plans, a Plan's
- * policies, a Subscription's package, plan and application), aliases used in any string field,
- * the team of any asset, stages named by stages, aliases and promotions, and the names a
- * promotion selects or includes. Names that do not follow the naming pattern are left to the
- * schema, so one typo gives one problem.
+ * Every reference an asset makes, as DESIGN.md section 3 defines them: required dependencies (an
+ * Api's policies and aliases, an Application's Apis, a Package's Apis and Plans, a Plan's policies,
+ * a Subscription's package, plan and application), aliases used in any string field, the team of
+ * any asset, stages named by stages, aliases and promotions, and the names a promotion selects or
+ * includes. Names that do not follow the naming pattern are left to the schema, so one typo gives
+ * one problem.
  *
  * @since 0.1.0
  */
@@ -59,7 +59,13 @@ public final class References {
               YScalar key = new YScalar(e.key(), e.key(), e.keyLine(), e.keyColumn());
               out.add(
                   new Reference(
-                      asset, JsonPointer.child("/stages", e.key()), key, Kind.STAGE, e.key(), 0, false));
+                      asset,
+                      JsonPointer.child("/stages", e.key()),
+                      key,
+                      Kind.STAGE,
+                      e.key(),
+                      0,
+                      false));
             }
           }
         }
@@ -99,7 +105,9 @@ public final class References {
         continue;
       }
       int major = -1;
-      if (kind == Kind.API && selector.get("major") instanceof YScalar m && m.value() instanceof Long l) {
+      if (kind == Kind.API
+          && selector.get("major") instanceof YScalar m
+          && m.value() instanceof Long l) {
         major = l.intValue();
       }
       out.add(new Reference(asset, pointer + "/name", nameNode, kind, name, major, false));
@@ -114,7 +122,13 @@ public final class References {
       if (m != null && m.matches()) {
         out.add(
             new Reference(
-                asset, "/apis/" + i, apis.get(i), Kind.API, m.group(1), Integer.parseInt(m.group(2)), true));
+                asset,
+                "/apis/" + i,
+                apis.get(i),
+                Kind.API,
+                m.group(1),
+                Integer.parseInt(m.group(2)),
+                true));
       }
     }
   }
@@ -141,7 +155,8 @@ public final class References {
   }
 
   /** Walks every scalar; the pointer is built only for the few strings that use an alias. */
-  private static void aliases(List<Reference> out, Asset asset, YNode node, ArrayDeque<String> path) {
+  private static void aliases(
+      List<Reference> out, Asset asset, YNode node, ArrayDeque<String> path) {
     if (node instanceof YMap map) {
       for (Map.Entry<String, YMap.Entry> e : map.entries().entrySet()) {
         path.addLast(JsonPointer.escape(e.getKey()));

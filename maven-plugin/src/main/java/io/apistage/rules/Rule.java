@@ -5,8 +5,8 @@ import io.apistage.problem.Problem;
 import java.util.List;
 
 /**
- * One check over the whole configuration that needs no Git history. Rules return problems;
- * nothing throws for a user's mistake.
+ * One check over the whole configuration that needs no Git history. Rules return problems; nothing
+ * throws for a user's mistake.
  *
  * @since 0.1.0
  */

@@ -39,15 +39,24 @@ public final class StageChainRule implements Rule {
       } else if (from.equals(stage.name())) {
         out.add(
             Checks.error(
-                stage, "/promotesFrom", ID,
-                "stage '" + stage.name() + "' promotes from itself; name the stage before it, or"
+                stage,
+                "/promotesFrom",
+                ID,
+                "stage '"
+                    + stage.name()
+                    + "' promotes from itself; name the stage before it, or"
                     + " remove promotesFrom if it is the first stage"));
       } else if (stage.body().get("track") != null) {
         out.add(
             Checks.error(
-                stage, "/track", ID,
-                "only the first stage may set track, and stage '" + stage.name()
-                    + "' promotes from '" + from + "'; remove track"));
+                stage,
+                "/track",
+                ID,
+                "only the first stage may set track, and stage '"
+                    + stage.name()
+                    + "' promotes from '"
+                    + from
+                    + "'; remove track"));
       }
     }
     if (firsts.size() > 1) {
@@ -55,8 +64,13 @@ public final class StageChainRule implements Rule {
       for (Asset other : firsts.subList(1, firsts.size())) {
         out.add(
             Checks.error(
-                other, "/name", ID,
-                "stage '" + other.name() + "' has no promotesFrom, and neither has '" + first
+                other,
+                "/name",
+                ID,
+                "stage '"
+                    + other.name()
+                    + "' has no promotesFrom, and neither has '"
+                    + first
                     + "'; a stage chain has one first stage: set promotesFrom on one of them"));
       }
     }
@@ -104,8 +118,12 @@ public final class StageChainRule implements Rule {
     Asset at = stages.get(ordered.get(0));
     out.add(
         Checks.error(
-            at, "/promotesFrom", ID,
-            "stages promote from each other in a cycle (" + chain + "); a stage chain starts at"
+            at,
+            "/promotesFrom",
+            ID,
+            "stages promote from each other in a cycle ("
+                + chain
+                + "); a stage chain starts at"
                 + " one first stage without promotesFrom: break the cycle"));
   }
 }

@@ -41,12 +41,23 @@ public final class SubscriptionPlanRule implements Rule {
         }
       }
       if (!plans.contains(plan)) {
-        String offered = plans.isEmpty() ? "it offers none" : "it offers " + String.join(", ", plans);
+        String offered =
+            plans.isEmpty() ? "it offers none" : "it offers " + String.join(", ", plans);
         out.add(
             Checks.error(
-                subscription, planNode, "/plan", ID,
-                "plan '" + plan + "' is not a plan of package '" + packageName + "' (" + offered
-                    + "); choose one of its plans or add " + plan + " to the plans of "
+                subscription,
+                planNode,
+                "/plan",
+                ID,
+                "plan '"
+                    + plan
+                    + "' is not a plan of package '"
+                    + packageName
+                    + "' ("
+                    + offered
+                    + "); choose one of its plans or add "
+                    + plan
+                    + " to the plans of "
                     + pkg.get().file()));
       }
     }

@@ -11,8 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The {@code validate} goal: schemas, references, dependency and naming rules over the config
- * root.
+ * The {@code validate} goal: schemas, references, dependency and naming rules over the config root.
  *
  * @since 0.1.0
  */
@@ -34,18 +33,25 @@ public final class ValidateGoal {
   public GoalResult execute() throws ApistageException, IOException {
     if (!Files.isDirectory(context.configDir())) {
       throw new ApistageException(
-          "the config root " + context.configDir() + " is not a folder; pass"
+          "the config root "
+              + context.configDir()
+              + " is not a folder; pass"
               + " -Dapistage.configDir=<the folder that holds apis/, policies/, stages/, ...>");
     }
-    Validation.Outcome outcome = new Validation().validate(new DirectorySource(context.configDir()));
+    Validation.Outcome outcome =
+        new Validation().validate(new DirectorySource(context.configDir()));
     int files = outcome.config().filesRead().size();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("filesChecked", files);
     body.put("assets", outcome.config().assets().size());
-    boolean failed = !outcome.problems().isEmpty() && (Problems.hasErrors(outcome.problems()) || context.failOnWarning());
+    boolean failed =
+        !outcome.problems().isEmpty()
+            && (Problems.hasErrors(outcome.problems()) || context.failOnWarning());
     String message =
         outcome.problems().isEmpty()
-            ? Problems.plural(files, "file") + " valid, " + Problems.plural(outcome.config().assets().size(), "asset")
+            ? Problems.plural(files, "file")
+                + " valid, "
+                + Problems.plural(outcome.config().assets().size(), "asset")
             : Problems.summary(outcome.problems());
     return new GoalResult(
         "validate", failed ? "VALIDATION_FAILED" : "OK", message, outcome.problems(), body);

@@ -12,8 +12,8 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Schema errors in words for the person fixing the YAML ("must be one of GET, POST, ..."), in
- * place of the library's generic texts; the line and column already say where.
+ * Schema errors in words for the person fixing the YAML ("must be one of GET, POST, ..."), in place
+ * of the library's generic texts; the line and column already say where.
  */
 final class SchemaMessages {
 
@@ -105,7 +105,8 @@ final class SchemaMessages {
       wanted.add(article(schema.asString()));
     }
     String found = node == null ? null : article(typeOf(node));
-    String message = "must be " + String.join(" or ", wanted) + (found == null ? "" : ", not " + found);
+    String message =
+        "must be " + String.join(" or ", wanted) + (found == null ? "" : ", not " + found);
     if (wanted.size() == 1
         && wanted.get(0).equals("a string")
         && node instanceof YScalar s

@@ -24,19 +24,19 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.TreeSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Checks documents against the JSON Schemas of the {@code schemas} module (draft 2020-12) and
- * maps every error's instance location back to the line and column of the offending value.
- * Unknown fields ({@code unevaluatedProperties}/{@code additionalProperties}) are reported as
- * errors with rule {@code unknown-field}, so that a typo never passes silently.
+ * Checks documents against the JSON Schemas of the {@code schemas} module (draft 2020-12) and maps
+ * every error's instance location back to the line and column of the offending value. Unknown
+ * fields ({@code unevaluatedProperties}/{@code additionalProperties}) are reported as errors with
+ * rule {@code unknown-field}, so that a typo never passes silently.
  *
  * @since 0.1.0
  */
@@ -64,8 +64,7 @@ public final class SchemaValidator {
             SpecificationVersion.DRAFT_2020_12,
             builder ->
                 builder.schemaIdResolvers(
-                    resolvers ->
-                        resolvers.mapPrefix(BASE, "classpath:io/apistage/schemas/")));
+                    resolvers -> resolvers.mapPrefix(BASE, "classpath:io/apistage/schemas/")));
     for (Kind kind : Kind.values()) {
       schemas.put(kind, registry.getSchema(SchemaLocation.of(BASE + kind.id() + ".schema.json")));
     }
@@ -104,7 +103,9 @@ public final class SchemaValidator {
       if ("required".equals(error.getKeyword())
           && error.getProperty() != null
           && error.getEvaluationPath().toString().contains("anyOf")) {
-        alternatives.computeIfAbsent(toPointer(error), k -> new ArrayList<>()).add(error.getProperty());
+        alternatives
+            .computeIfAbsent(toPointer(error), k -> new ArrayList<>())
+            .add(error.getProperty());
         continue;
       }
       problems.add(toProblem(file, document, error));
@@ -114,8 +115,15 @@ public final class SchemaValidator {
           Position at = document.positionOf(pointer);
           problems.add(
               new Problem(
-                  file, at.line(), at.column(), pointer, RULE, Severity.ERROR,
-                  "needs one of the fields '" + String.join("', '", new TreeSet<>(fields)) + "'"
+                  file,
+                  at.line(),
+                  at.column(),
+                  pointer,
+                  RULE,
+                  Severity.ERROR,
+                  "needs one of the fields '"
+                      + String.join("', '", new TreeSet<>(fields))
+                      + "'"
                       + where(pointer)));
         });
     return withoutEchoes(problems);
@@ -156,25 +164,51 @@ public final class SchemaValidator {
       String field = property == null ? pointer : JsonPointer.child(pointer, property);
       Position at = keyPosition(document, pointer, property);
       return new Problem(
-          file, at.line(), at.column(), field, UNKNOWN_FIELD_RULE, Severity.ERROR,
-          "unknown field '" + property + "'" + where(pointer) + "; check its spelling against the schema");
+          file,
+          at.line(),
+          at.column(),
+          field,
+          UNKNOWN_FIELD_RULE,
+          Severity.ERROR,
+          "unknown field '"
+              + property
+              + "'"
+              + where(pointer)
+              + "; check its spelling against the schema");
     }
     if (keyword.equals("required") && error.getProperty() != null) {
       Position at = document.positionOf(pointer);
       return new Problem(
-          file, at.line(), at.column(), JsonPointer.child(pointer, error.getProperty()), RULE,
-          Severity.ERROR, "missing required field '" + error.getProperty() + "'" + where(pointer));
+          file,
+          at.line(),
+          at.column(),
+          JsonPointer.child(pointer, error.getProperty()),
+          RULE,
+          Severity.ERROR,
+          "missing required field '" + error.getProperty() + "'" + where(pointer));
     }
     if (keyword.equals("propertyNames") && error.getProperty() != null) {
       Position at = keyPosition(document, pointer, error.getProperty());
       return new Problem(
-          file, at.line(), at.column(), JsonPointer.child(pointer, error.getProperty()), RULE,
-          Severity.ERROR, "key '" + error.getProperty() + "' "
+          file,
+          at.line(),
+          at.column(),
+          JsonPointer.child(pointer, error.getProperty()),
+          RULE,
+          Severity.ERROR,
+          "key '"
+              + error.getProperty()
+              + "' "
               + SchemaMessages.describe(error, document.at(pointer), "is not valid here"));
     }
     Position at = document.positionOf(pointer);
     return new Problem(
-        file, at.line(), at.column(), pointer, RULE, Severity.ERROR,
+        file,
+        at.line(),
+        at.column(),
+        pointer,
+        RULE,
+        Severity.ERROR,
         SchemaMessages.describe(error, document.at(pointer), message(error, pointer)));
   }
 
@@ -246,5 +280,4 @@ public final class SchemaValidator {
     }
     return f.stringNode(String.valueOf(value));
   }
-
 }

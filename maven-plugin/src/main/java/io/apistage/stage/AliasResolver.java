@@ -23,9 +23,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Resolves {@code ${alias:NAME}} references in every string of an asset for one stage: the
- * alias's value for that stage ({@code stages.<stage>}), else its default ({@code value}), else a
- * problem of rule {@value #RULE} that names the alias and the stage. Secret references ({@code
+ * Resolves {@code ${alias:NAME}} references in every string of an asset for one stage: the alias's
+ * value for that stage ({@code stages.<stage>}), else its default ({@code value}), else a problem
+ * of rule {@value #RULE} that names the alias and the stage. Secret references ({@code
  * ${secret:NAME}}) are left as they are, also when an alias's value is one: nothing here ever
  * resolves a secret.
  *
@@ -83,7 +83,8 @@ public final class AliasResolver {
    * @param aliasesUsed the names of the aliases the document refers to (also unresolvable ones)
    * @param problems an error for each reference that could not be resolved
    */
-  public record Resolved(Asset asset, Object plain, Set<String> aliasesUsed, List<Problem> problems) {
+  public record Resolved(
+      Asset asset, Object plain, Set<String> aliasesUsed, List<Problem> problems) {
 
     public Resolved {
       aliasesUsed = Collections.unmodifiableSet(new TreeSet<>(aliasesUsed));
@@ -116,10 +117,10 @@ public final class AliasResolver {
   }
 
   /**
-   * A document already in plain normalized form with every alias reference replaced, or empty
-   * when a reference cannot be resolved (then {@link #resolve(Asset)} on the asset gives the
-   * problems with their positions). Gives the same document as {@code resolve(asset).plain()}
-   * without needing the asset's YAML tree.
+   * A document already in plain normalized form with every alias reference replaced, or empty when
+   * a reference cannot be resolved (then {@link #resolve(Asset)} on the asset gives the problems
+   * with their positions). Gives the same document as {@code resolve(asset).plain()} without
+   * needing the asset's YAML tree.
    */
   public Optional<Object> resolvePlain(Object plain) {
     boolean[] failed = {false};
@@ -216,13 +217,17 @@ public final class AliasResolver {
     }
   }
 
-  private Object resolveNode(YNode node, String pointer, Asset asset, Set<String> used, List<Problem> problems) {
+  private Object resolveNode(
+      YNode node, String pointer, Asset asset, Set<String> used, List<Problem> problems) {
     if (node instanceof YMap map) {
       Map<String, Object> out = new LinkedHashMap<>();
       map.entries()
           .forEach(
               (k, e) ->
-                  out.put(k, resolveNode(e.value(), JsonPointer.child(pointer, k), asset, used, problems)));
+                  out.put(
+                      k,
+                      resolveNode(
+                          e.value(), JsonPointer.child(pointer, k), asset, used, problems)));
       return out;
     }
     if (node instanceof YSeq seq) {
@@ -239,7 +244,8 @@ public final class AliasResolver {
     return scalar.value();
   }
 
-  private String substitute(String text, String pointer, Asset asset, Set<String> used, List<Problem> problems) {
+  private String substitute(
+      String text, String pointer, Asset asset, Set<String> used, List<Problem> problems) {
     Matcher m = REFERENCE.matcher(text);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
@@ -266,7 +272,9 @@ public final class AliasResolver {
                   + "); create aliases/"
                   + name
                   + ".yaml with kind: Alias, or fix the name"
-                  + (aliases.isEmpty() ? "" : "; known aliases: " + String.join(", ", aliases.keySet()))));
+                  + (aliases.isEmpty()
+                      ? ""
+                      : "; known aliases: " + String.join(", ", aliases.keySet()))));
       return null;
     }
     YMap stages = alias.body().map("stages");

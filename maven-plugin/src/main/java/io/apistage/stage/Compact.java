@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Shrinks plain documents that are held by the thousand: map keys and short strings are interned,
- * so the {@code name}, {@code type} and {@code GET} of 10,000 Apis are one string each, not one
- * per occurrence. Equality is unchanged.
+ * so the {@code name}, {@code type} and {@code GET} of 10,000 Apis are one string each, not one per
+ * occurrence. Equality is unchanged.
  */
 final class Compact {
 

@@ -30,15 +30,15 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The {@code diff} goal: for one stage or every stage, compares the working copy, resolved for
- * that stage (aliases with the stage's values, secrets left as references), with the stage's
- * state, and lists what a promotion would create, update (field by field) and delete, with the
- * gateway URL of every endpoint. Prints a plan on the console and writes {@code diff.json} (the
- * result's body) and {@code diff.md} for a pull-request comment.
+ * The {@code diff} goal: for one stage or every stage, compares the working copy, resolved for that
+ * stage (aliases with the stage's values, secrets left as references), with the stage's state, and
+ * lists what a promotion would create, update (field by field) and delete, with the gateway URL of
+ * every endpoint. Prints a plan on the console and writes {@code diff.json} (the result's body) and
+ * {@code diff.md} for a pull-request comment.
  *
  * <p>Every stage, the first and the later ones, is compared with the working copy: the plan shows
- * what each stage will change once the working copy has travelled the chain to it. (A promotion
- * to a later stage takes its source stage's state; when that stage runs the working copy, the two
+ * what each stage will change once the working copy has travelled the chain to it. (A promotion to
+ * a later stage takes its source stage's state; when that stage runs the working copy, the two
  * agree.)
  *
  * @since 0.1.0
@@ -72,7 +72,9 @@ public final class DiffGoal {
       return new GoalResult(
           GOAL,
           "INVALID_CONFIG",
-          "the working copy does not load: " + Problems.summary(problems) + "; fix it (mvn apistage:validate) first",
+          "the working copy does not load: "
+              + Problems.summary(problems)
+              + "; fix it (mvn apistage:validate) first",
           problems,
           Map.of("stages", List.of()));
     }
@@ -89,7 +91,8 @@ public final class DiffGoal {
     if (stages.isEmpty()) {
       context.log().info("No stages declared (stages/<name>.yaml); nothing to compare");
       writeMarkdown(List.of(), List.of());
-      return new GoalResult(GOAL, "OK", "no stages to compare", problems, Map.of("stages", List.of()));
+      return new GoalResult(
+          GOAL, "OK", "no stages to compare", problems, Map.of("stages", List.of()));
     }
 
     List<StageDiff> diffs = new ArrayList<>();
@@ -102,7 +105,11 @@ public final class DiffGoal {
         problems.addAll(stageProblems);
         if (diff == null) {
           String line =
-              "Plan for " + stage.name() + ": not computed; " + Problems.summary(stageProblems) + " (listed below)";
+              "Plan for "
+                  + stage.name()
+                  + ": not computed; "
+                  + Problems.summary(stageProblems)
+                  + " (listed below)";
           context.log().info(line);
           notCompared.add(line);
           continue;
@@ -136,14 +143,18 @@ public final class DiffGoal {
   }
 
   /**
-   * The working copy as the diff needs it: each deployable asset in plain normalized form (its
-   * YAML tree is not kept: 10,000 Apis would not fit the heap twice), the aliases and the stages.
+   * The working copy as the diff needs it: each deployable asset in plain normalized form (its YAML
+   * tree is not kept: 10,000 Apis would not fit the heap twice), the aliases and the stages.
    */
   private record Loaded(
-      List<Prepared> assets, Map<String, Asset> aliases, StageChain chain, List<Problem> problems) {}
+      List<Prepared> assets,
+      Map<String, Asset> aliases,
+      StageChain chain,
+      List<Problem> problems) {}
 
   /** One deployable asset of the working copy: where it is and its normalized document. */
-  private record Prepared(Kind kind, String name, int major, String file, Object plain, boolean usesAliases) {
+  private record Prepared(
+      Kind kind, String name, int major, String file, Object plain, boolean usesAliases) {
     String key() {
       return Asset.key(kind, name, major);
     }
@@ -162,9 +173,12 @@ public final class DiffGoal {
     Map<String, String> seen = new HashMap<>();
     List<String> files = new ArrayList<>();
     for (String path : source.paths()) {
-      Optional<ConfigLoader.Placement> place = ConfigLoader.isYaml(path) ? ConfigLoader.place(path) : Optional.empty();
-      if (place.isEmpty() || !(StageLayout.isDeployable(place.get().kind())
-          || place.get().kind() == Kind.ALIAS || place.get().kind() == Kind.STAGE)) {
+      Optional<ConfigLoader.Placement> place =
+          ConfigLoader.isYaml(path) ? ConfigLoader.place(path) : Optional.empty();
+      if (place.isEmpty()
+          || !(StageLayout.isDeployable(place.get().kind())
+              || place.get().kind() == Kind.ALIAS
+              || place.get().kind() == Kind.STAGE)) {
         continue;
       }
       ConfigLoader.Placement p = place.get();
@@ -173,7 +187,10 @@ public final class DiffGoal {
       if (other != null) {
         problems.add(
             Problem.error(
-                path, Position.FILE, "", ConfigLoader.LAYOUT_RULE,
+                path,
+                Position.FILE,
+                "",
+                ConfigLoader.LAYOUT_RULE,
                 "defines " + key + " again, already defined by " + other + "; keep one file"));
       } else {
         files.add(path);
@@ -196,15 +213,27 @@ public final class DiffGoal {
                         null,
                         List.of(
                             Problem.error(
-                                path, file.root().position(), "", "schema",
+                                path,
+                                file.root().position(),
+                                "",
+                                "schema",
                                 "the document must be a mapping with kind, name and the fields of its kind")));
                   }
                   if (!StageLayout.isDeployable(p.kind())) {
-                    return new Read(null, new Asset(p.kind(), p.name(), p.major(), path, null, body), List.of());
+                    return new Read(
+                        null,
+                        new Asset(p.kind(), p.name(), p.major(), path, null, body),
+                        List.of());
                   }
                   Object plain = Compact.of(TreeDiff.normalize(body.toPlain()));
                   Prepared prepared =
-                      new Prepared(p.kind(), p.name(), p.major(), path, plain, AliasResolver.mentionsAlias(plain));
+                      new Prepared(
+                          p.kind(),
+                          p.name(),
+                          p.major(),
+                          path,
+                          plain,
+                          AliasResolver.mentionsAlias(plain));
                   return new Read(prepared, null, file.problems());
                 })
             .toList();
@@ -229,11 +258,13 @@ public final class DiffGoal {
    * again so the problems point at their lines.
    */
   private AliasResolver.Resolved resolve(Prepared asset, AliasResolver resolver) {
-    ParsedFile file = new YamlParser().parse(context.configDir().resolve(asset.file()), asset.file());
+    ParsedFile file =
+        new YamlParser().parse(context.configDir().resolve(asset.file()), asset.file());
     if (!file.ok() || !(file.root() instanceof YMap body)) {
       return new AliasResolver.Resolved(null, asset.plain(), Set.of(), file.problems());
     }
-    return resolver.resolve(new Asset(asset.kind(), asset.name(), asset.major(), asset.file(), null, body));
+    return resolver.resolve(
+        new Asset(asset.kind(), asset.name(), asset.major(), asset.file(), null, body));
   }
 
   private StageDiff compare(Stage stage, StageStore store, Loaded loaded, List<Problem> problems)
@@ -279,17 +310,28 @@ public final class DiffGoal {
     String gatewayUrl = null;
     if (stage.gatewayUrl() != null) {
       Asset stageAsset = new Asset(Kind.STAGE, stage.name(), 0, stage.file(), null, stage.body());
-      AliasResolver.Resolved url = resolver.resolveString(stageAsset, "/gatewayUrl", stage.gatewayUrl());
+      AliasResolver.Resolved url =
+          resolver.resolveString(stageAsset, "/gatewayUrl", stage.gatewayUrl());
       problems.addAll(url.problems());
       gatewayUrl = (String) url.plain();
     }
     if (Problems.hasErrors(problems)) {
       return null;
     }
-    StageDiff diff = StagePlanner.plan(stage.name(), state.commit(), desired, state.assets(), gatewayUrl);
+    StageDiff diff =
+        StagePlanner.plan(stage.name(), state.commit(), desired, state.assets(), gatewayUrl);
     String header =
-        state.commit()
-            .map(c -> "Stage " + stage.name() + " (state " + stage.state().describe() + " at " + c.substring(0, 12) + ")")
+        state
+            .commit()
+            .map(
+                c ->
+                    "Stage "
+                        + stage.name()
+                        + " (state "
+                        + stage.state().describe()
+                        + " at "
+                        + c.substring(0, 12)
+                        + ")")
             .orElse(
                 "Stage "
                     + stage.name()
@@ -312,13 +354,17 @@ public final class DiffGoal {
     for (StageDiff d : diffs) {
       parts.add(d.stage() + ": " + (d.hasChanges() ? d.summary() : "no changes"));
     }
-    String compared = Problems.plural(diffs.size(), "stage") + " compared" + (parts.isEmpty() ? "" : " (" + String.join("; ", parts) + ")");
+    String compared =
+        Problems.plural(diffs.size(), "stage")
+            + " compared"
+            + (parts.isEmpty() ? "" : " (" + String.join("; ", parts) + ")");
     return notCompared.isEmpty()
         ? compared
         : compared + ", " + Problems.plural(notCompared.size(), "stage") + " not compared";
   }
 
   private void writeMarkdown(List<StageDiff> diffs, List<String> notCompared) throws IOException {
-    Files2.writeAtomically(context.reportDir().resolve(GOAL + ".md"), PlanText.markdown(diffs, notCompared));
+    Files2.writeAtomically(
+        context.reportDir().resolve(GOAL + ".md"), PlanText.markdown(diffs, notCompared));
   }
 }

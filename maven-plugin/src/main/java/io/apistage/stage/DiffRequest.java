@@ -14,7 +14,8 @@ import java.util.TreeMap;
  * @param servers credentials by {@code settings.xml} server id, for stages on a remote
  * @since 0.1.0
  */
-public record DiffRequest(Optional<String> stage, boolean failOnDiff, Map<String, GitCredentials> servers) {
+public record DiffRequest(
+    Optional<String> stage, boolean failOnDiff, Map<String, GitCredentials> servers) {
 
   public DiffRequest {
     stage = stage.map(String::strip).filter(s -> !s.isEmpty());

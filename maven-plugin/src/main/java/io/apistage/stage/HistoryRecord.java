@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * One promotion or rollback recorded in a stage's state, as the file {@code
- * .apistage/history/<NNNNNN>-<type>-<name>.json}. Its content is defined by the goal that wrote
- * it; this class only reads and writes it.
+ * .apistage/history/<NNNNNN>-<type>-<name>.json}. Its content is defined by the goal that wrote it;
+ * this class only reads and writes it.
  *
  * @param number the record's number, counting from 1 on each stage
  * @param type what happened, e.g. {@code promotion} or {@code rollback}
@@ -33,7 +33,9 @@ public record HistoryRecord(int number, String type, String name, Map<String, Ob
     content = Collections.unmodifiableMap(new LinkedHashMap<>(content));
   }
 
-  /** The record's id, its file name without {@code .json}: {@code 000003-promotion-orders-to-qa}. */
+  /**
+   * The record's id, its file name without {@code .json}: {@code 000003-promotion-orders-to-qa}.
+   */
   public String id() {
     return String.format(Locale.ROOT, "%06d", number) + "-" + type + "-" + name;
   }
@@ -49,6 +51,7 @@ public record HistoryRecord(int number, String type, String name, Map<String, Ob
     if (!m.matches()) {
       return Optional.empty();
     }
-    return Optional.of(new HistoryRecord(Integer.parseInt(m.group(1)), m.group(2), m.group(3), content));
+    return Optional.of(
+        new HistoryRecord(Integer.parseInt(m.group(1)), m.group(2), m.group(3), content));
   }
 }

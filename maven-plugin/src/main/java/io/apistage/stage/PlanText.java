@@ -44,7 +44,9 @@ public final class PlanText {
     return out;
   }
 
-  /** One field change: {@code ~ /description: "a" -> "b"}, {@code + /tags: ["x"]}, {@code - /x: 1}. */
+  /**
+   * One field change: {@code ~ /description: "a" -> "b"}, {@code + /tags: ["x"]}, {@code - /x: 1}.
+   */
   public static String changeLine(Change change) {
     String field = change.field().isEmpty() ? "/" : change.field();
     String label = change.path().contains("[") ? field + " (" + change.path() + ")" : field;
@@ -62,7 +64,11 @@ public final class PlanText {
       out.append("No stages declared.\n");
     }
     for (StageDiff diff : diffs) {
-      out.append("### Stage `").append(diff.stage()).append("`: ").append(diff.summary()).append("\n\n");
+      out.append("### Stage `")
+          .append(diff.stage())
+          .append("`: ")
+          .append(diff.summary())
+          .append("\n\n");
       if (!diff.hasChanges()) {
         out.append("No changes.\n\n");
         continue;
@@ -146,7 +152,9 @@ public final class PlanText {
       }
       out.append(']');
     } else if (value instanceof String s) {
-      out.append('"').append(s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")).append('"');
+      out.append('"')
+          .append(s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n"))
+          .append('"');
     } else {
       out.append(value);
     }

@@ -68,7 +68,9 @@ public record Stage(
       return isRemote() ? "refs/apistage/remotes/" + stage : remoteRef();
     }
 
-    /** How messages name the state: {@code apistage/stage/qa}, or {@code origin:apistage/stage/qa}. */
+    /**
+     * How messages name the state: {@code apistage/stage/qa}, or {@code origin:apistage/stage/qa}.
+     */
     public String describe() {
       return isRemote() ? remote + ":" + branch : branch;
     }
@@ -84,7 +86,10 @@ public record Stage(
     return Optional.ofNullable(promotesFrom);
   }
 
-  /** Reads a stage from its asset; fields of the wrong type count as absent (its schema reports them). */
+  /**
+   * Reads a stage from its asset; fields of the wrong type count as absent (its schema reports
+   * them).
+   */
   public static Stage of(Asset asset) {
     YMap body = asset.body();
     YMap state = body.map("state");
@@ -98,7 +103,8 @@ public record Stage(
         body.str("gatewayUrl"),
         body.bool("protected", false),
         body.str("track"),
-        new StateLocation(branch == null ? DEFAULT_BRANCH_PREFIX + asset.name() : branch, remote, server),
+        new StateLocation(
+            branch == null ? DEFAULT_BRANCH_PREFIX + asset.name() : branch, remote, server),
         body);
   }
 }

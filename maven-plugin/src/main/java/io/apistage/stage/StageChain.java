@@ -18,10 +18,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The stages of a configuration in promotion order: the first stage (no {@code promotesFrom}),
- * then the stages that promote from it, breadth first, by name. A chain has one first stage and
- * no cycle; a {@code promotesFrom} that names no stage, a second first stage and stages caught in
- * a cycle are problems of rule {@value #RULE}.
+ * The stages of a configuration in promotion order: the first stage (no {@code promotesFrom}), then
+ * the stages that promote from it, breadth first, by name. A chain has one first stage and no
+ * cycle; a {@code promotesFrom} that names no stage, a second first stage and stages caught in a
+ * cycle are problems of rule {@value #RULE}.
  *
  * @since 0.1.0
  */
@@ -232,7 +232,9 @@ public final class StageChain {
 
   /** The stage a stage promotes from: empty for the first stage (its source is the main branch). */
   public Optional<Stage> promotesFrom(Stage stage) {
-    return stage.isFirst() ? Optional.empty() : Optional.ofNullable(byName.get(stage.promotesFrom()));
+    return stage.isFirst()
+        ? Optional.empty()
+        : Optional.ofNullable(byName.get(stage.promotesFrom()));
   }
 
   /** The stages that promote from a stage, by name. */

@@ -12,10 +12,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * The layout of a stage's branch, at the root of its tree:
@@ -81,7 +81,9 @@ public final class StageLayout {
         : kind.folder() + "/" + name + ".yaml";
   }
 
-  /** The path of the asset with a key ({@code api/orders@1}), or empty when the key is malformed. */
+  /**
+   * The path of the asset with a key ({@code api/orders@1}), or empty when the key is malformed.
+   */
   public static Optional<String> pathOfKey(String key) {
     Matcher m = KEY.matcher(key);
     if (!m.matches()) {
@@ -91,7 +93,8 @@ public final class StageLayout {
     if (kind.isEmpty() || (kind.get() == Kind.API) != (m.group(3) != null)) {
       return Optional.empty();
     }
-    return Optional.of(path(kind.get(), m.group(2), m.group(3) == null ? 0 : Integer.parseInt(m.group(3))));
+    return Optional.of(
+        path(kind.get(), m.group(2), m.group(3) == null ? 0 : Integer.parseInt(m.group(3))));
   }
 
   /** A document as normalized YAML text; safe to call from several threads. */
@@ -112,10 +115,13 @@ public final class StageLayout {
             (key, plain) ->
                 out.put(
                     pathOfKey(key)
-                        .orElseThrow(() -> new IllegalArgumentException("not an asset key: " + key)),
+                        .orElseThrow(
+                            () -> new IllegalArgumentException("not an asset key: " + key)),
                     bytes(yaml(plain))));
     for (Asset asset : content.authored().values()) {
-      out.put(AUTHORED + path(asset.kind(), asset.name(), asset.major()), bytes(yaml(asset.body().toPlain())));
+      out.put(
+          AUTHORED + path(asset.kind(), asset.name(), asset.major()),
+          bytes(yaml(asset.body().toPlain())));
     }
     for (Asset alias : content.aliases().values()) {
       out.put(AUTHORED + path(Kind.ALIAS, alias.name(), 0), bytes(yaml(alias.body().toPlain())));

@@ -57,21 +57,32 @@ public final class StagePlanner {
         both.parallelStream()
             // equal normalized trees are the same document; only the others need the semantic diff
             .filter(key -> !current.get(key).equals(desired.get(key)))
-            .map(key -> new StageDiff.Update(key, TreeDiff.diff(current.get(key), desired.get(key))))
+            .map(
+                key -> new StageDiff.Update(key, TreeDiff.diff(current.get(key), desired.get(key))))
             .filter(u -> !u.changes().isEmpty())
             .toList();
     int unchanged = both.size() - update.size();
     return new StageDiff(
-        stage, commit, create, update, delete, unchanged, gatewayUrl, endpoints(desired, gatewayUrl));
+        stage,
+        commit,
+        create,
+        update,
+        delete,
+        unchanged,
+        gatewayUrl,
+        endpoints(desired, gatewayUrl));
   }
 
-  /** Every endpoint of the Apis among {@code assets} with its URL on a gateway; none without a URL. */
+  /**
+   * Every endpoint of the Apis among {@code assets} with its URL on a gateway; none without a URL.
+   */
   public static List<StageDiff.Endpoint> endpoints(Map<String, Object> assets, String gatewayUrl) {
     List<StageDiff.Endpoint> out = new ArrayList<>();
     if (gatewayUrl == null) {
       return out;
     }
-    String base = gatewayUrl.endsWith("/") ? gatewayUrl.substring(0, gatewayUrl.length() - 1) : gatewayUrl;
+    String base =
+        gatewayUrl.endsWith("/") ? gatewayUrl.substring(0, gatewayUrl.length() - 1) : gatewayUrl;
     for (Map.Entry<String, Object> e : assets.entrySet()) {
       Matcher key = API_KEY.matcher(e.getKey());
       if (!key.matches() || !(e.getValue() instanceof Map<?, ?> api)) {

@@ -15,10 +15,10 @@ import java.util.TreeMap;
  * A stage's deployed state at one commit of its branch, as {@link StageStore#read} found it.
  *
  * @param stage the stage
- * @param commit the commit the state was read at, or empty for a stage never deployed to (no
- *     branch yet)
- * @param assets every asset as the stage runs it (aliases resolved, secrets as references), by
- *     key, in plain normalized form ({@link io.apistage.model.TreeDiff#normalize})
+ * @param commit the commit the state was read at, or empty for a stage never deployed to (no branch
+ *     yet)
+ * @param assets every asset as the stage runs it (aliases resolved, secrets as references), by key,
+ *     in plain normalized form ({@link io.apistage.model.TreeDiff#normalize})
  * @param deployed the same assets with positions, their files named {@code <branch>:<path>}
  * @param authored the assets as authored (alias references intact), by key
  * @param aliases the authored aliases the assets use, by name
@@ -52,7 +52,15 @@ public record StageState(
   /** The state of a stage whose branch does not exist yet: nothing deployed. */
   public static StageState empty(Stage stage) {
     return new StageState(
-        stage, Optional.empty(), Map.of(), Map.of(), Map.of(), Map.of(), List.of(), null, List.of());
+        stage,
+        Optional.empty(),
+        Map.of(),
+        Map.of(),
+        Map.of(),
+        Map.of(),
+        List.of(),
+        null,
+        List.of());
   }
 
   /** Whether nothing has been deployed to the stage. */

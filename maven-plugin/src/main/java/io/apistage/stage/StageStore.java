@@ -32,9 +32,9 @@ import java.util.UUID;
 /**
  * Reads and writes stages' deployed state on their branches (see {@link StageLayout}): in this
  * repository ({@code refs/heads/<branch>}), or on the remote a stage names, fetched into {@code
- * refs/apistage/remotes/<stage>} before reading and written back with a push that succeeds only
- * if the remote branch has not moved. Every write is a compare-and-swap on the branch, so two
- * runs at once never lose an update.
+ * refs/apistage/remotes/<stage>} before reading and written back with a push that succeeds only if
+ * the remote branch has not moved. Every write is a compare-and-swap on the branch, so two runs at
+ * once never lose an update.
  *
  * @since 0.1.0
  */
@@ -57,8 +57,8 @@ public final class StageStore {
    * A store over a repository.
    *
    * @param git the repository
-   * @param servers credentials by {@code settings.xml} server id, for stages whose state lives on
-   *     a remote that needs them
+   * @param servers credentials by {@code settings.xml} server id, for stages whose state lives on a
+   *     remote that needs them
    */
   public StageStore(GitRepo git, Map<String, GitCredentials> servers) {
     this.git = git;
@@ -92,11 +92,16 @@ public final class StageStore {
    * @throws ApistageException when the remote cannot be reached or refuses the push
    */
   public Optional<String> write(
-      Stage stage, StageState expectedBase, Map<String, byte[]> newTree, String message, Identity who)
+      Stage stage,
+      StageState expectedBase,
+      Map<String, byte[]> newTree,
+      String message,
+      Identity who)
       throws ApistageException, IOException {
     Optional<String> base = expectedBase.commit();
     String commit =
-        git.writeCommit(newTree, base.map(List::of).orElse(List.of()), withTrailer(message, stage), who);
+        git.writeCommit(
+            newTree, base.map(List::of).orElse(List.of()), withTrailer(message, stage), who);
     Stage.StateLocation location = stage.state();
     if (!location.isRemote()) {
       String reflog = "apistage: " + message.lines().findFirst().orElse("update");
@@ -133,7 +138,8 @@ public final class StageStore {
 
   private static ApistageException onStage(Stage stage, ApistageException e) {
     return new ApistageException(
-        "stage " + stage.name() + " (state " + stage.state().describe() + "): " + e.getMessage(), e);
+        "stage " + stage.name() + " (state " + stage.state().describe() + "): " + e.getMessage(),
+        e);
   }
 
   private GitRemote remote(Stage stage) throws ApistageException {
@@ -190,7 +196,8 @@ public final class StageStore {
   private record Parsed(String key, Asset asset, List<Problem> problems) {}
 
   /** One running file of the branch: its plain form, and its tree only for a full read. */
-  private record Running(String key, String file, Object plain, Asset asset, List<Problem> problems) {}
+  private record Running(
+      String key, String file, Object plain, Asset asset, List<Problem> problems) {}
 
   private StageState readAt(Stage stage, String commit, boolean full) throws IOException {
     String branch = stage.state().branch();
@@ -208,7 +215,8 @@ public final class StageStore {
       } else if (path.equals(StageLayout.META)) {
         lastRecord = readMeta(stage, branch, git.readBlob(e.getValue()), problems);
       } else if (path.startsWith(StageLayout.AUTHORED)) {
-        Optional<ConfigLoader.Placement> place = ConfigLoader.place(path.substring(StageLayout.AUTHORED.length()));
+        Optional<ConfigLoader.Placement> place =
+            ConfigLoader.place(path.substring(StageLayout.AUTHORED.length()));
         if (place.isPresent() && place.get().kind() == Kind.ALIAS) {
           aliasPaths.add(path);
         } else if (place.isPresent() && StageLayout.isDeployable(place.get().kind())) {
@@ -249,11 +257,16 @@ public final class StageStore {
                 path -> {
                   Parsed parsed = parse(branch, path, blobs.get(path));
                   if (parsed.asset() == null) {
-                    return new Running(parsed.key(), branch + ":" + path, null, null, parsed.problems());
+                    return new Running(
+                        parsed.key(), branch + ":" + path, null, null, parsed.problems());
                   }
                   Object plain = Compact.of(TreeDiff.normalize(parsed.asset().body().toPlain()));
                   return new Running(
-                      parsed.key(), parsed.asset().file(), plain, full ? parsed.asset() : null, parsed.problems());
+                      parsed.key(),
+                      parsed.asset().file(),
+                      plain,
+                      full ? parsed.asset() : null,
+                      parsed.problems());
                 })
             .toList();
     for (Running running : parsedRunning) {
@@ -263,8 +276,14 @@ public final class StageStore {
       } else if (runningFiles.putIfAbsent(running.key(), running.file()) != null) {
         problems.add(
             Problem.error(
-                running.file(), Position.FILE, "", RULE,
-                "defines " + running.key() + " again, already defined by " + runningFiles.get(running.key())
+                running.file(),
+                Position.FILE,
+                "",
+                RULE,
+                "defines "
+                    + running.key()
+                    + " again, already defined by "
+                    + runningFiles.get(running.key())
                     + "; keep one file"));
       } else {
         assets.put(running.key(), running.plain());
@@ -285,7 +304,8 @@ public final class StageStore {
                   Parsed copy = parse(branch, path, blobs.get(path));
                   List<Problem> found = new ArrayList<>(copy.problems());
                   if (copy.asset() != null) {
-                    handChange(stage, copy.asset(), assets, runningFiles, blobs, resolver).ifPresent(found::add);
+                    handChange(stage, copy.asset(), assets, runningFiles, blobs, resolver)
+                        .ifPresent(found::add);
                   }
                   return new Parsed(copy.key(), full ? copy.asset() : null, found);
                 })
@@ -303,8 +323,13 @@ public final class StageStore {
       if (!authoredKeys.contains(key)) {
         problems.add(
             Problem.warning(
-                runningFiles.get(key), Position.FILE, "", HAND_CHANGE_RULE,
-                key + " has no authored copy under " + StageLayout.AUTHORED
+                runningFiles.get(key),
+                Position.FILE,
+                "",
+                HAND_CHANGE_RULE,
+                key
+                    + " has no authored copy under "
+                    + StageLayout.AUTHORED
                     + "; it was added by hand, and the next promotion cannot resolve it anew"));
       }
     }
@@ -313,16 +338,28 @@ public final class StageStore {
         problems.add(
             Problem.warning(
                 branch + ":" + StageLayout.AUTHORED + StageLayout.pathOfKey(key).orElse(key),
-                Position.FILE, "", HAND_CHANGE_RULE,
-                key + " has an authored copy but the stage does not run it; it was removed by hand"));
+                Position.FILE,
+                "",
+                HAND_CHANGE_RULE,
+                key
+                    + " has an authored copy but the stage does not run it; it was removed by hand"));
       }
     }
     return new StageState(
-        stage, Optional.of(commit), assets, deployed, authored, aliases, history, lastRecord, problems);
+        stage,
+        Optional.of(commit),
+        assets,
+        deployed,
+        authored,
+        aliases,
+        history,
+        lastRecord,
+        problems);
   }
 
   private static String keyOf(String authoredPath) {
-    ConfigLoader.Placement p = ConfigLoader.place(authoredPath.substring(StageLayout.AUTHORED.length())).orElseThrow();
+    ConfigLoader.Placement p =
+        ConfigLoader.place(authoredPath.substring(StageLayout.AUTHORED.length())).orElseThrow();
     return Asset.key(p.kind(), p.name(), p.major());
   }
 
@@ -342,7 +379,11 @@ public final class StageStore {
       parsed = parser.parse(git.readBlob(blob), file);
     } catch (IOException e) {
       return new Parsed(
-          key, null, List.of(Problem.error(file, Position.FILE, "", RULE, "cannot read the file: " + e.getMessage())));
+          key,
+          null,
+          List.of(
+              Problem.error(
+                  file, Position.FILE, "", RULE, "cannot read the file: " + e.getMessage())));
     }
     if (!parsed.ok()) {
       return new Parsed(key, null, parsed.problems());
@@ -353,10 +394,16 @@ public final class StageStore {
           null,
           List.of(
               Problem.error(
-                  file, parsed.root().position(), "", RULE,
+                  file,
+                  parsed.root().position(),
+                  "",
+                  RULE,
                   "the document must be a mapping with kind, name and the fields of its kind")));
     }
-    return new Parsed(key, new Asset(p.kind(), p.name(), p.major(), file, declaredId(body), body), parsed.problems());
+    return new Parsed(
+        key,
+        new Asset(p.kind(), p.name(), p.major(), file, declaredId(body), body),
+        parsed.problems());
   }
 
   private static UUID declaredId(YMap body) {
@@ -380,14 +427,21 @@ public final class StageStore {
     } catch (IOException e) {
       problems.add(
           Problem.error(
-              branch + ":" + path, Position.FILE, "", RULE,
+              branch + ":" + path,
+              Position.FILE,
+              "",
+              RULE,
               "the history record does not parse: " + e.getMessage()));
       return Optional.empty();
     }
     if (!(content instanceof Map<?, ?> map)) {
       problems.add(
           Problem.error(
-              branch + ":" + path, Position.FILE, "", RULE, "a history record must be a JSON object"));
+              branch + ":" + path,
+              Position.FILE,
+              "",
+              RULE,
+              "a history record must be a JSON object"));
       return Optional.empty();
     }
     @SuppressWarnings("unchecked")
@@ -396,7 +450,10 @@ public final class StageStore {
     if (record.isEmpty()) {
       problems.add(
           Problem.warning(
-              branch + ":" + path, Position.FILE, "", HAND_CHANGE_RULE,
+              branch + ":" + path,
+              Position.FILE,
+              "",
+              HAND_CHANGE_RULE,
               "ignored: a history record is named <NNNNNN>-<type>-<name>.json"));
     }
     return record;
@@ -411,7 +468,10 @@ public final class StageStore {
     if (!(parsed.root() instanceof YMap meta)) {
       problems.add(
           Problem.error(
-              parsed.file(), parsed.root().position(), "", RULE,
+              parsed.file(),
+              parsed.root().position(),
+              "",
+              RULE,
               "the stage's metadata must be a mapping with stage and lastRecord"));
       return null;
     }
@@ -419,7 +479,10 @@ public final class StageStore {
     if (named != null && !named.equals(stage.name())) {
       problems.add(
           Problem.warning(
-              parsed.file(), meta.valuePosition("stage"), "/stage", HAND_CHANGE_RULE,
+              parsed.file(),
+              meta.valuePosition("stage"),
+              "/stage",
+              HAND_CHANGE_RULE,
               "the branch holds the state of stage "
                   + named
                   + ", not of stage "
@@ -479,10 +542,14 @@ public final class StageStore {
     String file = runningFiles.get(key);
     String path = file.substring(stage.state().branch().length() + 1);
     Parsed reparsed = parse(stage.state().branch(), path, blobs.get(path));
-    Position at = reparsed.asset() == null ? Position.FILE : reparsed.asset().body().positionOf(field);
+    Position at =
+        reparsed.asset() == null ? Position.FILE : reparsed.asset().body().positionOf(field);
     return Optional.of(
         Problem.warning(
-            file, at, field, HAND_CHANGE_RULE,
+            file,
+            at,
+            field,
+            HAND_CHANGE_RULE,
             key
                 + " differs from its authored copy resolved for stage "
                 + stage.name()

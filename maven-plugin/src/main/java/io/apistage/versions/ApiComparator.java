@@ -18,12 +18,12 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Compares two versions of an Api document and classifies every semantic difference into a
- * {@link Finding} of the {@link ChangeRules} catalogue. Formatting, key order, quoting, comments
- * and spelled-out defaults are no differences ({@link TreeDiff} sees to that); endpoints are
- * matched by method and path, parameters by location and name. The {@code version} and {@code
- * state} fields are the subject of the lifecycle rules, not findings. Maven-free, so other goals
- * (release notes) call it as well.
+ * Compares two versions of an Api document and classifies every semantic difference into a {@link
+ * Finding} of the {@link ChangeRules} catalogue. Formatting, key order, quoting, comments and
+ * spelled-out defaults are no differences ({@link TreeDiff} sees to that); endpoints are matched by
+ * method and path, parameters by location and name. The {@code version} and {@code state} fields
+ * are the subject of the lifecycle rules, not findings. Maven-free, so other goals (release notes)
+ * call it as well.
  *
  * @since 0.1.0
  */
@@ -55,7 +55,9 @@ public final class ApiComparator {
     }
   }
 
-  /** Compares two Api documents in plain form (maps, lists, scalars), e.g. {@code YNode.toPlain()}. */
+  /**
+   * Compares two Api documents in plain form (maps, lists, scalars), e.g. {@code YNode.toPlain()}.
+   */
   public static Comparison compare(Object from, Object to) {
     Object a = TreeDiff.normalize(from);
     Object b = TreeDiff.normalize(to);
@@ -96,7 +98,14 @@ public final class ApiComparator {
     final Object[] froms;
     final Object[] tos;
 
-    Loc(Change change, String[] tokens, String[] keys, String[] ids, boolean[] names, Object[] froms, Object[] tos) {
+    Loc(
+        Change change,
+        String[] tokens,
+        String[] keys,
+        String[] ids,
+        boolean[] names,
+        Object[] froms,
+        Object[] tos) {
       this.change = change;
       this.tokens = tokens;
       this.keys = keys;
@@ -336,8 +345,15 @@ public final class ApiComparator {
               finding(
                   ENDPOINT_METHOD_CHANGED,
                   a.change.field() + "/method",
-                  "method of endpoint " + name + " changed from " + oldMethod + " to " + newMethod
-                      + " (" + newPath + ")",
+                  "method of endpoint "
+                      + name
+                      + " changed from "
+                      + oldMethod
+                      + " to "
+                      + newMethod
+                      + " ("
+                      + newPath
+                      + ")",
                   false));
         }
         if (!oldPath.equals(newPath)) {
@@ -376,8 +392,14 @@ public final class ApiComparator {
                 finding(
                     PARAMETER_MOVED,
                     a.change.field() + "/location",
-                    "parameter " + field(a.to(), "name") + " of " + e.getKey() + " moved from "
-                        + field(r.from(), "location") + " to " + field(a.to(), "location"),
+                    "parameter "
+                        + field(a.to(), "name")
+                        + " of "
+                        + e.getKey()
+                        + " moved from "
+                        + field(r.from(), "location")
+                        + " to "
+                        + field(a.to(), "location"),
                     false));
             consumed.add(r);
             consumed.add(a);
@@ -389,7 +411,9 @@ public final class ApiComparator {
       Map<Object, List<Loc>> addedByLocation = new LinkedHashMap<>();
       for (Loc r : e.getValue()) {
         if (!consumed.contains(r)) {
-          removedByLocation.computeIfAbsent(field(r.from(), "location"), k -> new ArrayList<>()).add(r);
+          removedByLocation
+              .computeIfAbsent(field(r.from(), "location"), k -> new ArrayList<>())
+              .add(r);
         }
       }
       for (Loc a : candidates) {
@@ -407,8 +431,13 @@ public final class ApiComparator {
               finding(
                   PARAMETER_RENAMED,
                   a.change.field() + "/name",
-                  byLocation.getKey() + " parameter " + field(r.from(), "name") + " of " + e.getKey()
-                      + " renamed to " + field(a.to(), "name"),
+                  byLocation.getKey()
+                      + " parameter "
+                      + field(r.from(), "name")
+                      + " of "
+                      + e.getKey()
+                      + " renamed to "
+                      + field(a.to(), "name"),
                   false));
           consumed.add(r);
           consumed.add(a);
@@ -426,7 +455,8 @@ public final class ApiComparator {
       Set.of("minimum", "exclusiveMinimum", "minLength", "minItems", "minProperties");
   private static final Set<String> UPPER_BOUNDS =
       Set.of("maximum", "exclusiveMaximum", "maxLength", "maxItems", "maxProperties");
-  private static final Set<String> OTHER_CONSTRAINTS = Set.of("pattern", "multipleOf", "uniqueItems");
+  private static final Set<String> OTHER_CONSTRAINTS =
+      Set.of("pattern", "multipleOf", "uniqueItems");
 
   private static void classify(Loc loc, List<Finding> out) {
     int n = loc.size();
@@ -442,7 +472,8 @@ public final class ApiComparator {
       case "category", "tags", "team", "contact", "label" ->
           out.add(finding(METADATA_CHANGED, loc, loc.change.path() + " " + verb(loc)));
       case "baseUrl" -> out.add(finding(BASE_URL_CHANGED, loc, "baseUrl " + verb(loc)));
-      case "id" -> out.add(finding(ID_CHANGED, loc, "id " + verb(loc) + ": the gateway sees another API"));
+      case "id" ->
+          out.add(finding(ID_CHANGED, loc, "id " + verb(loc) + ": the gateway sees another API"));
       case "policies" -> policies(loc, "", out);
       case "endpoints" -> endpoint(loc, out);
       case "auth" -> auth(loc, out);
@@ -462,7 +493,8 @@ public final class ApiComparator {
     if (n == 2) {
       switch (loc.type()) {
         case ADDED -> out.add(finding(ENDPOINT_ADDED, loc, "endpoint " + endpoint + " added"));
-        case REMOVED -> out.add(finding(ENDPOINT_REMOVED, loc, "endpoint " + endpoint + " removed"));
+        case REMOVED ->
+            out.add(finding(ENDPOINT_REMOVED, loc, "endpoint " + endpoint + " removed"));
         case CHANGED -> out.add(unclassified(loc));
       }
       return;
@@ -472,17 +504,27 @@ public final class ApiComparator {
         if (Boolean.TRUE.equals(loc.to())) {
           out.add(finding(ENDPOINT_DEPRECATED, loc, "endpoint " + endpoint + " deprecated"));
         } else {
-          out.add(finding(ENDPOINT_UNDEPRECATED, loc, "endpoint " + endpoint + " no longer deprecated"));
+          out.add(
+              finding(
+                  ENDPOINT_UNDEPRECATED, loc, "endpoint " + endpoint + " no longer deprecated"));
         }
       }
       case "name" ->
           out.add(
               finding(
-                  ENDPOINT_NAME_CHANGED, loc,
-                  "name of endpoint " + endpoint + " " + verb(loc)));
-      case "method" -> out.add(finding(ENDPOINT_METHOD_CHANGED, loc, "method of endpoint " + endpoint + " " + verb(loc)));
-      case "path" -> out.add(finding(ENDPOINT_PATH_CHANGED, loc, "path of endpoint " + endpoint + " " + verb(loc)));
-      case "tags", "operationId" -> out.add(finding(METADATA_CHANGED, loc, loc.change.path() + " " + verb(loc)));
+                  ENDPOINT_NAME_CHANGED, loc, "name of endpoint " + endpoint + " " + verb(loc)));
+      case "method" ->
+          out.add(
+              finding(
+                  ENDPOINT_METHOD_CHANGED,
+                  loc,
+                  "method of endpoint " + endpoint + " " + verb(loc)));
+      case "path" ->
+          out.add(
+              finding(
+                  ENDPOINT_PATH_CHANGED, loc, "path of endpoint " + endpoint + " " + verb(loc)));
+      case "tags", "operationId" ->
+          out.add(finding(METADATA_CHANGED, loc, loc.change.path() + " " + verb(loc)));
       case "policies" -> policies(loc, " of endpoint " + endpoint, out);
       case "rateLimit" -> rateLimit(loc, 2, "endpoint " + endpoint, out);
       case "parameters" -> parameter(loc, endpoint, out);
@@ -499,12 +541,14 @@ public final class ApiComparator {
       return;
     }
     Object param = loc.either(4);
-    String label = field(param, "location") + " parameter " + field(param, "name") + " of " + endpoint;
+    String label =
+        field(param, "location") + " parameter " + field(param, "name") + " of " + endpoint;
     if (n == 4) {
       switch (loc.type()) {
         case ADDED -> {
           boolean required =
-              Boolean.TRUE.equals(field(param, "required")) || "path".equals(field(param, "location"));
+              Boolean.TRUE.equals(field(param, "required"))
+                  || "path".equals(field(param, "location"));
           out.add(
               required
                   ? finding(PARAMETER_ADDED_REQUIRED, loc, "required " + label + " added")
@@ -531,8 +575,14 @@ public final class ApiComparator {
           return;
         }
         case "enum" -> {
-          enumChange(loc, label, PARAMETER_ENUM_VALUE_REMOVED, PARAMETER_ENUM_VALUE_ADDED,
-              PARAMETER_ENUM_ADDED, PARAMETER_ENUM_REMOVED, out);
+          enumChange(
+              loc,
+              label,
+              PARAMETER_ENUM_VALUE_REMOVED,
+              PARAMETER_ENUM_VALUE_ADDED,
+              PARAMETER_ENUM_ADDED,
+              PARAMETER_ENUM_REMOVED,
+              out);
           return;
         }
         case "default" -> {
@@ -542,8 +592,10 @@ public final class ApiComparator {
         case "deprecated" -> {
           out.add(
               finding(
-                  PARAMETER_DEPRECATED, loc,
-                  label + (Boolean.TRUE.equals(loc.to()) ? " deprecated" : " no longer deprecated")));
+                  PARAMETER_DEPRECATED,
+                  loc,
+                  label
+                      + (Boolean.TRUE.equals(loc.to()) ? " deprecated" : " no longer deprecated")));
           return;
         }
         default -> {
@@ -551,7 +603,8 @@ public final class ApiComparator {
             boolean tighter = tightened(key, loc.from(), loc.to());
             out.add(
                 finding(
-                    tighter ? PARAMETER_CONSTRAINT_TIGHTENED : PARAMETER_CONSTRAINT_RELAXED, loc,
+                    tighter ? PARAMETER_CONSTRAINT_TIGHTENED : PARAMETER_CONSTRAINT_RELAXED,
+                    loc,
                     key + " of " + label + " " + verb(loc)));
             return;
           }
@@ -593,7 +646,11 @@ public final class ApiComparator {
         }
       }
       case "contentType", "mediaType", "content" ->
-          out.add(finding(REQUEST_BODY_CONTENT_TYPE_CHANGED, loc, "content type of " + label + " " + verb(loc)));
+          out.add(
+              finding(
+                  REQUEST_BODY_CONTENT_TYPE_CHANGED,
+                  loc,
+                  "content type of " + label + " " + verb(loc)));
       case "schema" -> schema(loc, 4, true, label, out);
       default -> out.add(unclassified(loc));
     }
@@ -648,7 +705,8 @@ public final class ApiComparator {
         case CHANGED ->
             out.add(
                 finding(
-                    request ? REQUEST_TYPE_CHANGED : RESPONSE_TYPE_CHANGED, loc,
+                    request ? REQUEST_TYPE_CHANGED : RESPONSE_TYPE_CHANGED,
+                    loc,
                     "schema of " + owner + " " + verb(loc)));
       }
       return;
@@ -661,30 +719,45 @@ public final class ApiComparator {
       switch (loc.type()) {
         case ADDED -> {
           if (!request) {
-            out.add(finding(RESPONSE_PROPERTY_ADDED, loc, "property " + property + " added to " + owner));
+            out.add(
+                finding(
+                    RESPONSE_PROPERTY_ADDED, loc, "property " + property + " added to " + owner));
           } else if (listed(field(loc.tos[n - 2], "required"), last)) {
             out.add(
-                finding(REQUEST_PROPERTY_ADDED_REQUIRED, loc, "required property " + property + " added to " + owner));
+                finding(
+                    REQUEST_PROPERTY_ADDED_REQUIRED,
+                    loc,
+                    "required property " + property + " added to " + owner));
           } else {
-            out.add(finding(REQUEST_PROPERTY_ADDED, loc, "optional property " + property + " added to " + owner));
+            out.add(
+                finding(
+                    REQUEST_PROPERTY_ADDED,
+                    loc,
+                    "optional property " + property + " added to " + owner));
           }
         }
         case REMOVED ->
             out.add(
                 finding(
-                    request ? REQUEST_PROPERTY_REMOVED : RESPONSE_PROPERTY_REMOVED, loc,
+                    request ? REQUEST_PROPERTY_REMOVED : RESPONSE_PROPERTY_REMOVED,
+                    loc,
                     "property " + property + " removed from " + owner));
         case CHANGED ->
             out.add(
                 finding(
-                    request ? REQUEST_TYPE_CHANGED : RESPONSE_TYPE_CHANGED, loc,
+                    request ? REQUEST_TYPE_CHANGED : RESPONSE_TYPE_CHANGED,
+                    loc,
                     "property " + property + " of " + owner + " " + verb(loc)));
       }
       return;
     }
     switch (last) {
       case "type", "format", "$ref", "items" -> {
-        out.add(finding(request ? REQUEST_TYPE_CHANGED : RESPONSE_TYPE_CHANGED, loc, last + " of " + in + " " + verb(loc)));
+        out.add(
+            finding(
+                request ? REQUEST_TYPE_CHANGED : RESPONSE_TYPE_CHANGED,
+                loc,
+                last + " of " + in + " " + verb(loc)));
         return;
       }
       case "required" -> {
@@ -693,11 +766,23 @@ public final class ApiComparator {
       }
       case "enum" -> {
         if (request) {
-          enumChange(loc, in, REQUEST_ENUM_VALUE_REMOVED, REQUEST_ENUM_VALUE_ADDED,
-              REQUEST_CONSTRAINT_TIGHTENED, REQUEST_CONSTRAINT_RELAXED, out);
+          enumChange(
+              loc,
+              in,
+              REQUEST_ENUM_VALUE_REMOVED,
+              REQUEST_ENUM_VALUE_ADDED,
+              REQUEST_CONSTRAINT_TIGHTENED,
+              REQUEST_CONSTRAINT_RELAXED,
+              out);
         } else {
-          enumChange(loc, in, RESPONSE_ENUM_VALUE_REMOVED, RESPONSE_ENUM_VALUE_ADDED,
-              RESPONSE_CONSTRAINT_CHANGED, RESPONSE_CONSTRAINT_CHANGED, out);
+          enumChange(
+              loc,
+              in,
+              RESPONSE_ENUM_VALUE_REMOVED,
+              RESPONSE_ENUM_VALUE_ADDED,
+              RESPONSE_CONSTRAINT_CHANGED,
+              RESPONSE_CONSTRAINT_CHANGED,
+              out);
         }
         return;
       }
@@ -706,7 +791,9 @@ public final class ApiComparator {
           String rule =
               !request
                   ? RESPONSE_CONSTRAINT_CHANGED
-                  : tightened(last, loc.from(), loc.to()) ? REQUEST_CONSTRAINT_TIGHTENED : REQUEST_CONSTRAINT_RELAXED;
+                  : tightened(last, loc.from(), loc.to())
+                      ? REQUEST_CONSTRAINT_TIGHTENED
+                      : REQUEST_CONSTRAINT_RELAXED;
           out.add(finding(rule, loc, last + " of " + in + " " + verb(loc)));
           return;
         }
@@ -715,7 +802,8 @@ public final class ApiComparator {
     out.add(unclassified(loc));
   }
 
-  private static void required(Loc loc, int n, boolean request, String where, String owner, List<Finding> out) {
+  private static void required(
+      Loc loc, int n, boolean request, String where, String owner, List<Finding> out) {
     Set<String> before = strings(loc.from());
     Set<String> after = strings(loc.to());
     Object oldProperties = field(loc.froms[n - 1], "properties");
@@ -727,7 +815,8 @@ public final class ApiComparator {
       }
       out.add(
           finding(
-              request ? REQUEST_PROPERTY_MADE_REQUIRED : RESPONSE_PROPERTY_MADE_REQUIRED, loc,
+              request ? REQUEST_PROPERTY_MADE_REQUIRED : RESPONSE_PROPERTY_MADE_REQUIRED,
+              loc,
               "property " + prefix + name + " of " + owner + " made required"));
     }
     for (String name : before) {
@@ -736,7 +825,8 @@ public final class ApiComparator {
       }
       out.add(
           finding(
-              request ? REQUEST_PROPERTY_MADE_OPTIONAL : RESPONSE_PROPERTY_MADE_OPTIONAL, loc,
+              request ? REQUEST_PROPERTY_MADE_OPTIONAL : RESPONSE_PROPERTY_MADE_OPTIONAL,
+              loc,
               "property " + prefix + name + " of " + owner + " made optional"));
     }
   }
@@ -757,7 +847,12 @@ public final class ApiComparator {
   }
 
   private static void enumChange(
-      Loc loc, String label, String valueRemoved, String valueAdded, String enumAdded, String enumRemoved,
+      Loc loc,
+      String label,
+      String valueRemoved,
+      String valueAdded,
+      String enumAdded,
+      String enumRemoved,
       List<Finding> out) {
     if (loc.from() == null) {
       out.add(finding(enumAdded, loc, label + " restricted to " + strings(loc.to())));
@@ -799,8 +894,14 @@ public final class ApiComparator {
   private static void auth(Loc loc, List<Finding> out) {
     if (loc.size() == 1) {
       switch (loc.type()) {
-        case ADDED -> out.add(finding(AUTH_ADDED, loc, "auth " + field(loc.to(), "type") + " added: calls now need a credential"));
-        case REMOVED -> out.add(finding(AUTH_REMOVED, loc, "auth removed: calls need no credential"));
+        case ADDED ->
+            out.add(
+                finding(
+                    AUTH_ADDED,
+                    loc,
+                    "auth " + field(loc.to(), "type") + " added: calls now need a credential"));
+        case REMOVED ->
+            out.add(finding(AUTH_REMOVED, loc, "auth removed: calls need no credential"));
         case CHANGED -> out.add(finding(AUTH_TYPE_CHANGED, loc, "auth " + verb(loc)));
       }
       return;
@@ -808,9 +909,12 @@ public final class ApiComparator {
     String key = loc.keys[1];
     switch (key) {
       case "type" -> out.add(finding(AUTH_TYPE_CHANGED, loc, "auth type " + verb(loc)));
-      case "tokenLocation", "location", "in" -> out.add(finding(AUTH_LOCATION_CHANGED, loc, "auth " + key + " " + verb(loc)));
-      case "tokenName", "name", "header" -> out.add(finding(AUTH_NAME_CHANGED, loc, "auth " + key + " " + verb(loc)));
-      case "staticToken" -> out.add(finding(AUTH_CREDENTIAL_CHANGED, loc, "auth staticToken " + verb(loc)));
+      case "tokenLocation", "location", "in" ->
+          out.add(finding(AUTH_LOCATION_CHANGED, loc, "auth " + key + " " + verb(loc)));
+      case "tokenName", "name", "header" ->
+          out.add(finding(AUTH_NAME_CHANGED, loc, "auth " + key + " " + verb(loc)));
+      case "staticToken" ->
+          out.add(finding(AUTH_CREDENTIAL_CHANGED, loc, "auth staticToken " + verb(loc)));
       case "scopes" -> {
         Set<String> before = strings(loc.from());
         Set<String> after = strings(loc.to());
@@ -821,7 +925,8 @@ public final class ApiComparator {
         }
         for (String scope : before) {
           if (!after.contains(scope)) {
-            out.add(finding(AUTH_SCOPE_REMOVED, loc, "auth scope " + scope + " no longer required"));
+            out.add(
+                finding(AUTH_SCOPE_REMOVED, loc, "auth scope " + scope + " no longer required"));
           }
         }
       }
@@ -840,7 +945,8 @@ public final class ApiComparator {
       return;
     }
     if (after == null && before != null) {
-      out.add(finding(RATE_LIMIT_REMOVED, field, label + " removed (was " + rate(before) + ")", true));
+      out.add(
+          finding(RATE_LIMIT_REMOVED, field, label + " removed (was " + rate(before) + ")", true));
       return;
     }
     BigDecimal oldRate = perSecond(before);
@@ -891,7 +997,8 @@ public final class ApiComparator {
     int n = loc.size();
     if (n == 1) {
       switch (loc.type()) {
-        case ADDED -> out.add(finding(PRICING_ADDED, loc, "pricing added: the API is no longer free"));
+        case ADDED ->
+            out.add(finding(PRICING_ADDED, loc, "pricing added: the API is no longer free"));
         case REMOVED -> out.add(finding(PRICING_REMOVED, loc, "pricing removed"));
         case CHANGED -> out.add(unclassified(loc));
       }
@@ -899,7 +1006,8 @@ public final class ApiComparator {
     }
     switch (loc.keys[1]) {
       case "type" -> out.add(finding(PRICING_TYPE_CHANGED, loc, "pricing type " + verb(loc)));
-      case "currency" -> out.add(finding(PRICING_CURRENCY_CHANGED, loc, "pricing currency " + verb(loc)));
+      case "currency" ->
+          out.add(finding(PRICING_CURRENCY_CHANGED, loc, "pricing currency " + verb(loc)));
       case "plans" -> plan(loc, out);
       default -> out.add(unclassified(loc));
     }
@@ -928,19 +1036,24 @@ public final class ApiComparator {
         if (before == null || after == null) {
           out.add(unclassified(loc));
         } else if (after.compareTo(before) > 0) {
-          out.add(finding(PRICING_PRICE_RAISED, loc, "price of " + plan + " raised " + fromTo(loc)));
+          out.add(
+              finding(PRICING_PRICE_RAISED, loc, "price of " + plan + " raised " + fromTo(loc)));
         } else {
-          out.add(finding(PRICING_PRICE_LOWERED, loc, "price of " + plan + " lowered " + fromTo(loc)));
+          out.add(
+              finding(PRICING_PRICE_LOWERED, loc, "price of " + plan + " lowered " + fromTo(loc)));
         }
       }
-      case "period" -> out.add(finding(PRICING_PERIOD_CHANGED, loc, "period of " + plan + " " + verb(loc)));
-      case "currency" -> out.add(finding(PRICING_CURRENCY_CHANGED, loc, "currency of " + plan + " " + verb(loc)));
+      case "period" ->
+          out.add(finding(PRICING_PERIOD_CHANGED, loc, "period of " + plan + " " + verb(loc)));
+      case "currency" ->
+          out.add(finding(PRICING_CURRENCY_CHANGED, loc, "currency of " + plan + " " + verb(loc)));
       case "features" -> {
         Set<String> before = strings(loc.from());
         Set<String> after = strings(loc.to());
         for (String f : before) {
           if (!after.contains(f)) {
-            out.add(finding(PRICING_FEATURE_REMOVED, loc, "feature '" + f + "' removed from " + plan));
+            out.add(
+                finding(PRICING_FEATURE_REMOVED, loc, "feature '" + f + "' removed from " + plan));
           }
         }
         for (String f : after) {
@@ -966,8 +1079,11 @@ public final class ApiComparator {
 
   private static Finding unclassified(Loc loc) {
     return finding(
-        UNCLASSIFIED_CHANGE, loc,
-        (loc.change.path().isEmpty() ? "the document" : loc.change.path()) + " " + verb(loc)
+        UNCLASSIFIED_CHANGE,
+        loc,
+        (loc.change.path().isEmpty() ? "the document" : loc.change.path())
+            + " "
+            + verb(loc)
             + ": no rule knows this field, so the change counts as breaking");
   }
 
@@ -1007,7 +1123,8 @@ public final class ApiComparator {
   }
 
   private static boolean listed(Object list, String value) {
-    return list instanceof Collection<?> c && c.stream().anyMatch(v -> value.equals(String.valueOf(v)));
+    return list instanceof Collection<?> c
+        && c.stream().anyMatch(v -> value.equals(String.valueOf(v)));
   }
 
   private static Set<String> strings(Object value) {
@@ -1032,7 +1149,9 @@ public final class ApiComparator {
   }
 
   private static boolean isConstraint(String key) {
-    return LOWER_BOUNDS.contains(key) || UPPER_BOUNDS.contains(key) || OTHER_CONSTRAINTS.contains(key);
+    return LOWER_BOUNDS.contains(key)
+        || UPPER_BOUNDS.contains(key)
+        || OTHER_CONSTRAINTS.contains(key);
   }
 
   /** Whether a constraint change accepts fewer values than before. */

@@ -6,10 +6,10 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * The commit check-versions compares the working copy with: {@code apistage.base} when given
- * (any revision), else the merge base of {@code HEAD} with the main branch ({@code
- * origin/<main>} when it exists, else {@code <main>}). Every way this can fail is an {@link
- * ApistageException} that says what to do.
+ * The commit check-versions compares the working copy with: {@code apistage.base} when given (any
+ * revision), else the merge base of {@code HEAD} with the main branch ({@code origin/<main>} when
+ * it exists, else {@code <main>}). Every way this can fail is an {@link ApistageException} that
+ * says what to do.
  *
  * @param commit the base commit id
  * @param revision the revision as the user knows it, e.g. {@code merge-base(HEAD, origin/main)}
@@ -42,11 +42,16 @@ public record BaseRevision(String commit, String revision) {
       if (commit.isEmpty()) {
         if (git.isShallow()) {
           throw new ApistageException(
-              "apistage.base=" + rev + " names no commit of this shallow clone; " + UNSHALLOW
+              "apistage.base="
+                  + rev
+                  + " names no commit of this shallow clone; "
+                  + UNSHALLOW
                   + ", or fetch that revision");
         }
         throw new ApistageException(
-            "apistage.base=" + rev + " names no branch, tag or commit of this repository;"
+            "apistage.base="
+                + rev
+                + " names no branch, tag or commit of this repository;"
                 + " pass an existing revision with -Dapistage.base=<branch|tag|commit>"
                 + " (git fetch it first when it lives on a remote)");
       }
@@ -69,9 +74,17 @@ public record BaseRevision(String commit, String revision) {
     } else {
       String detached = git.currentBranch().isEmpty() ? "HEAD is detached and " : "";
       throw new ApistageException(
-          detached + "there is neither a branch " + main + " nor origin/" + main
-              + " to find the base of this change; fetch it (git fetch origin " + main + ":refs/remotes/origin/"
-              + main + (git.isShallow() ? ", or " + UNSHALLOW : "") + "), pass -Dapistage.base=<rev>,"
+          detached
+              + "there is neither a branch "
+              + main
+              + " nor origin/"
+              + main
+              + " to find the base of this change; fetch it (git fetch origin "
+              + main
+              + ":refs/remotes/origin/"
+              + main
+              + (git.isShallow() ? ", or " + UNSHALLOW : "")
+              + "), pass -Dapistage.base=<rev>,"
               + " or set mainBranch in apistage.yaml if the main branch has another name");
     }
     String mainCommit = git.readRef(mainRef).orElseThrow();
@@ -87,11 +100,16 @@ public record BaseRevision(String commit, String revision) {
     if (base.isEmpty()) {
       if (git.isShallow()) {
         throw new ApistageException(
-            "this clone is shallow and lacks the merge base of HEAD and " + mainName + "; " + UNSHALLOW
+            "this clone is shallow and lacks the merge base of HEAD and "
+                + mainName
+                + "; "
+                + UNSHALLOW
                 + ", or pass -Dapistage.base=<rev>");
       }
       throw new ApistageException(
-          "HEAD and " + mainName + " share no history, so there is no merge base to compare with;"
+          "HEAD and "
+              + mainName
+              + " share no history, so there is no merge base to compare with;"
               + " pass -Dapistage.base=<rev>");
     }
     return new BaseRevision(base.get(), "merge-base(HEAD, " + mainName + ")");

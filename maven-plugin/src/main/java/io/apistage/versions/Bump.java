@@ -3,8 +3,8 @@ package io.apistage.versions;
 import java.util.Locale;
 
 /**
- * How large a version step a change needs, or how large a step two versions are apart: none,
- * patch (documentation), minor (additive, backward compatible) or major (breaking).
+ * How large a version step a change needs, or how large a step two versions are apart: none, patch
+ * (documentation), minor (additive, backward compatible) or major (breaking).
  *
  * @since 0.1.0
  */
@@ -14,7 +14,9 @@ public enum Bump {
   MINOR,
   MAJOR;
 
-  /** The lower-case name used in reports: {@code none}, {@code patch}, {@code minor}, {@code major}. */
+  /**
+   * The lower-case name used in reports: {@code none}, {@code patch}, {@code minor}, {@code major}.
+   */
   public String label() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -2,14 +2,14 @@ package io.apistage.versions;
 
 import io.apistage.model.Change;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.LinkedHashMap;
 
 /**
- * The summary of an Api's changes in the manner of the API update spec: the fields modified and
- * the items added and removed, each named by its readable path (e.g. {@code
- * endpoints[GET /orders/{id}].parameters[query:expand].enum}).
+ * The summary of an Api's changes in the manner of the API update spec: the fields modified and the
+ * items added and removed, each named by its readable path (e.g. {@code endpoints[GET
+ * /orders/{id}].parameters[query:expand].enum}).
  *
  * @param modified fields whose value changed
  * @param added fields and items that are new

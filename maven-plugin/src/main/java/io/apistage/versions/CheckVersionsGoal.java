@@ -31,8 +31,8 @@ import java.util.TreeMap;
 /**
  * The {@code check-versions} goal: every Api file that differs between the base (DESIGN.md section
  * 4) and the working copy is compared semantically with its base, its findings are judged by the
- * {@link VersionPolicy}, and the consumers of every breaking change are named. Only the files
- * that differ are read and parsed, so the cost grows with the change, not with the repository.
+ * {@link VersionPolicy}, and the consumers of every breaking change are named. Only the files that
+ * differ are read and parsed, so the cost grows with the change, not with the repository.
  *
  * @since 0.1.0
  */
@@ -58,7 +58,8 @@ public final class CheckVersionsGoal {
       List<Problem> problems = new ArrayList<>();
       Settings settings = settings(root, problems);
       BaseRevision base = BaseRevision.resolve(git, request.base(), settings.mainBranch());
-      List<WorkingCopyDiff.Delta> deltas = WorkingCopyDiff.changed(git, base.commit(), Kind.API.folder());
+      List<WorkingCopyDiff.Delta> deltas =
+          WorkingCopyDiff.changed(git, base.commit(), Kind.API.folder());
       Repo repo = new Repo(git, root, base.commit(), settings);
       VersionPolicy policy = new VersionPolicy(settings.exceptions(), repo);
       List<VersionPolicy.Verdict> verdicts = new ArrayList<>();
@@ -73,20 +74,28 @@ public final class CheckVersionsGoal {
         YMap before = null;
         if (delta.baseBlob().isPresent()) {
           ParsedFile parsed = parser.parse(git.readBlob(delta.baseBlob().get()), delta.path());
-          if (parsed.ok() && parsed.problems().stream().noneMatch(Problem::isError) && parsed.root() instanceof YMap m) {
+          if (parsed.ok()
+              && parsed.problems().stream().noneMatch(Problem::isError)
+              && parsed.root() instanceof YMap m) {
             before = m;
           } else {
             problems.add(
                 Problem.warning(
-                    delta.path(), Position.FILE, "", ChangeRules.BASE_UNREADABLE,
-                    "the file at the base " + base.describe() + " is not a readable Api document, so its"
+                    delta.path(),
+                    Position.FILE,
+                    "",
+                    ChangeRules.BASE_UNREADABLE,
+                    "the file at the base "
+                        + base.describe()
+                        + " is not a readable Api document, so its"
                         + " changes cannot be judged; check them by hand"));
             continue;
           }
         }
         YMap after = null;
         if (delta.onDisk()) {
-          ParsedFile parsed = parser.parse(Files.readAllBytes(root.resolve(delta.path())), delta.path());
+          ParsedFile parsed =
+              parser.parse(Files.readAllBytes(root.resolve(delta.path())), delta.path());
           problems.addAll(parsed.problems());
           if (!parsed.ok() || parsed.problems().stream().anyMatch(Problem::isError)) {
             continue;
@@ -94,7 +103,10 @@ public final class CheckVersionsGoal {
           if (!(parsed.root() instanceof YMap m)) {
             problems.add(
                 Problem.error(
-                    delta.path(), parsed.root().position(), "", "schema",
+                    delta.path(),
+                    parsed.root().position(),
+                    "",
+                    "schema",
                     "the document must be a mapping with kind, name and the fields of an Api"));
             continue;
           }
@@ -126,7 +138,9 @@ public final class CheckVersionsGoal {
         message = "no Api file changed since " + base.describe();
       } else {
         message =
-            Problems.plural(verdicts.size(), "Api file") + " changed since " + base.describe()
+            Problems.plural(verdicts.size(), "Api file")
+                + " changed since "
+                + base.describe()
                 + ": every version step matches its changes";
       }
       return new GoalResult(GOAL, failed ? "VERSION_CHECK_FAILED" : "OK", message, problems, body);
@@ -138,13 +152,29 @@ public final class CheckVersionsGoal {
     for (VersionPolicy.Verdict v : verdicts) {
       VersionPolicy.ApiFile f = v.file();
       ChangeSummary c = v.changes();
-      context.log().info(
-          "api/" + f.api() + "@" + f.major() + " (" + f.file() + "): "
-              + (v.baseVersion() == null ? "new" : v.baseVersion()) + " → "
-              + (v.version() == null ? "deleted" : v.version())
-              + ", needs " + v.requiredBump().label()
-              + "; " + c.modified().size() + " modified, " + c.added().size() + " added, "
-              + c.removed().size() + " removed: " + v.verdict());
+      context
+          .log()
+          .info(
+              "api/"
+                  + f.api()
+                  + "@"
+                  + f.major()
+                  + " ("
+                  + f.file()
+                  + "): "
+                  + (v.baseVersion() == null ? "new" : v.baseVersion())
+                  + " → "
+                  + (v.version() == null ? "deleted" : v.version())
+                  + ", needs "
+                  + v.requiredBump().label()
+                  + "; "
+                  + c.modified().size()
+                  + " modified, "
+                  + c.added().size()
+                  + " added, "
+                  + c.removed().size()
+                  + " removed: "
+                  + v.verdict());
       for (String note : v.notes()) {
         context.log().info("  " + note);
       }
@@ -169,9 +199,21 @@ public final class CheckVersionsGoal {
       if (current != null && !current.equals(e.version())) {
         out.add(
             Problem.warning(
-                settings.file(), new Position(e.line(), e.column()), "/exceptions", ChangeRules.EXCEPTION_EXPIRED,
-                "the exception for " + e.api() + " " + e.version() + " [" + e.rule() + "] has expired: "
-                    + e.api() + " is now at " + current + "; remove it"));
+                settings.file(),
+                new Position(e.line(), e.column()),
+                "/exceptions",
+                ChangeRules.EXCEPTION_EXPIRED,
+                "the exception for "
+                    + e.api()
+                    + " "
+                    + e.version()
+                    + " ["
+                    + e.rule()
+                    + "] has expired: "
+                    + e.api()
+                    + " is now at "
+                    + current
+                    + "; remove it"));
       }
     }
     return out;
@@ -213,7 +255,8 @@ public final class CheckVersionsGoal {
     public boolean majorLineExists(String api, int major) throws IOException {
       for (String ext : List.of(".yaml", ".yml")) {
         String path = "apis/" + api + "/v" + major + ext;
-        if (Files.isRegularFile(root.resolve(path), LinkOption.NOFOLLOW_LINKS) || git.readFile(base, path).isPresent()) {
+        if (Files.isRegularFile(root.resolve(path), LinkOption.NOFOLLOW_LINKS)
+            || git.readFile(base, path).isPresent()) {
           return true;
         }
       }

@@ -9,12 +9,12 @@ import io.apistage.yaml.YMap;
 import io.apistage.yaml.YNode;
 import io.apistage.yaml.YScalar;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -46,9 +46,9 @@ public final class Consumers {
   }
 
   /**
-   * The Applications, Packages and Subscriptions of a config root on disk. Files are read once
-   * and parsed only when their text names the API (or, for a Subscription, a Package that uses
-   * it), so a lookup does not parse the whole repository.
+   * The Applications, Packages and Subscriptions of a config root on disk. Files are read once and
+   * parsed only when their text names the API (or, for a Subscription, a Package that uses it), so
+   * a lookup does not parse the whole repository.
    */
   public static Consumers read(Path configDir) throws IOException {
     List<Path> paths = new ArrayList<>();
@@ -67,17 +67,19 @@ public final class Consumers {
     }
     Map<String, String> files = new java.util.concurrent.ConcurrentHashMap<>();
     try {
-      paths.parallelStream().forEach(file -> {
-        try {
-          if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            files.put(
-                configDir.relativize(file).toString().replace('\\', '/'),
-                new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
-          }
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      });
+      paths.parallelStream()
+          .forEach(
+              file -> {
+                try {
+                  if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    files.put(
+                        configDir.relativize(file).toString().replace('\\', '/'),
+                        new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+                  }
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
     } catch (java.io.UncheckedIOException e) {
       throw e.getCause();
     }
@@ -119,11 +121,12 @@ public final class Consumers {
     Config config = parsed.get("api:" + api);
     if (config == null) {
       Map<String, byte[]> named = new TreeMap<>();
-      files.forEach((path, text) -> {
-        if (!path.startsWith(Kind.SUBSCRIPTION.folder() + "/") && text.contains(api)) {
-          named.put(path, text.getBytes(StandardCharsets.UTF_8));
-        }
-      });
+      files.forEach(
+          (path, text) -> {
+            if (!path.startsWith(Kind.SUBSCRIPTION.folder() + "/") && text.contains(api)) {
+              named.put(path, text.getBytes(StandardCharsets.UTF_8));
+            }
+          });
       config = new ConfigLoader().load(new MemorySource(named));
       parsed.put("api:" + api, config);
     }
@@ -132,21 +135,28 @@ public final class Consumers {
 
   private Config loadSubscriptions(String api, Set<String> packages) throws IOException {
     Map<String, byte[]> named = new TreeMap<>();
-    files.forEach((path, text) -> {
-      if (path.startsWith(Kind.SUBSCRIPTION.folder() + "/") && packages.stream().anyMatch(text::contains)) {
-        named.put(path, text.getBytes(StandardCharsets.UTF_8));
-      }
-    });
+    files.forEach(
+        (path, text) -> {
+          if (path.startsWith(Kind.SUBSCRIPTION.folder() + "/")
+              && packages.stream().anyMatch(text::contains)) {
+            named.put(path, text.getBytes(StandardCharsets.UTF_8));
+          }
+        });
     return new ConfigLoader().load(new MemorySource(named));
   }
 
-  /** Whether a document's {@code apis} names the API major: {@code orders@1} or {@code {name, major}}. */
+  /**
+   * Whether a document's {@code apis} names the API major: {@code orders@1} or {@code {name,
+   * major}}.
+   */
   private static boolean uses(YMap body, String api, int major) {
     for (YNode item : body.list("apis")) {
       if (item instanceof YScalar s && s.value() != null) {
         String ref = s.text().trim();
         int at = ref.indexOf('@');
-        if (at < 0 ? ref.equals(api) : ref.substring(0, at).equals(api) && majorOf(ref.substring(at + 1)) == major) {
+        if (at < 0
+            ? ref.equals(api)
+            : ref.substring(0, at).equals(api) && majorOf(ref.substring(at + 1)) == major) {
           return true;
         }
       } else if (item instanceof YMap m) {

@@ -69,7 +69,8 @@ public record SemVer(long major, long minor, long patch, String preRelease, Stri
     return switch (bump) {
       case MAJOR -> of(major + 1, 0, 0);
       case MINOR -> of(major, minor + 1, 0);
-      case PATCH, NONE -> preRelease.isEmpty() ? of(major, minor, patch + 1) : of(major, minor, patch);
+      case PATCH, NONE ->
+          preRelease.isEmpty() ? of(major, minor, patch + 1) : of(major, minor, patch);
     };
   }
 

@@ -19,11 +19,11 @@ import java.util.Optional;
 /**
  * The lifecycle rules of DESIGN.md section 4 for one Api file that differs from the base: drafts
  * change freely but never go down in version; a published, deprecated or retired version is
- * immutable, so changed content needs a higher version with a bump at least the largest finding;
- * a breaking change is refused inside a major line; a new major line starts at {@code N.0.0}
- * after line {@code N-1}; states move forward only; a file may be deleted only when retired or
- * draft at the base; a release tag freezes its version. Declared exceptions lift a finding or
- * rule for one version.
+ * immutable, so changed content needs a higher version with a bump at least the largest finding; a
+ * breaking change is refused inside a major line; a new major line starts at {@code N.0.0} after
+ * line {@code N-1}; states move forward only; a file may be deleted only when retired or draft at
+ * the base; a release tag freezes its version. Declared exceptions lift a finding or rule for one
+ * version.
  *
  * @since 0.1.0
  */
@@ -147,7 +147,8 @@ public final class VersionPolicy {
   }
 
   /** The exception that lifts a rule at a pointer for an Api version, if declared. */
-  public Optional<Settings.RuleException> exception(String api, String version, String rule, String pointer) {
+  public Optional<Settings.RuleException> exception(
+      String api, String version, String rule, String pointer) {
     for (Settings.RuleException e : exceptions) {
       if (api.equals(e.api())
           && version != null
@@ -166,7 +167,9 @@ public final class VersionPolicy {
     return s == null ? "draft" : s;
   }
 
-  /** The position a finding is shown at in the working copy: the value, or for a removal its parent. */
+  /**
+   * The position a finding is shown at in the working copy: the value, or for a removal its parent.
+   */
   public static Position position(YNode root, Finding f) {
     if (root == null) {
       return Position.FILE;
@@ -217,7 +220,8 @@ public final class VersionPolicy {
       } else {
         changed();
       }
-      return new Verdict(f, baseVersion, version, required, summary, judged, consumers, problems, notes);
+      return new Verdict(
+          f, baseVersion, version, required, summary, judged, consumers, problems, notes);
     }
 
     void deleted() throws IOException {
@@ -228,8 +232,14 @@ public final class VersionPolicy {
       }
       consumers = repository.consumers(f.api(), f.major());
       problem(
-          API_FILE_DELETED, Position.FILE, "", baseVersion,
-          f.file() + " was deleted while its state at the base is " + state + "; only a retired or draft Api"
+          API_FILE_DELETED,
+          Position.FILE,
+          "",
+          baseVersion,
+          f.file()
+              + " was deleted while its state at the base is "
+              + state
+              + "; only a retired or draft Api"
               + " may be deleted: set state: retired (merged first, so consumers move on), then delete the file"
               + usedBy());
     }
@@ -246,16 +256,39 @@ public final class VersionPolicy {
       SemVer start = SemVer.of(f.major(), 0, 0);
       if (v.get().minor() != 0 || v.get().patch() != 0) {
         problem(
-            NEW_MAJOR_LINE_START, at("/version"), "/version", version,
-            f.file() + " starts major line " + f.major() + " and must start at " + start + ", not " + version
-                + ": set version: " + start + (v.get().preRelease().isEmpty() ? "" : "-" + v.get().preRelease()));
+            NEW_MAJOR_LINE_START,
+            at("/version"),
+            "/version",
+            version,
+            f.file()
+                + " starts major line "
+                + f.major()
+                + " and must start at "
+                + start
+                + ", not "
+                + version
+                + ": set version: "
+                + start
+                + (v.get().preRelease().isEmpty() ? "" : "-" + v.get().preRelease()));
       }
       if (f.major() > 1 && !repository.majorLineExists(f.api(), f.major() - 1)) {
         problem(
-            NEW_MAJOR_LINE_GAP, at("/version"), "/version", version,
-            f.file() + " starts major line " + f.major() + " but there is no apis/" + f.api() + "/v"
-                + (f.major() - 1) + ".yaml; major lines follow each other: start v" + (f.major() - 1)
-                + ".yaml first, or name this file v" + nextFreeMajor() + ".yaml");
+            NEW_MAJOR_LINE_GAP,
+            at("/version"),
+            "/version",
+            version,
+            f.file()
+                + " starts major line "
+                + f.major()
+                + " but there is no apis/"
+                + f.api()
+                + "/v"
+                + (f.major() - 1)
+                + ".yaml; major lines follow each other: start v"
+                + (f.major() - 1)
+                + ".yaml first, or name this file v"
+                + nextFreeMajor()
+                + ".yaml");
       }
       frozen(v.get());
     }
@@ -277,20 +310,30 @@ public final class VersionPolicy {
       int to = STATES.indexOf(state);
       if (from >= 0 && to >= 0 && to < from) {
         problem(
-            STATE_MOVED_BACK, at("/state"), "/state", version,
-            "state moved back from " + baseState + " to " + state + "; states move draft → published →"
-                + " deprecated → retired only: keep state: " + baseState);
+            STATE_MOVED_BACK,
+            at("/state"),
+            "/state",
+            version,
+            "state moved back from "
+                + baseState
+                + " to "
+                + state
+                + "; states move draft → published →"
+                + " deprecated → retired only: keep state: "
+                + baseState);
       }
       Optional<SemVer> v = versionOf(version);
       Optional<SemVer> bv = SemVer.parse(baseVersion);
       for (Finding finding : cmp.findings()) {
-        Optional<Settings.RuleException> e = exception(f.api(), version, finding.rule(), finding.field());
+        Optional<Settings.RuleException> e =
+            exception(f.api(), version, finding.rule(), finding.field());
         judged.add(new Judged(finding, e.map(Settings.RuleException::reason).orElse(null)));
         if (e.isEmpty()) {
           required = required.max(finding.bump());
         }
       }
-      if (required == Bump.MAJOR || judged.stream().anyMatch(j -> j.finding().bump() == Bump.MAJOR)) {
+      if (required == Bump.MAJOR
+          || judged.stream().anyMatch(j -> j.finding().bump() == Bump.MAJOR)) {
         consumers = repository.consumers(f.api(), f.major());
       }
       if (v.isEmpty() || !majorMatches(v.get())) {
@@ -299,9 +342,18 @@ public final class VersionPolicy {
       }
       if (bv.isPresent() && v.get().compareTo(bv.get()) < 0) {
         problem(
-            VERSION_DECREASED, at("/version"), "/version", version,
-            "version went down from " + baseVersion + " to " + version + "; a version never goes down: set"
-                + " version to " + baseVersion + " or higher");
+            VERSION_DECREASED,
+            at("/version"),
+            "/version",
+            version,
+            "version went down from "
+                + baseVersion
+                + " to "
+                + version
+                + "; a version never goes down: set"
+                + " version to "
+                + baseVersion
+                + " or higher");
         noteAll();
         return;
       }
@@ -329,10 +381,24 @@ public final class VersionPolicy {
           SemVer suggested = base.next(minorNeeded);
           String why =
               actual == Bump.NONE && v.get().compareTo(base) == 0
-                  ? "; " + baseState + " version " + baseVersion + " is immutable: a " + finding.bump().label()
-                      + " change needs version " + suggested
-                  : "; a " + finding.bump().label() + " change, but " + baseVersion + " → " + version + " is "
-                      + (actual == Bump.NONE ? "no" : "a " + actual.label()) + " bump: set version to " + suggested;
+                  ? "; "
+                      + baseState
+                      + " version "
+                      + baseVersion
+                      + " is immutable: a "
+                      + finding.bump().label()
+                      + " change needs version "
+                      + suggested
+                  : "; a "
+                      + finding.bump().label()
+                      + " change, but "
+                      + baseVersion
+                      + " → "
+                      + version
+                      + " is "
+                      + (actual == Bump.NONE ? "no" : "a " + actual.label())
+                      + " bump: set version to "
+                      + suggested;
           error(finding, finding.message() + why);
         } else {
           note(finding, null);
@@ -342,12 +408,23 @@ public final class VersionPolicy {
       for (Judged j : judged) {
         declared = declared.max(j.finding().bump());
       }
-      if (required != Bump.MAJOR && actual.compareTo(required) > 0 && actual.compareTo(declared) > 0) {
-        String need = required == Bump.NONE
-            ? "the contract did not change"
-            : "the changes need only a " + required.label() + " bump (" + base.next(required) + ")";
+      if (required != Bump.MAJOR
+          && actual.compareTo(required) > 0
+          && actual.compareTo(declared) > 0) {
+        String need =
+            required == Bump.NONE
+                ? "the contract did not change"
+                : "the changes need only a "
+                    + required.label()
+                    + " bump ("
+                    + base.next(required)
+                    + ")";
         problem(
-            BUMP_LARGER_THAN_NEEDED, at("/version"), "/version", version, Severity.WARNING,
+            BUMP_LARGER_THAN_NEEDED,
+            at("/version"),
+            "/version",
+            version,
+            Severity.WARNING,
             baseVersion + " → " + version + " is a " + actual.label() + " bump but " + need);
       }
       if (v.get().compareTo(base) != 0) {
@@ -360,9 +437,15 @@ public final class VersionPolicy {
       Optional<SemVer> v = SemVer.parse(text);
       if (v.isEmpty()) {
         problem(
-            VERSION_INVALID, at("/version"), "/version", text,
+            VERSION_INVALID,
+            at("/version"),
+            "/version",
+            text,
             (text == null ? "version is missing" : "version " + text + " is not a semantic version")
-                + "; write MAJOR.MINOR.PATCH starting with " + f.major() + ", e.g. version: \"" + f.major()
+                + "; write MAJOR.MINOR.PATCH starting with "
+                + f.major()
+                + ", e.g. version: \""
+                + f.major()
                 + ".0.0\"");
       }
       return v;
@@ -374,13 +457,31 @@ public final class VersionPolicy {
       }
       String advice =
           v.major() > f.major()
-              ? "; a breaking change needs a new major line: create apis/" + f.api() + "/v" + v.major()
-                  + ".yaml starting at " + v.major() + ".0.0 and keep " + f.file() + " at " + f.major() + ".x.y"
+              ? "; a breaking change needs a new major line: create apis/"
+                  + f.api()
+                  + "/v"
+                  + v.major()
+                  + ".yaml starting at "
+                  + v.major()
+                  + ".0.0 and keep "
+                  + f.file()
+                  + " at "
+                  + f.major()
+                  + ".x.y"
               : "; set a " + f.major() + ".x.y version";
       problem(
-          VERSION_MAJOR_MISMATCH, at("/version"), "/version", version,
-          "version " + version + " does not belong in " + f.file() + ", whose versions are " + f.major()
-              + ".x.y" + advice);
+          VERSION_MAJOR_MISMATCH,
+          at("/version"),
+          "/version",
+          version,
+          "version "
+              + version
+              + " does not belong in "
+              + f.file()
+              + ", whose versions are "
+              + f.major()
+              + ".x.y"
+              + advice);
       return false;
     }
 
@@ -398,21 +499,38 @@ public final class VersionPolicy {
       }
       SemVer next = v.next(required == Bump.NONE || required == Bump.MAJOR ? Bump.PATCH : required);
       problem(
-          RELEASE_FROZEN, at("/version"), "/version", version,
-          f.api() + " " + version + " is released (tag " + repository.tagName(f.api(), version)
-              + ") and frozen, but this file differs from the release at " + diff.get(0).path()
+          RELEASE_FROZEN,
+          at("/version"),
+          "/version",
+          version,
+          f.api()
+              + " "
+              + version
+              + " is released (tag "
+              + repository.tagName(f.api(), version)
+              + ") and frozen, but this file differs from the release at "
+              + diff.get(0).path()
               + (diff.size() > 1 ? " and " + (diff.size() - 1) + " more" : "")
-              + ": set version to " + next + " or higher");
+              + ": set version to "
+              + next
+              + " or higher");
     }
 
     String breakingAdvice() throws IOException {
       int next = f.major() + 1;
       String nextFile = "apis/" + f.api() + "/v" + next + ".yaml";
       if (repository.majorLineExists(f.api(), next)) {
-        return "a breaking change needs a new major line: make it in " + nextFile + " and leave " + f.file()
+        return "a breaking change needs a new major line: make it in "
+            + nextFile
+            + " and leave "
+            + f.file()
             + " as it is";
       }
-      return "a breaking change needs a new major line: create " + nextFile + " starting at " + next + ".0.0";
+      return "a breaking change needs a new major line: create "
+          + nextFile
+          + " starting at "
+          + next
+          + ".0.0";
     }
 
     String usedBy() {
@@ -435,25 +553,52 @@ public final class VersionPolicy {
     void note(Finding finding, String extra) {
       Position p = position(f.work(), finding);
       notes.add(
-          f.file() + ":" + p.line() + ":" + p.column() + ": " + finding.bump().label() + " [" + finding.rule() + "] "
-              + finding.message() + (extra == null ? "" : " (" + extra + ")"));
+          f.file()
+              + ":"
+              + p.line()
+              + ":"
+              + p.column()
+              + ": "
+              + finding.bump().label()
+              + " ["
+              + finding.rule()
+              + "] "
+              + finding.message()
+              + (extra == null ? "" : " (" + extra + ")"));
     }
 
     void error(Finding finding, String message) {
       problems.add(
-          Problem.error(f.file(), position(f.work(), finding), finding.field(), finding.rule(), message));
+          Problem.error(
+              f.file(), position(f.work(), finding), finding.field(), finding.rule(), message));
     }
 
     void problem(String rule, Position at, String pointer, String forVersion, String message) {
       problem(rule, at, pointer, forVersion, Severity.ERROR, message);
     }
 
-    void problem(String rule, Position at, String pointer, String forVersion, Severity severity, String message) {
+    void problem(
+        String rule,
+        Position at,
+        String pointer,
+        String forVersion,
+        Severity severity,
+        String message) {
       Optional<Settings.RuleException> e = exception(f.api(), forVersion, rule, pointer);
       if (e.isPresent()) {
         notes.add(
-            f.file() + ":" + at.line() + ":" + at.column() + ": lifted [" + rule + "] " + message
-                + " (exception: " + e.get().reason() + ")");
+            f.file()
+                + ":"
+                + at.line()
+                + ":"
+                + at.column()
+                + ": lifted ["
+                + rule
+                + "] "
+                + message
+                + " (exception: "
+                + e.get().reason()
+                + ")");
         return;
       }
       problems.add(new Problem(f.file(), at.line(), at.column(), pointer, rule, severity, message));

@@ -11,11 +11,11 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
- * The entries of a {@link YMap}: an immutable map in document order, backed by one array. A
- * config root of 10,000 Apis holds two million mapping entries; a {@code LinkedHashMap} spends
- * about 90 bytes on each beyond the entry itself, this map about 4, which is what keeps
- * validation of such a repository inside a small heap. Small mappings are searched in order;
- * large ones get a hash index so that a hostile mapping with many keys stays linear.
+ * The entries of a {@link YMap}: an immutable map in document order, backed by one array. A config
+ * root of 10,000 Apis holds two million mapping entries; a {@code LinkedHashMap} spends about 90
+ * bytes on each beyond the entry itself, this map about 4, which is what keeps validation of such a
+ * repository inside a small heap. Small mappings are searched in order; large ones get a hash index
+ * so that a hostile mapping with many keys stays linear.
  */
 final class EntryMap extends AbstractMap<String, YMap.Entry> {
 

@@ -9,11 +9,11 @@ import org.snakeyaml.engine.v2.schema.Schema;
 
 /**
  * The YAML 1.2 core schema with a shortcut: a plain scalar whose first character cannot start a
- * null, boolean, number, merge key or environment reference is a string, without asking
- * snakeyaml's resolver. That resolver runs at least one regular expression on every plain scalar
- * (a word like {@code string} is still tried against the empty-value pattern), which made up a
- * sixth of what parsing a large config root allocated. Everything else goes to the core schema's
- * resolver, so every scalar resolves as before; {@code FastResolverTest} compares the two.
+ * null, boolean, number, merge key or environment reference is a string, without asking snakeyaml's
+ * resolver. That resolver runs at least one regular expression on every plain scalar (a word like
+ * {@code string} is still tried against the empty-value pattern), which made up a sixth of what
+ * parsing a large config root allocated. Everything else goes to the core schema's resolver, so
+ * every scalar resolves as before; {@code FastResolverTest} compares the two.
  */
 final class FastResolver implements ScalarResolver {
 
@@ -45,7 +45,9 @@ final class FastResolver implements ScalarResolver {
 
   @Override
   public Tag resolve(String value, Boolean implicit) {
-    if (Boolean.TRUE.equals(implicit) && !value.isEmpty() && MAY_RESOLVE.indexOf(value.charAt(0)) < 0) {
+    if (Boolean.TRUE.equals(implicit)
+        && !value.isEmpty()
+        && MAY_RESOLVE.indexOf(value.charAt(0)) < 0) {
       return Tag.STR;
     }
     return core.resolve(value, implicit);

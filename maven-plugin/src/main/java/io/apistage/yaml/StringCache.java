@@ -3,10 +3,10 @@ package io.apistage.yaml;
 /**
  * Shares equal short strings between the documents a parser reads. YAML keys and small values
  * ({@code name}, {@code type}, {@code string}, {@code query}) repeat millions of times in a large
- * config root, and each parse makes a new copy; sharing them halves the heap a loaded
- * configuration needs. The cache is a fixed array indexed by hash, so it stays small whatever it
- * sees; it is safe to share between threads, because a slot is written whole and a lost write
- * only costs a copy, and strings are immutable.
+ * config root, and each parse makes a new copy; sharing them halves the heap a loaded configuration
+ * needs. The cache is a fixed array indexed by hash, so it stays small whatever it sees; it is safe
+ * to share between threads, because a slot is written whole and a lost write only costs a copy, and
+ * strings are immutable.
  */
 final class StringCache {
 

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An immutable YAML value with the position it was read from. Mappings keep their key order and
- * the position of each key; scalars carry their resolved value (String, Long, BigInteger, Double,
+ * An immutable YAML value with the position it was read from. Mappings keep their key order and the
+ * position of each key; scalars carry their resolved value (String, Long, BigInteger, Double,
  * Boolean or null) following the YAML 1.2 core schema.
  *
  * @since 0.1.0

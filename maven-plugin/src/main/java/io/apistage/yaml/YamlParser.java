@@ -134,7 +134,8 @@ public final class YamlParser {
     try {
       Position deep = tooDeep(text, settings);
       if (deep != null) {
-        return failed(name, deep, "the document nests too deeply (more than " + MAX_DEPTH + " levels)");
+        return failed(
+            name, deep, "the document nests too deeply (more than " + MAX_DEPTH + " levels)");
       }
       Iterator<Node> documents = new Compose(settings).composeAllFromString(text).iterator();
       if (!documents.hasNext()) {
@@ -164,7 +165,9 @@ public final class YamlParser {
       return failed(name, Position.FILE, "not valid YAML: " + firstLine(e.getMessage()));
     } catch (StackOverflowError e) {
       return failed(
-          name, Position.FILE, "the document nests too deeply (more than " + MAX_DEPTH + " levels)");
+          name,
+          Position.FILE,
+          "the document nests too deeply (more than " + MAX_DEPTH + " levels)");
     } catch (ExpansionLimit e) {
       return failed(name, e.position, e.getMessage());
     }
@@ -232,8 +235,8 @@ public final class YamlParser {
   }
 
   /**
-   * Inside {@code { }} or {@code [ ]} an unquoted {@code ${secret:NAME}} opens a mapping, which
-   * the parser reports in its own words; say what to do instead.
+   * Inside {@code { }} or {@code [ ]} an unquoted {@code ${secret:NAME}} opens a mapping, which the
+   * parser reports in its own words; say what to do instead.
    */
   private static String referenceHint(String text, Position at) {
     int start = 0;
@@ -246,7 +249,10 @@ public final class YamlParser {
     int end = text.indexOf('\n', start);
     String line = text.substring(start, end < 0 ? text.length() : end);
     int brace = at.column() - 1;
-    if (brace > 0 && brace < line.length() && line.charAt(brace) == '{' && line.charAt(brace - 1) == '$') {
+    if (brace > 0
+        && brace < line.length()
+        && line.charAt(brace) == '{'
+        && line.charAt(brace - 1) == '$') {
       return "; inside { } or [ ] quote a reference: \"${...}\"";
     }
     return "";
@@ -261,8 +267,7 @@ public final class YamlParser {
   }
 
   private static ParsedFile failed(String name, Position at, String message) {
-    return new ParsedFile(
-        name, null, List.of(Problem.error(name, at, "", RULE, message)));
+    return new ParsedFile(name, null, List.of(Problem.error(name, at, "", RULE, message)));
   }
 
   private static String describe(MarkedYamlEngineException e) {

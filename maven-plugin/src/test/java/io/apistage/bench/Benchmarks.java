@@ -7,9 +7,9 @@ import java.util.List;
 
 /**
  * Runs every benchmark of this package that is present, one after the other in this JVM, so the
- * README needs one command. Benchmarks are found by name, so one added later is picked up
- * without editing this class; a name given as an argument (e.g. {@code ValidateBenchmark}) runs
- * only that one.
+ * README needs one command. Benchmarks are found by name, so one added later is picked up without
+ * editing this class; a name given as an argument (e.g. {@code ValidateBenchmark}) runs only that
+ * one.
  */
 public final class Benchmarks {
 

@@ -19,12 +19,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Shows that check-versions costs what the change costs, not what the repository costs: the
- * same change to 10 Apis is checked in a repository of 10,000 Apis with 1,000 commits of history
- * and in one of 100 Apis with the same history, and the medians are compared (target: a ratio
- * under 1.5). The history is written with {@code git fast-import} (1,000 commits on {@code main},
- * each editing one Api file), then a branch {@code feature} commits the change, as a pull request
- * would. The check runs in this JVM after warm-ups.
+ * Shows that check-versions costs what the change costs, not what the repository costs: the same
+ * change to 10 Apis is checked in a repository of 10,000 Apis with 1,000 commits of history and in
+ * one of 100 Apis with the same history, and the medians are compared (target: a ratio under 1.5).
+ * The history is written with {@code git fast-import} (1,000 commits on {@code main}, each editing
+ * one Api file), then a branch {@code feature} commits the change, as a pull request would. The
+ * check runs in this JVM after warm-ups.
  *
  * <p>System properties: {@code apistage.bench.apis} (the large size, default 10000), {@code
  * apistage.bench.runs} (5), {@code apistage.bench.warmups} (2), {@code apistage.bench.seed} (42),
@@ -50,14 +50,21 @@ public final class CheckVersionsBenchmark {
       Path small = build(root.resolve("apis-100"), 100, seed);
       Path big = build(root.resolve("apis-" + large), large, seed);
       System.out.println(
-          "medians of " + runs + " runs, small and large alternating so load on the machine hits both alike;"
+          "medians of "
+              + runs
+              + " runs, small and large alternating so load on the machine hits both alike;"
               + " warm: the goal again in this JVM; cold: a fresh JVM per run, as each CI build is");
       for (SyntheticRepo.Mutation change :
-          List.of(SyntheticRepo.Mutation.OPTIONAL_PARAMETER, SyntheticRepo.Mutation.BREAKING_UNBUMPED)) {
+          List.of(
+              SyntheticRepo.Mutation.OPTIONAL_PARAMETER,
+              SyntheticRepo.Mutation.BREAKING_UNBUMPED)) {
         SyntheticRepo.mutate(small, 100, seed, CHANGED, change);
         SyntheticRepo.mutate(big, large, seed, CHANGED, change);
         String verdict = change == SyntheticRepo.Mutation.BREAKING_UNBUMPED ? "error" : "ok";
-        String label = change == SyntheticRepo.Mutation.BREAKING_UNBUMPED ? "breaking, refused" : "minor, passes";
+        String label =
+            change == SyntheticRepo.Mutation.BREAKING_UNBUMPED
+                ? "breaking, refused"
+                : "minor, passes";
         for (int i = 0; i < warmups; i++) {
           once(small, verdict);
           once(big, verdict);
@@ -86,8 +93,13 @@ public final class CheckVersionsBenchmark {
 
   private static void report(String label, double small, int large, double big) {
     System.out.printf(
-        Locale.ROOT, "%-26s 100 Apis: %7.1f ms   %d Apis: %7.1f ms   ratio %.2f (target < 1.5)%n",
-        label, small, large, big, big / small);
+        Locale.ROOT,
+        "%-26s 100 Apis: %7.1f ms   %d Apis: %7.1f ms   ratio %.2f (target < 1.5)%n",
+        label,
+        small,
+        large,
+        big,
+        big / small);
   }
 
   private static double median(List<Long> nanos) {
@@ -105,8 +117,12 @@ public final class CheckVersionsBenchmark {
     SyntheticRepo.mutate(root, apis, seed, CHANGED, SyntheticRepo.Mutation.OPTIONAL_PARAMETER);
     git(root, "commit", "-q", "-a", "-m", "a new optional parameter in 10 Apis");
     System.out.printf(
-        Locale.ROOT, "repository: %d Api files, %d commits on main and 1 on feature; %s (built in %.1f s)%n",
-        apis, COMMITS + 1, stats.summary(), (System.nanoTime() - start) / 1e9);
+        Locale.ROOT,
+        "repository: %d Api files, %d commits on main and 1 on feature; %s (built in %.1f s)%n",
+        apis,
+        COMMITS + 1,
+        stats.summary(),
+        (System.nanoTime() - start) / 1e9);
     return root;
   }
 
@@ -119,7 +135,8 @@ public final class CheckVersionsBenchmark {
     List<?> checked = (List<?>) result.body().get("apis");
     if (checked.size() != CHANGED
         || !checked.stream().allMatch(a -> verdict.equals(((Map<?, ?>) a).get("verdict")))) {
-      throw new IllegalStateException("expected " + CHANGED + " Apis with verdict " + verdict + ": " + result.message());
+      throw new IllegalStateException(
+          "expected " + CHANGED + " Apis with verdict " + verdict + ": " + result.message());
     }
     return took;
   }
@@ -128,11 +145,16 @@ public final class CheckVersionsBenchmark {
   private static long cold(Path root) throws IOException, InterruptedException {
     {
       long t = System.nanoTime();
-      Process p = new ProcessBuilder(
-              Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-              "-cp", System.getProperty("java.class.path"), Once.class.getName(), root.toString())
-          .redirectErrorStream(true)
-          .start();
+      Process p =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-Xmx512m",
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  Once.class.getName(),
+                  root.toString())
+              .redirectErrorStream(true)
+              .start();
       String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (p.waitFor() != 0) {
         throw new IOException("the cold run failed: " + output);
@@ -157,16 +179,21 @@ public final class CheckVersionsBenchmark {
   }
 
   /** 1,000 commits on main, each editing one Api file, the last restoring what the files hold. */
-  private static void history(Path root, List<String> apiFiles) throws IOException, InterruptedException {
+  private static void history(Path root, List<String> apiFiles)
+      throws IOException, InterruptedException {
     git(root, "init", "-q", "-b", "main");
     Files.writeString(root.resolve(".gitignore"), "target/\n");
-    Process p = new ProcessBuilder("git", "fast-import", "--quiet").directory(root.toFile())
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder("git", "fast-import", "--quiet")
+            .directory(root.toFile())
+            .redirectErrorStream(true)
+            .start();
     long time = 1_767_600_000L;
     try (OutputStream out = new java.io.BufferedOutputStream(p.getOutputStream(), 1 << 20)) {
       List<String> all = new ArrayList<>();
       try (Stream<Path> files = Files.walk(root)) {
-        files.filter(Files::isRegularFile)
+        files
+            .filter(Files::isRegularFile)
             .map(f -> root.relativize(f).toString().replace('\\', '/'))
             .filter(f -> !f.startsWith(".git/"))
             .sorted()
@@ -183,7 +210,9 @@ public final class CheckVersionsBenchmark {
           String f = apiFiles.get((int) ((long) c * 7919 % apiFiles.size()));
           touched.add(f);
           byte[] bytes = Files.readAllBytes(root.resolve(f));
-          byte[] edited = (new String(bytes, StandardCharsets.UTF_8) + "# revision " + c + "\n").getBytes(StandardCharsets.UTF_8);
+          byte[] edited =
+              (new String(bytes, StandardCharsets.UTF_8) + "# revision " + c + "\n")
+                  .getBytes(StandardCharsets.UTF_8);
           blob(out, f, edited);
         }
       }
@@ -193,21 +222,32 @@ public final class CheckVersionsBenchmark {
       }
     }
     if (p.waitFor() != 0) {
-      throw new IOException("git fast-import failed: " + new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+      throw new IOException(
+          "git fast-import failed: "
+              + new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
     git(root, "reset", "-q");
   }
 
   private static void header(OutputStream out, long when, String message) throws IOException {
     byte[] msg = message.getBytes(StandardCharsets.UTF_8);
-    out.write(("commit refs/heads/main\nauthor Bench <bench@example.com> " + when + " +0000\ncommitter Bench <bench@example.com> "
-        + when + " +0000\ndata " + msg.length + "\n").getBytes(StandardCharsets.UTF_8));
+    out.write(
+        ("commit refs/heads/main\nauthor Bench <bench@example.com> "
+                + when
+                + " +0000\ncommitter Bench <bench@example.com> "
+                + when
+                + " +0000\ndata "
+                + msg.length
+                + "\n")
+            .getBytes(StandardCharsets.UTF_8));
     out.write(msg);
     out.write('\n');
   }
 
   private static void blob(OutputStream out, String path, byte[] bytes) throws IOException {
-    out.write(("M 100644 inline " + path + "\ndata " + bytes.length + "\n").getBytes(StandardCharsets.UTF_8));
+    out.write(
+        ("M 100644 inline " + path + "\ndata " + bytes.length + "\n")
+            .getBytes(StandardCharsets.UTF_8));
     out.write(bytes);
     out.write('\n');
   }

@@ -18,12 +18,12 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
 
 /**
- * Times {@code promote} on a synthetic config root of 10,000 Apis committed to Git: the first
- * stage following main (every asset of the repository into an empty dev), one promotion of every
- * Api from dev to an empty qa (10,000 Apis with their policies and aliases), and the same
- * promotion again with {@code repromote} (every asset compared, none changed). Each time is the
- * goal's own time, from the first Git read to the moved stage ref; writing and committing the
- * repository is not counted.
+ * Times {@code promote} on a synthetic config root of 10,000 Apis committed to Git: the first stage
+ * following main (every asset of the repository into an empty dev), one promotion of every Api from
+ * dev to an empty qa (10,000 Apis with their policies and aliases), and the same promotion again
+ * with {@code repromote} (every asset compared, none changed). Each time is the goal's own time,
+ * from the first Git read to the moved stage ref; writing and committing the repository is not
+ * counted.
  *
  * <p>System properties: {@code apistage.bench.apis} (default 10000), {@code apistage.bench.seed}
  * (42), {@code apistage.bench.dir} (keep the repository there; default a temporary folder).
@@ -60,34 +60,53 @@ public final class PromoteBenchmark {
       git.commit().setMessage("synthetic repository").setAuthor(who).setCommitter(who).call();
     }
     System.out.printf(
-        Locale.ROOT, "repository: %d Api files; %s (written and committed in %.1f s)%n",
-        apis, stats.summary(), seconds(System.nanoTime() - start));
+        Locale.ROOT,
+        "repository: %d Api files; %s (written and committed in %.1f s)%n",
+        apis,
+        stats.summary(),
+        seconds(System.nanoTime() - start));
     Runtime rt = Runtime.getRuntime();
     System.out.printf(
-        Locale.ROOT, "JVM: Java %s, %d processors, max heap %d MB%n",
-        System.getProperty("java.version"), rt.availableProcessors(), rt.maxMemory() >> 20);
+        Locale.ROOT,
+        "JVM: Java %s, %d processors, max heap %d MB%n",
+        System.getProperty("java.version"),
+        rt.availableProcessors(),
+        rt.maxMemory() >> 20);
 
     time(root, "track-main: every asset of main into an empty dev", PromoteGoal.TRACK_MAIN, false);
     time(root, "every-api-to-qa: every Api from dev into an empty qa", "every-api-to-qa", false);
     time(root, "every-api-to-qa again (repromote, nothing changes)", "every-api-to-qa", true);
   }
 
-  private static void time(Path root, String what, String promotion, boolean repromote) throws Exception {
+  private static void time(Path root, String what, String promotion, boolean repromote)
+      throws Exception {
     RecordingLog log = new RecordingLog();
-    GoalContext context = new GoalContext(root, root.resolve("target/apistage"), false, Map.of(), log);
-    java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    GoalContext context =
+        new GoalContext(root, root.resolve("target/apistage"), false, Map.of(), log);
+    java.lang.management.OperatingSystemMXBean os =
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     long cpuStart = ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime();
     long start = System.nanoTime();
-    GoalResult result = new PromoteGoal(context, new PromoteRequest(promotion, false, repromote, Clock.systemUTC())).execute();
+    GoalResult result =
+        new PromoteGoal(context, new PromoteRequest(promotion, false, repromote, Clock.systemUTC()))
+            .execute();
     long elapsed = System.nanoTime() - start;
     long cpu = ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() - cpuStart;
     @SuppressWarnings("unchecked")
-    List<Map<String, Object>> promotions = (List<Map<String, Object>>) result.body().get("promotions");
+    List<Map<String, Object>> promotions =
+        (List<Map<String, Object>>) result.body().get("promotions");
     int assets = promotions.stream().mapToInt(p -> ((List<?>) p.get("assets")).size()).sum();
     System.out.printf(
-        Locale.ROOT, "%-55s %6.2f s (CPU %.2f s)  %,d assets reported; %s%n",
-        what, seconds(elapsed), seconds(cpu), assets, result.message());
-    log.lines().stream().filter(l -> l.startsWith("[DEBUG]")).forEach(l -> System.out.println("    " + l));
+        Locale.ROOT,
+        "%-55s %6.2f s (CPU %.2f s)  %,d assets reported; %s%n",
+        what,
+        seconds(elapsed),
+        seconds(cpu),
+        assets,
+        result.message());
+    log.lines().stream()
+        .filter(l -> l.startsWith("[DEBUG]"))
+        .forEach(l -> System.out.println("    " + l));
     if (result.fails(false)) {
       result.problems().stream().limit(5).forEach(p -> System.out.println("  " + p.format()));
       throw new IllegalStateException("the promotion failed: " + result.message());

@@ -18,10 +18,10 @@ import java.util.UUID;
 /**
  * Writes a synthetic, valid config root of any size for the benchmarks: Apis (6 to 12 endpoints
  * each, with parameters, responses with schemas, rate limits and pricing; about 3 KB a file),
- * Policies, an Alias per Api backend with per-stage values, Plans, Teams, Applications using
- * Apis, Packages, Subscriptions, the stages dev, qa and prod, and a few Promotions. Every
- * reference resolves: applications and packages name one published major per Api, a
- * subscription's plan is one of its package's plans, every team exists.
+ * Policies, an Alias per Api backend with per-stage values, Plans, Teams, Applications using Apis,
+ * Packages, Subscriptions, the stages dev, qa and prod, and a few Promotions. Every reference
+ * resolves: applications and packages name one published major per Api, a subscription's plan is
+ * one of its package's plans, every team exists.
  *
  * <p>The output is a function of the Api count and the seed only, and each Api file a function of
  * its index and the seed, so {@link #mutate} can rewrite chosen Apis in place with a known kind of
@@ -30,7 +30,8 @@ import java.util.UUID;
 public final class SyntheticRepo {
 
   /** What {@link #write} wrote. */
-  public record Stats(Path root, int files, long bytes, Map<String, Integer> filesByFolder, List<String> apiFiles) {
+  public record Stats(
+      Path root, int files, long bytes, Map<String, Integer> filesByFolder, List<String> apiFiles) {
     public Stats {
       filesByFolder = Collections.unmodifiableMap(new TreeMap<>(filesByFolder));
       apiFiles = List.copyOf(apiFiles);
@@ -57,33 +58,79 @@ public final class SyntheticRepo {
   }
 
   static final String[][] DOMAINS = {
-    {"orders", "order"}, {"products", "product"}, {"payments", "payment"},
-    {"customers", "customer"}, {"shipments", "shipment"}, {"invoices", "invoice"},
-    {"returns", "return"}, {"reviews", "review"}, {"coupons", "coupon"}, {"carts", "cart"},
-    {"accounts", "account"}, {"refunds", "refund"}, {"tickets", "ticket"},
-    {"suppliers", "supplier"}, {"stores", "store"}, {"reports", "report"},
-    {"notifications", "notification"}, {"warehouses", "warehouse"}, {"employees", "employee"},
-    {"subscribers", "subscriber"}, {"vouchers", "voucher"}, {"parcels", "parcel"},
-    {"listings", "listing"}, {"bookings", "booking"}
+    {"orders", "order"},
+    {"products", "product"},
+    {"payments", "payment"},
+    {"customers", "customer"},
+    {"shipments", "shipment"},
+    {"invoices", "invoice"},
+    {"returns", "return"},
+    {"reviews", "review"},
+    {"coupons", "coupon"},
+    {"carts", "cart"},
+    {"accounts", "account"},
+    {"refunds", "refund"},
+    {"tickets", "ticket"},
+    {"suppliers", "supplier"},
+    {"stores", "store"},
+    {"reports", "report"},
+    {"notifications", "notification"},
+    {"warehouses", "warehouse"},
+    {"employees", "employee"},
+    {"subscribers", "subscriber"},
+    {"vouchers", "voucher"},
+    {"parcels", "parcel"},
+    {"listings", "listing"},
+    {"bookings", "booking"}
   };
 
   static final String[] QUALIFIERS = {
-    "core", "sync", "export", "import", "admin", "partner", "public", "internal", "events",
-    "batch", "mobile", "web", "legacy", "edge", "ledger", "search"
+    "core",
+    "sync",
+    "export",
+    "import",
+    "admin",
+    "partner",
+    "public",
+    "internal",
+    "events",
+    "batch",
+    "mobile",
+    "web",
+    "legacy",
+    "edge",
+    "ledger",
+    "search"
   };
 
   static final String[] POLICIES = {
-    "cors", "logging", "rate-limit-standard", "rate-limit-strict", "ip-filter-internal",
-    "header-transform-tracing", "logging-audit", "cors-partners"
+    "cors",
+    "logging",
+    "rate-limit-standard",
+    "rate-limit-strict",
+    "ip-filter-internal",
+    "header-transform-tracing",
+    "logging-audit",
+    "cors-partners"
   };
 
   static final String[] PLANS = {"free", "basic", "pro", "enterprise"};
 
   private static final String[][] FIELDS = {
-    {"status", "string"}, {"createdAt", "string"}, {"updatedAt", "string"},
-    {"amount", "number"}, {"currency", "string"}, {"name", "string"}, {"quantity", "integer"},
-    {"customerId", "string"}, {"notes", "string"}, {"priority", "integer"},
-    {"active", "boolean"}, {"reference", "string"}, {"country", "string"}, {"email", "string"}
+    {"status", "string"},
+    {"createdAt", "string"},
+    {"updatedAt", "string"},
+    {"amount", "number"},
+    {"currency", "string"},
+    {"name", "string"},
+    {"quantity", "integer"},
+    {"customerId", "string"},
+    {"notes", "string"},
+    {"priority", "integer"},
+    {"active", "boolean"},
+    {"reference", "string"},
+    {"country", "string"},
+    {"email", "string"}
   };
 
   private static final String[] CATEGORIES = {
@@ -98,7 +145,8 @@ public final class SyntheticRepo {
     Plan plan = Plan.of(apis, seed);
     int teams = plan.teams();
 
-    out.write("apistage.yaml", "# Synthetic config root written by SyntheticRepo\nmainBranch: main\n");
+    out.write(
+        "apistage.yaml", "# Synthetic config root written by SyntheticRepo\nmainBranch: main\n");
     for (int t = 0; t < teams; t++) {
       out.write("teams/" + team(t) + ".yaml", teamYaml(t));
     }
@@ -126,7 +174,8 @@ public final class SyntheticRepo {
     Random rnd = new Random(seed ^ 0x5DEECE66DL);
     int applications = Math.max(3, apis / 5);
     for (int a = 0; a < applications; a++) {
-      out.write("applications/" + application(a) + ".yaml", applicationYaml(a, teams, published, rnd));
+      out.write(
+          "applications/" + application(a) + ".yaml", applicationYaml(a, teams, published, rnd));
     }
     int packages = Math.max(2, apis / 10);
     List<List<String>> packagePlans = new ArrayList<>();
@@ -143,8 +192,15 @@ public final class SyntheticRepo {
       String planName = plans.get(rnd.nextInt(plans.size()));
       out.write(
           "subscriptions/" + subscription(s) + ".yaml",
-          "kind: Subscription\nname: " + subscription(s) + "\napplication: " + application(a)
-              + "\npackage: " + pkg(p) + "\nplan: " + planName + "\n");
+          "kind: Subscription\nname: "
+              + subscription(s)
+              + "\napplication: "
+              + application(a)
+              + "\npackage: "
+              + pkg(p)
+              + "\nplan: "
+              + planName
+              + "\n");
     }
     int promotions = Math.max(2, apis / 500);
     for (int p = 0; p < promotions; p++) {
@@ -286,7 +342,13 @@ public final class SyntheticRepo {
           .append(UUID.nameUUIDFromBytes((f.name + "@" + f.major).getBytes(StandardCharsets.UTF_8)))
           .append('\n');
     }
-    y.append("version: ").append(f.major).append('.').append(minor).append('.').append(patch).append('\n');
+    y.append("version: ")
+        .append(f.major)
+        .append('.')
+        .append(minor)
+        .append('.')
+        .append(patch)
+        .append('\n');
     y.append("state: ").append(f.state).append('\n');
     y.append("description: ")
         .append(mutation == Mutation.DESCRIPTION ? "Manages " : "Manage ")
@@ -296,7 +358,11 @@ public final class SyntheticRepo {
         .append(" channel of the shop\n");
     y.append("category: ").append(CATEGORIES[r.nextInt(CATEGORIES.length)]).append('\n');
     y.append("team: ").append(team(r.nextInt(teams))).append('\n');
-    y.append("tags: [").append(plural).append(", ").append(CATEGORIES[f.index % CATEGORIES.length]).append("]\n");
+    y.append("tags: [")
+        .append(plural)
+        .append(", ")
+        .append(CATEGORIES[f.index % CATEGORIES.length])
+        .append("]\n");
     y.append("baseUrl: ${alias:").append(f.name).append("-backend}\n");
     if (r.nextInt(5) != 0) {
       String secret = f.name.toUpperCase(Locale.ROOT).replace('-', '_') + "_TOKEN";
@@ -321,7 +387,8 @@ public final class SyntheticRepo {
     }
     if (r.nextInt(3) == 0) {
       y.append("pricing:\n  type: tiered\n  plans:\n");
-      y.append("    - { name: starter, price: 0, period: month, features: [\"1000 calls/day\"] }\n");
+      y.append(
+          "    - { name: starter, price: 0, period: month, features: [\"1000 calls/day\"] }\n");
       y.append("    - { name: growth, price: ")
           .append(19 + r.nextInt(80))
           .append(", period: month, features: [\"100000 calls/day\", email support] }\n");
@@ -345,8 +412,16 @@ public final class SyntheticRepo {
   }
 
   private static void endpoint(
-      StringBuilder y, int e, String base, String id, String singular, String type, String plural,
-      String object, Random r, Mutation mutation) {
+      StringBuilder y,
+      int e,
+      String base,
+      String id,
+      String singular,
+      String type,
+      String plural,
+      String object,
+      Random r,
+      Mutation mutation) {
     String a = article(singular);
     String idParam = "      - { name: " + id + ", type: string, required: true, location: path }\n";
     String notFound = "      \"404\": { description: No such " + singular + " }\n";
@@ -356,7 +431,8 @@ public final class SyntheticRepo {
         y.append("    parameters:\n");
         y.append("      - { name: page, type: integer, location: query }\n");
         y.append("      - { name: size, type: integer, location: query }\n");
-        y.append("      - { name: sort, type: string, location: query, enum: [createdAt, -createdAt] }\n");
+        y.append(
+            "      - { name: sort, type: string, location: query, enum: [createdAt, -createdAt] }\n");
         if (mutation == Mutation.OPTIONAL_PARAMETER) {
           y.append("      - { name: fields, type: string, location: query }\n");
         }
@@ -371,9 +447,14 @@ public final class SyntheticRepo {
       case 1 -> {
         head(y, "get" + type, "GET", base + "/{" + id + "}", "One " + singular);
         y.append("    parameters:\n").append(idParam);
-        y.append("      - { name: expand, type: string, location: query, enum: [items, history] }\n");
+        y.append(
+            "      - { name: expand, type: string, location: query, enum: [items, history] }\n");
         y.append("    responses:\n");
-        y.append("      \"200\": { description: The ").append(singular).append(", schema: ").append(object).append(" }\n");
+        y.append("      \"200\": { description: The ")
+            .append(singular)
+            .append(", schema: ")
+            .append(object)
+            .append(" }\n");
         y.append(notFound);
         rateLimit(y, r);
       }
@@ -383,7 +464,8 @@ public final class SyntheticRepo {
         y.append("      - { name: body, type: object, required: true, location: body }\n");
         y.append("      - { name: Idempotency-Key, type: string, location: header }\n");
         y.append("    responses:\n");
-        y.append("      \"201\": { description: Created, schema: { type: object, required: [id], properties: { id: { type: string } } } }\n");
+        y.append(
+            "      \"201\": { description: Created, schema: { type: object, required: [id], properties: { id: { type: string } } } }\n");
         y.append("      \"400\": { description: The ").append(singular).append(" is not valid }\n");
         y.append("      \"409\": { description: Already exists }\n");
       }
@@ -413,43 +495,68 @@ public final class SyntheticRepo {
         y.append("    parameters:\n").append(idParam);
         y.append("      - { name: since, type: string, location: query }\n");
         y.append("    responses:\n");
-        y.append("      \"200\": { description: The changes, schema: { type: array, items: { type: object, properties: { at: { type: string }, field: { type: string } } } } }\n");
+        y.append(
+            "      \"200\": { description: The changes, schema: { type: array, items: { type: object, properties: { at: { type: string }, field: { type: string } } } } }\n");
         y.append(notFound);
       }
       case 7 -> {
-        head(y, "search" + capitalize(plural), "GET", base + "/search", "Full-text search over " + plural);
+        head(
+            y,
+            "search" + capitalize(plural),
+            "GET",
+            base + "/search",
+            "Full-text search over " + plural);
         y.append("    parameters:\n");
         y.append("      - { name: q, type: string, required: true, location: query }\n");
         y.append("      - { name: limit, type: integer, location: query }\n");
         y.append("    responses:\n");
-        y.append("      \"200\": { description: Matches, schema: { type: array, items: { type: object, properties: { id: { type: string }, score: { type: number } } } } }\n");
+        y.append(
+            "      \"200\": { description: Matches, schema: { type: array, items: { type: object, properties: { id: { type: string }, score: { type: number } } } } }\n");
         rateLimit(y, r);
       }
       case 8 -> {
         head(y, "archive" + type, "POST", base + "/{" + id + "}/archive", "Archives " + a);
         y.append("    parameters:\n").append(idParam);
-        y.append("    responses:\n      \"202\": { description: Archiving started }\n").append(notFound);
+        y.append("    responses:\n      \"202\": { description: Archiving started }\n")
+            .append(notFound);
       }
       case 9 -> {
-        head(y, "get" + type + "Attachment", "GET", base + "/{" + id + "}/attachments/{attachmentId}", "One attachment of " + a);
+        head(
+            y,
+            "get" + type + "Attachment",
+            "GET",
+            base + "/{" + id + "}/attachments/{attachmentId}",
+            "One attachment of " + a);
         y.append("    parameters:\n").append(idParam);
         y.append("      - { name: attachmentId, type: string, required: true, location: path }\n");
         y.append("      - { name: X-Request-Id, type: string, location: header }\n");
-        y.append("    responses:\n      \"200\": { description: The attachment }\n").append(notFound);
+        y.append("    responses:\n      \"200\": { description: The attachment }\n")
+            .append(notFound);
       }
       case 10 -> {
-        head(y, "batchCreate" + capitalize(plural), "POST", base + "/batch", "Creates many " + plural + " at once");
+        head(
+            y,
+            "batchCreate" + capitalize(plural),
+            "POST",
+            base + "/batch",
+            "Creates many " + plural + " at once");
         y.append("    parameters:\n");
         y.append("      - { name: body, type: array, required: true, location: body }\n");
         y.append("    responses:\n      \"207\": { description: One status per item }\n");
         y.append("    rateLimit: { requests: 5, period: minute }\n");
       }
       default -> {
-        head(y, "get" + type + "Stats", "GET", base + "/stats", "Counts of " + plural + " by status");
+        head(
+            y,
+            "get" + type + "Stats",
+            "GET",
+            base + "/stats",
+            "Counts of " + plural + " by status");
         y.append("    parameters:\n");
         y.append("      - { name: from, type: string, location: query }\n");
         y.append("      - { name: to, type: string, location: query }\n");
-        y.append("    responses:\n      \"200\": { description: Counts, schema: { type: object, additionalProperties: { type: integer } } }\n");
+        y.append(
+            "    responses:\n      \"200\": { description: Counts, schema: { type: object, additionalProperties: { type: integer } } }\n");
         if (r.nextBoolean()) {
           y.append("    deprecated: true\n");
         }
@@ -457,7 +564,8 @@ public final class SyntheticRepo {
     }
   }
 
-  private static void head(StringBuilder y, String name, String method, String path, String description) {
+  private static void head(
+      StringBuilder y, String name, String method, String path, String description) {
     y.append("  - name: ").append(name).append('\n');
     y.append("    method: ").append(method).append('\n');
     y.append("    path: ").append(path).append('\n');
@@ -482,7 +590,8 @@ public final class SyntheticRepo {
   }
 
   private static String objectSchema(Random r) {
-    StringBuilder s = new StringBuilder("{ type: object, required: [id], properties: { id: { type: string }");
+    StringBuilder s =
+        new StringBuilder("{ type: object, required: [id], properties: { id: { type: string }");
     int fields = 1 + r.nextInt(3);
     int start = r.nextInt(FIELDS.length);
     for (int i = 0; i < fields; i++) {
@@ -498,32 +607,62 @@ public final class SyntheticRepo {
 
   static String aliasYaml(ApiFile f) {
     String host = f.name;
-    return "kind: Alias\nname: " + f.name + "-backend\n"
-        + "description: Backend of " + f.name + "\n"
-        + "value: http://localhost:" + (9000 + f.index % 1000) + "\n"
+    return "kind: Alias\nname: "
+        + f.name
+        + "-backend\n"
+        + "description: Backend of "
+        + f.name
+        + "\n"
+        + "value: http://localhost:"
+        + (9000 + f.index % 1000)
+        + "\n"
         + "stages:\n"
-        + "  qa: https://" + host + ".qa.internal\n"
-        + "  prod: https://" + host + ".prod.internal\n";
+        + "  qa: https://"
+        + host
+        + ".qa.internal\n"
+        + "  prod: https://"
+        + host
+        + ".prod.internal\n";
   }
 
   static String teamYaml(int t) {
     String domain = DOMAINS[t % DOMAINS.length][1];
-    return "kind: Team\nname: " + team(t) + "\n"
-        + "description: Owns the " + domain + " services, squad " + t + "\n"
-        + "owners: [lead-" + t + "@shop.example]\n"
-        + "members: [dev-" + t + "-a@shop.example, dev-" + t + "-b@shop.example, dev-" + t + "-c@shop.example]\n";
+    return "kind: Team\nname: "
+        + team(t)
+        + "\n"
+        + "description: Owns the "
+        + domain
+        + " services, squad "
+        + t
+        + "\n"
+        + "owners: [lead-"
+        + t
+        + "@shop.example]\n"
+        + "members: [dev-"
+        + t
+        + "-a@shop.example, dev-"
+        + t
+        + "-b@shop.example, dev-"
+        + t
+        + "-c@shop.example]\n";
   }
 
   static String policyYaml(String name) {
     String body =
         switch (name) {
-          case "cors" -> "type: cors\nconfig:\n  allowOrigins: [\"https://shop.example\"]\n  allowMethods: [GET, POST, PUT, PATCH, DELETE]\n  maxAge: 600\n";
-          case "cors-partners" -> "type: cors\nconfig:\n  allowOrigins: [\"https://partners.shop.example\"]\n  allowMethods: [GET, POST]\n";
+          case "cors" ->
+              "type: cors\nconfig:\n  allowOrigins: [\"https://shop.example\"]\n  allowMethods: [GET, POST, PUT, PATCH, DELETE]\n  maxAge: 600\n";
+          case "cors-partners" ->
+              "type: cors\nconfig:\n  allowOrigins: [\"https://partners.shop.example\"]\n  allowMethods: [GET, POST]\n";
           case "logging" -> "type: logging\nconfig:\n  level: info\n  includeHeaders: false\n";
-          case "logging-audit" -> "type: logging\nconfig:\n  level: debug\n  includeHeaders: true\n  destination: audit\n";
-          case "rate-limit-standard" -> "type: rate-limit\nconfig:\n  requests: 1000\n  period: minute\n";
-          case "rate-limit-strict" -> "type: rate-limit\nconfig:\n  requests: 100\n  period: minute\n";
-          case "ip-filter-internal" -> "type: ip-filter\nconfig:\n  allow: [10.0.0.0/8, 192.168.0.0/16]\n";
+          case "logging-audit" ->
+              "type: logging\nconfig:\n  level: debug\n  includeHeaders: true\n  destination: audit\n";
+          case "rate-limit-standard" ->
+              "type: rate-limit\nconfig:\n  requests: 1000\n  period: minute\n";
+          case "rate-limit-strict" ->
+              "type: rate-limit\nconfig:\n  requests: 100\n  period: minute\n";
+          case "ip-filter-internal" ->
+              "type: ip-filter\nconfig:\n  allow: [10.0.0.0/8, 192.168.0.0/16]\n";
           default -> "type: header-transform\nconfig:\n  add:\n    X-Trace-Source: gateway\n";
         };
     return "kind: Policy\nname: " + name + "\n" + body;
@@ -534,12 +673,24 @@ public final class SyntheticRepo {
     int[] quota = {1000, 50_000, 500_000, 10_000_000};
     int[] rate = {5, 20, 100, 1000};
     String policy = p == 0 ? "rate-limit-strict" : "rate-limit-standard";
-    return "kind: Plan\nname: " + PLANS[p] + "\n"
-        + "description: The " + PLANS[p] + " plan\n"
-        + "price: " + price[p] + "\ncurrency: EUR\nperiod: month\n"
-        + "quota: { requests: " + quota[p] + ", period: month }\n"
-        + "rateLimit: { requests: " + rate[p] + ", period: second }\n"
-        + "policies: [" + policy + "]\n";
+    return "kind: Plan\nname: "
+        + PLANS[p]
+        + "\n"
+        + "description: The "
+        + PLANS[p]
+        + " plan\n"
+        + "price: "
+        + price[p]
+        + "\ncurrency: EUR\nperiod: month\n"
+        + "quota: { requests: "
+        + quota[p]
+        + ", period: month }\n"
+        + "rateLimit: { requests: "
+        + rate[p]
+        + ", period: second }\n"
+        + "policies: ["
+        + policy
+        + "]\n";
   }
 
   static String stageYaml(String name, String from) {
@@ -561,29 +712,64 @@ public final class SyntheticRepo {
     String name = application(a);
     List<String> apis = pick(r, published, 1 + r.nextInt(5));
     String secret = name.toUpperCase(Locale.ROOT).replace('-', '_') + "_KEY";
-    return "kind: Application\nname: " + name + "\n"
-        + "description: Consumer " + a + " of the shop's APIs\n"
-        + "team: " + team(r.nextInt(teams)) + "\n"
-        + "apis: [" + String.join(", ", apis) + "]\n"
-        + "contact:\n  email: " + name + "@shop.example\n  webhook: https://hooks.shop.example/" + name + "\n"
-        + "credentials:\n  - { name: primary, key: \"${secret:" + secret + "}\" }\n";
+    return "kind: Application\nname: "
+        + name
+        + "\n"
+        + "description: Consumer "
+        + a
+        + " of the shop's APIs\n"
+        + "team: "
+        + team(r.nextInt(teams))
+        + "\n"
+        + "apis: ["
+        + String.join(", ", apis)
+        + "]\n"
+        + "contact:\n  email: "
+        + name
+        + "@shop.example\n  webhook: https://hooks.shop.example/"
+        + name
+        + "\n"
+        + "credentials:\n  - { name: primary, key: \"${secret:"
+        + secret
+        + "}\" }\n";
   }
 
-  static String packageYaml(int p, int teams, List<String> published, List<String> plans, Random r) {
+  static String packageYaml(
+      int p, int teams, List<String> published, List<String> plans, Random r) {
     List<String> apis = pick(r, published, 3 + r.nextInt(8));
-    return "kind: Package\nname: " + pkg(p) + "\n"
-        + "description: APIs offered together to partners, bundle " + p + "\n"
-        + "team: " + team(r.nextInt(teams)) + "\n"
-        + "apis: [" + String.join(", ", apis) + "]\n"
-        + "plans: [" + String.join(", ", plans) + "]\n";
+    return "kind: Package\nname: "
+        + pkg(p)
+        + "\n"
+        + "description: APIs offered together to partners, bundle "
+        + p
+        + "\n"
+        + "team: "
+        + team(r.nextInt(teams))
+        + "\n"
+        + "apis: ["
+        + String.join(", ", apis)
+        + "]\n"
+        + "plans: ["
+        + String.join(", ", plans)
+        + "]\n";
   }
 
   static String promotionYaml(int p, Plan plan) {
     ApiFile f = plan.files.get(promotedFile(p, plan));
-    return "kind: Promotion\nname: " + promotion(p, plan) + "\n"
-        + "description: Brings " + f.name + " v" + f.major + " to QA\n"
+    return "kind: Promotion\nname: "
+        + promotion(p, plan)
+        + "\n"
+        + "description: Brings "
+        + f.name
+        + " v"
+        + f.major
+        + " to QA\n"
         + "from: dev\nto: [qa]\n"
-        + "assets:\n  - { kind: api, name: " + f.name + ", major: " + f.major + " }\n"
+        + "assets:\n  - { kind: api, name: "
+        + f.name
+        + ", major: "
+        + f.major
+        + " }\n"
         + "include: { applications: none }\n"
         + "overwrite: all\n";
   }

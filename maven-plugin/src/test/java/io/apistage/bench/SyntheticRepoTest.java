@@ -22,8 +22,17 @@ class SyntheticRepoTest {
     assertThat(outcome.problems()).extracting(Problem::format).isEmpty();
     assertThat(stats.apiFiles()).hasSize(120);
     assertThat(stats.filesByFolder())
-        .containsKeys("apis", "aliases", "applications", "packages", "plans", "policies",
-            "promotions", "stages", "subscriptions", "teams");
+        .containsKeys(
+            "apis",
+            "aliases",
+            "applications",
+            "packages",
+            "plans",
+            "policies",
+            "promotions",
+            "stages",
+            "subscriptions",
+            "teams");
     assertThat(outcome.config().assets()).hasSize(stats.files() - 1); // apistage.yaml is no asset
   }
 

@@ -23,9 +23,9 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
- * Times {@code validate} on a synthetic config root of 10,000 Apis next to the floor: reading
- * the same files and parsing each with plain snakeyaml-engine {@code Load}, on one thread, in the
- * same JVM. Each is run several times after a warm-up; the medians, their ratio and the heap are
+ * Times {@code validate} on a synthetic config root of 10,000 Apis next to the floor: reading the
+ * same files and parsing each with plain snakeyaml-engine {@code Load}, on one thread, in the same
+ * JVM. Each is run several times after a warm-up; the medians, their ratio and the heap are
  * printed. Validation runs twice: as the goal runs it (parallel parsing and schema checks on the
  * common pool) and confined to one thread, so both ratios can be reported honestly.
  *
@@ -65,13 +65,19 @@ public final class ValidateBenchmark {
     long start = System.nanoTime();
     SyntheticRepo.Stats stats = SyntheticRepo.write(root, apis, seed);
     System.out.printf(
-        Locale.ROOT, "repository: %d Api files; %s (written in %.1f s)%n",
-        apis, stats.summary(), seconds(System.nanoTime() - start));
+        Locale.ROOT,
+        "repository: %d Api files; %s (written in %.1f s)%n",
+        apis,
+        stats.summary(),
+        seconds(System.nanoTime() - start));
     Runtime rt = Runtime.getRuntime();
     System.out.printf(
-        Locale.ROOT, "JVM: Java %s, %d processors, common pool parallelism %d, max heap %d MB%n",
-        System.getProperty("java.version"), rt.availableProcessors(),
-        ForkJoinPool.getCommonPoolParallelism(), rt.maxMemory() >> 20);
+        Locale.ROOT,
+        "JVM: Java %s, %d processors, common pool parallelism %d, max heap %d MB%n",
+        System.getProperty("java.version"),
+        rt.availableProcessors(),
+        ForkJoinPool.getCommonPoolParallelism(),
+        rt.maxMemory() >> 20);
 
     List<String> files = new ArrayList<>();
     for (String path : new DirectorySource(root).paths()) {
@@ -109,20 +115,27 @@ public final class ValidateBenchmark {
     Summary f = Summary.of(floorRuns);
     Summary v = Summary.of(validateRuns);
     Summary s1 = Summary.of(singleRuns);
-    System.out.println("medians of " + runs + " runs; cpu = process CPU time, all threads incl. GC and JIT");
+    System.out.println(
+        "medians of " + runs + " runs; cpu = process CPU time, all threads incl. GC and JIT");
     System.out.println(f.line("floor, snakeyaml-engine Load, 1 thread", null));
     System.out.println(
-        v.line("validate, parallel (" + (ForkJoinPool.getCommonPoolParallelism() + 1) + " threads)", f));
+        v.line(
+            "validate, parallel (" + (ForkJoinPool.getCommonPoolParallelism() + 1) + " threads)",
+            f));
     System.out.println(s1.line("validate, 1 thread", f));
     System.out.printf(
         Locale.ROOT,
         "heap: peak during validate %d MB (sum of pool peaks, garbage included), "
             + "live after GC holding the outcome %d MB, max %d MB%n",
-        peak >> 20, live >> 20, rt.maxMemory() >> 20);
+        peak >> 20,
+        live >> 20,
+        rt.maxMemory() >> 20);
     List<Problem> problems = outcome.problems();
     System.out.printf(
-        Locale.ROOT, "validate: %d assets, %d problems%n",
-        outcome.config().assets().size(), problems.size());
+        Locale.ROOT,
+        "validate: %d assets, %d problems%n",
+        outcome.config().assets().size(),
+        problems.size());
     problems.stream().limit(10).forEach(p -> System.out.println("  " + p.format()));
   }
 
@@ -168,13 +181,21 @@ public final class ValidateBenchmark {
 
     String line(String label, Summary floor) {
       StringBuilder out = new StringBuilder();
-      out.append(String.format(
-          Locale.ROOT, "%-42s wall %6.2f s  cpu %6.2f s  gc %5.2f s", label + ":",
-          seconds(wall), seconds(cpu), seconds(gc)));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%-42s wall %6.2f s  cpu %6.2f s  gc %5.2f s",
+              label + ":",
+              seconds(wall),
+              seconds(cpu),
+              seconds(gc)));
       if (floor != null) {
-        out.append(String.format(
-            Locale.ROOT, "  = %.2fx the floor's wall, %.2fx its cpu",
-            (double) wall / floor.wall, (double) cpu / floor.cpu));
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "  = %.2fx the floor's wall, %.2fx its cpu",
+                (double) wall / floor.wall,
+                (double) cpu / floor.cpu));
       }
       out.append("  (wall runs");
       for (Run r : runs) {

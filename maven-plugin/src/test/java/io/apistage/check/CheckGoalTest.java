@@ -21,25 +21,54 @@ import org.junit.jupiter.api.io.TempDir;
 class CheckGoalTest {
 
   private static final Problem SCHEMA =
-      new Problem("apis/orders/v1.yaml", 3, 1, "/descripton", "unknown-field", Severity.ERROR, "unknown field");
+      new Problem(
+          "apis/orders/v1.yaml",
+          3,
+          1,
+          "/descripton",
+          "unknown-field",
+          Severity.ERROR,
+          "unknown field");
   private static final Problem BREAKING =
-      new Problem("apis/orders/v1.yaml", 9, 5, "/endpoints/1", "breaking-change", Severity.ERROR, "endpoint removed");
+      new Problem(
+          "apis/orders/v1.yaml",
+          9,
+          5,
+          "/endpoints/1",
+          "breaking-change",
+          Severity.ERROR,
+          "endpoint removed");
 
   @Test
   void everyGoalRunsAndTheBuildFailsOnceWithAllProblems(@TempDir Path dir) throws Exception {
     GoalContext context = GoalContext.of(dir, dir.resolve("reports"), new RecordingLog());
     CheckStep validate =
-        CheckStep.of("validate", c -> new GoalResult("validate", "VALIDATION_FAILED", "1 problem", List.of(SCHEMA), Map.of("filesChecked", 2)));
+        CheckStep.of(
+            "validate",
+            c ->
+                new GoalResult(
+                    "validate",
+                    "VALIDATION_FAILED",
+                    "1 problem",
+                    List.of(SCHEMA),
+                    Map.of("filesChecked", 2)));
     CheckStep versions =
         CheckStep.of(
             "check-versions",
-            c -> new GoalResult(
-                "check-versions", "VERSION_CHECK_FAILED", "1 problem", List.of(BREAKING, SCHEMA),
-                Map.of("apis", List.of(Map.of("api", "orders@1", "requiredBump", "major")))));
+            c ->
+                new GoalResult(
+                    "check-versions",
+                    "VERSION_CHECK_FAILED",
+                    "1 problem",
+                    List.of(BREAKING, SCHEMA),
+                    Map.of("apis", List.of(Map.of("api", "orders@1", "requiredBump", "major")))));
     CheckStep diff =
-        CheckStep.of("diff", c -> {
-          throw new ApistageException("stage qa has no state branch apistage/stage/qa; fetch it with git fetch origin");
-        });
+        CheckStep.of(
+            "diff",
+            c -> {
+              throw new ApistageException(
+                  "stage qa has no state branch apistage/stage/qa; fetch it with git fetch origin");
+            });
 
     GoalResult result = new CheckGoal(context, List.of(validate, versions, diff)).execute();
 
@@ -57,8 +86,10 @@ class CheckGoalTest {
     assertThat(result.body()).containsKeys("goals", "filesChecked", "apis");
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> goals = (List<Map<String, Object>>) result.body().get("goals");
-    assertThat(goals).extracting(g -> g.get("goal") + " " + g.get("code"))
-        .containsExactly("validate VALIDATION_FAILED", "check-versions VERSION_CHECK_FAILED", "diff NOT_RUN");
+    assertThat(goals)
+        .extracting(g -> g.get("goal") + " " + g.get("code"))
+        .containsExactly(
+            "validate VALIDATION_FAILED", "check-versions VERSION_CHECK_FAILED", "diff NOT_RUN");
     assertThat(dir.resolve("reports/validate.json")).exists();
     assertThat(dir.resolve("reports/check-versions.json")).exists();
     assertThat(dir.resolve("reports/diff.json")).doesNotExist();
@@ -67,21 +98,29 @@ class CheckGoalTest {
     String sarif = Json.write(SarifReport.render(result, "1", new SarifReport.Location(dir, "")));
     assertThat(sarif).doesNotContain("\"uri\" : \".\"");
     assertThat(GithubActions.annotations(result, "").get(0))
-        .isEqualTo("::error title=apistage check [diff]::diff could not run: stage qa has no state branch"
-            + " apistage/stage/qa; fetch it with git fetch origin");
+        .isEqualTo(
+            "::error title=apistage check [diff]::diff could not run: stage qa has no state branch"
+                + " apistage/stage/qa; fetch it with git fetch origin");
   }
 
   @Test
   void cleanRunSaysWhatEachGoalFound(@TempDir Path dir) throws Exception {
     GoalContext context = GoalContext.of(dir, dir.resolve("reports"), new RecordingLog());
-    CheckStep validate = CheckStep.of("validate", c -> new GoalResult("validate", "OK", "2 files valid, 2 assets", List.of(), Map.of()));
-    CheckStep diff = CheckStep.of("diff", c -> new GoalResult("diff", "OK", "3 stages compared", List.of(), Map.of()));
+    CheckStep validate =
+        CheckStep.of(
+            "validate",
+            c -> new GoalResult("validate", "OK", "2 files valid, 2 assets", List.of(), Map.of()));
+    CheckStep diff =
+        CheckStep.of(
+            "diff", c -> new GoalResult("diff", "OK", "3 stages compared", List.of(), Map.of()));
 
     GoalResult result = new CheckGoal(context, List.of(validate, diff)).execute();
 
     assertThat(result.code()).isEqualTo("OK");
     assertThat(result.fails(false)).isFalse();
-    assertThat(result.message()).isEqualTo("validate: 2 files valid, 2 assets; diff: 3 stages compared");
-    assertThat(Files.readString(dir.resolve("reports/diff.json"))).contains("\"message\" : \"3 stages compared\"");
+    assertThat(result.message())
+        .isEqualTo("validate: 2 files valid, 2 assets; diff: 3 stages compared");
+    assertThat(Files.readString(dir.resolve("reports/diff.json")))
+        .contains("\"message\" : \"3 stages compared\"");
   }
 }

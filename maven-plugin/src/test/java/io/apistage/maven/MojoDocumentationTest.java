@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code mvn apistage:help -Ddetail} prints each parameter's Javadoc: every user-settable
- * parameter of every Mojo needs one, with {@code @since}, and every Mojo a class comment.
+ * {@code mvn apistage:help -Ddetail} prints each parameter's Javadoc: every user-settable parameter
+ * of every Mojo needs one, with {@code @since}, and every Mojo a class comment.
  */
 class MojoDocumentationTest {
 
@@ -38,7 +38,9 @@ class MojoDocumentationTest {
         }
         parameters++;
         String doc = m.group(1);
-        if (doc == null || !doc.contains("@since") || doc.replaceAll("(?s)@since.*", "").replaceAll("[/*\\s]", "").isEmpty()) {
+        if (doc == null
+            || !doc.contains("@since")
+            || doc.replaceAll("(?s)@since.*", "").replaceAll("[/*\\s]", "").isEmpty()) {
           missing.add(file.getFileName() + " " + m.group(3));
         }
       }
@@ -52,7 +54,10 @@ class MojoDocumentationTest {
     List<String> missing = new ArrayList<>();
     for (Path file : mojos()) {
       String source = Files.readString(file);
-      if (source.contains("@Mojo(") && !Pattern.compile("(?s)/\\*\\*(?:(?!\\*/).)*@since(?:(?!\\*/).)*\\*/\\s*@Mojo\\(").matcher(source).find()) {
+      if (source.contains("@Mojo(")
+          && !Pattern.compile("(?s)/\\*\\*(?:(?!\\*/).)*@since(?:(?!\\*/).)*\\*/\\s*@Mojo\\(")
+              .matcher(source)
+              .find()) {
         missing.add(file.getFileName().toString());
       }
     }

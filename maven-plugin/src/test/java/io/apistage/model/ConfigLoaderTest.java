@@ -32,7 +32,9 @@ class ConfigLoaderTest {
   void aConfigRootInASubFolderGivesPathsRelativeToIt() throws IOException {
     Path root = dir.resolve("platform/config");
     Files.createDirectories(root.resolve("policies"));
-    Files.writeString(root.resolve("policies/cors.yaml"), "kind: Policy\nname: cors\nduplicate: 1\nduplicate: 2\n");
+    Files.writeString(
+        root.resolve("policies/cors.yaml"),
+        "kind: Policy\nname: cors\nduplicate: 1\nduplicate: 2\n");
     Files.writeString(dir.resolve("platform/pom.xml"), "<project/>");
     Config config = new ConfigLoader().load(new DirectorySource(root));
     assertThat(config.filesRead()).containsExactly("policies/cors.yaml");
@@ -50,8 +52,12 @@ class ConfigLoaderTest {
     Config disk = new ConfigLoader().load(new DirectorySource(root));
     Config memory =
         new ConfigLoader()
-            .load(new MemorySource(Map.of("apis/orders/v1.yaml", api.getBytes(StandardCharsets.UTF_8))));
-    assertThat(memory.assets().keySet()).isEqualTo(disk.assets().keySet()).containsExactly("api/orders@1");
+            .load(
+                new MemorySource(
+                    Map.of("apis/orders/v1.yaml", api.getBytes(StandardCharsets.UTF_8))));
+    assertThat(memory.assets().keySet())
+        .isEqualTo(disk.assets().keySet())
+        .containsExactly("api/orders@1");
     Optional<Asset> orders = memory.get(Kind.API, "orders", 1);
     assertThat(orders).isPresent();
     assertThat(orders.get().id()).isEqualTo(Asset.derivedId(Kind.API, "orders", 1));

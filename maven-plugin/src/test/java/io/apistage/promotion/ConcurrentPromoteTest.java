@@ -42,18 +42,33 @@ class ConcurrentPromoteTest {
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
   }
 
-  /** The shop plus {@code apis} small Apis, each with its own promotion to qa, dev already tracked. */
+  /**
+   * The shop plus {@code apis} small Apis, each with its own promotion to qa, dev already tracked.
+   */
   private static GitFixture manyApis(Path dir, int apis, int promotions) throws Exception {
     GitFixture f = GitFixture.shop(dir);
     for (int i = 0; i < apis; i++) {
-      f.write("apis/api" + i + "/v1.yaml", "kind: Api\nname: api" + i + "\nversion: 1.0.0\nstate: published\nbaseUrl: http://a" + i + "\n");
+      f.write(
+          "apis/api" + i + "/v1.yaml",
+          "kind: Api\nname: api"
+              + i
+              + "\nversion: 1.0.0\nstate: published\nbaseUrl: http://a"
+              + i
+              + "\n");
     }
     for (int p = 0; p < promotions; p++) {
-      f.write("promotions/p" + p + ".yaml",
-          "kind: Promotion\nname: p" + p + "\nfrom: dev\nto: [qa]\nassets: [{ keyword: \"api" + p + "*\" }]\n");
+      f.write(
+          "promotions/p" + p + ".yaml",
+          "kind: Promotion\nname: p"
+              + p
+              + "\nfrom: dev\nto: [qa]\nassets: [{ keyword: \"api"
+              + p
+              + "*\" }]\n");
     }
     f.commit("many apis");
-    new PromoteGoal(f.context(new RecordingLog()), new PromoteRequest(PromoteGoal.TRACK_MAIN, false, false, Clock.systemUTC()))
+    new PromoteGoal(
+            f.context(new RecordingLog()),
+            new PromoteRequest(PromoteGoal.TRACK_MAIN, false, false, Clock.systemUTC()))
         .execute();
     return f;
   }
@@ -74,7 +89,8 @@ class ConcurrentPromoteTest {
   }
 
   @Test
-  void severalProcessesPromotingToOneStageAtOnceLoseNoUpdateAndKeepHistoryLinear() throws Exception {
+  void severalProcessesPromotingToOneStageAtOnceLoseNoUpdateAndKeepHistoryLinear()
+      throws Exception {
     int n = 4;
     try (GitFixture f = manyApis(dir.resolve("repo"), n, n)) {
       List<Process> processes = new ArrayList<>();
@@ -92,17 +108,22 @@ class ConcurrentPromoteTest {
       }
       assertThat(qa.history()).hasSize(n);
       assertThat(qa.history()).extracting(HistoryRecord::number).containsExactly(1, 2, 3, 4);
-      assertThat(qa.history()).extracting(HistoryRecord::name).containsExactlyInAnyOrder("p0", "p1", "p2", "p3");
+      assertThat(qa.history())
+          .extracting(HistoryRecord::name)
+          .containsExactlyInAnyOrder("p0", "p1", "p2", "p3");
       assertThat(firstParentChain(f, QA_REF)).hasSize(n);
     }
   }
 
   @Test
-  void aPromoteKilledAtAnyPointLeavesTheStageAsBeforeOrAsAfterAndARerunCompletes() throws Exception {
+  void aPromoteKilledAtAnyPointLeavesTheStageAsBeforeOrAsAfterAndARerunCompletes()
+      throws Exception {
     Random random = new Random(20260105L);
     try (GitFixture f = manyApis(dir.resolve("repo"), 150, 0)) {
       // one run to the end tells how long a run takes here, so the kills spread over its whole work
-      f.write("promotions/bulk.yaml", "kind: Promotion\nname: bulk\nfrom: dev\nto: [qa]\nassets: [{ keyword: \"api*\" }]\n");
+      f.write(
+          "promotions/bulk.yaml",
+          "kind: Promotion\nname: bulk\nfrom: dev\nto: [qa]\nassets: [{ keyword: \"api*\" }]\n");
       f.commit("calibrate");
       long start = System.nanoTime();
       Process calibration = start(f.dir, "bulk");
@@ -111,8 +132,11 @@ class ConcurrentPromoteTest {
       long runMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
       int completedByKilledRuns = 0;
       for (int i = 0; i < 20; i++) {
-        String yaml = "kind: Promotion\nname: bulk\nfrom: dev\nto: [qa]\nassets: [{ keyword: \"api*\" }]\noverwrite: all\n"
-            + "description: round " + i + "\n";
+        String yaml =
+            "kind: Promotion\nname: bulk\nfrom: dev\nto: [qa]\nassets: [{ keyword: \"api*\" }]\noverwrite: all\n"
+                + "description: round "
+                + i
+                + "\n";
         f.write("promotions/bulk.yaml", yaml);
         f.commit("round " + i);
         String hash = PromotionSpec.sha256(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -120,14 +144,19 @@ class ConcurrentPromoteTest {
         int recordsBefore = f.state("qa").history().size();
 
         Process process = start(f.dir, "bulk");
-        boolean finished = process.waitFor(runMillis * 2 / 5 + random.nextInt((int) (runMillis * 7 / 10) + 1), TimeUnit.MILLISECONDS);
+        boolean finished =
+            process.waitFor(
+                runMillis * 2 / 5 + random.nextInt((int) (runMillis * 7 / 10) + 1),
+                TimeUnit.MILLISECONDS);
         if (!finished) {
           process.destroyForcibly().waitFor();
         }
 
         String after = f.ref(QA_REF);
         StageState qa = f.state("qa");
-        assertThat(qa.hasErrors()).as("the stage's tree parses after a kill in round %s", i).isFalse();
+        assertThat(qa.hasErrors())
+            .as("the stage's tree parses after a kill in round %s", i)
+            .isFalse();
         if (after == null || after.equals(before)) {
           assertThat(qa.history()).hasSize(recordsBefore);
         } else {
@@ -137,15 +166,24 @@ class ConcurrentPromoteTest {
           assertThat(qa.assets()).hasSize(150);
         }
 
-        new PromoteGoal(f.context(new RecordingLog()), new PromoteRequest("bulk", false, false, Clock.systemUTC())).execute();
+        new PromoteGoal(
+                f.context(new RecordingLog()),
+                new PromoteRequest("bulk", false, false, Clock.systemUTC()))
+            .execute();
         StageState rerun = f.state("qa");
-        assertThat(Records.applied(rerun.history(), "bulk", hash)).as("applied after the rerun of round %s", i).isTrue();
+        assertThat(Records.applied(rerun.history(), "bulk", hash))
+            .as("applied after the rerun of round %s", i)
+            .isTrue();
         assertThat(rerun.history()).hasSize(recordsBefore + 1);
         assertThat(rerun.assets()).hasSize(150);
       }
       assertThat(firstParentChain(f, QA_REF)).hasSize(21);
-      System.out.println("crash test: a run takes " + runMillis + " ms; " + completedByKilledRuns
-          + " of 20 killed runs had already written their commit");
+      System.out.println(
+          "crash test: a run takes "
+              + runMillis
+              + " ms; "
+              + completedByKilledRuns
+              + " of 20 killed runs had already written their commit");
     }
   }
 }

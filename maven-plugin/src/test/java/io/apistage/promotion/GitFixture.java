@@ -100,7 +100,11 @@ final class GitFixture implements AutoCloseable {
     try {
       git.add().addFilepattern(".").call();
       PersonIdent who =
-          new PersonIdent("Alice", "alice@example.com", Date.from(T0.plusSeconds(60L * tick++)), TimeZone.getTimeZone("UTC"));
+          new PersonIdent(
+              "Alice",
+              "alice@example.com",
+              Date.from(T0.plusSeconds(60L * tick++)),
+              TimeZone.getTimeZone("UTC"));
       return git.commit().setMessage(message).setAuthor(who).setCommitter(who).call().name();
     } catch (GitAPIException e) {
       throw new IllegalStateException(e);

@@ -19,7 +19,8 @@ class PromoteGoalTest {
 
   @TempDir Path dir;
 
-  private GoalResult promote(GitFixture f, PromoteRequest request, RecordingLog log) throws Exception {
+  private GoalResult promote(GitFixture f, PromoteRequest request, RecordingLog log)
+      throws Exception {
     return new PromoteGoal(f.context(log), request).execute();
   }
 
@@ -33,7 +34,9 @@ class PromoteGoalTest {
   }
 
   private static List<String> statuses(GoalResult result) {
-    return promotions(result).stream().map(p -> p.get("name") + "->" + p.get("stage") + ":" + p.get("status")).toList();
+    return promotions(result).stream()
+        .map(p -> p.get("name") + "->" + p.get("stage") + ":" + p.get("status"))
+        .toList();
   }
 
   private static Object baseUrl(StageState state, String key) {
@@ -52,7 +55,10 @@ class PromoteGoalTest {
 
       assertThat(result.problems()).isEmpty();
       assertThat(statuses(result))
-          .containsExactly("track-main->dev:success", "orders-to-qa->qa:success", "orders-to-prod->prod:success");
+          .containsExactly(
+              "track-main->dev:success",
+              "orders-to-qa->qa:success",
+              "orders-to-prod->prod:success");
       assertThat(baseUrl(f.state("dev"), "api/orders@1")).isEqualTo("http://localhost:9001");
       assertThat(baseUrl(f.state("qa"), "api/orders@1")).isEqualTo("https://orders.qa");
       assertThat(baseUrl(f.state("prod"), "api/orders@1")).isEqualTo("https://orders.prod");
@@ -60,15 +66,20 @@ class PromoteGoalTest {
       assertThat(f.state("dev").assets()).containsKeys("api/orders@1", "api/pets@1", "policy/cors");
       assertThat(log.lines())
           .contains(
-              "[INFO] orders-to-qa -> qa: success, commit " + f.ref("refs/heads/apistage/stage/qa").substring(0, 7),
+              "[INFO] orders-to-qa -> qa: success, commit "
+                  + f.ref("refs/heads/apistage/stage/qa").substring(0, 7),
               "[INFO]   Success  api/orders@1: created on qa",
               "[INFO]   Success  policy/cors: created on qa (required by api/orders@1)",
               "[INFO]   Success  alias/orders-backend: created on qa (required by api/orders@1)");
       HistoryRecord record = f.state("qa").history().get(0);
       assertThat(record.id()).isEqualTo("000001-promotion-orders-to-qa");
-      assertThat(record.content()).containsEntry("who", Map.of("name", "Alice", "email", "alice@example.com"))
-          .containsEntry("source", "dev").containsEntry("status", "success").containsEntry("base", null);
-      assertThat(promotions(result).get(1).get("commit")).isEqualTo(f.ref("refs/heads/apistage/stage/qa"));
+      assertThat(record.content())
+          .containsEntry("who", Map.of("name", "Alice", "email", "alice@example.com"))
+          .containsEntry("source", "dev")
+          .containsEntry("status", "success")
+          .containsEntry("base", null);
+      assertThat(promotions(result).get(1).get("commit"))
+          .isEqualTo(f.ref("refs/heads/apistage/stage/qa"));
     }
   }
 
@@ -81,21 +92,30 @@ class PromoteGoalTest {
       String qa = f.ref("refs/heads/apistage/stage/qa");
 
       GoalResult again = promote(f);
-      assertThat(statuses(again)).containsExactly("track-main->dev:skipped", "orders-to-qa->qa:skipped");
+      assertThat(statuses(again))
+          .containsExactly("track-main->dev:skipped", "orders-to-qa->qa:skipped");
       assertThat(promotions(again).get(1).get("reason"))
-          .isEqualTo("already applied to qa with this content; edit promotions/orders-to-qa.yaml or pass"
-              + " -Dapistage.repromote=true to apply it again");
+          .isEqualTo(
+              "already applied to qa with this content; edit promotions/orders-to-qa.yaml or pass"
+                  + " -Dapistage.repromote=true to apply it again");
       assertThat(f.ref("refs/heads/apistage/stage/qa")).isEqualTo(qa);
 
-      GoalResult repromoted = promote(f, new PromoteRequest(null, false, true, f.clock()), new RecordingLog());
-      assertThat(statuses(repromoted)).containsExactly("track-main->dev:skipped", "orders-to-qa->qa:success");
+      GoalResult repromoted =
+          promote(f, new PromoteRequest(null, false, true, f.clock()), new RecordingLog());
+      assertThat(statuses(repromoted))
+          .containsExactly("track-main->dev:skipped", "orders-to-qa->qa:success");
 
       f.write("promotions/orders-to-qa.yaml", GitFixture.ORDERS_TO_QA + "description: once more\n");
       f.commit("edit the promotion");
       GoalResult edited = promote(f);
-      assertThat(statuses(edited)).containsExactly("track-main->dev:skipped", "orders-to-qa->qa:success");
-      assertThat(f.state("qa").history()).extracting(HistoryRecord::id)
-          .containsExactly("000001-promotion-orders-to-qa", "000002-promotion-orders-to-qa", "000003-promotion-orders-to-qa");
+      assertThat(statuses(edited))
+          .containsExactly("track-main->dev:skipped", "orders-to-qa->qa:success");
+      assertThat(f.state("qa").history())
+          .extracting(HistoryRecord::id)
+          .containsExactly(
+              "000001-promotion-orders-to-qa",
+              "000002-promotion-orders-to-qa",
+              "000003-promotion-orders-to-qa");
     }
   }
 
@@ -113,14 +133,16 @@ class PromoteGoalTest {
 
       GoalResult result = promote(f, f.promote(), log);
 
-      assertThat(statuses(result)).containsExactly("track-main->dev:success", "orders-to-qa->qa:failure");
+      assertThat(statuses(result))
+          .containsExactly("track-main->dev:success", "orders-to-qa->qa:failure");
       assertThat(f.ref("refs/heads/apistage/stage/qa")).isEqualTo(qa);
       assertThat(log.lines())
           .contains(
               "[ERROR] orders-to-qa -> qa: failure: 1 asset failed; nothing of it was applied to qa",
               "[ERROR]   Failure  api/orders@1: exists on qa with different content (1 field change) and overwrite is"
                   + " none: add api to overwrite to replace it");
-      assertThat(result.problems()).extracting(Problem::format)
+      assertThat(result.problems())
+          .extracting(Problem::format)
           .containsExactly(
               "promotions/orders-to-qa.yaml:1:1: error [promotion] promotion orders-to-qa failed on qa: 1 asset failed;"
                   + " nothing of it was applied to qa");
@@ -128,8 +150,10 @@ class PromoteGoalTest {
       f.write("promotions/orders-to-qa.yaml", GitFixture.ORDERS_TO_QA + "overwrite: [api]\n");
       f.commit("allow replacing apis");
       GoalResult replaced = promote(f);
-      assertThat(statuses(replaced)).containsExactly("track-main->dev:skipped", "orders-to-qa->qa:success");
-      assertThat(((Map<?, ?>) f.state("qa").assets().get("api/orders@1")).get("version")).isEqualTo("1.1.0");
+      assertThat(statuses(replaced))
+          .containsExactly("track-main->dev:skipped", "orders-to-qa->qa:success");
+      assertThat(((Map<?, ?>) f.state("qa").assets().get("api/orders@1")).get("version"))
+          .isEqualTo("1.1.0");
     }
   }
 
@@ -142,14 +166,18 @@ class PromoteGoalTest {
 
       assertThatThrownBy(() -> promote(f))
           .isInstanceOf(ApistageException.class)
-          .hasMessage("promote applies promotions only from a commit on the main branch: HEAD " + head.substring(0, 7)
-              + " is not on main; merge it into main first, or run with -Dapistage.dryRun=true to see what would happen");
+          .hasMessage(
+              "promote applies promotions only from a commit on the main branch: HEAD "
+                  + head.substring(0, 7)
+                  + " is not on main; merge it into main first, or run with -Dapistage.dryRun=true to see what would happen");
 
       RecordingLog log = new RecordingLog();
       GoalResult dry = promote(f, new PromoteRequest(null, true, false, f.clock()), log);
-      assertThat(statuses(dry)).containsExactly("track-main->dev:success", "orders-to-qa->qa:success");
+      assertThat(statuses(dry))
+          .containsExactly("track-main->dev:success", "orders-to-qa->qa:success");
       assertThat(log.lines()).contains("[INFO] orders-to-qa -> qa: success (dry run, not written)");
-      assertThat(dry.message()).isEqualTo("promote (dry run): 2 would be applied, 0 skipped, 0 failed");
+      assertThat(dry.message())
+          .isEqualTo("promote (dry run): 2 would be applied, 0 skipped, 0 failed");
       assertThat(f.ref("refs/heads/apistage/stage/dev")).isNull();
       assertThat(f.ref("refs/heads/apistage/stage/qa")).isNull();
     }
@@ -158,12 +186,15 @@ class PromoteGoalTest {
   @Test
   void promotionWhoseFromIsNotTheTargetsSourceIsRefused() throws Exception {
     try (GitFixture f = GitFixture.shop(dir)) {
-      f.write("promotions/skip-qa.yaml", "kind: Promotion\nname: skip-qa\nfrom: dev\nto: [prod]\nassets: [{ kind: api }]\n");
+      f.write(
+          "promotions/skip-qa.yaml",
+          "kind: Promotion\nname: skip-qa\nfrom: dev\nto: [prod]\nassets: [{ kind: api }]\n");
       f.commit("straight to prod");
 
       GoalResult result = promote(f);
 
-      assertThat(result.problems()).extracting(Problem::format)
+      assertThat(result.problems())
+          .extracting(Problem::format)
           .containsExactly(
               "promotions/skip-qa.yaml:3:7: error [promotion] promotion skip-qa promotes from dev to prod, but prod"
                   + " promotes from qa: set from: qa");
@@ -174,11 +205,15 @@ class PromoteGoalTest {
   @Test
   void optionalApplicationsFollowIncludeAndRequiredOnesAlwaysTravel() throws Exception {
     try (GitFixture f = GitFixture.shop(dir)) {
-      f.write("applications/mobile-app.yaml", "kind: Application\nname: mobile-app\napis: [orders@1]\n");
-      f.write("promotions/app-to-qa.yaml",
+      f.write(
+          "applications/mobile-app.yaml",
+          "kind: Application\nname: mobile-app\napis: [orders@1]\n");
+      f.write(
+          "promotions/app-to-qa.yaml",
           "kind: Promotion\nname: app-to-qa\nfrom: dev\nto: [qa]\nassets: [{ kind: api, name: pets }]\n"
               + "include: { applications: all }\n");
-      f.write("promotions/mobile-to-qa.yaml",
+      f.write(
+          "promotions/mobile-to-qa.yaml",
           "kind: Promotion\nname: mobile-to-qa\nfrom: dev\nto: [qa]\nassets: [{ kind: application }]\n");
       f.commit("apps");
 
@@ -196,23 +231,37 @@ class PromoteGoalTest {
       f.write("promotions/orders-to-qa.yaml", GitFixture.ORDERS_TO_QA);
       f.commit("orders");
       promote(f);
-      f.write("promotions/pets-to-qa.yaml", "kind: Promotion\nname: pets-to-qa\nfrom: dev\nto: [qa]\nassets: [{ name: pets }]\n");
+      f.write(
+          "promotions/pets-to-qa.yaml",
+          "kind: Promotion\nname: pets-to-qa\nfrom: dev\nto: [qa]\nassets: [{ name: pets }]\n");
       f.commit("pets");
       promote(f);
       String before = f.ref("refs/heads/apistage/stage/qa");
       RecordingLog log = new RecordingLog();
 
-      GoalResult result = new RollbackGoal(f.context(log), new RollbackRequest("qa", null, f.clock())).execute();
+      GoalResult result =
+          new RollbackGoal(f.context(log), new RollbackRequest("qa", null, f.clock())).execute();
 
       StageState qa = f.state("qa");
       assertThat(qa.assets()).containsOnlyKeys("api/orders@1", "policy/cors");
       assertThat(qa.commit().orElseThrow()).isNotEqualTo(before);
-      assertThat(f.git.getRepository().parseCommit(org.eclipse.jgit.lib.ObjectId.fromString(qa.commit().get())).getParent(0).name())
+      assertThat(
+              f.git
+                  .getRepository()
+                  .parseCommit(org.eclipse.jgit.lib.ObjectId.fromString(qa.commit().get()))
+                  .getParent(0)
+                  .name())
           .isEqualTo(before);
-      assertThat(qa.history()).extracting(HistoryRecord::id)
-          .containsExactly("000001-promotion-orders-to-qa", "000002-promotion-pets-to-qa", "000003-rollback-pets-to-qa");
-      assertThat(result.message()).isEqualTo("rollback: qa restored to its state before pets-to-qa (1 asset)");
-      assertThat(log.lines()).contains("[INFO]   Success  api/pets@1: removed: pets-to-qa had created it");
+      assertThat(qa.history())
+          .extracting(HistoryRecord::id)
+          .containsExactly(
+              "000001-promotion-orders-to-qa",
+              "000002-promotion-pets-to-qa",
+              "000003-rollback-pets-to-qa");
+      assertThat(result.message())
+          .isEqualTo("rollback: qa restored to its state before pets-to-qa (1 asset)");
+      assertThat(log.lines())
+          .contains("[INFO]   Success  api/pets@1: removed: pets-to-qa had created it");
 
       // a rolled-back promotion stays applied: CI does not bring it back on its next run
       assertThat(statuses(promote(f))).contains("pets-to-qa->qa:skipped");
@@ -223,26 +272,40 @@ class PromoteGoalTest {
   void rollbackOfANamedPromotionIsRefusedWhenALaterOneChangedTheSameAssets() throws Exception {
     try (GitFixture f = GitFixture.shop(dir)) {
       f.write("promotions/orders-to-qa.yaml", GitFixture.ORDERS_TO_QA);
-      f.write("promotions/pets-to-qa.yaml", "kind: Promotion\nname: pets-to-qa\nfrom: dev\nto: [qa]\nassets: [{ name: pets }]\n");
+      f.write(
+          "promotions/pets-to-qa.yaml",
+          "kind: Promotion\nname: pets-to-qa\nfrom: dev\nto: [qa]\nassets: [{ name: pets }]\n");
       f.commit("orders and pets");
       promote(f);
       f.write("apis/orders/v1.yaml", GitFixture.ORDERS.replace("1.0.0", "1.1.0"));
-      f.write("promotions/orders-1-1-to-qa.yaml",
+      f.write(
+          "promotions/orders-1-1-to-qa.yaml",
           "kind: Promotion\nname: orders-1-1-to-qa\nfrom: dev\nto: [qa]\nassets: [{ name: orders }]\noverwrite: all\n");
       f.commit("orders 1.1");
       promote(f);
 
-      assertThatThrownBy(() -> new RollbackGoal(f.context(new RecordingLog()), new RollbackRequest("qa", "orders-to-qa", f.clock())).execute())
+      assertThatThrownBy(
+              () ->
+                  new RollbackGoal(
+                          f.context(new RecordingLog()),
+                          new RollbackRequest("qa", "orders-to-qa", f.clock()))
+                      .execute())
           .isInstanceOf(ApistageException.class)
-          .hasMessage("cannot roll back orders-to-qa on qa: the later promotion orders-1-1-to-qa"
-              + " (000003-promotion-orders-1-1-to-qa) changed the same assets (api/orders@1); roll back orders-1-1-to-qa first");
+          .hasMessage(
+              "cannot roll back orders-to-qa on qa: the later promotion orders-1-1-to-qa"
+                  + " (000003-promotion-orders-1-1-to-qa) changed the same assets (api/orders@1); roll back orders-1-1-to-qa first");
 
-      new RollbackGoal(f.context(new RecordingLog()), new RollbackRequest("qa", "pets-to-qa", f.clock())).execute();
+      new RollbackGoal(
+              f.context(new RecordingLog()), new RollbackRequest("qa", "pets-to-qa", f.clock()))
+          .execute();
       assertThat(f.state("qa").assets()).containsOnlyKeys("api/orders@1", "policy/cors");
-      assertThat(((Map<?, ?>) f.state("qa").assets().get("api/orders@1")).get("version")).isEqualTo("1.1.0");
+      assertThat(((Map<?, ?>) f.state("qa").assets().get("api/orders@1")).get("version"))
+          .isEqualTo("1.1.0");
 
-      new RollbackGoal(f.context(new RecordingLog()), new RollbackRequest("qa", null, f.clock())).execute();
-      assertThat(((Map<?, ?>) f.state("qa").assets().get("api/orders@1")).get("version")).isEqualTo("1.0.0");
+      new RollbackGoal(f.context(new RecordingLog()), new RollbackRequest("qa", null, f.clock()))
+          .execute();
+      assertThat(((Map<?, ?>) f.state("qa").assets().get("api/orders@1")).get("version"))
+          .isEqualTo("1.0.0");
     }
   }
 
@@ -252,18 +315,24 @@ class PromoteGoalTest {
       f.write("promotions/orders-to-qa.yaml", GitFixture.ORDERS_TO_QA);
       f.commit("orders");
       promote(f);
-      new RollbackGoal(f.context(new RecordingLog()), new RollbackRequest("qa", null, f.clock())).execute();
+      new RollbackGoal(f.context(new RecordingLog()), new RollbackRequest("qa", null, f.clock()))
+          .execute();
       RecordingLog log = new RecordingLog();
 
       GoalResult result = new HistoryGoal(f.context(log), "qa").execute();
 
       assertThat(result.message()).isEqualTo("history of qa: 1 promotion, 1 rollback");
       List<String> lines = log.lines();
-      assertThat(lines.get(1)).isEqualTo("[INFO] 000001 promotion orders-to-qa  success  by Alice <alice@example.com> at "
-          + f.state("qa").history().get(0).content().get("when"));
-      assertThat(lines).contains("[INFO]   Success  api/orders@1: created on qa",
-          "[INFO]   Success  api/orders@1: removed: orders-to-qa had created it");
-      assertThat(lines.get(lines.size() - 4)).startsWith("[INFO] 000002 rollback orders-to-qa  success  by Alice")
+      assertThat(lines.get(1))
+          .isEqualTo(
+              "[INFO] 000001 promotion orders-to-qa  success  by Alice <alice@example.com> at "
+                  + f.state("qa").history().get(0).content().get("when"));
+      assertThat(lines)
+          .contains(
+              "[INFO]   Success  api/orders@1: created on qa",
+              "[INFO]   Success  api/orders@1: removed: orders-to-qa had created it");
+      assertThat(lines.get(lines.size() - 4))
+          .startsWith("[INFO] 000002 rollback orders-to-qa  success  by Alice")
           .endsWith("undoes 000001-promotion-orders-to-qa");
     }
   }
@@ -272,9 +341,12 @@ class PromoteGoalTest {
   void ciUserIsRecordedAsWho() throws Exception {
     try (GitFixture f = GitFixture.shop(dir)) {
       f.commit("nothing new");
-      new PromoteGoal(f.context(new RecordingLog()).withEnv(Map.of("GITHUB_ACTOR", "octocat")), f.promote()).execute();
+      new PromoteGoal(
+              f.context(new RecordingLog()).withEnv(Map.of("GITHUB_ACTOR", "octocat")), f.promote())
+          .execute();
 
-      assertThat(f.state("dev").history().get(0).content()).containsEntry("who", Map.of("name", "octocat", "email", ""));
+      assertThat(f.state("dev").history().get(0).content())
+          .containsEntry("who", Map.of("name", "octocat", "email", ""));
     }
   }
 
@@ -285,18 +357,21 @@ class PromoteGoalTest {
       f.commit("orders");
       promote(f);
       String qa = f.ref("refs/heads/apistage/stage/qa");
-      java.nio.file.Files.writeString(dir.resolve(".git/refs/heads/apistage/stage/qa.lock"), qa + "\n");
+      java.nio.file.Files.writeString(
+          dir.resolve(".git/refs/heads/apistage/stage/qa.lock"), qa + "\n");
       f.write("promotions/orders-to-qa.yaml", GitFixture.ORDERS_TO_QA + "description: again\n");
       f.commit("again");
 
       GoalResult result = promote(f);
 
-      assertThat(statuses(result)).containsExactly("track-main->dev:skipped", "orders-to-qa->qa:failure");
+      assertThat(statuses(result))
+          .containsExactly("track-main->dev:skipped", "orders-to-qa->qa:failure");
       assertThat(promotions(result).get(1).get("reason"))
-          .isEqualTo("stage qa (apistage/stage/qa) could not be updated in 6 attempts although it did not move: its ref"
-              + " is locked; if a run was killed while it moved the ref, remove the stale lock file"
-              + " (refs/heads/apistage/stage/qa.lock in the .git folder) and run the goal again; nothing was written by"
-              + " this run");
+          .isEqualTo(
+              "stage qa (apistage/stage/qa) could not be updated in 6 attempts although it did not move: its ref"
+                  + " is locked; if a run was killed while it moved the ref, remove the stale lock file"
+                  + " (refs/heads/apistage/stage/qa.lock in the .git folder) and run the goal again; nothing was written by"
+                  + " this run");
       assertThat(f.ref("refs/heads/apistage/stage/qa")).isEqualTo(qa);
     }
   }

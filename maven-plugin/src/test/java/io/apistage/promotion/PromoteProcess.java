@@ -8,9 +8,9 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * A promote run in a process of its own, for the concurrency and crash tests: {@code java -cp
- * <test classpath> io.apistage.promotion.PromoteProcess <configDir> <promotion|-> [repromote]}.
- * Exits 0 when the run succeeded, 2 when it reported failures, 3 when it could not run.
+ * A promote run in a process of its own, for the concurrency and crash tests: {@code java -cp <test
+ * classpath> io.apistage.promotion.PromoteProcess <configDir> <promotion|-> [repromote]}. Exits 0
+ * when the run succeeded, 2 when it reported failures, 3 when it could not run.
  */
 public final class PromoteProcess {
 
@@ -41,9 +41,12 @@ public final class PromoteProcess {
           public void debug(String message) {}
         };
     try {
-      GoalContext context = new GoalContext(dir, dir.resolve("target/apistage"), false, Map.of(), out);
+      GoalContext context =
+          new GoalContext(dir, dir.resolve("target/apistage"), false, Map.of(), out);
       GoalResult result =
-          new PromoteGoal(context, new PromoteRequest(promotion, false, repromote, Clock.systemUTC())).execute();
+          new PromoteGoal(
+                  context, new PromoteRequest(promotion, false, repromote, Clock.systemUTC()))
+              .execute();
       System.out.println(result.message());
       System.exit(result.fails(false) ? 2 : 0);
     } catch (Exception e) {

@@ -12,12 +12,16 @@ class PromotionSpecTest {
 
   private static List<String> problems(String yaml) {
     Asset asset = Fixtures.config("promotions/p.yaml", yaml).get("promotion/p").orElseThrow();
-    return PromotionSpec.parse(asset, yaml.getBytes(StandardCharsets.UTF_8)).problems().stream().map(Problem::format).toList();
+    return PromotionSpec.parse(asset, yaml.getBytes(StandardCharsets.UTF_8)).problems().stream()
+        .map(Problem::format)
+        .toList();
   }
 
   @Test
   void childOverwriteWithoutItsParentIsRefused() {
-    assertThat(problems("kind: Promotion\nname: p\nto: [qa]\nassets: [{ kind: api }]\noverwrite: [application.credentials]\n"))
+    assertThat(
+            problems(
+                "kind: Promotion\nname: p\nto: [qa]\nassets: [{ kind: api }]\noverwrite: [application.credentials]\n"))
         .containsExactly(
             "promotions/p.yaml:5:13: error [promotion] application.credentials needs its parent application in"
                 + " overwrite: add application to the list");
@@ -25,7 +29,9 @@ class PromotionSpecTest {
 
   @Test
   void unknownOverwriteValueNamesTheAcceptedOnes() {
-    assertThat(problems("kind: Promotion\nname: p\nto: [qa]\nassets: [{ kind: api }]\noverwrite: [apis]\n"))
+    assertThat(
+            problems(
+                "kind: Promotion\nname: p\nto: [qa]\nassets: [{ kind: api }]\noverwrite: [apis]\n"))
         .containsExactly(
             "promotions/p.yaml:5:13: error [promotion] unknown overwrite entry 'apis'; accepted: api, policy, alias,"
                 + " application, application.credentials, plan, package, subscription");

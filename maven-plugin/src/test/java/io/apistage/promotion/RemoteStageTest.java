@@ -27,26 +27,37 @@ class RemoteStageTest {
         GitFixture second = GitFixture.shop(dir.resolve("second"))) {
       for (GitFixture f : List.of(first, second)) {
         f.write("stages/qa.yaml", qa);
-        f.write("stages/dev.yaml", "kind: Stage\nname: dev\ntrack: main\nstate: { remote: \"" + url + "\" }\n");
+        f.write(
+            "stages/dev.yaml",
+            "kind: Stage\nname: dev\ntrack: main\nstate: { remote: \"" + url + "\" }\n");
         f.write("promotions/orders-to-qa.yaml", GitFixture.ORDERS_TO_QA);
         f.commit("stages on a remote");
       }
 
-      GoalResult applied = new PromoteGoal(first.context(new RecordingLog()), first.promote()).execute();
-      GoalResult again = new PromoteGoal(second.context(new RecordingLog()), second.promote()).execute();
+      GoalResult applied =
+          new PromoteGoal(first.context(new RecordingLog()), first.promote()).execute();
+      GoalResult again =
+          new PromoteGoal(second.context(new RecordingLog()), second.promote()).execute();
 
       assertThat(applied.problems()).isEmpty();
       @SuppressWarnings("unchecked")
-      List<Map<String, Object>> outcomes = (List<Map<String, Object>>) again.body().get("promotions");
-      assertThat(outcomes).extracting(o -> o.get("name") + ":" + o.get("status"))
+      List<Map<String, Object>> outcomes =
+          (List<Map<String, Object>>) again.body().get("promotions");
+      assertThat(outcomes)
+          .extracting(o -> o.get("name") + ":" + o.get("status"))
           .containsExactly("track-main:skipped", "orders-to-qa:skipped");
       try (Repository remote = Git.open(bare.toFile()).getRepository()) {
         assertThat(remote.exactRef("refs/heads/apistage/stage/qa")).isNotNull();
         assertThat(remote.exactRef("refs/heads/apistage/stage/qa").getObjectId().name())
-            .isEqualTo(((List<Map<String, Object>>) applied.body().get("promotions")).get(1).get("commit"));
+            .isEqualTo(
+                ((List<Map<String, Object>>) applied.body().get("promotions"))
+                    .get(1)
+                    .get("commit"));
       }
       assertThat(second.state("qa").assets()).containsKeys("api/orders@1", "policy/cors");
-      assertThat(first.ref("refs/heads/apistage/stage/qa")).as("no local branch for a remote stage").isNull();
+      assertThat(first.ref("refs/heads/apistage/stage/qa"))
+          .as("no local branch for a remote stage")
+          .isNull();
     }
   }
 }

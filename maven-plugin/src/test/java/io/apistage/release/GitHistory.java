@@ -32,9 +32,19 @@ final class GitHistory implements AutoCloseable {
 
   String commit(String message) throws Exception {
     PersonIdent who =
-        new PersonIdent("Ada", "ada@example.com", Instant.parse("2026-01-01T00:00:00Z").plusSeconds(60L * tick++), ZoneOffset.UTC);
+        new PersonIdent(
+            "Ada",
+            "ada@example.com",
+            Instant.parse("2026-01-01T00:00:00Z").plusSeconds(60L * tick++),
+            ZoneOffset.UTC);
     git.add().addFilepattern(".").call();
-    return git.commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false).call().name();
+    return git.commit()
+        .setMessage(message)
+        .setAuthor(who)
+        .setCommitter(who)
+        .setSign(false)
+        .call()
+        .name();
   }
 
   GitHistory tag(String name) throws Exception {
@@ -43,8 +53,16 @@ final class GitHistory implements AutoCloseable {
   }
 
   GitHistory annotatedTag(String name) throws Exception {
-    PersonIdent who = new PersonIdent("Ada", "ada@example.com", Instant.parse("2026-02-01T00:00:00Z"), ZoneOffset.UTC);
-    git.tag().setName(name).setAnnotated(true).setMessage("release " + name).setTagger(who).setSigned(false).call();
+    PersonIdent who =
+        new PersonIdent(
+            "Ada", "ada@example.com", Instant.parse("2026-02-01T00:00:00Z"), ZoneOffset.UTC);
+    git.tag()
+        .setName(name)
+        .setAnnotated(true)
+        .setMessage("release " + name)
+        .setTagger(who)
+        .setSigned(false)
+        .call();
     return this;
   }
 
@@ -57,8 +75,12 @@ final class GitHistory implements AutoCloseable {
   static String orders(String version, String state, String extraEndpoint) {
     return "kind: Api\n"
         + "name: orders\n"
-        + "version: " + version + "\n"
-        + "state: " + state + "\n"
+        + "version: "
+        + version
+        + "\n"
+        + "state: "
+        + state
+        + "\n"
         + "baseUrl: https://orders.internal\n"
         + "endpoints:\n"
         + "  - name: getOrder\n"

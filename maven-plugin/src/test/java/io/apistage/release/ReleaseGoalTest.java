@@ -27,8 +27,11 @@ class ReleaseGoalTest {
     history = new GitHistory(dir);
     history
         .write("apis/orders/v1.yaml", GitHistory.orders("1.4.2", "published", ""))
-        .write("applications/mobile-app.yaml", "kind: Application\nname: mobile-app\napis: [orders@1]\n")
-        .write("applications/web-shop.yaml", "kind: Application\nname: web-shop\napis: [catalog@2]\n")
+        .write(
+            "applications/mobile-app.yaml",
+            "kind: Application\nname: mobile-app\napis: [orders@1]\n")
+        .write(
+            "applications/web-shop.yaml", "kind: Application\nname: web-shop\napis: [catalog@2]\n")
         .write("packages/gold.yaml", "kind: Package\nname: gold\napis: [orders@1]\nplans: [gold]\n")
         .write(
             "subscriptions/partner-gold.yaml",
@@ -38,14 +41,19 @@ class ReleaseGoalTest {
   }
 
   private GoalResult release(String tag, Map<String, String> env) throws Exception {
-    GoalContext context = new GoalContext(dir, dir.resolve("target/apistage"), false, env, new RecordingLog());
-    return new ReleaseGoal(context, new ReleaseRequest(tag), new VersionsComparison(), config -> List.of()).execute();
+    GoalContext context =
+        new GoalContext(dir, dir.resolve("target/apistage"), false, env, new RecordingLog());
+    return new ReleaseGoal(
+            context, new ReleaseRequest(tag), new VersionsComparison(), config -> List.of())
+        .execute();
   }
 
   @Test
   void goodReleaseWritesNotesWithChangesPerEndpointAndTheConsumers() throws Exception {
-    history.write("apis/orders/v1.yaml", GitHistory.orders("1.5.0", "published", GitHistory.CANCEL)
-        .replace("description: One order", "description: One order of the shop"));
+    history.write(
+        "apis/orders/v1.yaml",
+        GitHistory.orders("1.5.0", "published", GitHistory.CANCEL)
+            .replace("description: One order", "description: One order of the shop"));
     String commit = history.commit("orders 1.5.0: cancel");
     history.annotatedTag("orders@1.5.0");
 
@@ -62,10 +70,15 @@ class ReleaseGoalTest {
         .containsEntry("commit", commit)
         .containsEntry("previousTag", "orders@1.4.2")
         .containsEntry("bump", "minor")
-        .containsEntry("consumers", List.of("application/mobile-app", "package/gold", "subscription/partner-gold"));
+        .containsEntry(
+            "consumers",
+            List.of("application/mobile-app", "package/gold", "subscription/partner-gold"));
     String notes = Files.readString(dir.resolve("target/apistage/release-orders-1.5.0.md"));
     assertThat(notes)
-        .startsWith("# orders 1.5.0\n\nRelease tag `orders@1.5.0`, commit `" + commit.substring(0, 12) + "`")
+        .startsWith(
+            "# orders 1.5.0\n\nRelease tag `orders@1.5.0`, commit `"
+                + commit.substring(0, 12)
+                + "`")
         .contains(
             "## Changes since orders@1.4.2\n\nLargest change: **minor**.\n\n"
                 + "### `GET /orders/{id}`\n\n"
@@ -73,13 +86,18 @@ class ReleaseGoalTest {
                 + " shop (`description-changed`)\n\n"
                 + "### `POST /orders/{id}/cancel`\n\n"
                 + "- **minor** endpoint POST /orders/{id}/cancel added (`endpoint-added`)\n\n")
-        .endsWith("## Consumers affected\n\n- `application/mobile-app`\n- `package/gold`\n- `subscription/partner-gold`\n");
+        .endsWith(
+            "## Consumers affected\n\n- `application/mobile-app`\n- `package/gold`\n- `subscription/partner-gold`\n");
   }
 
   @Test
   void newMajorLineIsComparedWithTheLatestReleaseOfTheLineBefore() throws Exception {
-    history.write("apis/orders/v2.yaml", GitHistory.orders("2.0.0", "published", "").replace(
-        "    description: One order\n", "    description: One order\n    deprecated: true\n"));
+    history.write(
+        "apis/orders/v2.yaml",
+        GitHistory.orders("2.0.0", "published", "")
+            .replace(
+                "    description: One order\n",
+                "    description: One order\n    deprecated: true\n"));
     history.commit("orders v2");
     history.tag("orders@2.0.0");
 
@@ -115,7 +133,9 @@ class ReleaseGoalTest {
 
     GoalResult result = release(null, Map.of("CI_COMMIT_TAG", "orders@1.4.3"));
 
-    assertThat(result.body()).containsEntry("tag", "orders@1.4.3").containsEntry("previousTag", "orders@1.4.2");
+    assertThat(result.body())
+        .containsEntry("tag", "orders@1.4.3")
+        .containsEntry("previousTag", "orders@1.4.2");
   }
 
   @Test
@@ -133,7 +153,8 @@ class ReleaseGoalTest {
             "apis/orders/v1.yaml:4:8: error [release-state] orders 1.5.0 is a draft, which may still change;"
                 + " only a published or deprecated version can be released: set state: published, merge it and"
                 + " tag that commit");
-    assertThat(result.message()).isEqualTo("release orders@1.5.0 refused: 1 problem in 1 file (1 error, 0 warnings)");
+    assertThat(result.message())
+        .isEqualTo("release orders@1.5.0 refused: 1 problem in 1 file (1 error, 0 warnings)");
     assertThat(dir.resolve("target/apistage/release-orders-1.5.0.md")).doesNotExist();
   }
 
@@ -190,7 +211,9 @@ class ReleaseGoalTest {
     GoalResult result = release(null, Map.of());
 
     assertThat(result.problems()).isEmpty();
-    assertThat(result.body()).containsEntry("tag", "orders/v1.5.0").containsEntry("previousTag", null);
+    assertThat(result.body())
+        .containsEntry("tag", "orders/v1.5.0")
+        .containsEntry("previousTag", null);
   }
 
   @Test
@@ -211,14 +234,19 @@ class ReleaseGoalTest {
 
   @Test
   void problemsOfTheTaggedFileFromValidationRefuseTheRelease() throws Exception {
-    history.write("apis/orders/v1.yaml", GitHistory.orders("1.5.0", "published", "").replace("name: orders", "name: Orders"));
+    history.write(
+        "apis/orders/v1.yaml",
+        GitHistory.orders("1.5.0", "published", "").replace("name: orders", "name: Orders"));
     history.commit("bad name");
     history.tag("orders@1.5.0");
-    GoalContext context = new GoalContext(dir, dir.resolve("target/apistage"), false, Map.of(), new RecordingLog());
+    GoalContext context =
+        new GoalContext(dir, dir.resolve("target/apistage"), false, Map.of(), new RecordingLog());
 
     GoalResult result =
         new ReleaseGoal(
-                context, new ReleaseRequest(null), new VersionsComparison(),
+                context,
+                new ReleaseRequest(null),
+                new VersionsComparison(),
                 config -> new Validation().validate(config).problems())
             .execute();
 

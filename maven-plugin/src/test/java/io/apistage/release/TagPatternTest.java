@@ -1,11 +1,10 @@
 package io.apistage.release;
 
-import io.apistage.versions.SemVer;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.apistage.problem.ApistageException;
+import io.apistage.versions.SemVer;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,8 @@ class TagPatternTest {
   void customPatternTreatsItsOtherCharactersLiterally() throws Exception {
     TagPattern pattern = TagPattern.of("release/<api>/v<version>");
 
-    assertThat(pattern.parse("release/order-items/v2.0.0-rc.1").orElseThrow().api()).isEqualTo("order-items");
+    assertThat(pattern.parse("release/order-items/v2.0.0-rc.1").orElseThrow().api())
+        .isEqualTo("order-items");
     assertThat(pattern.parse("releaseXorders/v2.0.0")).isEmpty();
   }
 
@@ -47,21 +47,31 @@ class TagPatternTest {
   @Test
   void versionsOrderBySemverPrecedence() {
     List<String> sorted =
-        List.of("1.10.0", "1.2.0", "1.2.0-rc.1", "1.2.0-alpha", "1.2.0-rc.10", "1.2.0-rc.2", "0.9.9").stream()
+        List.of(
+                "1.10.0",
+                "1.2.0",
+                "1.2.0-rc.1",
+                "1.2.0-alpha",
+                "1.2.0-rc.10",
+                "1.2.0-rc.2",
+                "0.9.9")
+            .stream()
             .map(v -> SemVer.parse(v).orElseThrow())
             .sorted()
             .map(SemVer::text)
             .toList();
 
     assertThat(sorted)
-        .containsExactly("0.9.9", "1.2.0-alpha", "1.2.0-rc.1", "1.2.0-rc.2", "1.2.0-rc.10", "1.2.0", "1.10.0");
+        .containsExactly(
+            "0.9.9", "1.2.0-alpha", "1.2.0-rc.1", "1.2.0-rc.2", "1.2.0-rc.10", "1.2.0", "1.10.0");
     assertThat(SemVer.parse("01.2.3")).isEmpty();
   }
 
   @Test
   void tagIsTakenFromTheParameterThenHeadThenTheCiVariable() throws Exception {
     TagPattern pattern = TagPattern.of("<api>@<version>");
-    Map<String, String> github = Map.of("GITHUB_REF_TYPE", "tag", "GITHUB_REF_NAME", "orders@1.6.0");
+    Map<String, String> github =
+        Map.of("GITHUB_REF_TYPE", "tag", "GITHUB_REF_NAME", "orders@1.6.0");
 
     assertThat(TagResolver.resolve("orders@1.0.0", List.of("orders@1.5.0"), github, pattern))
         .isEqualTo(new TagResolver.Resolved("orders@1.0.0", "apistage.tag"));
@@ -69,13 +79,17 @@ class TagPatternTest {
         .isEqualTo(new TagResolver.Resolved("orders@1.5.0", "HEAD"));
     assertThat(TagResolver.resolve("", List.of(), github, pattern))
         .isEqualTo(new TagResolver.Resolved("orders@1.6.0", "GITHUB_REF_NAME"));
-    assertThat(TagResolver.resolve(null, List.of(), Map.of("CI_COMMIT_TAG", "orders@1.7.0"), pattern))
+    assertThat(
+            TagResolver.resolve(null, List.of(), Map.of("CI_COMMIT_TAG", "orders@1.7.0"), pattern))
         .isEqualTo(new TagResolver.Resolved("orders@1.7.0", "CI_COMMIT_TAG"));
     // A branch push on GitHub names the branch in GITHUB_REF_NAME: no tag.
     assertThatThrownBy(
             () ->
                 TagResolver.resolve(
-                    null, List.of("nightly"), Map.of("GITHUB_REF_TYPE", "branch", "GITHUB_REF_NAME", "main"), pattern))
+                    null,
+                    List.of("nightly"),
+                    Map.of("GITHUB_REF_TYPE", "branch", "GITHUB_REF_NAME", "main"),
+                    pattern))
         .isInstanceOf(ApistageException.class)
         .hasMessage(
             "no release tag to check: pass -Dapistage.tag=<api>@<version> (e.g. orders@1.5.0), or run on a"
@@ -87,7 +101,10 @@ class TagPatternTest {
   void severalReleaseTagsOnHeadNeedAChoice() throws Exception {
     TagPattern pattern = TagPattern.of("<api>@<version>");
 
-    assertThatThrownBy(() -> TagResolver.resolve(null, List.of("catalog@2.0.0", "orders@1.5.0"), Map.of(), pattern))
+    assertThatThrownBy(
+            () ->
+                TagResolver.resolve(
+                    null, List.of("catalog@2.0.0", "orders@1.5.0"), Map.of(), pattern))
         .isInstanceOf(ApistageException.class)
         .hasMessage(
             "HEAD carries several release tags [catalog@2.0.0, orders@1.5.0]; choose the one to release with"

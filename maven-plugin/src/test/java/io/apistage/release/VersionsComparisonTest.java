@@ -16,11 +16,16 @@ class VersionsComparisonTest {
   @Test
   void findingsArePutUnderTheEndpointTheyConcernInTheDocumentThatHasIt() {
     Object before =
-        plain(GitHistory.orders("1.4.2", "published", GitHistory.CANCEL)
-            .replace("      - { name: id, type: string, required: true, location: path }\n  - name: cancelOrder",
-                "      - { name: id, type: string, required: true, location: path }\n"
-                    + "      - { name: expand, type: string, required: false, location: query }\n  - name: cancelOrder"));
-    Object after = plain(GitHistory.orders("2.0.0", "published", "").replace("description: One order", "description: An order"));
+        plain(
+            GitHistory.orders("1.4.2", "published", GitHistory.CANCEL)
+                .replace(
+                    "      - { name: id, type: string, required: true, location: path }\n  - name: cancelOrder",
+                    "      - { name: id, type: string, required: true, location: path }\n"
+                        + "      - { name: expand, type: string, required: false, location: query }\n  - name: cancelOrder"));
+    Object after =
+        plain(
+            GitHistory.orders("2.0.0", "published", "")
+                .replace("description: One order", "description: An order"));
 
     List<ApiChange> changes = new VersionsComparison().compare(before, after);
 
@@ -36,7 +41,8 @@ class VersionsComparisonTest {
   void pointerOutsideTheEndpointsHasNoEndpoint() {
     Object doc = plain(GitHistory.orders("1.0.0", "published", ""));
 
-    assertThat(VersionsComparison.endpoint(doc, "/endpoints/0/parameters/0")).isEqualTo("GET /orders/{id}");
+    assertThat(VersionsComparison.endpoint(doc, "/endpoints/0/parameters/0"))
+        .isEqualTo("GET /orders/{id}");
     assertThat(VersionsComparison.endpoint(doc, "/baseUrl")).isEmpty();
     assertThat(VersionsComparison.endpoint(doc, "/endpoints/7")).isEmpty();
     assertThat(VersionsComparison.endpoint(doc, "/endpoints")).isEmpty();

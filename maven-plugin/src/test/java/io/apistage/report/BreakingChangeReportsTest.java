@@ -42,11 +42,18 @@ class BreakingChangeReportsTest {
           + "      - { name: id, type: string, required: true, location: path }\n";
 
   @Test
-  void breakingChangeGivesConformingSarifAtTheRightLineAndTheOtherReports(@TempDir Path dir) throws Exception {
+  void breakingChangeGivesConformingSarifAtTheRightLineAndTheOtherReports(@TempDir Path dir)
+      throws Exception {
     try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
       write(dir, "apis/orders/v1.yaml", ORDERS.formatted("1.4.2") + DELETE);
-      write(dir, "applications/mobile-app.yaml", "kind: Application\nname: mobile-app\napis: [orders@1]\n");
-      write(dir, "stages/dev.yaml", "kind: Stage\nname: dev\ngatewayUrl: https://dev.api.example.com\n");
+      write(
+          dir,
+          "applications/mobile-app.yaml",
+          "kind: Application\nname: mobile-app\napis: [orders@1]\n");
+      write(
+          dir,
+          "stages/dev.yaml",
+          "kind: Stage\nname: dev\ngatewayUrl: https://dev.api.example.com\n");
       commit(git, "orders 1.4.2", 0);
       git.checkout().setCreateBranch(true).setName("feature").call();
       write(dir, "apis/orders/v1.yaml", ORDERS.formatted("1.5.0"));
@@ -59,29 +66,38 @@ class BreakingChangeReportsTest {
                 context,
                 List.of(
                     CheckStep.of("validate", c -> new ValidateGoal(c).execute()),
-                    CheckStep.of("check-versions", c -> new CheckVersionsGoal(c, new CheckVersionsRequest(null)).execute()),
+                    CheckStep.of(
+                        "check-versions",
+                        c -> new CheckVersionsGoal(c, new CheckVersionsRequest(null)).execute()),
                     CheckStep.of("diff", c -> new DiffGoal(c, DiffRequest.allStages()).execute())))
             .execute();
 
     CheckReports.write(result, context, line -> {});
 
-    assertThat(result.problems()).extracting(p -> p.file() + ":" + p.line() + " " + p.rule())
+    assertThat(result.problems())
+        .extracting(p -> p.file() + ":" + p.line() + " " + p.rule())
         .containsExactly("apis/orders/v1.yaml:6 endpoint-removed");
     String sarif = Files.readString(dir.resolve("target/apistage/check.sarif"));
     assertThat(sarif).contains("\"startLine\" : 6").contains("\"ruleId\" : \"endpoint-removed\"");
-    assertThat(Files.readAllLines(dir.resolve("apis/orders/v1.yaml")).get(5)).isEqualTo("endpoints:");
+    assertThat(Files.readAllLines(dir.resolve("apis/orders/v1.yaml")).get(5))
+        .isEqualTo("endpoints:");
     assertThat(Files.readString(dir.resolve("target/apistage/check.md")))
         .contains("| `orders@1`<br>apis/orders/v1.yaml | 1.4.2 → 1.5.0 | **major** | ❌ error |")
         .contains("`application/mobile-app`");
     assertThat(Files.readString(dir.resolve("target/apistage/TEST-apistage-check.xml")))
-        .contains("<failure message=\"1 problem in 1 file (1 error, 0 warnings): endpoint DELETE /orders/{id} removed");
+        .contains(
+            "<failure message=\"1 problem in 1 file (1 error, 0 warnings): endpoint DELETE /orders/{id} removed");
 
     Optional<Path> schemaFile = SarifReportTest.sarifSchema();
-    assumeTrue(schemaFile.isPresent(), "../shared/data/sarif-schema-2.1.0.json is not beside this checkout");
+    assumeTrue(
+        schemaFile.isPresent(),
+        "../shared/data/sarif-schema-2.1.0.json is not beside this checkout");
     Schema schema =
         SchemaRegistry.withDefaultDialect(
                 SpecificationVersion.DRAFT_4,
-                b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()))
+                b ->
+                    b.schemaRegistryConfig(
+                        SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()))
             .getSchema(Files.readString(schemaFile.get()), InputFormat.JSON);
     assertThat(schema.validate(sarif, InputFormat.JSON)).isEmpty();
   }
@@ -94,7 +110,11 @@ class BreakingChangeReportsTest {
 
   private static void commit(Git git, String message, int minute) throws Exception {
     PersonIdent who =
-        new PersonIdent("Ada", "ada@example.com", Instant.parse("2026-01-01T00:00:00Z").plusSeconds(60L * minute), ZoneOffset.UTC);
+        new PersonIdent(
+            "Ada",
+            "ada@example.com",
+            Instant.parse("2026-01-01T00:00:00Z").plusSeconds(60L * minute),
+            ZoneOffset.UTC);
     git.add().addFilepattern(".").call();
     git.commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false).call();
   }

@@ -29,7 +29,9 @@ class CheckReportsTest {
     Path reports = dir.resolve("target/apistage");
     GoalContext context =
         new GoalContext(
-            config, reports, false,
+            config,
+            reports,
+            false,
             Map.of("GITHUB_ACTIONS", "true", "GITHUB_STEP_SUMMARY", summary.toString()),
             new RecordingLog());
     List<String> console = new ArrayList<>();

@@ -14,13 +14,23 @@ final class Fixtures {
 
   static final Problem BREAKING =
       new Problem(
-          "apis/orders/v1.yaml", 14, 7, "/endpoints/1", "breaking-change", Severity.ERROR,
+          "apis/orders/v1.yaml",
+          14,
+          7,
+          "/endpoints/1",
+          "breaking-change",
+          Severity.ERROR,
           "endpoint DELETE /orders/{id} removed in 1.5.0; a breaking change needs a new major line:"
               + " create apis/orders/v2.yaml");
 
   static final Problem WARNING =
       new Problem(
-          "apis/catalog/v2.yaml", 3, 10, "/version", "version-bump", Severity.WARNING,
+          "apis/catalog/v2.yaml",
+          3,
+          10,
+          "/version",
+          "version-bump",
+          Severity.WARNING,
           "version 2.1.0 bumps minor, the changes need only a patch");
 
   /** A check-versions result with a breaking change to orders@1 used by two consumers. */
@@ -44,8 +54,11 @@ final class Fixtures {
     body.put("base", "origin/main");
     body.put("apis", List.of(api));
     return new GoalResult(
-        "check-versions", "VERSION_CHECK_FAILED", "2 problems in 2 files (1 error, 1 warning)",
-        List.of(WARNING, BREAKING), body);
+        "check-versions",
+        "VERSION_CHECK_FAILED",
+        "2 problems in 2 files (1 error, 1 warning)",
+        List.of(WARNING, BREAKING),
+        body);
   }
 
   /** A diff result for dev, qa and prod. */
@@ -53,7 +66,14 @@ final class Fixtures {
     Map<String, Object> dev = new LinkedHashMap<>();
     dev.put("stage", "dev");
     dev.put("create", List.of("api/orders@2"));
-    dev.put("update", List.of(Map.of("key", "api/orders@1", "changes", List.of(Map.of("field", "/version", "from", "1.4.2", "to", "1.5.0")))));
+    dev.put(
+        "update",
+        List.of(
+            Map.of(
+                "key",
+                "api/orders@1",
+                "changes",
+                List.of(Map.of("field", "/version", "from", "1.4.2", "to", "1.5.0")))));
     dev.put("delete", List.of());
     dev.put("unchanged", 4);
     Map<String, Object> qa = new LinkedHashMap<>();
@@ -68,7 +88,8 @@ final class Fixtures {
     prod.put("update", List.of());
     prod.put("delete", List.of());
     prod.put("unchanged", 8);
-    return new GoalResult("diff", "OK", "3 stages compared", List.of(), Map.of("stages", List.of(dev, qa, prod)));
+    return new GoalResult(
+        "diff", "OK", "3 stages compared", List.of(), Map.of("stages", List.of(dev, qa, prod)));
   }
 
   static PromotionPath chain() {

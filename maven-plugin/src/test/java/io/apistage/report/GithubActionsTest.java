@@ -30,7 +30,9 @@ class GithubActionsTest {
   @Test
   void commandTextIsEscapedSoItCannotEndTheCommandOrInjectAnother() {
     Problem p =
-        new Problem("a,b:c%/v1.yaml", 0, 0, "", "schema", Severity.ERROR, "100% wrong\n::error::injected\r");
+        new Problem(
+            "a,b:c%/v1.yaml",
+            0, 0, "", "schema", Severity.ERROR, "100% wrong\n::error::injected\r");
     GoalResult result = new GoalResult("validate", "X", "1", List.of(p), Map.of());
 
     assertThat(GithubActions.annotations(result, ""))
@@ -40,15 +42,18 @@ class GithubActionsTest {
 
   @Test
   void summaryLargerThanGithubAcceptsIsCutAtALine() {
-    String line = "| ❌ error | `apis/orders/v1.yaml` | 1:1 | `schema` | " + "x".repeat(200) + " |\n";
+    String line =
+        "| ❌ error | `apis/orders/v1.yaml` | 1:1 | `schema` | " + "x".repeat(200) + " |\n";
     String big = line.repeat(10_000);
 
     String fitted = GithubActions.fitted(big);
 
     assertThat(fitted.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
         .isLessThanOrEqualTo(GithubActions.SUMMARY_LIMIT);
-    assertThat(fitted).startsWith(line).endsWith(
-        "|\n\n… cut to fit GitHub's job summary limit; the whole report is in the report folder.\n\n");
+    assertThat(fitted)
+        .startsWith(line)
+        .endsWith(
+            "|\n\n… cut to fit GitHub's job summary limit; the whole report is in the report folder.\n\n");
     assertThat(GithubActions.fitted("small\n")).isEqualTo("small\n");
   }
 

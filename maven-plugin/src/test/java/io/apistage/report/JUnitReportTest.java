@@ -21,7 +21,9 @@ class JUnitReportTest {
   void oneTestCasePerFileWithTheProblemsAsFailure() throws Exception {
     String xml =
         JUnitReport.render(
-            Fixtures.checkVersions(), List.of("apis/catalog/v2.yaml", "apis/orders/v1.yaml", "apis/users/v1.yaml"), false);
+            Fixtures.checkVersions(),
+            List.of("apis/catalog/v2.yaml", "apis/orders/v1.yaml", "apis/users/v1.yaml"),
+            false);
 
     Document doc = parse(xml);
     Element suite = doc.getDocumentElement();
@@ -37,7 +39,8 @@ class JUnitReportTest {
     Element failure = (Element) orders.getElementsByTagName("failure").item(0);
     assertThat(failure.getAttribute("type")).isEqualTo("breaking-change");
     assertThat(failure.getAttribute("message"))
-        .startsWith("1 problem in 1 file (1 error, 0 warnings): endpoint DELETE /orders/{id} removed");
+        .startsWith(
+            "1 problem in 1 file (1 error, 0 warnings): endpoint DELETE /orders/{id} removed");
     assertThat(failure.getTextContent()).isEqualTo(Fixtures.BREAKING.format() + "\n");
     Element catalog = (Element) cases.item(0);
     assertThat(catalog.getElementsByTagName("failure").getLength()).isZero();
@@ -60,7 +63,10 @@ class JUnitReportTest {
     String message = "a <b> & \"c\" 'd'\u0001 ]]> end\nnext";
     Problem p = new Problem("apis/x&y/v1.yaml", 1, 1, "", "schema", Severity.ERROR, message);
     String xml =
-        JUnitReport.render(new GoalResult("validate", "VALIDATION_FAILED", "1", List.of(p), Map.of()), List.of(), false);
+        JUnitReport.render(
+            new GoalResult("validate", "VALIDATION_FAILED", "1", List.of(p), Map.of()),
+            List.of(),
+            false);
 
     Document doc = parse(xml);
     Element testcase = (Element) doc.getElementsByTagName("testcase").item(0);
@@ -73,6 +79,8 @@ class JUnitReportTest {
   static Document parse(String xml) throws Exception {
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
     factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    return factory
+        .newDocumentBuilder()
+        .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
   }
 }

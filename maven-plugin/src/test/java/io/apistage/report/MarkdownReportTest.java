@@ -15,7 +15,8 @@ class MarkdownReportTest {
   void versionReportNamesTheApiItsRequiredBumpAndTheConsumers() {
     String md = MarkdownReport.render(Fixtures.checkVersions(), PromotionPath.none("main"));
 
-    assertThat(md).startsWith("## ❌ apistage check-versions: 2 problems in 2 files (1 error, 1 warning)\n");
+    assertThat(md)
+        .startsWith("## ❌ apistage check-versions: 2 problems in 2 files (1 error, 1 warning)\n");
     assertThat(md)
         .contains(
             "| `orders@1`<br>apis/orders/v1.yaml | 1.4.2 → 1.5.0 | **major** | ❌ error | 1 modified, 1 removed"
@@ -45,7 +46,9 @@ class MarkdownReportTest {
             "### Stage `qa`: 0 to create, 0 to update, 1 to delete, 7 unchanged\n\n"
                 + "| | asset | change |\n|---|---|---|\n"
                 + "| - | `application/old-app` | delete |\n\n");
-    assertThat(md).contains("### Stage `prod`: 0 to create, 0 to update, 0 to delete, 8 unchanged\n\nNo changes.\n");
+    assertThat(md)
+        .contains(
+            "### Stage `prod`: 0 to create, 0 to update, 0 to delete, 8 unchanged\n\nNo changes.\n");
     assertThat(md)
         .contains(
             "```mermaid\nflowchart LR\n"
@@ -73,12 +76,20 @@ class MarkdownReportTest {
   void tableCellsCannotBreakOutOfTheTable() {
     Problem nasty =
         new Problem(
-            "apis/a|b/v1.yaml", 2, 3, "", "schema", Severity.ERROR, "must be one of a|b\nsecond <script> line");
-    GoalResult result = new GoalResult("validate", "VALIDATION_FAILED", "1 problem", List.of(nasty), Map.of());
+            "apis/a|b/v1.yaml",
+            2,
+            3,
+            "",
+            "schema",
+            Severity.ERROR,
+            "must be one of a|b\nsecond <script> line");
+    GoalResult result =
+        new GoalResult("validate", "VALIDATION_FAILED", "1 problem", List.of(nasty), Map.of());
 
     String md = MarkdownReport.render(result, PromotionPath.none("main"));
 
     assertThat(md)
-        .contains("| `apis/a\\|b/v1.yaml` | 2:3 | `schema` | must be one of a\\|b<br>second &lt;script&gt; line |");
+        .contains(
+            "| `apis/a\\|b/v1.yaml` | 2:3 | `schema` | must be one of a\\|b<br>second &lt;script&gt; line |");
   }
 }

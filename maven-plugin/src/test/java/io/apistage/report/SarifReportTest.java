@@ -35,14 +35,19 @@ class SarifReportTest {
     assertThat(driver.get("name")).isEqualTo("apistage");
     assertThat(driver.get("version")).isEqualTo("1.2.3");
     List<Map<String, Object>> rules = Plain.maps(driver, "rules");
-    assertThat(rules).extracting(r -> r.get("id")).containsExactly("version-bump", "breaking-change");
+    assertThat(rules)
+        .extracting(r -> r.get("id"))
+        .containsExactly("version-bump", "breaking-change");
     assertThat(Plain.text(Plain.map(rules.get(1), "shortDescription"), "text"))
         .isEqualTo("Problems found by the apistage rule breaking-change.");
     assertThat(SarifReport.describe("endpoint-removed"))
-        .isEqualTo("An API change (endpoints) that needs a major version step, e.g. DELETE /orders/{id} removed.");
+        .isEqualTo(
+            "An API change (endpoints) that needs a major version step, e.g. DELETE /orders/{id} removed.");
     assertThat(SarifReport.describe("bump-larger-than-needed"))
-        .isEqualTo("Version lifecycle rule (warning), e.g. 1.4.2 → 1.5.0 for a reworded description.");
-    assertThat(SarifReport.describe("unknown-field")).isEqualTo("A document has a field its kind does not define.");
+        .isEqualTo(
+            "Version lifecycle rule (warning), e.g. 1.4.2 → 1.5.0 for a reworded description.");
+    assertThat(SarifReport.describe("unknown-field"))
+        .isEqualTo("A document has a field its kind does not define.");
 
     List<Map<String, Object>> results = Plain.maps(run, "results");
     assertThat(results).hasSize(2);
@@ -50,12 +55,16 @@ class SarifReportTest {
     assertThat(breaking.get("ruleId")).isEqualTo("breaking-change");
     assertThat(breaking.get("ruleIndex")).isEqualTo(1);
     assertThat(breaking.get("level")).isEqualTo("error");
-    assertThat(Plain.text(Plain.map(breaking, "message"), "text")).startsWith("endpoint DELETE /orders/{id} removed");
-    Map<String, Object> physical = Plain.map(Plain.maps(breaking, "locations").get(0), "physicalLocation");
+    assertThat(Plain.text(Plain.map(breaking, "message"), "text"))
+        .startsWith("endpoint DELETE /orders/{id} removed");
+    Map<String, Object> physical =
+        Plain.map(Plain.maps(breaking, "locations").get(0), "physicalLocation");
     assertThat(Plain.map(physical, "artifactLocation"))
         .containsEntry("uri", "config/apis/orders/v1.yaml")
         .containsEntry("uriBaseId", "%SRCROOT%");
-    assertThat(Plain.map(physical, "region")).containsEntry("startLine", 14).containsEntry("startColumn", 7);
+    assertThat(Plain.map(physical, "region"))
+        .containsEntry("startLine", 14)
+        .containsEntry("startColumn", 7);
     assertThat(results.get(0).get("level")).isEqualTo("warning");
     assertThat(Plain.map(Plain.map(run, "originalUriBaseIds"), "%SRCROOT%"))
         .containsEntry("uri", Path.of("/work/repo").toUri().toString().replaceAll("/?$", "/"));
@@ -67,10 +76,12 @@ class SarifReportTest {
     Problem whole = new Problem("apis/x/v1.yaml", 0, 0, "", "layout", Severity.WARNING, "ignored");
     GoalResult result = new GoalResult("validate", "OK", "1 problem", List.of(whole), Map.of());
 
-    Map<String, Object> run = Plain.maps(plain(SarifReport.render(result, "1", ROOT)), "runs").get(0);
+    Map<String, Object> run =
+        Plain.maps(plain(SarifReport.render(result, "1", ROOT)), "runs").get(0);
 
     Map<String, Object> physical =
-        Plain.map(Plain.maps(Plain.maps(run, "results").get(0), "locations").get(0), "physicalLocation");
+        Plain.map(
+            Plain.maps(Plain.maps(run, "results").get(0), "locations").get(0), "physicalLocation");
     assertThat(physical).doesNotContainKey("region");
   }
 
@@ -85,7 +96,9 @@ class SarifReportTest {
   @Test
   void outputConformsToTheSarif210Schema() throws IOException {
     Optional<Path> schemaFile = sarifSchema();
-    assumeTrue(schemaFile.isPresent(), "../shared/data/sarif-schema-2.1.0.json is not beside this checkout");
+    assumeTrue(
+        schemaFile.isPresent(),
+        "../shared/data/sarif-schema-2.1.0.json is not beside this checkout");
     SchemaRegistry registry =
         SchemaRegistry.withDefaultDialect(
             SpecificationVersion.DRAFT_4,
@@ -106,7 +119,8 @@ class SarifReportTest {
 
     // The check is real: a result without a message is refused.
     String broken =
-        Json.write(SarifReport.render(Fixtures.checkVersions(), "1", ROOT)).replace("\"message\"", "\"mess\"");
+        Json.write(SarifReport.render(Fixtures.checkVersions(), "1", ROOT))
+            .replace("\"message\"", "\"mess\"");
     assertThat(schema.validate(broken, InputFormat.JSON)).isNotEmpty();
   }
 

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Runs every case under {@code src/test/resources/fixtures/validate/}: each folder is a config
- * root, and its {@code expected.txt} holds the exact problem lines validation must print, in
- * order ({@code #} starts a comment line). An empty {@code expected.txt} means the case is valid.
+ * root, and its {@code expected.txt} holds the exact problem lines validation must print, in order
+ * ({@code #} starts a comment line). An empty {@code expected.txt} means the case is valid.
  */
 class ValidateFixturesTest {
 
@@ -36,14 +36,19 @@ class ValidateFixturesTest {
         .map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));
   }
 
-  /** The failing direction of every rule is exercised by some fixture; valid-repo is the passing one. */
+  /**
+   * The failing direction of every rule is exercised by some fixture; valid-repo is the passing
+   * one.
+   */
   @org.junit.jupiter.api.Test
   void everyRuleFailsInSomeFixtureAndTheValidRepositoryHasNoProblem() throws IOException {
     java.util.Set<String> seen = new java.util.TreeSet<>();
     try (Stream<Path> files = Files.walk(FIXTURES)) {
-      for (Path file : files.filter(f -> f.getFileName().toString().equals("expected.txt")).toList()) {
+      for (Path file :
+          files.filter(f -> f.getFileName().toString().equals("expected.txt")).toList()) {
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-          java.util.regex.Matcher m = java.util.regex.Pattern.compile(" \\[([a-z-]+)\\] ").matcher(line);
+          java.util.regex.Matcher m =
+              java.util.regex.Pattern.compile(" \\[([a-z-]+)\\] ").matcher(line);
           if (m.find()) {
             seen.add(m.group(1));
           }
@@ -53,11 +58,26 @@ class ValidateFixturesTest {
     assertThat(seen)
         .containsAll(
             List.of(
-                "yaml", "layout", "schema", "unknown-field", KindFolderRule.ID, NameFileRule.ID,
-                ApiMajorRule.ID, EndpointRule.DUPLICATE_ENDPOINT, EndpointRule.PATH_PARAMETER,
-                EndpointRule.DUPLICATE_PARAMETER, ReferenceRule.ID, OneMajorRule.ID,
-                SubscriptionPlanRule.ID, ImplementationRule.ID, LiteralSecretRule.ID,
-                AliasStageRule.ID, StageChainRule.ID, PromotionChainRule.ID, OverwriteRule.ID, DuplicateIdRule.ID,
+                "yaml",
+                "layout",
+                "schema",
+                "unknown-field",
+                KindFolderRule.ID,
+                NameFileRule.ID,
+                ApiMajorRule.ID,
+                EndpointRule.DUPLICATE_ENDPOINT,
+                EndpointRule.PATH_PARAMETER,
+                EndpointRule.DUPLICATE_PARAMETER,
+                ReferenceRule.ID,
+                OneMajorRule.ID,
+                SubscriptionPlanRule.ID,
+                ImplementationRule.ID,
+                LiteralSecretRule.ID,
+                AliasStageRule.ID,
+                StageChainRule.ID,
+                PromotionChainRule.ID,
+                OverwriteRule.ID,
+                DuplicateIdRule.ID,
                 DependencyCycleRule.ID));
     assertThat(Rules.all()).hasSize(15);
     assertThat(problems(FIXTURES.resolve("valid-repo"))).isEmpty();
@@ -88,10 +108,13 @@ class ValidateFixturesTest {
       }
     }
     List<String> fromMemory =
-        Problems.sorted(VALIDATION.validate(new io.apistage.model.MemorySource(files)).problems()).stream()
+        Problems.sorted(VALIDATION.validate(new io.apistage.model.MemorySource(files)).problems())
+            .stream()
             .map(Problem::format)
             .toList();
-    assertThat(fromMemory).as("problems of %s read from memory", dir.getFileName()).isEqualTo(actual);
+    assertThat(fromMemory)
+        .as("problems of %s read from memory", dir.getFileName())
+        .isEqualTo(actual);
   }
 
   /** The sorted problems of a config root. */

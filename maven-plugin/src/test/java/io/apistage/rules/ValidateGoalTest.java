@@ -61,7 +61,9 @@ class ValidateGoalTest {
 
   @Test
   void errorsFailWithOneSummaryAndTheReportCarriesTheSameProblems() throws Exception {
-    write("apis/orders/v1.yaml", "kind: Api\nname: orders\nversion: 1.0.0\nstate: draft\npolicies: [corz]\n");
+    write(
+        "apis/orders/v1.yaml",
+        "kind: Api\nname: orders\nversion: 1.0.0\nstate: draft\npolicies: [corz]\n");
     write("apis/orders/notes.yaml", "x: 1\n");
     GoalResult result = run(false);
     assertThat(result.problems().stream().map(Problem::format))

@@ -46,14 +46,18 @@ class SchemaFilesTest {
   void everyKindSchemaHasItsIdTitleAndDescriptionAndRejectsUnknownFields() {
     for (Kind kind : Kind.values()) {
       JsonNode root = schema(kind.id());
-      assertThat(root.get("$schema").asString()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+      assertThat(root.get("$schema").asString())
+          .isEqualTo("https://json-schema.org/draft/2020-12/schema");
       assertThat(root.get("$id").asString())
           .isEqualTo("https://apistage.io/schemas/" + kind.id() + ".schema.json");
       assertThat(root.get("title").asString()).isEqualTo(kind.label());
       assertThat(root.get("description").asString()).isNotBlank();
       assertThat(root.get("unevaluatedProperties").asBoolean(true)).isFalse();
-      assertThat(root.get("additionalProperties").asBoolean(true)).as("for draft-07 editors").isFalse();
-      assertThat(root.get("properties").get("kind").get("const").asString()).isEqualTo(kind.label());
+      assertThat(root.get("additionalProperties").asBoolean(true))
+          .as("for draft-07 editors")
+          .isFalse();
+      assertThat(root.get("properties").get("kind").get("const").asString())
+          .isEqualTo(kind.label());
     }
   }
 
@@ -69,7 +73,9 @@ class SchemaFilesTest {
       assertThat(refs(root)).as(kind.id()).allMatch(ref -> ref.startsWith("#/$defs/"));
       for (Iterator<String> names = common.propertyNames().iterator(); names.hasNext(); ) {
         String name = names.next();
-        assertThat(root.get("$defs").get(name)).as(kind.id() + " $defs/" + name).isEqualTo(common.get(name));
+        assertThat(root.get("$defs").get(name))
+            .as(kind.id() + " $defs/" + name)
+            .isEqualTo(common.get(name));
       }
     }
   }
@@ -102,7 +108,8 @@ class SchemaFilesTest {
     }
     if (node.has("$ref")) {
       String ref = node.get("$ref").asString();
-      collectDefaults(root, root.get("$defs").get(ref.substring("#/$defs/".length())), path, out, depth + 1);
+      collectDefaults(
+          root, root.get("$defs").get(ref.substring("#/$defs/".length())), path, out, depth + 1);
     }
     JsonNode properties = node.get("properties");
     if (properties != null) {

@@ -56,15 +56,15 @@ class SchemaValidatorTest {
 
   @Test
   void versionWrittenAsNumberIsToldToBeQuoted() {
-    List<String> out =
-        problems(Kind.API, "kind: Api\nname: orders\nversion: 1.0\nstate: draft\n");
-    assertThat(out).containsExactly("f.yaml:3:10: error [schema] must be a string, not a number; quote it: \"1.0\"");
+    List<String> out = problems(Kind.API, "kind: Api\nname: orders\nversion: 1.0\nstate: draft\n");
+    assertThat(out)
+        .containsExactly(
+            "f.yaml:3:10: error [schema] must be a string, not a number; quote it: \"1.0\"");
   }
 
   @Test
   void aKnownFieldWithABadValueIsNotAlsoReportedAsUnknown() {
-    List<String> out =
-        problems(Kind.TEAM, "kind: Team\nname: payments\nid: 42\ntags: [1]\n");
+    List<String> out = problems(Kind.TEAM, "kind: Team\nname: payments\nid: 42\ntags: [1]\n");
     assertThat(out)
         .containsExactly(
             "f.yaml:3:5: error [schema] must be a string, not an integer; quote it: \"42\"",
@@ -73,7 +73,11 @@ class SchemaValidatorTest {
 
   @Test
   void validDocumentsOfEveryKindPass() {
-    assertThat(problems(Kind.SUBSCRIPTION, "kind: Subscription\nname: s\napplication: a\npackage: p\nplan: q\n")).isEmpty();
+    assertThat(
+            problems(
+                Kind.SUBSCRIPTION,
+                "kind: Subscription\nname: s\napplication: a\npackage: p\nplan: q\n"))
+        .isEmpty();
     assertThat(problems(Kind.ALIAS, "kind: Alias\nname: a\nstages: { qa: x }\n")).isEmpty();
     assertThat(
             problems(
@@ -85,7 +89,9 @@ class SchemaValidatorTest {
 
   @Test
   void missingRequiredFieldIsReportedAtTheMapping() {
-    assertThat(problems(Kind.SUBSCRIPTION, "kind: Subscription\nname: s\napplication: a\npackage: p\n"))
+    assertThat(
+            problems(
+                Kind.SUBSCRIPTION, "kind: Subscription\nname: s\napplication: a\npackage: p\n"))
         .containsExactly("f.yaml:1:1: error [schema] missing required field 'plan'");
   }
 
@@ -93,9 +99,12 @@ class SchemaValidatorTest {
   void projectSettingsAreCheckedAgainstTheProjectSchema() {
     YNode doc =
         new YamlParser()
-            .parse("mainBranch: main\nexceptions:\n  - { api: orders, version: 1.0.0, rule: r }\n", "apistage.yaml")
+            .parse(
+                "mainBranch: main\nexceptions:\n  - { api: orders, version: 1.0.0, rule: r }\n",
+                "apistage.yaml")
             .root();
     assertThat(SCHEMAS.validateProject("apistage.yaml", doc).stream().map(Problem::format))
-        .containsExactly("apistage.yaml:3:5: error [schema] missing required field 'reason' in /exceptions/0");
+        .containsExactly(
+            "apistage.yaml:3:5: error [schema] missing required field 'reason' in /exceptions/0");
   }
 }

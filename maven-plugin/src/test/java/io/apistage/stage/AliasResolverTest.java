@@ -32,7 +32,9 @@ class AliasResolverTest {
     Map<?, ?> qa = (Map<?, ?>) resolve(config, "api/orders@1", "qa").plain();
     Map<?, ?> dev = (Map<?, ?>) resolve(config, "api/orders@1", "dev").plain();
     assertThat(qa.get("baseUrl")).isEqualTo("https://orders.qa.internal");
-    assertThat(dev.get("baseUrl")).as("dev has no stage value: the default").isEqualTo("http://localhost:9001");
+    assertThat(dev.get("baseUrl"))
+        .as("dev has no stage value: the default")
+        .isEqualTo("http://localhost:9001");
   }
 
   @Test
@@ -41,7 +43,9 @@ class AliasResolverTest {
     files.put(
         "aliases/orders-token.yaml",
         "kind: Alias\nname: orders-token\nsecret: true\nvalue: ${secret:ORDERS_TOKEN_DEV}\nstages: { qa: \"${secret:ORDERS_TOKEN_QA}\" }\n");
-    files.put("apis/orders/v1.yaml", Repos.ORDERS.replace("${secret:ORDERS_TOKEN}", "${alias:orders-token}"));
+    files.put(
+        "apis/orders/v1.yaml",
+        Repos.ORDERS.replace("${secret:ORDERS_TOKEN}", "${alias:orders-token}"));
     Config config = config(files);
     AliasResolver.Resolved qa = resolve(config, "api/orders@1", "qa");
     assertThat(qa.problems()).isEmpty();
@@ -64,7 +68,9 @@ class AliasResolverTest {
   @Test
   void aliasWithoutValueForTheStageNamesAliasAndStage() throws IOException {
     Map<String, String> files = Repos.shop();
-    files.put("aliases/orders-backend.yaml", "kind: Alias\nname: orders-backend\nstages: { qa: https://q }\n");
+    files.put(
+        "aliases/orders-backend.yaml",
+        "kind: Alias\nname: orders-backend\nstages: { qa: https://q }\n");
     AliasResolver.Resolved dev = resolve(config(files), "api/orders@1", "dev");
     assertThat(dev.problems())
         .extracting(Problem::format)
@@ -89,7 +95,9 @@ class AliasResolverTest {
   @Test
   void aliasValueThatIsAnotherAliasIsRefused() throws IOException {
     Map<String, String> files = Repos.shop();
-    files.put("aliases/orders-backend.yaml", "kind: Alias\nname: orders-backend\nvalue: ${alias:prod-gateway}\n");
+    files.put(
+        "aliases/orders-backend.yaml",
+        "kind: Alias\nname: orders-backend\nvalue: ${alias:prod-gateway}\n");
     AliasResolver.Resolved qa = resolve(config(files), "api/orders@1", "qa");
     assertThat(qa.problems()).extracting(Problem::rule).containsExactly("alias");
     assertThat(qa.problems().get(0).message()).contains("is itself an alias reference");
@@ -100,6 +108,7 @@ class AliasResolverTest {
     Asset orders = config(Repos.shop()).get(Kind.API, "orders", 1).orElseThrow();
     assertThat(AliasResolver.referencedAliases(orders)).containsExactly("orders-backend");
   }
+
   @Test
   void resolvingThePlainDocumentGivesTheSameAsResolvingTheAsset() throws IOException {
     Config config = config(Repos.shop());
@@ -112,6 +121,7 @@ class AliasResolverTest {
     }
     AliasResolver none = AliasResolver.of(java.util.List.of(), "qa");
     assertThat(none.resolvePlain(Map.of("baseUrl", "${alias:orders-backend}"))).isEmpty();
-    assertThat(AliasResolver.mentionsAlias(Map.of("a", java.util.List.of("x", "${secret:Y}")))).isFalse();
+    assertThat(AliasResolver.mentionsAlias(Map.of("a", java.util.List.of("x", "${secret:Y}"))))
+        .isFalse();
   }
 }

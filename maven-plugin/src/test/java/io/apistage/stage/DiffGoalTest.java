@@ -34,9 +34,11 @@ class DiffGoalTest {
   }
 
   private GoalResult diff(String stage, boolean failOnDiff) throws Exception {
-    GoalContext context = new GoalContext(dir, dir.resolve("target/apistage"), false, Map.of(), log);
+    GoalContext context =
+        new GoalContext(dir, dir.resolve("target/apistage"), false, Map.of(), log);
     GoalResult result =
-        new DiffGoal(context, new DiffRequest(Optional.ofNullable(stage), failOnDiff, Map.of())).execute();
+        new DiffGoal(context, new DiffRequest(Optional.ofNullable(stage), failOnDiff, Map.of()))
+            .execute();
     Reports.writeJson(result, context.reportDir());
     return result;
   }
@@ -47,7 +49,8 @@ class DiffGoalTest {
 
   @SuppressWarnings("unchecked")
   private Map<String, Object> report() throws Exception {
-    return (Map<String, Object>) Json.read(Files.readString(dir.resolve("target/apistage/diff.json")));
+    return (Map<String, Object>)
+        Json.read(Files.readString(dir.resolve("target/apistage/diff.json")));
   }
 
   private String markdown() throws Exception {
@@ -68,7 +71,8 @@ class DiffGoalTest {
             "Plan for qa: 3 to create, 0 to update, 0 to delete, 0 unchanged");
     Map<String, Object> stage = ((List<Map<String, Object>>) report().get("stages")).get(0);
     assertThat(stage.get("stage")).isEqualTo("qa");
-    assertThat(stage.get("create")).isEqualTo(List.of("api/orders@1", "application/mobile-app", "policy/cors"));
+    assertThat(stage.get("create"))
+        .isEqualTo(List.of("api/orders@1", "application/mobile-app", "policy/cors"));
     assertThat(stage.get("update")).isEqualTo(List.of());
     assertThat(stage.get("delete")).isEqualTo(List.of());
     assertThat(stage.get("unchanged")).isEqualTo(0);
@@ -76,11 +80,23 @@ class DiffGoalTest {
         .isEqualTo(
             List.of(
                 Map.of(
-                    "api", "orders@1", "path", "/orders/{id}", "method", "GET",
-                    "gatewayUrl", "https://qa.api.example.com/orders/v1/orders/{id}"),
+                    "api",
+                    "orders@1",
+                    "path",
+                    "/orders/{id}",
+                    "method",
+                    "GET",
+                    "gatewayUrl",
+                    "https://qa.api.example.com/orders/v1/orders/{id}"),
                 Map.of(
-                    "api", "orders@1", "path", "/orders", "method", "GET",
-                    "gatewayUrl", "https://qa.api.example.com/orders/v1/orders")));
+                    "api",
+                    "orders@1",
+                    "path",
+                    "/orders",
+                    "method",
+                    "GET",
+                    "gatewayUrl",
+                    "https://qa.api.example.com/orders/v1/orders")));
     assertThat(report().get("status")).isEqualTo("success");
   }
 
@@ -90,15 +106,22 @@ class DiffGoalTest {
     StageFixture.write(dir, Map.of("apis/orders/v1.yaml", Repos.ORDERS_REFORMATTED));
     GoalResult result = diff("qa", true);
     assertThat(result.problems()).isEmpty();
-    assertThat(plan()).last().isEqualTo("Plan for qa: 0 to create, 0 to update, 0 to delete, 3 unchanged");
+    assertThat(plan())
+        .last()
+        .isEqualTo("Plan for qa: 0 to create, 0 to update, 0 to delete, 3 unchanged");
     assertThat(result.message()).isEqualTo("1 stage compared (qa: no changes)");
-    assertThat(markdown()).contains("### Stage `qa`: 0 to create, 0 to update, 0 to delete, 3 unchanged\n\nNo changes.");
+    assertThat(markdown())
+        .contains(
+            "### Stage `qa`: 0 to create, 0 to update, 0 to delete, 3 unchanged\n\nNo changes.");
   }
 
   @Test
   void oneChangedDescriptionIsExactlyOneField() throws Exception {
     StageFixture.deploy(dir, "qa", "promote").orElseThrow();
-    StageFixture.write(dir, Map.of("applications/mobile-app.yaml", Repos.MOBILE.replace("The mobile app", "The iOS app")));
+    StageFixture.write(
+        dir,
+        Map.of(
+            "applications/mobile-app.yaml", Repos.MOBILE.replace("The mobile app", "The iOS app")));
     GoalResult result = diff("qa", false);
     assertThat(result.problems()).isEmpty();
     List<String> plan = plan();
@@ -112,12 +135,22 @@ class DiffGoalTest {
         .isEqualTo(
             List.of(
                 Map.of(
-                    "key", "application/mobile-app",
+                    "key",
+                    "application/mobile-app",
                     "changes",
                     List.of(
-                        Map.of("field", "/description", "path", "description", "from", "The mobile app", "to", "The iOS app")))));
+                        Map.of(
+                            "field",
+                            "/description",
+                            "path",
+                            "description",
+                            "from",
+                            "The mobile app",
+                            "to",
+                            "The iOS app")))));
     assertThat(markdown())
-        .contains("| ~ | `application/mobile-app` | `~ /description: \"The mobile app\" -> \"The iOS app\"` |");
+        .contains(
+            "| ~ | `application/mobile-app` | `~ /description: \"The mobile app\" -> \"The iOS app\"` |");
   }
 
   @Test
@@ -141,12 +174,15 @@ class DiffGoalTest {
     List<Map<String, Object>> stages = (List<Map<String, Object>>) report().get("stages");
     assertThat(stages).extracting(s -> s.get("stage")).containsExactly("dev", "qa", "prod");
     Map<String, Object> prodGateway = (Map<String, Object>) stages.get(2).get("gatewayConfig");
-    assertThat(prodGateway.get("gatewayUrl")).as("an alias in the stage's gatewayUrl").isEqualTo("https://api.example.com");
+    assertThat(prodGateway.get("gatewayUrl"))
+        .as("an alias in the stage's gatewayUrl")
+        .isEqualTo("https://api.example.com");
   }
 
   @Test
   void aliasMissingForAStageIsAnErrorAndThatStageIsNotCompared() throws Exception {
-    StageFixture.write(dir, Map.of("aliases/prod-gateway.yaml", "kind: Alias\nname: prod-gateway\n"));
+    StageFixture.write(
+        dir, Map.of("aliases/prod-gateway.yaml", "kind: Alias\nname: prod-gateway\n"));
     GoalResult result = diff(null, false);
     assertThat(result.problems())
         .extracting(Problem::format)
@@ -182,7 +218,9 @@ class DiffGoalTest {
     StageFixture.deploy(dir, "qa", "promote").orElseThrow();
     Files.delete(dir.resolve("policies/cors.yaml"));
     diff("qa", false);
-    assertThat(plan()).contains("  - policy/cors", "Plan for qa: 0 to create, 0 to update, 1 to delete, 2 unchanged");
+    assertThat(plan())
+        .contains(
+            "  - policy/cors", "Plan for qa: 0 to create, 0 to update, 1 to delete, 2 unchanged");
   }
 
   @Test
@@ -199,14 +237,21 @@ class DiffGoalTest {
     String deployed = StageFixture.deploy(dir, "qa", "promote").orElseThrow();
     try (GitRepo repo = GitRepo.open(dir)) {
       Map<String, byte[]> files = new LinkedHashMap<>(repo.readAll(deployed));
-      files.put("apis/orders/v1.yaml", "kind: Api\nname: orders\n  version: [\n".getBytes(StandardCharsets.UTF_8));
-      String bad = repo.writeCommit(files, List.of(deployed), "edit\n\nApistage-Stage: qa", StageFixture.WHO);
+      files.put(
+          "apis/orders/v1.yaml",
+          "kind: Api\nname: orders\n  version: [\n".getBytes(StandardCharsets.UTF_8));
+      String bad =
+          repo.writeCommit(
+              files, List.of(deployed), "edit\n\nApistage-Stage: qa", StageFixture.WHO);
       repo.compareAndSwap("refs/heads/apistage/stage/qa", Optional.of(deployed), bad, "edit");
     }
     GoalResult result = diff("qa", false);
     assertThat(result.problems()).hasSize(1);
-    assertThat(result.problems().get(0).format()).startsWith("apistage/stage/qa:apis/orders/v1.yaml:3:");
-    assertThat(plan()).containsExactly("Plan for qa: not computed; 1 problem in 1 file (1 error, 0 warnings) (listed below)");
+    assertThat(result.problems().get(0).format())
+        .startsWith("apistage/stage/qa:apis/orders/v1.yaml:3:");
+    assertThat(plan())
+        .containsExactly(
+            "Plan for qa: not computed; 1 problem in 1 file (1 error, 0 warnings) (listed below)");
   }
 
   @Test
@@ -215,21 +260,32 @@ class DiffGoalTest {
     try (GitRepo repo = GitRepo.open(dir)) {
       Map<String, byte[]> files = new LinkedHashMap<>(repo.readAll(deployed));
       files.remove("policies/cors.yaml");
-      String hand = repo.writeCommit(files, List.of(deployed), "remove cors by hand", StageFixture.WHO);
+      String hand =
+          repo.writeCommit(files, List.of(deployed), "remove cors by hand", StageFixture.WHO);
       repo.compareAndSwap("refs/heads/apistage/stage/qa", Optional.of(deployed), hand, "hand");
     }
     GoalResult result = diff("qa", false);
-    assertThat(result.problems()).extracting(Problem::rule).containsOnly("stage-hand-change").hasSize(2);
-    assertThat(plan()).contains("  + policy/cors", "Plan for qa: 1 to create, 0 to update, 0 to delete, 2 unchanged");
+    assertThat(result.problems())
+        .extracting(Problem::rule)
+        .containsOnly("stage-hand-change")
+        .hasSize(2);
+    assertThat(plan())
+        .contains(
+            "  + policy/cors", "Plan for qa: 1 to create, 0 to update, 0 to delete, 2 unchanged");
   }
+
   @Test
-  void unreachableRemoteIsAnErrorAtTheStagesRemoteAndOtherStagesAreStillCompared() throws Exception {
+  void unreachableRemoteIsAnErrorAtTheStagesRemoteAndOtherStagesAreStillCompared()
+      throws Exception {
     int port;
     try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
       port = socket.getLocalPort();
     }
     StageFixture.write(
-        dir, Map.of("stages/qa.yaml", Repos.QA + "state:\n  remote: git://127.0.0.1:" + port + "/config.git\n"));
+        dir,
+        Map.of(
+            "stages/qa.yaml",
+            Repos.QA + "state:\n  remote: git://127.0.0.1:" + port + "/config.git\n"));
     GoalResult result = diff(null, false);
     assertThat(result.problems()).hasSize(1);
     Problem problem = result.problems().get(0);
@@ -237,16 +293,21 @@ class DiffGoalTest {
     assertThat(problem.line()).isEqualTo(6);
     assertThat(problem.rule()).isEqualTo("stage-state");
     assertThat(problem.message())
-        .startsWith("stage qa (state git://127.0.0.1:" + port + "/config.git:apistage/stage/qa): cannot reach the Git remote");
+        .startsWith(
+            "stage qa (state git://127.0.0.1:"
+                + port
+                + "/config.git:apistage/stage/qa): cannot reach the Git remote");
     assertThat(plan())
         .contains(
             "Plan for dev: 3 to create, 0 to update, 0 to delete, 0 unchanged",
             "Plan for qa: not computed; 1 problem in 1 file (1 error, 0 warnings) (listed below)",
             "Plan for prod: 3 to create, 0 to update, 0 to delete, 0 unchanged");
   }
+
   @Test
   void workingCopyThatDoesNotParseIsReportedBeforeAnyPlan() throws Exception {
-    StageFixture.write(dir, Map.of("policies/cors.yaml", "kind: Policy\nname: cors\nconfig: {origins: [\n"));
+    StageFixture.write(
+        dir, Map.of("policies/cors.yaml", "kind: Policy\nname: cors\nconfig: {origins: [\n"));
     GoalResult result = diff(null, false);
     assertThat(result.code()).isEqualTo("INVALID_CONFIG");
     assertThat(result.problems()).extracting(Problem::file).containsExactly("policies/cors.yaml");

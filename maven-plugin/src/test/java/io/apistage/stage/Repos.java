@@ -77,7 +77,9 @@ final class Repos {
           deprecated: false
       """;
 
-  /** The same Api reformatted: flow style, other key order, quotes, comments, a spelled-out default. */
+  /**
+   * The same Api reformatted: flow style, other key order, quotes, comments, a spelled-out default.
+   */
   static final String ORDERS_REFORMATTED =
       """
       # the orders API, reformatted

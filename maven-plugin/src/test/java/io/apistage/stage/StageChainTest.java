@@ -19,7 +19,11 @@ class StageChainTest {
     Map<String, byte[]> files = new TreeMap<>();
     for (int i = 0; i < nameAndFrom.length; i += 2) {
       String from = nameAndFrom[i + 1];
-      String yaml = "kind: Stage\nname: " + nameAndFrom[i] + "\n" + (from == null ? "" : "promotesFrom: " + from + "\n");
+      String yaml =
+          "kind: Stage\nname: "
+              + nameAndFrom[i]
+              + "\n"
+              + (from == null ? "" : "promotesFrom: " + from + "\n");
       files.put("stages/" + nameAndFrom[i] + ".yaml", yaml.getBytes(StandardCharsets.UTF_8));
     }
     return StageChain.of(new ConfigLoader().load(new MemorySource(files)));

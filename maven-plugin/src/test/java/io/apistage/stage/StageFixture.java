@@ -62,8 +62,8 @@ final class StageFixture {
   }
 
   /**
-   * Deploys the working copy at {@code dir} to a stage as a promotion would: every deployable
-   * asset resolved for the stage, the authored copies and the aliases they use.
+   * Deploys the working copy at {@code dir} to a stage as a promotion would: every deployable asset
+   * resolved for the stage, the authored copies and the aliases they use.
    */
   static Optional<String> deploy(Path dir, String stageName, String message) throws Exception {
     Config config = load(dir);
@@ -76,7 +76,8 @@ final class StageFixture {
   }
 
   /** The tree of a stage running the given configuration. */
-  static Map<String, byte[]> tree(Config config, Stage stage, StageState base) throws ApistageException {
+  static Map<String, byte[]> tree(Config config, Stage stage, StageState base)
+      throws ApistageException {
     AliasResolver resolver = AliasResolver.of(config.all(Kind.ALIAS), stage.name());
     Map<String, Object> running = new TreeMap<>();
     Map<String, Asset> authored = new TreeMap<>();
@@ -96,10 +97,15 @@ final class StageFixture {
     Map<String, Asset> aliases = new TreeMap<>();
     used.forEach(n -> aliases.put(n, resolver.aliases().get(n)));
     HistoryRecord record =
-        new HistoryRecord(base.nextRecordNumber(), "promotion", "all-to-" + stage.name(), Map.of("status", "success"));
+        new HistoryRecord(
+            base.nextRecordNumber(),
+            "promotion",
+            "all-to-" + stage.name(),
+            Map.of("status", "success"));
     List<HistoryRecord> history = new java.util.ArrayList<>(base.history());
     history.add(record);
     return StageLayout.render(
-        new StageState.StageContent(stage.name(), running, authored, aliases, history, record.id()));
+        new StageState.StageContent(
+            stage.name(), running, authored, aliases, history, record.id()));
   }
 }

@@ -68,17 +68,22 @@ class StageLayoutTest {
   @Test
   void keysMapToTheRepositoryLayout() {
     assertThat(StageLayout.pathOfKey("api/orders@2")).contains("apis/orders/v2.yaml");
-    assertThat(StageLayout.pathOfKey("application/mobile-app")).contains("applications/mobile-app.yaml");
+    assertThat(StageLayout.pathOfKey("application/mobile-app"))
+        .contains("applications/mobile-app.yaml");
     assertThat(StageLayout.pathOfKey("api/orders")).isEmpty();
     assertThat(StageLayout.pathOfKey("policy/cors@1")).isEmpty();
     assertThat(StageLayout.path(Kind.SUBSCRIPTION, "s", 0)).isEqualTo("subscriptions/s.yaml");
   }
+
   @Test
   void documentsCanBeWrittenFromSeveralThreadsAtOnce() {
     Object doc = plain(Repos.ORDERS);
     String once = StageLayout.yaml(doc);
     java.util.List<String> all =
-        java.util.stream.IntStream.range(0, 2000).parallel().mapToObj(i -> StageLayout.yaml(doc)).toList();
+        java.util.stream.IntStream.range(0, 2000)
+            .parallel()
+            .mapToObj(i -> StageLayout.yaml(doc))
+            .toList();
     assertThat(all).containsOnly(once);
   }
 }

@@ -15,7 +15,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +52,8 @@ class StageStoreTest {
     StageFixture.init(dir, Repos.shop()).close();
     Optional<String> commit = StageFixture.deploy(dir, "qa", "promote everything to qa");
     assertThat(commit).isPresent();
-    try (GitRepo repo = GitRepo.open(dir); Git git = Git.open(dir.toFile())) {
+    try (GitRepo repo = GitRepo.open(dir);
+        Git git = Git.open(dir.toFile())) {
       assertThat(repo.readRef("refs/heads/apistage/stage/qa")).isEqualTo(commit);
       StageState state = new StageStore(repo, Map.of()).read(stage(dir, "qa"));
       assertThat(state.problems()).isEmpty();
@@ -62,8 +62,10 @@ class StageStoreTest {
           .containsExactly("api/orders@1", "application/mobile-app", "policy/cors");
       Map<?, ?> orders = (Map<?, ?>) state.assets().get("api/orders@1");
       assertThat(orders.get("baseUrl")).isEqualTo("https://orders.qa.internal");
-      assertThat(((Map<?, ?>) orders.get("auth")).get("staticToken")).isEqualTo("${secret:ORDERS_TOKEN}");
-      assertThat(state.authored().get("api/orders@1").body().str("baseUrl")).isEqualTo("${alias:orders-backend}");
+      assertThat(((Map<?, ?>) orders.get("auth")).get("staticToken"))
+          .isEqualTo("${secret:ORDERS_TOKEN}");
+      assertThat(state.authored().get("api/orders@1").body().str("baseUrl"))
+          .isEqualTo("${alias:orders-backend}");
       assertThat(state.aliases().keySet()).containsExactly("orders-backend");
       assertThat(state.history()).hasSize(1);
       assertThat(state.history().get(0).id()).isEqualTo("000001-promotion-all-to-qa");
@@ -72,7 +74,9 @@ class StageStoreTest {
       // readable with plain git: the layout at the branch root, normalized YAML
       String file =
           new String(repo.readAll(commit.get()).get("apis/orders/v1.yaml"), StandardCharsets.UTF_8);
-      assertThat(file).startsWith("kind: Api\nname: orders\n").contains("baseUrl: https://orders.qa.internal\n");
+      assertThat(file)
+          .startsWith("kind: Api\nname: orders\n")
+          .contains("baseUrl: https://orders.qa.internal\n");
       assertThat(repo.readAll(commit.get()))
           .containsKeys(
               ".apistage/stage.yaml",
@@ -91,13 +95,16 @@ class StageStoreTest {
     try (GitRepo repo = GitRepo.open(dir)) {
       StageStore store = new StageStore(repo, Map.of());
       StageState empty = store.read(qa);
-      Optional<String> first = store.write(qa, empty, StageFixture.tree(config, qa, empty), "first run", WHO);
-      Optional<String> second = store.write(qa, empty, StageFixture.tree(config, qa, empty), "second run", WHO);
+      Optional<String> first =
+          store.write(qa, empty, StageFixture.tree(config, qa, empty), "first run", WHO);
+      Optional<String> second =
+          store.write(qa, empty, StageFixture.tree(config, qa, empty), "second run", WHO);
       assertThat(first).isPresent();
       assertThat(second).isEmpty();
       assertThat(repo.readRef("refs/heads/apistage/stage/qa")).isEqualTo(first);
       StageState now = store.read(qa);
-      Optional<String> third = store.write(qa, now, StageFixture.tree(config, qa, now), "third run", WHO);
+      Optional<String> third =
+          store.write(qa, now, StageFixture.tree(config, qa, now), "third run", WHO);
       assertThat(third).isPresent();
       assertThat(repo.commitInfo(third.get()).parents()).containsExactly(first.get());
       assertThat(store.read(qa).history()).extracting(HistoryRecord::number).containsExactly(1, 2);
@@ -114,9 +121,13 @@ class StageStoreTest {
       String api = new String(files.get("apis/orders/v1.yaml"), StandardCharsets.UTF_8);
       files.put(
           "apis/orders/v1.yaml",
-          api.replace("description: Orders of the web shop", "description: hot fix").getBytes(StandardCharsets.UTF_8));
+          api.replace("description: Orders of the web shop", "description: hot fix")
+              .getBytes(StandardCharsets.UTF_8));
       hand = repo.writeCommit(files, List.of(deployed), "hotfix on qa", StageFixture.WHO);
-      assertThat(repo.compareAndSwap("refs/heads/apistage/stage/qa", Optional.of(deployed), hand, "hand")).isTrue();
+      assertThat(
+              repo.compareAndSwap(
+                  "refs/heads/apistage/stage/qa", Optional.of(deployed), hand, "hand"))
+          .isTrue();
       StageState state = new StageStore(repo, Map.of()).read(stage(dir, "qa"));
       assertThat(state.hasErrors()).isFalse();
       assertThat(state.problems())
@@ -139,7 +150,9 @@ class StageStoreTest {
     String deployed = StageFixture.deploy(dir, "qa", "promote").orElseThrow();
     try (GitRepo repo = GitRepo.open(dir)) {
       Map<String, byte[]> files = new LinkedHashMap<>(repo.readAll(deployed));
-      files.put("policies/cors.yaml", "kind: Policy\nname: cors\nconfig: {origins: [\n".getBytes(StandardCharsets.UTF_8));
+      files.put(
+          "policies/cors.yaml",
+          "kind: Policy\nname: cors\nconfig: {origins: [\n".getBytes(StandardCharsets.UTF_8));
       String bad = repo.writeCommit(files, List.of(deployed), "broken\n\nApistage-Stage: qa", WHO);
       repo.compareAndSwap("refs/heads/apistage/stage/qa", Optional.of(deployed), bad, "broken");
       StageState state = new StageStore(repo, Map.of()).read(stage(dir, "qa"));
@@ -148,7 +161,8 @@ class StageStoreTest {
           .filteredOn(Problem::isError)
           .extracting(Problem::file)
           .containsExactly("apistage/stage/qa:policies/cors.yaml");
-      assertThat(state.problems().get(0).format()).matches("apistage/stage/qa:policies/cors.yaml:\\d+:\\d+: error \\[yaml\\] .*");
+      assertThat(state.problems().get(0).format())
+          .matches("apistage/stage/qa:policies/cors.yaml:\\d+:\\d+: error \\[yaml\\] .*");
     }
   }
 
@@ -165,7 +179,8 @@ class StageStoreTest {
     StageFixture.init(a, files).close();
     StageFixture.init(b, files).close();
 
-    try (GitRepo repoA = GitRepo.open(a); GitRepo repoB = GitRepo.open(b)) {
+    try (GitRepo repoA = GitRepo.open(a);
+        GitRepo repoB = GitRepo.open(b)) {
       StageStore storeA = new StageStore(repoA, Map.of());
       StageStore storeB = new StageStore(repoB, Map.of());
       Stage qa = stage(a, "qa");
@@ -173,12 +188,15 @@ class StageStoreTest {
       StageState baseB = storeB.read(qa);
       assertThat(baseA.isEmpty()).isTrue();
       Config config = StageFixture.load(a);
-      Optional<String> byA = storeA.write(qa, baseA, StageFixture.tree(config, qa, baseA), "from a", WHO);
-      Optional<String> byB = storeB.write(qa, baseB, StageFixture.tree(config, qa, baseB), "from b", WHO);
+      Optional<String> byA =
+          storeA.write(qa, baseA, StageFixture.tree(config, qa, baseA), "from a", WHO);
+      Optional<String> byB =
+          storeB.write(qa, baseB, StageFixture.tree(config, qa, baseB), "from b", WHO);
       assertThat(byA).isPresent();
       assertThat(byB).as("b wrote from a stale base").isEmpty();
       try (Repository bare = Git.open(remote.toFile()).getRepository()) {
-        assertThat(bare.exactRef("refs/heads/apistage/stage/qa").getObjectId().name()).isEqualTo(byA.get());
+        assertThat(bare.exactRef("refs/heads/apistage/stage/qa").getObjectId().name())
+            .isEqualTo(byA.get());
       }
       StageState readByB = storeB.read(qa);
       assertThat(readByB.commit()).isEqualTo(byA);
@@ -197,8 +215,15 @@ class StageStoreTest {
     int port = freePort();
     Process daemon =
         new ProcessBuilder(
-                "git", "daemon", "--reuseaddr", "--listen=127.0.0.1", "--port=" + port,
-                "--base-path=" + served, "--export-all", "--enable=receive-pack", served.toString())
+                "git",
+                "daemon",
+                "--reuseaddr",
+                "--listen=127.0.0.1",
+                "--port=" + port,
+                "--base-path=" + served,
+                "--export-all",
+                "--enable=receive-pack",
+                served.toString())
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("daemon.log").toFile())
             .start();
@@ -208,12 +233,16 @@ class StageStoreTest {
       files.put("stages/qa.yaml", Repos.QA + "state: { remote: origin, branch: deploy/qa }\n");
       Path a = dir.resolve("a");
       try (Git git = StageFixture.init(a, files)) {
-        git.remoteAdd().setName("origin").setUri(new URIish("git://127.0.0.1:" + port + "/config.git")).call();
+        git.remoteAdd()
+            .setName("origin")
+            .setUri(new URIish("git://127.0.0.1:" + port + "/config.git"))
+            .call();
       }
       Optional<String> commit = StageFixture.deploy(a, "qa", "over git daemon");
       assertThat(commit).isPresent();
       try (Repository bare = Git.open(remote.toFile()).getRepository()) {
-        assertThat(bare.exactRef("refs/heads/deploy/qa").getObjectId().name()).isEqualTo(commit.get());
+        assertThat(bare.exactRef("refs/heads/deploy/qa").getObjectId().name())
+            .isEqualTo(commit.get());
       }
       try (GitRepo repo = GitRepo.open(a)) {
         StageState state = new StageStore(repo, Map.of()).read(stage(a, "qa"));
@@ -232,14 +261,18 @@ class StageStoreTest {
   void unreachableRemoteIsAClearFailure() throws Exception {
     Map<String, String> files = Repos.shop();
     int port = freePort();
-    files.put("stages/qa.yaml", Repos.QA + "state: { remote: \"git://127.0.0.1:" + port + "/nothing.git\" }\n");
+    files.put(
+        "stages/qa.yaml",
+        Repos.QA + "state: { remote: \"git://127.0.0.1:" + port + "/nothing.git\" }\n");
     StageFixture.init(dir, files).close();
     try (GitRepo repo = GitRepo.open(dir)) {
       StageStore store = new StageStore(repo, Map.of());
       assertThatThrownBy(() -> store.read(stage(dir, "qa")))
           .isInstanceOf(ApistageException.class)
           .hasMessageStartingWith(
-              "stage qa (state git://127.0.0.1:" + port + "/nothing.git:apistage/stage/qa): cannot reach the Git remote")
+              "stage qa (state git://127.0.0.1:"
+                  + port
+                  + "/nothing.git:apistage/stage/qa): cannot reach the Git remote")
           .hasMessageEndingWith("; check the URL, the network and the credentials");
     }
   }
@@ -263,7 +296,9 @@ class StageStoreTest {
   @Test
   void serverNamedForCredentialsMustBeInSettings() throws Exception {
     Map<String, String> files = Repos.shop();
-    files.put("stages/qa.yaml", Repos.QA + "state: { remote: \"file:///nowhere.git\", server: stage-git }\n");
+    files.put(
+        "stages/qa.yaml",
+        Repos.QA + "state: { remote: \"file:///nowhere.git\", server: stage-git }\n");
     StageFixture.init(dir, files).close();
     try (GitRepo repo = GitRepo.open(dir)) {
       StageStore store = new StageStore(repo, Map.of("other", new GitCredentials("u", "secret")));

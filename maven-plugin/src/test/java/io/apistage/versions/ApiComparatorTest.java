@@ -2,8 +2,8 @@ package io.apistage.versions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.apistage.yaml.YamlParser;
 import io.apistage.yaml.YNode;
+import io.apistage.yaml.YamlParser;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -90,12 +90,14 @@ class ApiComparatorTest {
 
   @Test
   void endpointRemovalIsMajorWithPointerAndMessage() {
-    String changed = ORDERS.replace(
-        """
+    String changed =
+        ORDERS.replace(
+            """
           - name: deleteOrder
             method: DELETE
             path: /orders/{id}
-        """, "");
+        """,
+            "");
     var result = ApiComparator.compare(parse(ORDERS).toPlain(), parse(changed).toPlain());
     assertThat(result.findings()).hasSize(1);
     Finding f = result.findings().get(0);
@@ -111,7 +113,10 @@ class ApiComparatorTest {
 
   @Test
   void versionAndStateAreNotFindingsButAreInTheSummary() {
-    String changed = ORDERS.replace("version: 1.4.2", "version: 1.4.3").replace("state: published", "state: deprecated");
+    String changed =
+        ORDERS
+            .replace("version: 1.4.2", "version: 1.4.3")
+            .replace("state: published", "state: deprecated");
     var result = ApiComparator.compare(parse(ORDERS).toPlain(), parse(changed).toPlain());
     assertThat(result.findings()).isEmpty();
     assertThat(result.summary().modified()).containsExactly("version", "state");
@@ -122,14 +127,17 @@ class ApiComparatorTest {
     String changed =
         ORDERS
             .replace("enum: [items, customer]", "enum: [items]")
-            .replace("rateLimit: { requests: 100, period: minute }", "rateLimit: { requests: 50, period: minute }")
+            .replace(
+                "rateLimit: { requests: 100, period: minute }",
+                "rateLimit: { requests: 50, period: minute }")
             .replace("description: Orders of the web shop", "description: Orders");
     var result = ApiComparator.compare(parse(ORDERS).toPlain(), parse(changed).toPlain());
     assertThat(result.findings())
         .extracting(Finding::rule, Finding::field)
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple("description-changed", "/description"),
-            org.assertj.core.groups.Tuple.tuple("parameter-enum-value-removed", "/endpoints/0/parameters/1/enum"),
+            org.assertj.core.groups.Tuple.tuple(
+                "parameter-enum-value-removed", "/endpoints/0/parameters/1/enum"),
             org.assertj.core.groups.Tuple.tuple("rate-limit-lowered", "/endpoints/0/rateLimit"));
     assertThat(result.findings())
         .extracting(Finding::message)
@@ -146,31 +154,53 @@ class ApiComparatorTest {
             "schema: { type: object, required: [id], properties: { id: { type: string } } }",
             "schema: { type: object, required: [id, total], properties: { id: { type: string }, total: { type: number } } }");
     var result = ApiComparator.compare(parse(ORDERS).toPlain(), parse(changed).toPlain());
-    assertThat(result.findings()).extracting(Finding::rule).containsExactly("response-property-added");
-    assertThat(result.findings().get(0).message()).isEqualTo("property total added to response 200 of GET /orders/{id}");
+    assertThat(result.findings())
+        .extracting(Finding::rule)
+        .containsExactly("response-property-added");
+    assertThat(result.findings().get(0).message())
+        .isEqualTo("property total added to response 200 of GET /orders/{id}");
   }
 
   @Test
   void nestedPropertyRemovalNamesThePath() {
-    Object from = parse("endpoints: [{method: GET, path: /a, responses: {'200': {schema: {type: object, properties: {customer: {type: object, properties: {name: {type: string}, email: {type: string}}}}}}}}]").toPlain();
-    Object to = parse("endpoints: [{method: GET, path: /a, responses: {'200': {schema: {type: object, properties: {customer: {type: object, properties: {name: {type: string}}}}}}}}]").toPlain();
+    Object from =
+        parse(
+                "endpoints: [{method: GET, path: /a, responses: {'200': {schema: {type: object, properties: {customer: {type: object, properties: {name: {type: string}, email: {type: string}}}}}}}}]")
+            .toPlain();
+    Object to =
+        parse(
+                "endpoints: [{method: GET, path: /a, responses: {'200': {schema: {type: object, properties: {customer: {type: object, properties: {name: {type: string}}}}}}}}]")
+            .toPlain();
     var result = ApiComparator.compare(from, to);
-    assertThat(result.findings()).extracting(Finding::message)
+    assertThat(result.findings())
+        .extracting(Finding::message)
         .containsExactly("property customer.email removed from response 200 of GET /a");
   }
 
   @Test
   void aPropertyNamedDescriptionIsAPropertyNotDocumentation() {
-    Object from = parse("endpoints: [{method: GET, path: /a, responses: {'200': {schema: {type: object, properties: {description: {type: string}}}}}}]").toPlain();
-    Object to = parse("endpoints: [{method: GET, path: /a, responses: {'200': {schema: {type: object}}}}]").toPlain();
-    assertThat(ApiComparator.compare(from, to).findings()).extracting(Finding::rule)
+    Object from =
+        parse(
+                "endpoints: [{method: GET, path: /a, responses: {'200': {schema: {type: object, properties: {description: {type: string}}}}}}]")
+            .toPlain();
+    Object to =
+        parse("endpoints: [{method: GET, path: /a, responses: {'200': {schema: {type: object}}}}]")
+            .toPlain();
+    assertThat(ApiComparator.compare(from, to).findings())
+        .extracting(Finding::rule)
         .containsExactly("response-property-removed");
   }
 
   @Test
   void spellingOutRequiredFalseOrDeprecatedFalseIsNoChange() {
-    Object from = parse("endpoints: [{method: GET, path: /a, parameters: [{name: q, type: string, location: query}]}]").toPlain();
-    Object to = parse("endpoints: [{method: GET, path: /a, deprecated: false, parameters: [{name: q, type: string, location: query, required: false}]}]").toPlain();
+    Object from =
+        parse(
+                "endpoints: [{method: GET, path: /a, parameters: [{name: q, type: string, location: query}]}]")
+            .toPlain();
+    Object to =
+        parse(
+                "endpoints: [{method: GET, path: /a, deprecated: false, parameters: [{name: q, type: string, location: query, required: false}]}]")
+            .toPlain();
     assertThat(ApiComparator.compare(from, to).findings()).isEmpty();
   }
 
@@ -197,10 +227,13 @@ class ApiComparatorTest {
     assertThat(v.bumpTo(SemVer.parse("1.5.0").orElseThrow())).isEqualTo(Bump.MINOR);
     assertThat(v.bumpTo(SemVer.parse("2.0.0").orElseThrow())).isEqualTo(Bump.MAJOR);
     assertThat(v.bumpTo(SemVer.parse("1.4.1").orElseThrow())).isEqualTo(Bump.NONE);
-    assertThat(SemVer.parse("1.5.0-rc.1").orElseThrow()).isLessThan(SemVer.parse("1.5.0").orElseThrow());
-    assertThat(SemVer.parse("1.5.0-rc.2").orElseThrow()).isLessThan(SemVer.parse("1.5.0-rc.10").orElseThrow());
+    assertThat(SemVer.parse("1.5.0-rc.1").orElseThrow())
+        .isLessThan(SemVer.parse("1.5.0").orElseThrow());
+    assertThat(SemVer.parse("1.5.0-rc.2").orElseThrow())
+        .isLessThan(SemVer.parse("1.5.0-rc.10").orElseThrow());
     assertThat(v.next(Bump.MINOR).text()).isEqualTo("1.5.0");
     assertThat(SemVer.parse("1.5")).isEmpty();
-    assertThat(List.of(Bump.values())).containsExactly(Bump.NONE, Bump.PATCH, Bump.MINOR, Bump.MAJOR);
+    assertThat(List.of(Bump.values()))
+        .containsExactly(Bump.NONE, Bump.PATCH, Bump.MINOR, Bump.MAJOR);
   }
 }

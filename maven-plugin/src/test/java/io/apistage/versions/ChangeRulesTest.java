@@ -40,7 +40,8 @@ class ChangeRulesTest {
     for (Map<String, Object> c : cases()) {
       String rule = (String) c.get("rule");
       @SuppressWarnings("unchecked")
-      List<String> expect = c.containsKey("expect") ? (List<String>) c.get("expect") : List.of(rule);
+      List<String> expect =
+          c.containsKey("expect") ? (List<String>) c.get("expect") : List.of(rule);
       @SuppressWarnings("unchecked")
       List<String> reverse = (List<String>) c.get("reverse");
       tests.add(
@@ -48,11 +49,18 @@ class ChangeRulesTest {
               rule,
               () -> {
                 var forward = ApiComparator.compare(c.get("from"), c.get("to"));
-                assertThat(forward.findings()).extracting(Finding::rule).as("from → to").containsExactlyElementsOf(expect);
-                assertThat(forward.findings().get(0).bump()).isEqualTo(ChangeRules.get(rule).bump());
+                assertThat(forward.findings())
+                    .extracting(Finding::rule)
+                    .as("from → to")
+                    .containsExactlyElementsOf(expect);
+                assertThat(forward.findings().get(0).bump())
+                    .isEqualTo(ChangeRules.get(rule).bump());
                 assertThat(forward.requiredBump()).isEqualTo(ChangeRules.get(rule).bump());
                 var backward = ApiComparator.compare(c.get("to"), c.get("from"));
-                assertThat(backward.findings()).extracting(Finding::rule).as("to → from").containsExactlyElementsOf(reverse);
+                assertThat(backward.findings())
+                    .extracting(Finding::rule)
+                    .as("to → from")
+                    .containsExactlyElementsOf(reverse);
               }));
     }
     return tests.stream();

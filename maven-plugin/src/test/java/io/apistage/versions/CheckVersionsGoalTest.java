@@ -55,19 +55,36 @@ class CheckVersionsGoalTest {
   @Test
   void patchChangeWithPatchBumpPasses() throws Exception {
     try (GitHistory repo = published()) {
-      repo.write("apis/orders/v1.yaml", orders("1.4.3", "published").replace("Orders of the web shop", "The orders"));
+      repo.write(
+          "apis/orders/v1.yaml",
+          orders("1.4.3", "published").replace("Orders of the web shop", "The orders"));
       repo.commit("reword");
       GoalResult result = run(repo.dir, null);
       assertThat(result.problems()).isEmpty();
       assertThat(result.code()).isEqualTo("OK");
       assertThat(result.message()).startsWith("1 Api file changed since merge-base(HEAD, main) (");
       Map<String, Object> api = onlyApi(result);
-      assertThat(api).containsEntry("api", "orders").containsEntry("file", "apis/orders/v1.yaml")
-          .containsEntry("baseVersion", "1.4.2").containsEntry("version", "1.4.3")
-          .containsEntry("requiredBump", "patch").containsEntry("verdict", "ok");
-      assertThat(api.get("changes")).isEqualTo(
-          Map.of("modified", List.of("version", "description"), "added", List.of(), "removed", List.of()));
-      assertThat(log.lines()).anyMatch(l -> l.contains("apis/orders/v1.yaml:5:14: patch [description-changed] description changed from Orders of the web shop to The orders"));
+      assertThat(api)
+          .containsEntry("api", "orders")
+          .containsEntry("file", "apis/orders/v1.yaml")
+          .containsEntry("baseVersion", "1.4.2")
+          .containsEntry("version", "1.4.3")
+          .containsEntry("requiredBump", "patch")
+          .containsEntry("verdict", "ok");
+      assertThat(api.get("changes"))
+          .isEqualTo(
+              Map.of(
+                  "modified",
+                  List.of("version", "description"),
+                  "added",
+                  List.of(),
+                  "removed",
+                  List.of()));
+      assertThat(log.lines())
+          .anyMatch(
+              l ->
+                  l.contains(
+                      "apis/orders/v1.yaml:5:14: patch [description-changed] description changed from Orders of the web shop to The orders"));
     }
   }
 
@@ -77,11 +94,14 @@ class CheckVersionsGoalTest {
       repo.write("apis/orders/v1.yaml", ordersWithCancel("1.4.3", "published"));
       repo.commit("cancel");
       GoalResult result = run(repo.dir, null);
-      assertThat(lines(result)).containsExactly(
-          "apis/orders/v1.yaml:20:5: error [endpoint-added] endpoint POST /orders/{id}/cancel added; a minor change,"
-              + " but 1.4.2 → 1.4.3 is a patch bump: set version to 1.5.0");
+      assertThat(lines(result))
+          .containsExactly(
+              "apis/orders/v1.yaml:20:5: error [endpoint-added] endpoint POST /orders/{id}/cancel added; a minor change,"
+                  + " but 1.4.2 → 1.4.3 is a patch bump: set version to 1.5.0");
       assertThat(result.code()).isEqualTo("VERSION_CHECK_FAILED");
-      assertThat(onlyApi(result)).containsEntry("requiredBump", "minor").containsEntry("verdict", "error");
+      assertThat(onlyApi(result))
+          .containsEntry("requiredBump", "minor")
+          .containsEntry("verdict", "error");
     }
   }
 
@@ -93,7 +113,14 @@ class CheckVersionsGoalTest {
       GoalResult result = run(repo.dir, null);
       assertThat(result.problems()).isEmpty();
       assertThat(onlyApi(result).get("changes"))
-          .isEqualTo(Map.of("modified", List.of("version"), "added", List.of("endpoints[POST /orders/{id}/cancel]"), "removed", List.of()));
+          .isEqualTo(
+              Map.of(
+                  "modified",
+                  List.of("version"),
+                  "added",
+                  List.of("endpoints[POST /orders/{id}/cancel]"),
+                  "removed",
+                  List.of()));
     }
   }
 
@@ -103,16 +130,27 @@ class CheckVersionsGoalTest {
       repo.write("apis/orders/v1.yaml", ordersWithoutDelete("1.5.0", "published"));
       repo.commit("drop delete");
       GoalResult result = run(repo.dir, null);
-      assertThat(lines(result)).containsExactly(
-          "apis/orders/v1.yaml:7:1: error [endpoint-removed] endpoint DELETE /orders/{id} removed in 1.5.0;"
-              + " a breaking change needs a new major line: create apis/orders/v2.yaml starting at 2.0.0"
-              + " (used by application/mobile-app, package/shop, subscription/mobile-shop)");
+      assertThat(lines(result))
+          .containsExactly(
+              "apis/orders/v1.yaml:7:1: error [endpoint-removed] endpoint DELETE /orders/{id} removed in 1.5.0;"
+                  + " a breaking change needs a new major line: create apis/orders/v2.yaml starting at 2.0.0"
+                  + " (used by application/mobile-app, package/shop, subscription/mobile-shop)");
       Map<String, Object> api = onlyApi(result);
       assertThat(api).containsEntry("requiredBump", "major").containsEntry("verdict", "error");
-      assertThat(api.get("consumers")).isEqualTo(List.of("application/mobile-app", "package/shop", "subscription/mobile-shop"));
-      assertThat(api.get("findings")).isEqualTo(List.of(Map.of(
-          "rule", "endpoint-removed", "bump", "major", "field", "/endpoints/1",
-          "message", "endpoint DELETE /orders/{id} removed")));
+      assertThat(api.get("consumers"))
+          .isEqualTo(List.of("application/mobile-app", "package/shop", "subscription/mobile-shop"));
+      assertThat(api.get("findings"))
+          .isEqualTo(
+              List.of(
+                  Map.of(
+                      "rule",
+                      "endpoint-removed",
+                      "bump",
+                      "major",
+                      "field",
+                      "/endpoints/1",
+                      "message",
+                      "endpoint DELETE /orders/{id} removed")));
     }
   }
 
@@ -123,10 +161,11 @@ class CheckVersionsGoalTest {
       repo.write("apis/orders/v1.yaml", ordersWithoutDelete("1.5.0", "published"));
       repo.commit("drop delete");
       GoalResult result = run(repo.dir, null);
-      assertThat(lines(result)).contains(
-          "apis/orders/v1.yaml:7:1: error [endpoint-removed] endpoint DELETE /orders/{id} removed in 1.5.0;"
-              + " a breaking change needs a new major line: make it in apis/orders/v2.yaml and leave"
-              + " apis/orders/v1.yaml as it is (used by application/mobile-app, package/shop, subscription/mobile-shop)");
+      assertThat(lines(result))
+          .contains(
+              "apis/orders/v1.yaml:7:1: error [endpoint-removed] endpoint DELETE /orders/{id} removed in 1.5.0;"
+                  + " a breaking change needs a new major line: make it in apis/orders/v2.yaml and leave"
+                  + " apis/orders/v1.yaml as it is (used by application/mobile-app, package/shop, subscription/mobile-shop)");
     }
   }
 
@@ -136,10 +175,11 @@ class CheckVersionsGoalTest {
       repo.write("apis/orders/v1.yaml", ordersWithoutDelete("2.0.0", "published"));
       repo.commit("drop delete");
       GoalResult result = run(repo.dir, null);
-      assertThat(lines(result)).containsExactly(
-          "apis/orders/v1.yaml:3:10: error [version-major-mismatch] version 2.0.0 does not belong in"
-              + " apis/orders/v1.yaml, whose versions are 1.x.y; a breaking change needs a new major line: create"
-              + " apis/orders/v2.yaml starting at 2.0.0 and keep apis/orders/v1.yaml at 1.x.y");
+      assertThat(lines(result))
+          .containsExactly(
+              "apis/orders/v1.yaml:3:10: error [version-major-mismatch] version 2.0.0 does not belong in"
+                  + " apis/orders/v1.yaml, whose versions are 1.x.y; a breaking change needs a new major line: create"
+                  + " apis/orders/v2.yaml starting at 2.0.0 and keep apis/orders/v1.yaml at 1.x.y");
     }
   }
 
@@ -149,9 +189,10 @@ class CheckVersionsGoalTest {
       repo.write("apis/orders/v1.yaml", ordersWithCancel("1.4.2", "published"));
       repo.commit("cancel, same version");
       GoalResult result = run(repo.dir, null);
-      assertThat(lines(result)).containsExactly(
-          "apis/orders/v1.yaml:20:5: error [endpoint-added] endpoint POST /orders/{id}/cancel added;"
-              + " published version 1.4.2 is immutable: a minor change needs version 1.5.0");
+      assertThat(lines(result))
+          .containsExactly(
+              "apis/orders/v1.yaml:20:5: error [endpoint-added] endpoint POST /orders/{id}/cancel added;"
+                  + " published version 1.4.2 is immutable: a minor change needs version 1.5.0");
     }
   }
 
@@ -161,23 +202,29 @@ class CheckVersionsGoalTest {
     try (repo) {
       repo.write("apis/orders/v1.yaml", orders("1.4.2", "deprecated"));
       repo.commit("deprecated");
-      repo.write("apis/orders/v1.yaml", orders("1.4.2", "deprecated").replace("Orders of the web shop", "Old orders"));
+      repo.write(
+          "apis/orders/v1.yaml",
+          orders("1.4.2", "deprecated").replace("Orders of the web shop", "Old orders"));
       GoalResult result = run(repo.dir, "HEAD");
-      assertThat(lines(result)).containsExactly(
-          "apis/orders/v1.yaml:5:14: error [description-changed] description changed from Orders of the web shop"
-              + " to Old orders; deprecated version 1.4.2 is immutable: a patch change needs version 1.4.3");
+      assertThat(lines(result))
+          .containsExactly(
+              "apis/orders/v1.yaml:5:14: error [description-changed] description changed from Orders of the web shop"
+                  + " to Old orders; deprecated version 1.4.2 is immutable: a patch change needs version 1.4.3");
     }
   }
 
   @Test
   void largerBumpThanNeededIsAWarning() throws Exception {
     try (GitHistory repo = published()) {
-      repo.write("apis/orders/v1.yaml", orders("1.5.0", "published").replace("Orders of the web shop", "The orders"));
+      repo.write(
+          "apis/orders/v1.yaml",
+          orders("1.5.0", "published").replace("Orders of the web shop", "The orders"));
       repo.commit("reword");
       GoalResult result = run(repo.dir, null);
-      assertThat(lines(result)).containsExactly(
-          "apis/orders/v1.yaml:3:10: warning [bump-larger-than-needed] 1.4.2 → 1.5.0 is a minor bump but the"
-              + " changes need only a patch bump (1.4.3)");
+      assertThat(lines(result))
+          .containsExactly(
+              "apis/orders/v1.yaml:3:10: warning [bump-larger-than-needed] 1.4.2 → 1.5.0 is a minor bump but the"
+                  + " changes need only a patch bump (1.4.3)");
       assertThat(result.fails(false)).isFalse();
     }
   }
@@ -193,9 +240,10 @@ class CheckVersionsGoalTest {
       repo.commit("drop delete in the draft");
       assertThat(run(repo.dir, null).problems()).isEmpty();
       repo.write("apis/orders/v1.yaml", ordersWithoutDelete("1.0.0-beta.1", "draft"));
-      assertThat(lines(run(repo.dir, null))).containsExactly(
-          "apis/orders/v1.yaml:3:10: error [version-decreased] version went down from 1.0.0 to 1.0.0-beta.1;"
-              + " a version never goes down: set version to 1.0.0 or higher");
+      assertThat(lines(run(repo.dir, null)))
+          .containsExactly(
+              "apis/orders/v1.yaml:3:10: error [version-decreased] version went down from 1.0.0 to 1.0.0-beta.1;"
+                  + " a version never goes down: set version to 1.0.0 or higher");
     }
   }
 
@@ -218,12 +266,13 @@ class CheckVersionsGoalTest {
       assertThat(run(repo.dir, null).problems()).isEmpty();
       repo.write("apis/orders/v2.yaml", api("orders", "2.1.0", "draft"));
       repo.write("apis/orders/v4.yaml", api("orders", "4.0.0", "draft"));
-      assertThat(lines(run(repo.dir, null))).containsExactly(
-          "apis/orders/v2.yaml:3:10: error [new-major-line-start] apis/orders/v2.yaml starts major line 2 and must"
-              + " start at 2.0.0, not 2.1.0: set version: 2.0.0",
-          "apis/orders/v4.yaml:3:10: error [new-major-line-gap] apis/orders/v4.yaml starts major line 4 but there"
-              + " is no apis/orders/v3.yaml; major lines follow each other: start v3.yaml first, or name this file"
-              + " v3.yaml");
+      assertThat(lines(run(repo.dir, null)))
+          .containsExactly(
+              "apis/orders/v2.yaml:3:10: error [new-major-line-start] apis/orders/v2.yaml starts major line 2 and must"
+                  + " start at 2.0.0, not 2.1.0: set version: 2.0.0",
+              "apis/orders/v4.yaml:3:10: error [new-major-line-gap] apis/orders/v4.yaml starts major line 4 but there"
+                  + " is no apis/orders/v3.yaml; major lines follow each other: start v3.yaml first, or name this file"
+                  + " v3.yaml");
     }
   }
 
@@ -234,11 +283,12 @@ class CheckVersionsGoalTest {
       repo.write("apis/orders/v1.yaml", orders("1.4.2", "deprecated"));
       repo.commit("deprecated");
       repo.write("apis/orders/v1.yaml", orders("1.4.3", "published"));
-      assertThat(lines(run(repo.dir, "HEAD"))).containsExactly(
-          "apis/orders/v1.yaml:3:10: warning [bump-larger-than-needed] 1.4.2 → 1.4.3 is a patch bump but the"
-              + " contract did not change",
-          "apis/orders/v1.yaml:4:8: error [state-moved-back] state moved back from deprecated to published;"
-              + " states move draft → published → deprecated → retired only: keep state: deprecated");
+      assertThat(lines(run(repo.dir, "HEAD")))
+          .containsExactly(
+              "apis/orders/v1.yaml:3:10: warning [bump-larger-than-needed] 1.4.2 → 1.4.3 is a patch bump but the"
+                  + " contract did not change",
+              "apis/orders/v1.yaml:4:8: error [state-moved-back] state moved back from deprecated to published;"
+                  + " states move draft → published → deprecated → retired only: keep state: deprecated");
       repo.write("apis/orders/v1.yaml", orders("1.4.2", "retired"));
       assertThat(run(repo.dir, "HEAD").problems()).isEmpty();
     }
@@ -250,13 +300,16 @@ class CheckVersionsGoalTest {
       repo.delete("apis/orders/v1.yaml");
       repo.commit("delete orders");
       GoalResult result = run(repo.dir, null);
-      assertThat(lines(result)).containsExactly(
-          "apis/orders/v1.yaml:1:1: error [api-file-deleted] apis/orders/v1.yaml was deleted while its state at the"
-              + " base is published; only a retired or draft Api may be deleted: set state: retired (merged first,"
-              + " so consumers move on), then delete the file (used by application/mobile-app, package/shop,"
-              + " subscription/mobile-shop)");
+      assertThat(lines(result))
+          .containsExactly(
+              "apis/orders/v1.yaml:1:1: error [api-file-deleted] apis/orders/v1.yaml was deleted while its state at the"
+                  + " base is published; only a retired or draft Api may be deleted: set state: retired (merged first,"
+                  + " so consumers move on), then delete the file (used by application/mobile-app, package/shop,"
+                  + " subscription/mobile-shop)");
       assertThat(onlyApi(result).get("changes"))
-          .isEqualTo(Map.of("modified", List.of(), "added", List.of(), "removed", List.of("api/orders@1")));
+          .isEqualTo(
+              Map.of(
+                  "modified", List.of(), "added", List.of(), "removed", List.of("api/orders@1")));
     }
   }
 
@@ -285,10 +338,11 @@ class CheckVersionsGoalTest {
       repo.branch("feature");
       repo.write("apis/orders/v1.yaml", ordersWithCancel("1.0.0", "draft"));
       repo.commit("cancel in the draft");
-      assertThat(lines(run(repo.dir, null))).containsExactly(
-          "apis/orders/v1.yaml:3:10: error [release-frozen] orders 1.0.0 is released (tag orders@1.0.0) and frozen,"
-              + " but this file differs from the release at endpoints[POST /orders/{id}/cancel]: set version to"
-              + " 1.1.0 or higher");
+      assertThat(lines(run(repo.dir, null)))
+          .containsExactly(
+              "apis/orders/v1.yaml:3:10: error [release-frozen] orders 1.0.0 is released (tag orders@1.0.0) and frozen,"
+                  + " but this file differs from the release at endpoints[POST /orders/{id}/cancel]: set version to"
+                  + " 1.1.0 or higher");
       repo.write("apis/orders/v1.yaml", ordersWithCancel("1.1.0", "draft"));
       assertThat(run(repo.dir, null).problems()).isEmpty();
     }
@@ -303,7 +357,9 @@ class CheckVersionsGoalTest {
       repo.commit("preview");
       repo.tag("release/orders-v1.0.0");
       repo.write("apis/orders/v1.yaml", ordersWithCancel("1.0.0", "draft"));
-      assertThat(lines(run(repo.dir, "HEAD"))).singleElement().asString()
+      assertThat(lines(run(repo.dir, "HEAD")))
+          .singleElement()
+          .asString()
           .contains("[release-frozen] orders 1.0.0 is released (tag release/orders-v1.0.0)");
     }
   }
@@ -322,15 +378,21 @@ class CheckVersionsGoalTest {
       GoalResult result = run(repo.dir, null);
       assertThat(result.problems()).isEmpty();
       assertThat(onlyApi(result)).containsEntry("requiredBump", "none");
-      assertThat(log.lines()).anyMatch(l -> l.contains("[endpoint-removed] endpoint DELETE /orders/{id} removed (lifted by exception: never worked (INC-7))"));
+      assertThat(log.lines())
+          .anyMatch(
+              l ->
+                  l.contains(
+                      "[endpoint-removed] endpoint DELETE /orders/{id} removed (lifted by exception: never worked (INC-7))"));
       @SuppressWarnings("unchecked")
-      List<Map<String, Object>> findings = (List<Map<String, Object>>) onlyApi(result).get("findings");
+      List<Map<String, Object>> findings =
+          (List<Map<String, Object>>) onlyApi(result).get("findings");
       assertThat(findings.get(0)).containsEntry("exception", "never worked (INC-7)");
 
       repo.write("apis/orders/v1.yaml", ordersWithoutDelete("1.5.1", "published"));
-      assertThat(lines(run(repo.dir, null))).contains(
-          "apistage.yaml:2:5: warning [exception-expired] the exception for orders 1.5.0 [endpoint-removed] has"
-              + " expired: orders is now at 1.5.1; remove it");
+      assertThat(lines(run(repo.dir, null)))
+          .contains(
+              "apistage.yaml:2:5: warning [exception-expired] the exception for orders 1.5.0 [endpoint-removed] has"
+                  + " expired: orders is now at 1.5.1; remove it");
     }
   }
 
@@ -350,24 +412,36 @@ class CheckVersionsGoalTest {
       other.commit("orders 1.5.0");
       other.push("refs/heads/main:refs/heads/main");
       mine.branch("feature");
-      mine.write("apis/orders/v1.yaml", orders("1.4.3", "published").replace("Orders of the web shop", "Orders"));
+      mine.write(
+          "apis/orders/v1.yaml",
+          orders("1.4.3", "published").replace("Orders of the web shop", "Orders"));
       mine.commit("reword");
       mine.git.fetch().setRemote("origin").call();
       GoalResult result = run(mine.dir, null);
       assertThat(result.problems()).isEmpty();
       @SuppressWarnings("unchecked")
       Map<String, Object> base = (Map<String, Object>) result.body().get("base");
-      assertThat(base).containsEntry("commit", forkPoint).containsEntry("revision", "merge-base(HEAD, origin/main)");
+      assertThat(base)
+          .containsEntry("commit", forkPoint)
+          .containsEntry("revision", "merge-base(HEAD, origin/main)");
       assertThat(onlyApi(result)).containsEntry("baseVersion", "1.4.2");
       // and with a merge of main into the branch, the base is main's commit
       String mainTip = mine.git.getRepository().resolve("origin/main").name();
-      mine.git.merge().include(mine.git.getRepository().resolve("origin/main")).setCommit(false).call();
-      mine.write("apis/orders/v1.yaml", ordersWithCancel("1.5.1", "published").replace("Orders of the web shop", "Orders"));
+      mine.git
+          .merge()
+          .include(mine.git.getRepository().resolve("origin/main"))
+          .setCommit(false)
+          .call();
+      mine.write(
+          "apis/orders/v1.yaml",
+          ordersWithCancel("1.5.1", "published").replace("Orders of the web shop", "Orders"));
       mine.commit("merge main");
       GoalResult merged = run(mine.dir, null);
       assertThat(((Map<?, ?>) merged.body().get("base")).get("commit")).isEqualTo(mainTip);
       assertThat(merged.problems()).isEmpty();
-      assertThat(onlyApi(merged)).containsEntry("baseVersion", "1.5.0").containsEntry("requiredBump", "patch");
+      assertThat(onlyApi(merged))
+          .containsEntry("baseVersion", "1.5.0")
+          .containsEntry("requiredBump", "patch");
     }
   }
 
@@ -383,9 +457,10 @@ class CheckVersionsGoalTest {
       repo.branch("feature");
       repo.write("platform/config/apis/orders/v1.yaml", ordersWithoutDelete("1.4.3", "published"));
       GoalResult result = run(repo.dir.resolve("platform/config"), null);
-      assertThat(lines(result)).containsExactly(
-          "apis/orders/v1.yaml:7:1: error [endpoint-removed] endpoint DELETE /orders/{id} removed in 1.4.3;"
-              + " a breaking change needs a new major line: create apis/orders/v2.yaml starting at 2.0.0");
+      assertThat(lines(result))
+          .containsExactly(
+              "apis/orders/v1.yaml:7:1: error [endpoint-removed] endpoint DELETE /orders/{id} removed in 1.4.3;"
+                  + " a breaking change needs a new major line: create apis/orders/v2.yaml starting at 2.0.0");
       assertThat(result.message()).isEqualTo("1 problem in 1 file (1 error, 0 warnings)");
     }
   }
@@ -406,12 +481,17 @@ class CheckVersionsGoalTest {
       repo.write("apis/broken/v1.yaml", "kind: Api\nname: [broken\n");
       repo.commit("a broken file that the feature does not touch");
       repo.branch("feature2");
-      repo.write("apis/orders/v1.yaml", orders("1.4.3", "published").replace("Orders of the web shop", "Orders"));
+      repo.write(
+          "apis/orders/v1.yaml",
+          orders("1.4.3", "published").replace("Orders of the web shop", "Orders"));
       GoalResult result = run(repo.dir, null);
       assertThat(result.problems()).isEmpty();
       assertThat((List<?>) result.body().get("apis")).hasSize(1);
       // formatting-only edits are no change either
-      repo.write("apis/orders/v1.yaml", "# reformatted\n" + orders("1.4.2", "published").replace("state: published", "state: 'published'"));
+      repo.write(
+          "apis/orders/v1.yaml",
+          "# reformatted\n"
+              + orders("1.4.2", "published").replace("state: published", "state: 'published'"));
       GoalResult reformatted = run(repo.dir, null);
       assertThat(reformatted.problems()).isEmpty();
       assertThat(onlyApi(reformatted)).containsEntry("requiredBump", "none");
@@ -423,7 +503,8 @@ class CheckVersionsGoalTest {
     try (GitHistory repo = published()) {
       GoalResult result = run(repo.dir, null);
       assertThat(result.problems()).isEmpty();
-      assertThat(result.message()).matches("no Api file changed since merge-base\\(HEAD, main\\) \\([0-9a-f]{10}\\)");
+      assertThat(result.message())
+          .matches("no Api file changed since merge-base\\(HEAD, main\\) \\([0-9a-f]{10}\\)");
     }
   }
 
@@ -433,7 +514,9 @@ class CheckVersionsGoalTest {
       repo.write("apis/orders/v1.yaml", ordersWithCancel("1.5.0", "published"));
       repo.commit("1.5.0");
       repo.tag("orders@1.5.0");
-      repo.write("apis/orders/v1.yaml", ordersWithCancel("1.5.1", "published").replace("Orders of the web shop", "Orders"));
+      repo.write(
+          "apis/orders/v1.yaml",
+          ordersWithCancel("1.5.1", "published").replace("Orders of the web shop", "Orders"));
       repo.commit("1.5.1");
       assertThat(onlyApi(run(repo.dir, "orders@1.5.0"))).containsEntry("baseVersion", "1.5.0");
       assertThat(onlyApi(run(repo.dir, "HEAD~2"))).containsEntry("baseVersion", "1.4.2");
@@ -444,9 +527,10 @@ class CheckVersionsGoalTest {
   void versionMustBeSemantic() throws Exception {
     try (GitHistory repo = published()) {
       repo.write("apis/orders/v1.yaml", ordersWithCancel("1.5", "published"));
-      assertThat(lines(run(repo.dir, null))).containsExactly(
-          "apis/orders/v1.yaml:3:10: error [version-invalid] version 1.5 is not a semantic version; write"
-              + " MAJOR.MINOR.PATCH starting with 1, e.g. version: \"1.0.0\"");
+      assertThat(lines(run(repo.dir, null)))
+          .containsExactly(
+              "apis/orders/v1.yaml:3:10: error [version-invalid] version 1.5 is not a semantic version; write"
+                  + " MAJOR.MINOR.PATCH starting with 1, e.g. version: \"1.0.0\"");
     }
   }
 
@@ -454,7 +538,9 @@ class CheckVersionsGoalTest {
   void onboardingAnExistingApiAtItsVersionTakesAnException() throws Exception {
     try (GitHistory repo = published()) {
       repo.write("apis/payments/v1.yaml", api("payments", "1.3.0", "published"));
-      assertThat(lines(run(repo.dir, null))).singleElement().asString()
+      assertThat(lines(run(repo.dir, null)))
+          .singleElement()
+          .asString()
           .startsWith("apis/payments/v1.yaml:3:10: error [new-major-line-start]");
       repo.write(
           "apistage.yaml",
@@ -472,10 +558,11 @@ class CheckVersionsGoalTest {
       repo.write("apis/orders/v1.yaml", "kind: Api\nname: [orders\n");
       repo.commit("broken");
       repo.write("apis/orders/v1.yaml", orders("1.4.2", "published"));
-      assertThat(lines(run(repo.dir, "HEAD"))).containsExactly(
-          "apis/orders/v1.yaml:1:1: warning [base-unreadable] the file at the base HEAD ("
-              + repo.git.getRepository().resolve("HEAD").name().substring(0, 10)
-              + ") is not a readable Api document, so its changes cannot be judged; check them by hand");
+      assertThat(lines(run(repo.dir, "HEAD")))
+          .containsExactly(
+              "apis/orders/v1.yaml:1:1: warning [base-unreadable] the file at the base HEAD ("
+                  + repo.git.getRepository().resolve("HEAD").name().substring(0, 10)
+                  + ") is not a readable Api document, so its changes cannot be judged; check them by hand");
     }
   }
 
@@ -492,12 +579,20 @@ class CheckVersionsGoalTest {
   @Test
   void unknownFieldCountsAsBreakingUntilARuleKnowsIt() throws Exception {
     try (GitHistory repo = published()) {
-      repo.write("apis/orders/v1.yaml", orders("1.5.0", "published").replace("    path: /orders/{id}\n    parameters", "    path: /orders/{id}\n    timeout: 5\n    parameters"));
-      assertThat(lines(run(repo.dir, null))).first().asString()
-          .isEqualTo("apis/orders/v1.yaml:11:14: error [unclassified-change] endpoints[GET /orders/{id}].timeout"
-              + " added (5): no rule knows this field, so the change counts as breaking in 1.5.0; a breaking change"
-              + " needs a new major line: create apis/orders/v2.yaml starting at 2.0.0 (used by application/mobile-app,"
-              + " package/shop, subscription/mobile-shop)");
+      repo.write(
+          "apis/orders/v1.yaml",
+          orders("1.5.0", "published")
+              .replace(
+                  "    path: /orders/{id}\n    parameters",
+                  "    path: /orders/{id}\n    timeout: 5\n    parameters"));
+      assertThat(lines(run(repo.dir, null)))
+          .first()
+          .asString()
+          .isEqualTo(
+              "apis/orders/v1.yaml:11:14: error [unclassified-change] endpoints[GET /orders/{id}].timeout"
+                  + " added (5): no rule knows this field, so the change counts as breaking in 1.5.0; a breaking change"
+                  + " needs a new major line: create apis/orders/v2.yaml starting at 2.0.0 (used by application/mobile-app,"
+                  + " package/shop, subscription/mobile-shop)");
     }
   }
 
@@ -508,7 +603,8 @@ class CheckVersionsGoalTest {
     Path plain = Files.createDirectories(tmp.resolve("plain"));
     assertThatThrownBy(() -> run(plain, null))
         .isInstanceOf(ApistageException.class)
-        .hasMessageContaining("is not inside a Git work tree; run the goal in a clone of the config repository");
+        .hasMessageContaining(
+            "is not inside a Git work tree; run the goal in a clone of the config repository");
   }
 
   @Test
@@ -516,9 +612,10 @@ class CheckVersionsGoalTest {
     try (GitHistory repo = published()) {
       assertThatThrownBy(() -> run(repo.dir, "no-such-branch"))
           .isInstanceOf(ApistageException.class)
-          .hasMessage("apistage.base=no-such-branch names no branch, tag or commit of this repository; pass an"
-              + " existing revision with -Dapistage.base=<branch|tag|commit> (git fetch it first when it lives on"
-              + " a remote)");
+          .hasMessage(
+              "apistage.base=no-such-branch names no branch, tag or commit of this repository; pass an"
+                  + " existing revision with -Dapistage.base=<branch|tag|commit> (git fetch it first when it lives on"
+                  + " a remote)");
     }
   }
 
@@ -531,9 +628,10 @@ class CheckVersionsGoalTest {
       repo.git.branchRename().setNewName("develop").call();
       assertThatThrownBy(() -> run(repo.dir, null))
           .isInstanceOf(ApistageException.class)
-          .hasMessage("there is neither a branch main nor origin/main to find the base of this change; fetch it"
-              + " (git fetch origin main:refs/remotes/origin/main), pass -Dapistage.base=<rev>, or set mainBranch"
-              + " in apistage.yaml if the main branch has another name");
+          .hasMessage(
+              "there is neither a branch main nor origin/main to find the base of this change; fetch it"
+                  + " (git fetch origin main:refs/remotes/origin/main), pass -Dapistage.base=<rev>, or set mainBranch"
+                  + " in apistage.yaml if the main branch has another name");
     }
   }
 
@@ -547,7 +645,8 @@ class CheckVersionsGoalTest {
       repo.git.branchDelete().setBranchNames("main").setForce(true).call();
       assertThatThrownBy(() -> run(repo.dir, null))
           .isInstanceOf(ApistageException.class)
-          .hasMessageStartingWith("HEAD is detached and there is neither a branch main nor origin/main");
+          .hasMessageStartingWith(
+              "HEAD is detached and there is neither a branch main nor origin/main");
       // with an explicit base a detached HEAD is fine
       repo.write("apis/orders/v1.yaml", ordersWithCancel("1.5.0", "published"));
       assertThat(run(repo.dir, commit).problems()).isEmpty();
@@ -560,7 +659,9 @@ class CheckVersionsGoalTest {
       repo.write("apis/orders/v1.yaml", ordersWithCancel("1.5.0", "published"));
       String commit = repo.commit("cancel");
       repo.git.checkout().setName(commit).call();
-      assertThat(onlyApi(run(repo.dir, null))).containsEntry("verdict", "ok").containsEntry("baseVersion", "1.4.2");
+      assertThat(onlyApi(run(repo.dir, null)))
+          .containsEntry("verdict", "ok")
+          .containsEntry("baseVersion", "1.4.2");
     }
   }
 
@@ -570,7 +671,9 @@ class CheckVersionsGoalTest {
       repo.write("apis/orders/v1.yaml", ordersWithCancel("1.5.0", "published"));
       repo.commit("cancel");
       repo.checkout("main");
-      repo.write("apis/catalog/v2.yaml", api("catalog", "2.0.1", "published").replace("/catalog", "/catalog2"));
+      repo.write(
+          "apis/catalog/v2.yaml",
+          api("catalog", "2.0.1", "published").replace("/catalog", "/catalog2"));
       repo.commit("main moves on");
     }
     Path shallow = tmp.resolve("shallow");
@@ -584,8 +687,9 @@ class CheckVersionsGoalTest {
         .close();
     assertThatThrownBy(() -> run(shallow, null))
         .isInstanceOf(ApistageException.class)
-        .hasMessage("this clone is shallow and lacks the merge base of HEAD and origin/main; run git fetch"
-            + " --unshallow (in GitHub Actions: actions/checkout with fetch-depth: 0; in GitLab CI: GIT_DEPTH: 0),"
-            + " or pass -Dapistage.base=<rev>");
+        .hasMessage(
+            "this clone is shallow and lacks the merge base of HEAD and origin/main; run git fetch"
+                + " --unshallow (in GitHub Actions: actions/checkout with fetch-depth: 0; in GitLab CI: GIT_DEPTH: 0),"
+                + " or pass -Dapistage.base=<rev>");
   }
 }

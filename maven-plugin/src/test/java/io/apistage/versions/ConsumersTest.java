@@ -24,7 +24,9 @@ class ConsumersTest {
     write("packages/shop.yaml", Fixtures.SHOP);
     write("packages/other.yaml", "kind: Package\nname: other\napis: [catalog@2]\nplans: [gold]\n");
     write("subscriptions/mobile-shop.yaml", Fixtures.MOBILE_SHOP);
-    write("subscriptions/web-other.yaml", "kind: Subscription\nname: web-other\napplication: web-app\npackage: other\nplan: gold\n");
+    write(
+        "subscriptions/web-other.yaml",
+        "kind: Subscription\nname: web-other\napplication: web-app\npackage: other\nplan: gold\n");
     Consumers consumers = Consumers.read(root);
     assertThat(consumers.of("orders", 1))
         .containsExactly("application/mobile-app", "package/shop", "subscription/mobile-shop");

@@ -27,7 +27,8 @@ final class Fixtures {
             path: /orders/{id}
             parameters:
               - { name: id, type: string, required: true, location: path }
-        """.formatted(version, state);
+        """
+        .formatted(version, state);
   }
 
   /** {@link #orders} without DELETE /orders/{id}. */
@@ -56,11 +57,14 @@ final class Fixtures {
         state: %s
         endpoints:
           - { method: GET, path: /%s }
-        """.formatted(name, version, state, name);
+        """
+        .formatted(name, version, state, name);
   }
 
-  static final String MOBILE_APP = "kind: Application\nname: mobile-app\napis: [orders@1, catalog@2]\n";
+  static final String MOBILE_APP =
+      "kind: Application\nname: mobile-app\napis: [orders@1, catalog@2]\n";
   static final String SHOP = "kind: Package\nname: shop\napis: [orders@1]\nplans: [gold]\n";
-  static final String MOBILE_SHOP = "kind: Subscription\nname: mobile-shop\napplication: mobile-app\npackage: shop\nplan: gold\n";
+  static final String MOBILE_SHOP =
+      "kind: Subscription\nname: mobile-shop\napplication: mobile-app\npackage: shop\nplan: gold\n";
   static final String WEB_APP = "kind: Application\nname: web-app\napis: [orders@2]\n";
 }

@@ -27,7 +27,8 @@ final class GitHistory implements AutoCloseable {
   }
 
   static GitHistory init(Path dir) throws GitAPIException {
-    return new GitHistory(dir, Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call());
+    return new GitHistory(
+        dir, Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call());
   }
 
   static GitHistory open(Path dir) throws IOException {
@@ -36,12 +37,18 @@ final class GitHistory implements AutoCloseable {
 
   /** Clones {@code origin} (a path or URL) into {@code dir}. */
   static GitHistory cloneOf(String origin, Path dir) throws GitAPIException {
-    return new GitHistory(dir, Git.cloneRepository().setURI(origin).setDirectory(dir.toFile()).call());
+    return new GitHistory(
+        dir, Git.cloneRepository().setURI(origin).setDirectory(dir.toFile()).call());
   }
 
   /** A bare clone of this repository at {@code dir}, to act as {@code origin}. */
   Path bareClone(Path dir) throws GitAPIException {
-    Git.cloneRepository().setURI(this.dir.toUri().toString()).setDirectory(dir.toFile()).setBare(true).call().close();
+    Git.cloneRepository()
+        .setURI(this.dir.toUri().toString())
+        .setDirectory(dir.toFile())
+        .setBare(true)
+        .call()
+        .close();
     return dir;
   }
 
@@ -58,14 +65,21 @@ final class GitHistory implements AutoCloseable {
   }
 
   PersonIdent ident() {
-    return new PersonIdent("Ada Tester", "ada@example.com", START.plusSeconds(60L * tick++), ZoneOffset.UTC);
+    return new PersonIdent(
+        "Ada Tester", "ada@example.com", START.plusSeconds(60L * tick++), ZoneOffset.UTC);
   }
 
   String commit(String message) throws GitAPIException {
     git.add().addFilepattern(".").call();
     git.add().addFilepattern(".").setUpdate(true).call();
     PersonIdent who = ident();
-    RevCommit c = git.commit().setMessage(message).setAuthor(who).setCommitter(who).setAllowEmpty(true).call();
+    RevCommit c =
+        git.commit()
+            .setMessage(message)
+            .setAuthor(who)
+            .setCommitter(who)
+            .setAllowEmpty(true)
+            .call();
     return c.name();
   }
 

@@ -16,7 +16,9 @@ class WorkingCopyDiffTest {
 
   static List<String> describe(List<WorkingCopyDiff.Delta> deltas) {
     return deltas.stream()
-        .map(d -> d.path() + (d.baseBlob().isEmpty() ? " new" : d.onDisk() ? " changed" : " deleted"))
+        .map(
+            d ->
+                d.path() + (d.baseBlob().isEmpty() ? " new" : d.onDisk() ? " changed" : " deleted"))
         .toList();
   }
 
@@ -63,7 +65,8 @@ class WorkingCopyDiffTest {
       repo.write("config/apis/a/v1.yaml", "name: a\ndescription: edited\n");
       repo.write("apis/a/v1.yaml", "name: still outside\n");
       try (GitRepo git = GitRepo.open(repo.dir.resolve("config"))) {
-        assertThat(describe(WorkingCopyDiff.changed(git, base, "apis"))).containsExactly("apis/a/v1.yaml changed");
+        assertThat(describe(WorkingCopyDiff.changed(git, base, "apis")))
+            .containsExactly("apis/a/v1.yaml changed");
       }
     }
   }

@@ -16,13 +16,67 @@ class FastResolverTest {
 
   @Test
   void resolvesEveryScalarAsTheCoreSchemaDoes() {
-    List<String> values = new ArrayList<>(List.of(
-        "", " ", "~", "null", "Null", "NULL", "nul", "true", "True", "TRUE", "tRUE", "false",
-        "False", "FALSE", "yes", "no", "on", "off", "y", "n", "0", "-1", "+12", "007", "0o17",
-        "0x1F", "0xG", "1.5", "-.5", ".5", "1e3", "1.0e-3", ".inf", "-.Inf", "+.INF", ".nan",
-        ".NaN", "<<", "<", "${FOO}", "${secret:TOKEN}", "${alias:orders-backend}", "$", "string",
-        "integer", "query", "orders@1", "GET", "/orders/{id}", "https://x.example", "2026-11-22",
-        "12:30", "1_000", "Infinity", "NaN", "-", "+", "."));
+    List<String> values =
+        new ArrayList<>(
+            List.of(
+                "",
+                " ",
+                "~",
+                "null",
+                "Null",
+                "NULL",
+                "nul",
+                "true",
+                "True",
+                "TRUE",
+                "tRUE",
+                "false",
+                "False",
+                "FALSE",
+                "yes",
+                "no",
+                "on",
+                "off",
+                "y",
+                "n",
+                "0",
+                "-1",
+                "+12",
+                "007",
+                "0o17",
+                "0x1F",
+                "0xG",
+                "1.5",
+                "-.5",
+                ".5",
+                "1e3",
+                "1.0e-3",
+                ".inf",
+                "-.Inf",
+                "+.INF",
+                ".nan",
+                ".NaN",
+                "<<",
+                "<",
+                "${FOO}",
+                "${secret:TOKEN}",
+                "${alias:orders-backend}",
+                "$",
+                "string",
+                "integer",
+                "query",
+                "orders@1",
+                "GET",
+                "/orders/{id}",
+                "https://x.example",
+                "2026-11-22",
+                "12:30",
+                "1_000",
+                "Infinity",
+                "NaN",
+                "-",
+                "+",
+                "."));
     for (char c = 0x20; c < 0x7F; c++) {
       values.add(String.valueOf(c));
       values.add(c + "1");
@@ -31,7 +85,9 @@ class FastResolverTest {
     for (String value : values) {
       for (boolean implicit : new boolean[] {true, false}) {
         Tag expected = core.resolve(value, implicit);
-        assertThat(fast.resolve(value, implicit)).as("'%s' implicit %s", value, implicit).isEqualTo(expected);
+        assertThat(fast.resolve(value, implicit))
+            .as("'%s' implicit %s", value, implicit)
+            .isEqualTo(expected);
       }
     }
   }

@@ -30,9 +30,8 @@ class HostileInputTest {
     Path file = root.resolve(path);
     Files.createDirectories(file.getParent());
     Files.write(file, bytes);
-    return new Validation().validate(new DirectorySource(root)).problems().stream()
-        .map(Problem::format)
-        .toList();
+    return new Validation()
+        .validate(new DirectorySource(root)).problems().stream().map(Problem::format).toList();
   }
 
   private static byte[] utf8(String text) {
@@ -56,7 +55,8 @@ class HostileInputTest {
     assertThat(problems).hasSize(1);
     assertThat(problems.get(0))
         .startsWith("policies/bomb.yaml:")
-        .contains("error [yaml] the document expands to more than 500000 values through its aliases");
+        .contains(
+            "error [yaml] the document expands to more than 500000 values through its aliases");
   }
 
   @Test
@@ -90,7 +90,11 @@ class HostileInputTest {
 
   @Test
   void tenThousandLevelsOfFlowNestingAreRefusedAtTheLevelTooDeep() throws IOException {
-    String yaml = "kind: Policy\nname: deep\ntype: x\nconfig: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n";
+    String yaml =
+        "kind: Policy\nname: deep\ntype: x\nconfig: "
+            + "[".repeat(10_000)
+            + "]".repeat(10_000)
+            + "\n";
     assertThat(validate("policies/deep.yaml", utf8(yaml)))
         .containsExactly(
             "policies/deep.yaml:4:72: error [yaml] the document nests too deeply (more than 64 levels)");
@@ -101,7 +105,8 @@ class HostileInputTest {
     String yaml = "kind: Policy\nname: deep\ntype: x\nconfig:\n" + "- ".repeat(10_000) + "x\n";
     List<String> problems = validate("policies/deep.yaml", utf8(yaml));
     assertThat(problems).hasSize(1);
-    assertThat(problems.get(0)).contains("error [yaml] the document nests too deeply (more than 64 levels)");
+    assertThat(problems.get(0))
+        .contains("error [yaml] the document nests too deeply (more than 64 levels)");
   }
 
   @Test
@@ -117,7 +122,8 @@ class HostileInputTest {
 
   @Test
   void latin1BytesAreReportedAtTheirLineAndColumn() throws IOException {
-    byte[] bytes = "kind: Policy\nname: cafe\ndescription: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] bytes =
+        "kind: Policy\nname: cafe\ndescription: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
     assertThat(validate("policies/cafe.yaml", bytes))
         .containsExactly(
             "policies/cafe.yaml:3:17: error [yaml] the file is not UTF-8 (invalid byte 0xE9); save it as UTF-8");
@@ -125,7 +131,9 @@ class HostileInputTest {
 
   @Test
   void aSecondDocumentIsReportedWhereItStarts() throws IOException {
-    assertThat(validate("policies/two.yaml", utf8("kind: Policy\nname: two\ntype: x\n---\nkind: Policy\n")))
+    assertThat(
+            validate(
+                "policies/two.yaml", utf8("kind: Policy\nname: two\ntype: x\n---\nkind: Policy\n")))
         .containsExactly(
             "policies/two.yaml:5:1: error [yaml] the file holds more than one YAML document; keep one"
                 + " document per file");
@@ -133,14 +141,20 @@ class HostileInputTest {
 
   @Test
   void aDuplicateKeyIsReportedAtItsSecondOccurrence() throws IOException {
-    assertThat(validate("policies/dup.yaml", utf8("kind: Policy\nname: dup\ntype: x\nconfig:\n  a: 1\n  a: 2\n")))
+    assertThat(
+            validate(
+                "policies/dup.yaml",
+                utf8("kind: Policy\nname: dup\ntype: x\nconfig:\n  a: 1\n  a: 2\n")))
         .containsExactly(
             "policies/dup.yaml:6:3: error [yaml] duplicate key 'a'; each key may appear once in a mapping");
   }
 
   @Test
   void aValueThatContainsItselfIsRefused() throws IOException {
-    assertThat(validate("policies/loop.yaml", utf8("kind: Policy\nname: loop\ntype: x\nconfig: &c { self: *c }\n")))
+    assertThat(
+            validate(
+                "policies/loop.yaml",
+                utf8("kind: Policy\nname: loop\ntype: x\nconfig: &c { self: *c }\n")))
         .containsExactly(
             "policies/loop.yaml:4:9: error [yaml] a value contains itself through an alias (&anchor"
                 + " ... *anchor inside it); write it out without the loop");
@@ -151,7 +165,8 @@ class HostileInputTest {
     assertThat(
             validate(
                 "policies/ok.yaml",
-                utf8("kind: Policy\nname: ok\ntype: x\nconfig:\n  base: &b { x: 1 }\n  a: *b\n  c: [*b, *b]\n")))
+                utf8(
+                    "kind: Policy\nname: ok\ntype: x\nconfig:\n  base: &b { x: 1 }\n  a: *b\n  c: [*b, *b]\n")))
         .isEmpty();
   }
 }
