@@ -62,7 +62,7 @@ public final class Records {
     person.put("name", who.name());
     person.put("email", who.email());
     out.put("who", person);
-    out.put("when", who.when().toString());
+    out.put("when", who.when().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
     out.put("sourceCommit", sourceCommit);
     out.put("source", source);
     out.put("sourceStageCommit", sourceStageCommit);
