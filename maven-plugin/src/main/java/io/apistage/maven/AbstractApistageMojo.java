@@ -1,5 +1,6 @@
 package io.apistage.maven;
 
+import io.apistage.git.GitCredentials;
 import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
 import io.apistage.log.Log;
@@ -10,10 +11,19 @@ import io.apistage.report.Reports;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.building.SettingsProblem;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /**
  * The one way into every goal: skip handling, the shared parameters, printing problems, writing
@@ -48,6 +58,53 @@ public abstract class AbstractApistageMojo extends AbstractMojo {
    */
   @Parameter(property = "apistage.skip", defaultValue = "false")
   protected boolean skip;
+
+  /** The Maven settings, whose servers hold the credentials of stage remotes. */
+  @Parameter(defaultValue = "${settings}", readonly = true)
+  private Settings settings;
+
+  /** Decrypts the passwords of the settings' servers. */
+  @Component private SettingsDecrypter decrypter;
+
+  /**
+   * Every {@code settings.xml} server with a user name, as credentials by id, passwords decrypted.
+   */
+  protected Map<String, GitCredentials> stageServers() throws ApistageException {
+    return servers(settings, decrypter);
+  }
+
+  /** {@link #stageServers()} for given settings; a null decrypter leaves passwords as they are. */
+  static Map<String, GitCredentials> servers(Settings settings, SettingsDecrypter decrypter)
+      throws ApistageException {
+    Map<String, GitCredentials> out = new TreeMap<>();
+    if (settings == null) {
+      return out;
+    }
+    for (Server server : settings.getServers()) {
+      Server plain = server;
+      if (decrypter != null) {
+        SettingsDecryptionResult result =
+            decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+        for (SettingsProblem problem : result.getProblems()) {
+          if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
+            throw new ApistageException(
+                "cannot decrypt the password of settings.xml server "
+                    + server.getId()
+                    + ": "
+                    + problem.getMessage());
+          }
+        }
+        plain = result.getServer();
+      }
+      if (plain.getUsername() != null) {
+        out.put(
+            plain.getId(),
+            new GitCredentials(
+                plain.getUsername(), plain.getPassword() == null ? "" : plain.getPassword()));
+      }
+    }
+    return out;
+  }
 
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {

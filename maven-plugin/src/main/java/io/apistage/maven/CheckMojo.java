@@ -13,12 +13,9 @@ import io.apistage.versions.CheckVersionsRequest;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * The pull-request check in one goal, bound to {@code verify}: runs validate, check-versions and
@@ -59,17 +56,6 @@ public class CheckMojo extends AbstractApistageMojo {
   @Parameter(property = "apistage.stage")
   private String stage;
 
-  /**
-   * The Maven settings, whose servers hold the credentials of stage remotes.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(defaultValue = "${settings}", readonly = true)
-  private Settings settings;
-
-  /** Decrypts the passwords of the settings' servers. */
-  @Component private SettingsDecrypter decrypter;
-
   @Override
   protected boolean failOnWarning() {
     return failOnWarning;
@@ -82,8 +68,7 @@ public class CheckMojo extends AbstractApistageMojo {
 
   @Override
   protected GoalResult run(GoalContext context) throws ApistageException, IOException {
-    DiffRequest diff =
-        new DiffRequest(Optional.ofNullable(stage), false, DiffMojo.servers(settings, decrypter));
+    DiffRequest diff = new DiffRequest(Optional.ofNullable(stage), false, stageServers());
     List<CheckStep> steps =
         List.of(
             CheckStep.of("validate", c -> new ValidateGoal(c).execute()),

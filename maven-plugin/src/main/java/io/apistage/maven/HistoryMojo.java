@@ -31,6 +31,6 @@ public class HistoryMojo extends AbstractApistageMojo {
 
   @Override
   protected GoalResult run(GoalContext context) throws ApistageException, IOException {
-    return new HistoryGoal(context, stage).execute();
+    return new HistoryGoal(context, stage, stageServers()).execute();
   }
 }

@@ -49,6 +49,7 @@ public class PromoteMojo extends AbstractApistageMojo {
 
   @Override
   protected GoalResult run(GoalContext context) throws ApistageException, IOException {
-    return new PromoteGoal(context, PromoteRequest.of(promotion, dryRun, repromote)).execute();
+    return new PromoteGoal(context, PromoteRequest.of(promotion, dryRun, repromote, stageServers()))
+        .execute();
   }
 }

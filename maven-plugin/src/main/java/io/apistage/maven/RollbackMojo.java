@@ -40,6 +40,7 @@ public class RollbackMojo extends AbstractApistageMojo {
 
   @Override
   protected GoalResult run(GoalContext context) throws ApistageException, IOException {
-    return new RollbackGoal(context, RollbackRequest.of(stage, promotion)).execute();
+    return new RollbackGoal(context, RollbackRequest.of(stage, promotion, stageServers()))
+        .execute();
   }
 }

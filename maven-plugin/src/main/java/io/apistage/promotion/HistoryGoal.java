@@ -1,5 +1,6 @@
 package io.apistage.promotion;
 
+import io.apistage.git.GitCredentials;
 import io.apistage.git.GitRepo;
 import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
@@ -26,12 +27,22 @@ public final class HistoryGoal {
 
   private final GoalContext context;
   private final String stageName;
+  private final Map<String, GitCredentials> servers;
   private final Log log;
 
-  /** The goal for a context and the stage ({@code apistage.stage}). */
+  /** The goal for a context and the stage ({@code apistage.stage}), without stage credentials. */
   public HistoryGoal(GoalContext context, String stageName) {
+    this(context, stageName, Map.of());
+  }
+
+  /**
+   * The goal for a context, the stage ({@code apistage.stage}) and the credentials of stage remotes
+   * by {@code settings.xml} server id.
+   */
+  public HistoryGoal(GoalContext context, String stageName, Map<String, GitCredentials> servers) {
     this.context = context;
     this.stageName = stageName;
+    this.servers = Map.copyOf(servers);
     this.log = context.log();
   }
 
@@ -52,7 +63,7 @@ public final class HistoryGoal {
                 + ")");
       }
       Stage stage = chain.get(stageName);
-      StageState state = new StageStore(git, Map.of()).read(stage);
+      StageState state = new StageStore(git, servers).read(stage);
       log.info(
           "history of stage "
               + stage.name()

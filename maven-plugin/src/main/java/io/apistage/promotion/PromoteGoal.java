@@ -124,7 +124,7 @@ public final class PromoteGoal {
               + String.join(" -> ", chain.names())
               + (request.dryRun() ? " (dry run: nothing is written)" : ""));
 
-      StageStore store = new StageStore(git, Map.of());
+      StageStore store = new StageStore(git, request.servers());
       TreeRenderer renderer = new TreeRenderer(git);
       StageReader reader = new StageReader(git, store, renderer);
       StageUpdater updater = new StageUpdater(store, reader, renderer, log);

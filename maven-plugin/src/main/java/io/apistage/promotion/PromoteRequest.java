@@ -1,6 +1,8 @@
 package io.apistage.promotion;
 
+import io.apistage.git.GitCredentials;
 import java.time.Clock;
+import java.util.Map;
 
 /**
  * The parameters of {@code promote}.
@@ -11,12 +13,28 @@ import java.time.Clock;
  * @param repromote whether to apply promotions again that were applied with the same content
  *     ({@code apistage.repromote})
  * @param clock the clock for the records' time
+ * @param servers credentials of stage remotes by {@code settings.xml} server id
  * @since 0.1.0
  */
-public record PromoteRequest(String promotion, boolean dryRun, boolean repromote, Clock clock) {
+public record PromoteRequest(
+    String promotion,
+    boolean dryRun,
+    boolean repromote,
+    Clock clock,
+    Map<String, GitCredentials> servers) {
+
+  public PromoteRequest {
+    servers = Map.copyOf(servers);
+  }
+
+  /** A request without stage credentials (stages in this repository or on open remotes). */
+  public PromoteRequest(String promotion, boolean dryRun, boolean repromote, Clock clock) {
+    this(promotion, dryRun, repromote, clock, Map.of());
+  }
 
   /** A request on the system clock in UTC. */
-  public static PromoteRequest of(String promotion, boolean dryRun, boolean repromote) {
-    return new PromoteRequest(promotion, dryRun, repromote, Clock.systemUTC());
+  public static PromoteRequest of(
+      String promotion, boolean dryRun, boolean repromote, Map<String, GitCredentials> servers) {
+    return new PromoteRequest(promotion, dryRun, repromote, Clock.systemUTC(), servers);
   }
 }

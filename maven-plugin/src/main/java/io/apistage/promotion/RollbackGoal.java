@@ -64,7 +64,7 @@ public final class RollbackGoal {
       }
       Stage stage = chain.get(request.stage());
       Identity who = Who.of(context.env(), git, head, request.clock().instant());
-      StageStore store = new StageStore(git, Map.of());
+      StageStore store = new StageStore(git, request.servers());
       TreeRenderer renderer = new TreeRenderer(git);
       StageReader reader = new StageReader(git, store, renderer);
       StageUpdater.Done<HistoryRecord> done =

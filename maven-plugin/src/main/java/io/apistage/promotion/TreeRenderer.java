@@ -3,7 +3,6 @@ package io.apistage.promotion;
 import io.apistage.git.GitRepo;
 import io.apistage.model.Asset;
 import io.apistage.model.Kind;
-import io.apistage.model.TreeDiff;
 import io.apistage.report.Json;
 import io.apistage.stage.HistoryRecord;
 import io.apistage.stage.StageLayout;
@@ -20,9 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import org.snakeyaml.engine.v2.api.Dump;
-import org.snakeyaml.engine.v2.api.DumpSettings;
-import org.snakeyaml.engine.v2.common.FlowStyle;
 
 /**
  * Renders a stage's content into the files of its next commit in the layout of {@link StageLayout},
@@ -34,23 +30,6 @@ import org.snakeyaml.engine.v2.common.FlowStyle;
  * @since 0.1.0
  */
 final class TreeRenderer {
-
-  /**
-   * One emitter per thread with the settings of {@link StageLayout#yaml}: a snakeyaml-engine {@code
-   * Dump} keeps state while it represents a document, so the shared one cannot be used from the
-   * parallel rendering here. {@code TreeRendererTest} keeps the two outputs byte for byte equal.
-   */
-  private static final ThreadLocal<Dump> DUMP =
-      ThreadLocal.withInitial(
-          () ->
-              new Dump(
-                  DumpSettings.builder()
-                      .setDefaultFlowStyle(FlowStyle.BLOCK)
-                      .setIndent(2)
-                      .setIndicatorIndent(2)
-                      .setIndentWithIndicator(true)
-                      .setSplitLines(false)
-                      .build()));
 
   private final GitRepo git;
   private final Map<YMap, byte[]> authoredBytes =
@@ -114,7 +93,7 @@ final class TreeRenderer {
     Map<String, Object> meta = new LinkedHashMap<>();
     meta.put("stage", content.stage());
     meta.put("lastRecord", content.lastRecord());
-    out.put(StageLayout.META, utf8(yaml(meta)));
+    out.put(StageLayout.META, utf8(StageLayout.yaml(meta)));
     try {
       tasks.parallelStream().forEach(task -> out.put(task.path(), bytes(task)));
     } catch (UncheckedIOException e) {
@@ -132,21 +111,12 @@ final class TreeRenderer {
       }
       if (task.authored() != null) {
         byte[] raw = authoredBytes.get(task.authored().body());
-        return raw != null ? raw : utf8(yaml(task.authored().body().toPlain()));
+        return raw != null ? raw : utf8(StageLayout.yaml(task.authored().body().toPlain()));
       }
-      return utf8(yaml(task.plain()));
+      return utf8(StageLayout.yaml(task.plain()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** A document as normalized YAML, as {@link StageLayout#yaml} writes it; safe from any thread. */
-  static String yaml(Object plain) {
-    Object normal = TreeDiff.normalize(plain);
-    if (normal instanceof Map<?, ?> map && map.isEmpty()) {
-      return "{}\n";
-    }
-    return DUMP.get().dumpToString(normal);
   }
 
   private static byte[] utf8(String text) {

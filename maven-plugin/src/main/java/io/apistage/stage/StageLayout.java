@@ -54,7 +54,6 @@ public final class StageLayout {
 
   private static final Pattern KEY = Pattern.compile("([a-z]+)/([^@/]+)(?:@(\\d+))?");
 
-  // A Dump keeps state while it writes, so each document gets its own; the settings are shared.
   private static final DumpSettings DUMP_SETTINGS =
       DumpSettings.builder()
           .setDefaultFlowStyle(FlowStyle.BLOCK)
@@ -66,6 +65,11 @@ public final class StageLayout {
           // that schema would read as something else ("007" is an int there, not in JSON's).
           .setSchema(new CoreSchema())
           .build();
+
+  // A Dump keeps state while it writes a document, so each thread has its own (promote renders
+  // thousands of documents in parallel); the settings are shared.
+  private static final ThreadLocal<Dump> DUMP =
+      ThreadLocal.withInitial(() -> new Dump(DUMP_SETTINGS));
 
   private StageLayout() {}
 
@@ -103,7 +107,7 @@ public final class StageLayout {
     if (normal instanceof Map<?, ?> map && map.isEmpty()) {
       return "{}\n";
     }
-    return new Dump(DUMP_SETTINGS).dumpToString(normal);
+    return DUMP.get().dumpToString(normal);
   }
 
   /** The files of a stage's tree for its content, by path. */

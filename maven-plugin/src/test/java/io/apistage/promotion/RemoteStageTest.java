@@ -2,6 +2,7 @@ package io.apistage.promotion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.apistage.git.GitCredentials;
 import io.apistage.goal.GoalResult;
 import io.apistage.log.RecordingLog;
 import java.nio.file.Path;
@@ -58,6 +59,50 @@ class RemoteStageTest {
       assertThat(first.ref("refs/heads/apistage/stage/qa"))
           .as("no local branch for a remote stage")
           .isNull();
+    }
+  }
+
+  @Test
+  void promoteRollbackAndHistoryUseTheSettingsServerThatTheStageNames() throws Exception {
+    Path bare = dir.resolve("stages.git");
+    Git.init().setBare(true).setDirectory(bare.toFile()).setInitialBranch("main").call().close();
+    String state = "state: { remote: \"" + bare.toUri() + "\", server: stage-git }\n";
+    Map<String, GitCredentials> servers = Map.of("stage-git", new GitCredentials("ci-bot", "t0k"));
+    try (GitFixture f = GitFixture.shop(dir.resolve("repo"))) {
+      f.write("stages/dev.yaml", "kind: Stage\nname: dev\ntrack: main\n" + state);
+      f.write("stages/qa.yaml", "kind: Stage\nname: qa\npromotesFrom: dev\n" + state);
+      f.write("promotions/orders-to-qa.yaml", GitFixture.ORDERS_TO_QA);
+      f.commit("stages on a remote that needs credentials");
+
+      GoalResult without =
+          new PromoteGoal(f.context(new RecordingLog()), f.promote()).execute();
+      assertThat(without.problems())
+          .extracting(p -> p.message())
+          .anySatisfy(m -> assertThat(m).contains("state.server 'stage-git'", "settings.xml"));
+
+      PromoteRequest withServers =
+          new PromoteRequest(null, false, false, f.clock(), servers);
+      GoalResult applied = new PromoteGoal(f.context(new RecordingLog()), withServers).execute();
+      assertThat(applied.problems()).isEmpty();
+
+      GoalResult history =
+          new HistoryGoal(f.context(new RecordingLog()), "qa", servers).execute();
+      assertThat(history.message()).isEqualTo("history of qa: 1 promotion, 0 rollbacks");
+
+      GoalResult rollback =
+          new RollbackGoal(
+                  f.context(new RecordingLog()),
+                  new RollbackRequest("qa", null, f.clock(), servers))
+              .execute();
+      assertThat(rollback.problems()).isEmpty();
+      try (Repository remote = Git.open(bare.toFile()).getRepository()) {
+        assertThat(
+                new HistoryGoal(f.context(new RecordingLog()), "qa", servers)
+                    .execute()
+                    .message())
+            .isEqualTo("history of qa: 1 promotion, 1 rollback");
+        assertThat(remote.exactRef("refs/heads/apistage/stage/qa")).isNotNull();
+      }
     }
   }
 }

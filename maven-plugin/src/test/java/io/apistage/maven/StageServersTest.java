@@ -8,7 +8,7 @@ import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
 import org.junit.jupiter.api.Test;
 
-class DiffMojoTest {
+class StageServersTest {
 
   private static Server server(String id, String username, String password) {
     Server server = new Server();
@@ -23,7 +23,7 @@ class DiffMojoTest {
     Settings settings = new Settings();
     settings.addServer(server("stage-git", "ci-bot", "token-1"));
     settings.addServer(server("nexus", null, null));
-    Map<String, GitCredentials> servers = DiffMojo.servers(settings, null);
+    Map<String, GitCredentials> servers = AbstractApistageMojo.servers(settings, null);
     assertThat(servers).containsOnlyKeys("stage-git");
     assertThat(servers.get("stage-git")).isEqualTo(new GitCredentials("ci-bot", "token-1"));
     assertThat(servers.get("stage-git").toString()).doesNotContain("token-1");
@@ -31,6 +31,6 @@ class DiffMojoTest {
 
   @Test
   void noSettingsMeansNoCredentials() throws Exception {
-    assertThat(DiffMojo.servers(null, null)).isEmpty();
+    assertThat(AbstractApistageMojo.servers(null, null)).isEmpty();
   }
 }
