@@ -30,8 +30,27 @@ public final class Defaults {
     return new Entry(Pattern.compile(regex), value);
   }
 
+  /**
+   * The last segments of the paths above, and the values: a field whose name or value is none of
+   * them is no default, without running the path patterns (normalizing a stage's thousands of
+   * documents asks this for every field).
+   */
+  private static final java.util.Set<String> NAMES =
+      DEFAULTS.stream()
+          .map(e -> e.path().pattern())
+          .map(p -> p.substring(p.lastIndexOf('/') + 1).replace("\\E", ""))
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+  private static final java.util.Set<Object> VALUES =
+      DEFAULTS.stream().map(Entry::value).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
   /** Whether {@code value} is the default of the field at {@code path}. */
   public static boolean isDefault(String path, Object value) {
+    if (value == null
+        || !VALUES.contains(value)
+        || !NAMES.contains(path.substring(path.lastIndexOf('/') + 1))) {
+      return false;
+    }
     for (Entry e : DEFAULTS) {
       if (e.path().matcher(path).matches()) {
         return e.value().equals(value);

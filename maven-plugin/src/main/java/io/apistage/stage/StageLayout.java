@@ -4,6 +4,8 @@ import io.apistage.model.Asset;
 import io.apistage.model.Kind;
 import io.apistage.model.TreeDiff;
 import io.apistage.report.Json;
+import io.apistage.yaml.BlockWriter;
+import io.apistage.yaml.FastResolver;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +17,6 @@ import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * The layout of a stage's branch, at the root of its tree:
@@ -63,7 +64,7 @@ public final class StageLayout {
           .setSplitLines(false)
           // The reader resolves plain scalars with the core schema, so the writer must quote what
           // that schema would read as something else ("007" is an int there, not in JSON's).
-          .setSchema(new CoreSchema())
+          .setSchema(FastResolver.coreSchema())
           .build();
 
   // A Dump keeps state while it writes a document, so each thread has its own (promote renders
@@ -106,6 +107,12 @@ public final class StageLayout {
     Object normal = TreeDiff.normalize(plain);
     if (normal instanceof Map<?, ?> map && map.isEmpty()) {
       return "{}\n";
+    }
+    if (normal instanceof Map<?, ?> map) {
+      Optional<String> fast = BlockWriter.write(map);
+      if (fast.isPresent()) {
+        return fast.get();
+      }
     }
     return DUMP.get().dumpToString(normal);
   }

@@ -15,7 +15,7 @@ import org.snakeyaml.engine.v2.schema.Schema;
  * parsing a large config root allocated. Everything else goes to the core schema's resolver, so
  * every scalar resolves as before; {@code FastResolverTest} compares the two.
  */
-final class FastResolver implements ScalarResolver {
+public final class FastResolver implements ScalarResolver {
 
   /** First characters of the core schema's null, bool, int, float, merge and ${ENV} forms. */
   private static final String MAY_RESOLVE = " ~nNtTfF-+.0123456789<$";
@@ -26,8 +26,11 @@ final class FastResolver implements ScalarResolver {
     this.core = core;
   }
 
-  /** The core schema, resolving through this shortcut. */
-  static Schema coreSchema() {
+  /**
+   * The core schema, resolving through this shortcut: for reading, and for writing, where the
+   * emitter asks the resolver about every scalar to decide whether it needs quotes.
+   */
+  public static Schema coreSchema() {
     CoreSchema core = new CoreSchema();
     FastResolver resolver = new FastResolver(core.getScalarResolver());
     return new Schema() {

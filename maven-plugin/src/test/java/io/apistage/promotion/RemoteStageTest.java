@@ -74,19 +74,16 @@ class RemoteStageTest {
       f.write("promotions/orders-to-qa.yaml", GitFixture.ORDERS_TO_QA);
       f.commit("stages on a remote that needs credentials");
 
-      GoalResult without =
-          new PromoteGoal(f.context(new RecordingLog()), f.promote()).execute();
+      GoalResult without = new PromoteGoal(f.context(new RecordingLog()), f.promote()).execute();
       assertThat(without.problems())
           .extracting(p -> p.message())
           .anySatisfy(m -> assertThat(m).contains("state.server 'stage-git'", "settings.xml"));
 
-      PromoteRequest withServers =
-          new PromoteRequest(null, false, false, f.clock(), servers);
+      PromoteRequest withServers = new PromoteRequest(null, false, false, f.clock(), servers);
       GoalResult applied = new PromoteGoal(f.context(new RecordingLog()), withServers).execute();
       assertThat(applied.problems()).isEmpty();
 
-      GoalResult history =
-          new HistoryGoal(f.context(new RecordingLog()), "qa", servers).execute();
+      GoalResult history = new HistoryGoal(f.context(new RecordingLog()), "qa", servers).execute();
       assertThat(history.message()).isEqualTo("history of qa: 1 promotion, 0 rollbacks");
 
       GoalResult rollback =
@@ -97,9 +94,7 @@ class RemoteStageTest {
       assertThat(rollback.problems()).isEmpty();
       try (Repository remote = Git.open(bare.toFile()).getRepository()) {
         assertThat(
-                new HistoryGoal(f.context(new RecordingLog()), "qa", servers)
-                    .execute()
-                    .message())
+                new HistoryGoal(f.context(new RecordingLog()), "qa", servers).execute().message())
             .isEqualTo("history of qa: 1 promotion, 1 rollback");
         assertThat(remote.exactRef("refs/heads/apistage/stage/qa")).isNotNull();
       }
