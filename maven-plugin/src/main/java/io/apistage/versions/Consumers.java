@@ -123,7 +123,7 @@ public final class Consumers {
       Map<String, byte[]> named = new TreeMap<>();
       files.forEach(
           (path, text) -> {
-            if (!path.startsWith(Kind.SUBSCRIPTION.folder() + "/") && text.contains(api)) {
+            if (!path.startsWith(Kind.SUBSCRIPTION.folder() + "/") && mentions(text, api)) {
               named.put(path, text.getBytes(StandardCharsets.UTF_8));
             }
           });
@@ -138,7 +138,7 @@ public final class Consumers {
     files.forEach(
         (path, text) -> {
           if (path.startsWith(Kind.SUBSCRIPTION.folder() + "/")
-              && packages.stream().anyMatch(text::contains)) {
+              && packages.stream().anyMatch(name -> mentions(text, name))) {
             named.put(path, text.getBytes(StandardCharsets.UTF_8));
           }
         });
@@ -181,5 +181,24 @@ public final class Consumers {
     } catch (NumberFormatException e) {
       return -1;
     }
+  }
+
+  /**
+   * Whether a name occurs in a text as a whole name (not inside a longer one: {@code orders} in
+   * {@code orders@1} but not in {@code orders-v2}), the cheap test before a file is parsed.
+   */
+  static boolean mentions(String text, String name) {
+    for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+      int end = at + name.length();
+      if ((at == 0 || !isNameChar(text.charAt(at - 1)))
+          && (end == text.length() || !isNameChar(text.charAt(end)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isNameChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
   }
 }

@@ -40,4 +40,14 @@ class ConsumersTest {
   void noConsumerFoldersMeansNoConsumers() throws Exception {
     assertThat(Consumers.read(root).of("orders", 1)).isEmpty();
   }
+
+  @Test
+  void aNameInsideALongerNameIsNoMention() {
+    assertThat(Consumers.mentions("apis: [orders@1]", "orders")).isTrue();
+    assertThat(Consumers.mentions("apis: [{ name: orders, major: 1 }]", "orders")).isTrue();
+    assertThat(Consumers.mentions("apis: [\"orders@2\"]\n", "orders")).isTrue();
+    assertThat(Consumers.mentions("apis: [orders-v2@1, reorders@1, orders2@1]", "orders"))
+        .isFalse();
+    assertThat(Consumers.mentions("orders", "orders")).isTrue();
+  }
 }
