@@ -59,6 +59,19 @@ public abstract class AbstractApistageMojo extends AbstractMojo {
   @Parameter(property = "apistage.skip", defaultValue = "false")
   protected boolean skip;
 
+  /** The switches of all goals, checked before any goal runs. */
+  private static final java.util.List<String> SWITCHES =
+      java.util.List.of(
+          "apistage.skip",
+          "apistage.failOnWarning",
+          "apistage.failOnDiff",
+          "apistage.dryRun",
+          "apistage.repromote");
+
+  /** The build's session, whose user properties hold the {@code -D} values as typed. */
+  @Parameter(defaultValue = "${session}", readonly = true)
+  private org.apache.maven.execution.MavenSession session;
+
   /** The Maven settings, whose servers hold the credentials of stage remotes. */
   @Parameter(defaultValue = "${settings}", readonly = true)
   private Settings settings;
@@ -108,6 +121,7 @@ public abstract class AbstractApistageMojo extends AbstractMojo {
 
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
+    checkSwitches();
     if (skip) {
       getLog().info("apistage: skipped (apistage.skip=true)");
       return;
@@ -164,4 +178,31 @@ public abstract class AbstractApistageMojo extends AbstractMojo {
 
   /** Writes further reports; the default writes none. */
   protected void afterReports(GoalContext context, GoalResult result) throws IOException {}
+
+  /**
+   * Refuses a switch given with a value other than true or false: Maven reads any other text as
+   * false, so {@code -Dapistage.dryRun=ture} would promote for real.
+   */
+  private void checkSwitches() throws MojoFailureException {
+    if (session == null) {
+      return;
+    }
+    for (String name : SWITCHES) {
+      String value = session.getUserProperties().getProperty(name);
+      if (value != null
+          && !value.isEmpty()
+          && !value.equalsIgnoreCase("true")
+          && !value.equalsIgnoreCase("false")) {
+        throw new MojoFailureException(
+            name
+                + "='"
+                + value
+                + "' is not a switch value; pass -D"
+                + name
+                + "=true or -D"
+                + name
+                + "=false");
+      }
+    }
+  }
 }
