@@ -1,5 +1,6 @@
 package io.apistage.git;
 
+import java.util.Arrays;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.lib.Repository;
 
@@ -34,7 +35,8 @@ public final class GitNames {
 
   /**
    * Whether {@code branch} is a branch name Git accepts ({@code git check-ref-format --branch}):
-   * {@code refs/heads/<branch>} is a valid ref name, and it neither starts with '-' nor is '@'.
+   * {@code refs/heads/<branch>} is a valid ref name, no component starts with '.' or ends with
+   * {@code .lock}, and it neither starts with '-' nor is '@'.
    */
   public static boolean isValidBranch(String branch) {
     return branch != null
@@ -42,7 +44,9 @@ public final class GitNames {
         && !branch.startsWith("-")
         && !branch.equals("@")
         && !branch.contains("@{")
-        && Repository.isValidRefName("refs/heads/" + branch);
+        && Repository.isValidRefName("refs/heads/" + branch)
+        && Arrays.stream(branch.split("/", -1))
+            .noneMatch(c -> c.isEmpty() || c.startsWith(".") || c.endsWith(".lock"));
   }
 
   /**
