@@ -77,7 +77,7 @@ public final class ConfigLoader {
   /** Loads every file of a source. */
   public Config load(ConfigSource source) throws IOException {
     List<String> paths = source.paths();
-    List<Problem> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>(source.skipped());
     List<String> yamlFiles = new ArrayList<>();
     String settingsFile = null;
     Map<String, String> seen = new HashMap<>();

@@ -1,5 +1,6 @@
 package io.apistage.model;
 
+import io.apistage.problem.Problem;
 import java.io.IOException;
 import java.util.List;
 
@@ -18,4 +19,12 @@ public interface ConfigSource {
 
   /** A file's bytes. */
   byte[] read(String path) throws IOException;
+
+  /**
+   * Warnings about entries that are not read although they sit where files are read (symbolic links
+   * on disk); none by default.
+   */
+  default List<Problem> skipped() throws IOException {
+    return List.of();
+  }
 }

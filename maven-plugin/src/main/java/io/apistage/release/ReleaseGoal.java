@@ -22,6 +22,7 @@ import io.apistage.yaml.YMap;
 import io.apistage.yaml.YamlParser;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -359,7 +360,7 @@ public final class ReleaseGoal {
     Map<String, byte[]> files = new TreeMap<>();
     for (String name : List.of("apistage.yaml", "apistage.yml")) {
       Path file = context.configDir().resolve(name);
-      if (Files.isRegularFile(file)) {
+      if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
         files.put(name, Files.readAllBytes(file));
       }
     }

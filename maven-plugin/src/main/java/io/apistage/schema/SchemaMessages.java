@@ -38,6 +38,22 @@ final class SchemaMessages {
           "^([1-5][0-9][0-9]|[1-5]XX|default)$",
           "must be an HTTP status code such as \"200\" or \"4XX\", or default");
 
+  /**
+   * Explanations of the Git name patterns of a stage's state (stage.schema.json) and of a promotion
+   * selector's name (promotion.schema.json), by pattern.
+   */
+  private static final Map<String, String> GIT_PATTERNS =
+      Map.of(
+          "^(?![\\s\\S]*[\\x00-\\x1f\\x7f])(?![-/.])(?!@$)(?!.*\\.\\.)(?!.*@\\{)(?!.*//)(?!.*/\\.)(?!.*[/.]$)(?!.*\\.lock(/|$))[^ ~^:?*\\[\\\\]+$",
+          "must be a Git branch name such as apistage/stage/prod: no '..', '//', '@{', spaces,"
+              + " control characters or any of ~ ^ : ? * [ \\, not starting with '-', '/' or '.',"
+              + " not ending with '/', '.' or '.lock', and not '@' alone",
+          "^(?![\\s\\S]*[\\x00-\\x1f\\x7f])([A-Za-z0-9][A-Za-z0-9._-]*|(https?|ssh|git|file)://[^\\s]+|[A-Za-z0-9._-]+@[A-Za-z0-9][A-Za-z0-9.-]*:[^-\\s][^\\s]*)$",
+          "must be a remote's name such as origin, an https://, http://, ssh://, git:// or file://"
+              + " URL, or user@host:path",
+          "^[a-z*][a-z0-9*-]{0,62}$",
+          "must be a name, '*' standing for any characters, e.g. orders or pay*");
+
   private static final String SEMVER_START = "^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)";
 
   private SchemaMessages() {}
@@ -87,7 +103,7 @@ final class SchemaMessages {
   }
 
   private static String pattern(String pattern) {
-    String known = PATTERNS.get(pattern);
+    String known = PATTERNS.getOrDefault(pattern, GIT_PATTERNS.get(pattern));
     if (known != null) {
       return known;
     }

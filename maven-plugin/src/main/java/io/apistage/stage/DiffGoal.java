@@ -169,7 +169,7 @@ public final class DiffGoal {
    */
   private Loaded load() throws IOException {
     DirectorySource source = new DirectorySource(context.configDir());
-    List<Problem> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>(source.skipped());
     Map<String, String> seen = new HashMap<>();
     List<String> files = new ArrayList<>();
     for (String path : source.paths()) {
@@ -273,7 +273,10 @@ public final class DiffGoal {
     try {
       state = store.readForDiff(stage);
     } catch (ApistageException e) {
-      String field = e.getMessage().contains("state.server") ? "server" : "remote";
+      String field =
+          e.getMessage().contains("state.server")
+              ? "server"
+              : e.getMessage().startsWith("state.branch") ? "branch" : "remote";
       problems.add(
           Problem.error(
               stage.file(),

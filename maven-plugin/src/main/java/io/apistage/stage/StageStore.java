@@ -2,6 +2,7 @@ package io.apistage.stage;
 
 import io.apistage.git.CommitInfo;
 import io.apistage.git.GitCredentials;
+import io.apistage.git.GitNames;
 import io.apistage.git.GitRemote;
 import io.apistage.git.GitRepo;
 import io.apistage.git.Identity;
@@ -98,6 +99,7 @@ public final class StageStore {
       String message,
       Identity who)
       throws ApistageException, IOException {
+    checkNames(stage);
     Optional<String> base = expectedBase.commit();
     String commit =
         git.writeCommit(
@@ -125,6 +127,7 @@ public final class StageStore {
 
   /** The commit a stage's branch points at, fetching it first when it lives on a remote. */
   public Optional<String> currentCommit(Stage stage) throws ApistageException, IOException {
+    checkNames(stage);
     Stage.StateLocation location = stage.state();
     if (!location.isRemote()) {
       return git.readRef(location.localRef(stage.name()));
@@ -133,6 +136,33 @@ public final class StageStore {
       return remote(stage).fetch(location.remoteRef(), location.localRef(stage.name()));
     } catch (ApistageException e) {
       throw onStage(stage, e);
+    }
+  }
+
+  /**
+   * Refuses a stage whose {@code state.branch} is not a Git branch name or whose {@code
+   * state.remote} is neither a remote's name nor an allowed URL, before any ref is read or written:
+   * a stage file read from a commit has not been through its schema.
+   */
+  static void checkNames(Stage stage) throws ApistageException {
+    Stage.StateLocation location = stage.state();
+    if (!GitNames.isValidBranch(location.branch())) {
+      throw new ApistageException(
+          "state.branch "
+              + GitNames.quote(location.branch())
+              + " in "
+              + stage.file()
+              + " is not a valid Git branch name; give "
+              + GitNames.BRANCH_RULES);
+    }
+    if (location.isRemote() && !GitNames.isValidRemote(location.remote())) {
+      throw new ApistageException(
+          "state.remote "
+              + GitNames.quote(location.remote())
+              + " in "
+              + stage.file()
+              + " is refused; give "
+              + GitNames.REMOTE_RULES);
     }
   }
 
@@ -226,6 +256,16 @@ public final class StageStore {
         Optional<ConfigLoader.Placement> place = ConfigLoader.place(path);
         if (place.isPresent() && StageLayout.isDeployable(place.get().kind())) {
           runningPaths.add(path);
+        } else {
+          problems.add(
+              Problem.warning(
+                  branch + ":" + path,
+                  Position.FILE,
+                  "",
+                  HAND_CHANGE_RULE,
+                  "not part of a stage's layout (apis/<api>/v<MAJOR>.yaml, <kind folder>/<name>"
+                      + ".yaml of a deployable kind, .apistage/); it was added by hand, apistage"
+                      + " ignores it and the next promotion removes it"));
         }
       }
     }

@@ -1,0 +1,101 @@
+package io.apistage.promotion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.apistage.git.GitRepo;
+import io.apistage.goal.GoalResult;
+import io.apistage.log.RecordingLog;
+import io.apistage.problem.Problem;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jgit.lib.Ref;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Promotions over stage files and stage branches written to harm. */
+class HostilePromoteTest {
+
+  @TempDir Path dir;
+
+  private static List<String> refs(GitFixture f) throws Exception {
+    return f.git.getRepository().getRefDatabase().getRefs().stream().map(Ref::getName).toList();
+  }
+
+  @Test
+  void committedStageWithAHostileBranchIsRefusedAndNoOtherRefIsWritten() throws Exception {
+    try (GitFixture f = GitFixture.shop(dir)) {
+      f.write("stages/qa.yaml", GitFixture.QA + "state: { branch: ../../../etc/passwd }\n");
+      f.write("promotions/orders-to-qa.yaml", GitFixture.ORDERS_TO_QA);
+      f.commit("hostile qa");
+      List<String> before = refs(f);
+
+      GoalResult result = new PromoteGoal(f.context(new RecordingLog()), f.promote()).execute();
+
+      assertThat(result.problems())
+          .extracting(Problem::format)
+          .containsExactly(
+              "promotions/orders-to-qa.yaml:1:1: error [promotion] promotion orders-to-qa failed"
+                  + " on qa: state.branch '../../../etc/passwd' in stages/qa.yaml is not a valid"
+                  + " Git branch name; give a Git branch name such as apistage/stage/prod: no"
+                  + " '..', '//', '@{', spaces, control characters or any of ~ ^ : ? * [ \\, not"
+                  + " starting with '-', '/' or '.', not ending with '/', '.' or '.lock', and not"
+                  + " '@' alone");
+      List<String> after = new ArrayList<>(refs(f));
+      after.removeAll(before);
+      assertThat(after).containsExactly("refs/heads/apistage/stage/dev");
+      // refs/heads/../../../etc/passwd would have been the work tree's etc/passwd
+      assertThat(dir.resolve("etc")).doesNotExist();
+    }
+  }
+
+  @Test
+  void filesAddedByHandOutsideTheLayoutAreDroppedByTheNextPromotionAndNothingIsWrittenToDisk()
+      throws Exception {
+    try (GitFixture f = GitFixture.shop(dir)) {
+      f.write("promotions/orders-to-qa.yaml", GitFixture.ORDERS_TO_QA);
+      f.commit("promote orders");
+      new PromoteGoal(f.context(new RecordingLog()), f.promote()).execute();
+      String qa = f.ref("refs/heads/apistage/stage/qa");
+      try (GitRepo repo = GitRepo.open(dir)) {
+        Map<String, byte[]> files = new LinkedHashMap<>(repo.readAll(qa));
+        files.put("etc/passwd", "root:x:0:0\n".getBytes(StandardCharsets.UTF_8));
+        files.put("apis/Orders/v1.yaml", files.get("apis/orders/v1.yaml"));
+        String hand =
+            repo.writeCommit(
+                files,
+                List.of(qa),
+                "odd by hand",
+                new io.apistage.git.Identity("Mallory", "m@example.com", GitFixture.T0));
+        repo.compareAndSwap("refs/heads/apistage/stage/qa", Optional.of(qa), hand, "hand");
+      }
+      f.write("apis/orders/v1.yaml", GitFixture.ORDERS.replace("Orders of", "All orders of"));
+      f.write("promotions/orders-to-qa.yaml", GitFixture.ORDERS_TO_QA + "overwrite: [api]\n");
+      f.commit("describe orders");
+      RecordingLog log = new RecordingLog();
+      GoalResult result =
+          new PromoteGoal(f.context(log), new PromoteRequest(null, false, true, f.clock()))
+              .execute();
+      assertThat(result.problems()).isEmpty();
+      assertThat(log.lines())
+          .contains("[INFO]   Replaced api/orders@1: replaced on qa (1 field change)");
+      try (GitRepo repo = GitRepo.open(dir)) {
+        assertThat(repo.readAll(f.ref("refs/heads/apistage/stage/qa")).keySet())
+            .containsExactlyInAnyOrder(
+                ".apistage/authored/aliases/orders-backend.yaml",
+                ".apistage/authored/apis/orders/v1.yaml",
+                ".apistage/authored/policies/cors.yaml",
+                ".apistage/history/000001-promotion-orders-to-qa.json",
+                ".apistage/history/000002-promotion-orders-to-qa.json",
+                ".apistage/stage.yaml",
+                "apis/orders/v1.yaml",
+                "policies/cors.yaml");
+      }
+      assertThat(dir.resolve("etc")).doesNotExist();
+    }
+  }
+}
