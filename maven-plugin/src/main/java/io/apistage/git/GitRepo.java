@@ -121,6 +121,18 @@ public final class GitRepo implements Closeable {
     return Optional.ofNullable(id).map(ObjectId::name);
   }
 
+  /**
+   * The commit HEAD points at, for goals that read the checked-out config from Git.
+   *
+   * @throws ApistageException in a repository without commits
+   */
+  public String requireHead() throws IOException, ApistageException {
+    return head()
+        .orElseThrow(
+            () ->
+                new ApistageException("the repository has no commit yet; commit the config first"));
+  }
+
   /** The commit a revision (branch, tag, commit, {@code HEAD~1}) names, or empty. */
   public Optional<String> resolveCommit(String revision) throws IOException {
     try {

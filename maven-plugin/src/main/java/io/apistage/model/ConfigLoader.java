@@ -114,16 +114,9 @@ public final class ConfigLoader {
         continue;
       }
       Placement p = placement.get();
-      String key = Asset.key(p.kind(), p.name(), p.major());
-      String other = seen.putIfAbsent(key, path);
-      if (other != null) {
-        problems.add(
-            Problem.error(
-                path,
-                Position.FILE,
-                "",
-                LAYOUT_RULE,
-                "defines " + key + " again, already defined by " + other + "; keep one file"));
+      Optional<Problem> again = claim(seen, p, path);
+      if (again.isPresent()) {
+        problems.add(again.get());
         continue;
       }
       yamlFiles.add(path);
@@ -179,7 +172,27 @@ public final class ConfigLoader {
     }
   }
 
-  private static UUID declaredId(YMap body) {
+  /**
+   * Records that {@code path} defines the asset placed at {@code p}; when another file already
+   * defines it, the {@code layout} error for the second file.
+   */
+  public static Optional<Problem> claim(Map<String, String> seen, Placement p, String path) {
+    String key = Asset.key(p.kind(), p.name(), p.major());
+    String other = seen.putIfAbsent(key, path);
+    if (other == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        Problem.error(
+            path,
+            Position.FILE,
+            "",
+            LAYOUT_RULE,
+            "defines " + key + " again, already defined by " + other + "; keep one file"));
+  }
+
+  /** The {@code id} a document declares, or null when it has none or a malformed one. */
+  public static UUID declaredId(YMap body) {
     String id = body.str("id");
     if (id == null) {
       return null;

@@ -49,20 +49,9 @@ public final class HistoryGoal {
   /** Runs the goal. */
   public GoalResult execute() throws ApistageException, IOException {
     try (GitRepo git = GitRepo.open(context.configDir())) {
-      String head =
-          git.head()
-              .orElseThrow(
-                  () ->
-                      new ApistageException(
-                          "the repository has no commit yet; commit the config first"));
+      String head = git.requireHead();
       StageChain chain = RollbackGoal.stages(git, head);
-      if (stageName == null || stageName.isBlank()) {
-        throw new ApistageException(
-            "history needs a stage: pass -Dapistage.stage=<stage> (stages: "
-                + String.join(", ", chain.names())
-                + ")");
-      }
-      Stage stage = chain.get(stageName);
+      Stage stage = chain.required(stageName, "history");
       StageState state = new StageStore(git, servers).read(stage);
       log.info(
           "history of stage "

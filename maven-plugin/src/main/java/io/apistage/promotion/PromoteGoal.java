@@ -92,12 +92,7 @@ public final class PromoteGoal {
   /** Runs the goal. */
   public GoalResult execute() throws ApistageException, IOException {
     try (GitRepo git = GitRepo.open(context.configDir())) {
-      String head =
-          git.head()
-              .orElseThrow(
-                  () ->
-                      new ApistageException(
-                          "the repository has no commit yet; commit the config first"));
+      String head = git.requireHead();
       Map<String, String> listing = git.listFiles(head);
       Map<String, byte[]> files = read(git, listing, PromoteGoal::isControlFile);
       Config config = new ConfigLoader().load(new MemorySource(files));

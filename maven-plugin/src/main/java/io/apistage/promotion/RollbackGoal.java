@@ -49,20 +49,9 @@ public final class RollbackGoal {
   /** Runs the goal. */
   public GoalResult execute() throws ApistageException, IOException {
     try (GitRepo git = GitRepo.open(context.configDir())) {
-      String head =
-          git.head()
-              .orElseThrow(
-                  () ->
-                      new ApistageException(
-                          "the repository has no commit yet; commit the config first"));
+      String head = git.requireHead();
       StageChain chain = stages(git, head);
-      if (request.stage() == null || request.stage().isBlank()) {
-        throw new ApistageException(
-            "rollback needs the stage to roll back: pass -Dapistage.stage=<stage> (stages: "
-                + String.join(", ", chain.names())
-                + ")");
-      }
-      Stage stage = chain.get(request.stage());
+      Stage stage = chain.required(request.stage(), "rollback");
       Identity who = Who.of(context.env(), git, head, request.clock().instant());
       StageStore store = new StageStore(git, request.servers());
       TreeRenderer renderer = new TreeRenderer(git);

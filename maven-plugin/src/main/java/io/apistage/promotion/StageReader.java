@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -127,7 +126,14 @@ final class StageReader {
         continue;
       }
       ConfigLoader.Placement p = place.get();
-      Asset asset = new Asset(p.kind(), p.name(), p.major(), branch + ":" + path, id(body), body);
+      Asset asset =
+          new Asset(
+              p.kind(),
+              p.name(),
+              p.major(),
+              branch + ":" + path,
+              ConfigLoader.declaredId(body),
+              body);
       renderer.authored(body, parsed.get(i).bytes());
       if (p.kind() == Kind.ALIAS) {
         aliases.put(p.name(), asset);
@@ -193,17 +199,5 @@ final class StageReader {
     Map<String, Object> object = (Map<String, Object>) map;
     return Optional.of(
         new HistoryRecord(Integer.parseInt(m.group(1)), m.group(2), m.group(3), object));
-  }
-
-  private static UUID id(YMap body) {
-    String id = body.str("id");
-    if (id == null) {
-      return null;
-    }
-    try {
-      return UUID.fromString(id);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 }

@@ -1,6 +1,7 @@
 package io.apistage.report;
 
 import io.apistage.goal.GoalResult;
+import io.apistage.model.Change;
 import io.apistage.model.ConfigLoader;
 import io.apistage.model.Kind;
 import io.apistage.problem.Problem;
@@ -22,7 +23,6 @@ import java.util.Map;
 public final class MarkdownReport {
 
   private static final int MAX_ROWS = 200;
-  private static final int MAX_VALUE = 100;
 
   private MarkdownReport() {}
 
@@ -302,48 +302,12 @@ public final class MarkdownReport {
     Object from = change.get("from");
     Object to = change.get("to");
     if (from == null) {
-      return "+ " + label + ": " + value(to);
+      return "+ " + label + ": " + Change.compact(to);
     }
     if (to == null) {
-      return "- " + label + ": " + value(from);
+      return "- " + label + ": " + Change.compact(from);
     }
-    return "~ " + label + ": " + value(from) + " -> " + value(to);
-  }
-
-  /** A value in compact form, cut at 100 characters. */
-  private static String value(Object value) {
-    StringBuilder out = new StringBuilder();
-    append(out, value);
-    return out.length() > MAX_VALUE ? out.substring(0, MAX_VALUE - 1) + "…" : out.toString();
-  }
-
-  private static void append(StringBuilder out, Object value) {
-    if (out.length() > MAX_VALUE) {
-      return;
-    }
-    if (value instanceof Map<?, ?> map) {
-      out.append('{');
-      boolean first = true;
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        out.append(first ? "" : ", ").append(e.getKey()).append(": ");
-        first = false;
-        append(out, e.getValue());
-      }
-      out.append('}');
-    } else if (value instanceof List<?> list) {
-      out.append('[');
-      for (int i = 0; i < list.size(); i++) {
-        out.append(i == 0 ? "" : ", ");
-        append(out, list.get(i));
-      }
-      out.append(']');
-    } else if (value instanceof String str) {
-      out.append('"')
-          .append(str.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n"))
-          .append('"');
-    } else {
-      out.append(value);
-    }
+    return "~ " + label + ": " + Change.compact(from) + " -> " + Change.compact(to);
   }
 
   /** What is pending on the edge into a stage, from that stage's diff; null when unknown. */

@@ -181,17 +181,9 @@ public final class DiffGoal {
               || place.get().kind() == Kind.STAGE)) {
         continue;
       }
-      ConfigLoader.Placement p = place.get();
-      String key = Asset.key(p.kind(), p.name(), p.major());
-      String other = seen.putIfAbsent(key, path);
-      if (other != null) {
-        problems.add(
-            Problem.error(
-                path,
-                Position.FILE,
-                "",
-                ConfigLoader.LAYOUT_RULE,
-                "defines " + key + " again, already defined by " + other + "; keep one file"));
+      Optional<Problem> again = ConfigLoader.claim(seen, place.get(), path);
+      if (again.isPresent()) {
+        problems.add(again.get());
       } else {
         files.add(path);
       }

@@ -3,7 +3,6 @@ package io.apistage.stage;
 import io.apistage.model.Change;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A stage's diff as text: the console plan in the manner of {@code terraform plan}, and Markdown
@@ -20,9 +19,6 @@ import java.util.Map;
  * @since 0.1.0
  */
 public final class PlanText {
-
-  /** Longest value shown on the console or in Markdown; reports hold the whole value. */
-  static final int MAX_VALUE = 100;
 
   /** Most rows of one stage's Markdown table; a pull-request comment has a size limit. */
   static final int MAX_MARKDOWN_ROWS = 200;
@@ -51,9 +47,15 @@ public final class PlanText {
     String field = change.field().isEmpty() ? "/" : change.field();
     String label = change.path().contains("[") ? field + " (" + change.path() + ")" : field;
     return switch (change.type()) {
-      case ADDED -> "+ " + label + ": " + value(change.to());
-      case REMOVED -> "- " + label + ": " + value(change.from());
-      case CHANGED -> "~ " + label + ": " + value(change.from()) + " -> " + value(change.to());
+      case ADDED -> "+ " + label + ": " + Change.compact(change.to());
+      case REMOVED -> "- " + label + ": " + Change.compact(change.from());
+      case CHANGED ->
+          "~ "
+              + label
+              + ": "
+              + Change.compact(change.from())
+              + " -> "
+              + Change.compact(change.to());
     };
   }
 
@@ -121,42 +123,5 @@ public final class PlanText {
     diff.delete().forEach(k -> rows.add(new Row("-", k, List.of())));
     rows.sort((a, b) -> a.key().compareTo(b.key()));
     return rows;
-  }
-
-  /** A value in compact JSON form, cut at {@value #MAX_VALUE} characters. */
-  public static String value(Object value) {
-    StringBuilder out = new StringBuilder();
-    append(out, value);
-    return out.length() > MAX_VALUE ? out.substring(0, MAX_VALUE - 1) + "…" : out.toString();
-  }
-
-  private static void append(StringBuilder out, Object value) {
-    if (out.length() > MAX_VALUE) {
-      return;
-    }
-    if (value instanceof Map<?, ?> map) {
-      out.append('{');
-      boolean first = true;
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        out.append(first ? "" : ", ");
-        first = false;
-        out.append(e.getKey()).append(": ");
-        append(out, e.getValue());
-      }
-      out.append('}');
-    } else if (value instanceof List<?> list) {
-      out.append('[');
-      for (int i = 0; i < list.size(); i++) {
-        out.append(i == 0 ? "" : ", ");
-        append(out, list.get(i));
-      }
-      out.append(']');
-    } else if (value instanceof String s) {
-      out.append('"')
-          .append(s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n"))
-          .append('"');
-    } else {
-      out.append(value);
-    }
   }
 }

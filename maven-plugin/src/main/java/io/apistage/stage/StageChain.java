@@ -205,6 +205,23 @@ public final class StageChain {
     return stage;
   }
 
+  /**
+   * The stage a goal was asked for with {@code -Dapistage.stage}.
+   *
+   * @param goal the goal's name, for the message when no stage was given
+   * @throws ApistageException when the name is blank (listing the stages) or unknown
+   */
+  public Stage required(String name, String goal) throws ApistageException {
+    if (name == null || name.isBlank()) {
+      throw new ApistageException(
+          goal
+              + " needs a stage: pass -Dapistage.stage=<stage> (stages: "
+              + String.join(", ", names())
+              + ")");
+    }
+    return get(name);
+  }
+
   /** The message for an unknown stage name. */
   public String unknown(String name) {
     if (byName.isEmpty()) {

@@ -28,7 +28,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
 
 /**
  * Reads and writes stages' deployed state on their branches (see {@link StageLayout}): in this
@@ -442,20 +441,8 @@ public final class StageStore {
     }
     return new Parsed(
         key,
-        new Asset(p.kind(), p.name(), p.major(), file, declaredId(body), body),
+        new Asset(p.kind(), p.name(), p.major(), file, ConfigLoader.declaredId(body), body),
         parsed.problems());
-  }
-
-  private static UUID declaredId(YMap body) {
-    String id = body.str("id");
-    if (id == null) {
-      return null;
-    }
-    try {
-      return UUID.fromString(id);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 
   private static Optional<HistoryRecord> readRecord(
