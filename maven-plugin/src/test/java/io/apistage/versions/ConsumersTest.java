@@ -50,4 +50,26 @@ class ConsumersTest {
         .isFalse();
     assertThat(Consumers.mentions("orders", "orders")).isTrue();
   }
+
+  @Test
+  void namesAtFileEdgesCommentsLinksAndUnreadableFilesAreJudgedByTheirDocument() throws Exception {
+    // the API's name ends one file and starts the next: each file is searched on its own
+    write(
+        "applications/a-first.yaml",
+        "kind: Application\nname: a-first\napis: [orders@1]\n# orders");
+    write("applications/b-second.yaml", "orders: 1\nkind: Application\nname: b-second\napis: []\n");
+    // named only in a comment, or next to a multi-byte character: parsed, not a consumer
+    write(
+        "packages/comment.yaml", "kind: Package\nname: comment\napis: [catalog@1] # not orders\n");
+    write(
+        "packages/ünïcode.yaml",
+        "kind: Package\nname: x\napis: [orders@1]\ndescription: éorders\n");
+    write("packages/broken.yaml", "kind: Package\napis: [orders@1\n");
+    write("subscriptions/s1.yaml", "kind: Subscription\nname: s1\npackage: ünïcode\nplan: gold\n");
+    write("subscriptions/s2.yaml", "kind: Subscription\nname: s2\npackage: comment\nplan: gold\n");
+    Files.createSymbolicLink(
+        root.resolve("applications/linked.yaml"), root.resolve("applications/a-first.yaml"));
+    assertThat(Consumers.read(root).of("orders", 1))
+        .containsExactly("application/a-first", "package/ünïcode", "subscription/s1");
+  }
 }
