@@ -105,9 +105,9 @@ final class StageUpdater {
       if (commit.isPresent()) {
         return new Done<>(update.result(), commit, attempt);
       }
+      boolean moved = !store.currentCommit(stage).equals(state.commit());
       if (attempt >= MAX_ATTEMPTS) {
-        Optional<String> now = store.currentCommit(stage);
-        if (now.equals(state.commit())) {
+        if (!moved) {
           throw new ApistageException(
               "stage "
                   + stage.name()
@@ -133,7 +133,9 @@ final class StageUpdater {
       log.info(
           "stage "
               + stage.name()
-              + " moved while this run computed its update; reading it again (attempt "
+              + (moved
+                  ? " moved while this run computed its update; reading it again (attempt "
+                  : " is locked by another writer; trying again (attempt ")
               + (attempt + 1)
               + " of "
               + MAX_ATTEMPTS
