@@ -148,6 +148,7 @@ final class StageReader {
           .forEach(asset -> running.put(asset.key(), resolver.resolve(asset).plain()));
     }
     history.sort((a, b) -> Integer.compare(a.number(), b.number()));
+    problems.addAll(store.handMade(stage, commit));
     return new StageState(
         stage,
         Optional.of(commit),

@@ -76,6 +76,11 @@ final class StageUpdater {
                 + state.problems().get(0).format()
                 + "; fix the branch or roll it back before promoting");
       }
+      if (attempt == 1) {
+        state.problems().stream()
+            .filter(problem -> !problem.isError())
+            .forEach(problem -> log.warn(problem.format()));
+      }
       Update<R> update = step.compute(state);
       long computed = System.nanoTime();
       log.debug(

@@ -269,7 +269,7 @@ public final class StageStore {
       }
     }
     history.sort((a, b) -> Integer.compare(a.number(), b.number()));
-    List<Problem> byHand = lastCommit(stage, commit);
+    List<Problem> byHand = handMade(stage, commit);
     problems.addAll(byHand);
     // Files apistage committed agree with their authored copies by construction; a lean read
     // compares them only when the last commit was made by hand.
@@ -521,7 +521,11 @@ public final class StageStore {
   }
 
   /** A warning when the branch's last commit was not made by apistage. */
-  private List<Problem> lastCommit(Stage stage, String commit) throws IOException {
+  /**
+   * A {@code stage-hand-change} warning when the commit at the tip of a stage's branch was not made
+   * by apistage (it lacks the {@code Apistage-Stage} trailer), else nothing.
+   */
+  public List<Problem> handMade(Stage stage, String commit) throws IOException {
     String branch = stage.state().branch();
     CommitInfo info = git.commitInfo(commit);
     if (info.message().lines().anyMatch(line -> line.strip().equals(TRAILER + stage.name()))) {
@@ -541,7 +545,9 @@ public final class StageStore {
                 + info.authorName()
                 + ") was not made by apistage; the stage's branch was changed by hand, so what the"
                 + " stage runs may differ from its promotions; inspect it with git log "
-                + branch));
+                + branch
+                + " and mvn apistage:diff -Dapistage.stage="
+                + stage.name()));
   }
 
   /** A warning when a running asset is not what its authored copy gives for the stage. */

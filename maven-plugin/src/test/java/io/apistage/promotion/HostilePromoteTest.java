@@ -82,7 +82,13 @@ class HostilePromoteTest {
               .execute();
       assertThat(result.problems()).isEmpty();
       assertThat(log.lines())
-          .contains("[INFO]   Replaced api/orders@1: replaced on qa (1 field change)");
+          .contains("[INFO]   Replaced api/orders@1: replaced on qa (1 field change)")
+          .anyMatch(
+              line ->
+                  line.startsWith(
+                          "[WARNING] apistage/stage/qa:1:1: warning [stage-hand-change] the last commit ")
+                      && line.contains("(\"odd by hand\" by Mallory) was not made by apistage")
+                      && line.endsWith("mvn apistage:diff -Dapistage.stage=qa"));
       try (GitRepo repo = GitRepo.open(dir)) {
         assertThat(repo.readAll(f.ref("refs/heads/apistage/stage/qa")).keySet())
             .containsExactlyInAnyOrder(

@@ -137,7 +137,7 @@ class StageStoreTest {
                   + hand.substring(0, 12)
                   + " (\"hotfix on qa\" by apistage-ci) was not made by apistage; the stage's branch was"
                   + " changed by hand, so what the stage runs may differ from its promotions; inspect it"
-                  + " with git log apistage/stage/qa",
+                  + " with git log apistage/stage/qa and mvn apistage:diff -Dapistage.stage=qa",
               "apistage/stage/qa:apis/orders/v1.yaml:5:14: warning [stage-hand-change] api/orders@1"
                   + " differs from its authored copy resolved for stage qa at /description; it was changed by"
                   + " hand");
