@@ -1,20 +1,7 @@
 // Builds the Git history of this case with the git CLI, with fixed dates and identity.
-def env = [
-    "GIT_AUTHOR_NAME=Ada Tester", "GIT_AUTHOR_EMAIL=ada@example.com",
-    "GIT_COMMITTER_NAME=Ada Tester", "GIT_COMMITTER_EMAIL=ada@example.com",
-    "GIT_AUTHOR_DATE=2026-01-05T09:00:00Z", "GIT_COMMITTER_DATE=2026-01-05T09:00:00Z",
-    "GIT_CONFIG_NOSYSTEM=1", "HOME=" + basedir, "PATH=" + System.getenv("PATH")]
-def git = { String... args ->
-  def p = (["git"] + args.toList()).execute(env, basedir)
-  def out = new StringBuilder(), err = new StringBuilder()
-  p.waitForProcessOutput(out, err)
-  assert p.exitValue() == 0 : "git ${args.join(' ')} failed: ${err}"
-}
-def write = { String path, String text ->
-  def f = new File(basedir, path)
-  f.parentFile.mkdirs()
-  f.text = text
-}
+def repo = evaluate(new File(itLib, 'ItLib.groovy')).newInstance(basedir)
+def git = repo.&git
+def write = repo.&write
 new File(basedir, ".gitignore").text = "target/\nbuild.log\n"
 git "init", "-q", "-b", "main"
 write "apis/orders/v1.yaml", '''kind: Api

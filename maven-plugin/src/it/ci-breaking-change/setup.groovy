@@ -1,20 +1,9 @@
 // A Git work tree whose config root is the sub-folder config/. main has orders 1.4.2 with two
 // endpoints, used by mobile-app; the branch feature removes DELETE /orders/{id} and calls it
 // 1.5.0: a breaking change inside the v1 line.
-def env = System.getenv().collect { k, v -> "$k=$v" } + [
-  'GIT_AUTHOR_NAME=Ada', 'GIT_AUTHOR_EMAIL=ada@example.com',
-  'GIT_COMMITTER_NAME=Ada', 'GIT_COMMITTER_EMAIL=ada@example.com',
-  'GIT_AUTHOR_DATE=2026-01-01T00:00:00Z', 'GIT_COMMITTER_DATE=2026-01-01T00:00:00Z']
-def git = { String args ->
-  def p = ('git ' + args).execute(env, basedir)
-  p.waitForProcessOutput(System.out, System.err)
-  assert p.exitValue() == 0 : args
-}
-def write = { String path, String text ->
-  def file = new File(basedir, 'config/' + path)
-  file.parentFile.mkdirs()
-  file.text = text
-}
+def repo = evaluate(new File(itLib, 'ItLib.groovy')).newInstance(basedir)
+def git = repo.&git
+def write = { String path, String text -> repo.write('config/' + path, text) }
 def api = { String version, boolean withDelete ->
   write('apis/orders/v1.yaml', """\
 kind: Api
@@ -41,11 +30,11 @@ api('1.4.2', true)
 write('applications/mobile-app.yaml', 'kind: Application\nname: mobile-app\napis: [orders@1]\n')
 write('stages/dev.yaml', 'kind: Stage\nname: dev\ngatewayUrl: https://dev.api.example.com\n')
 write('stages/qa.yaml', 'kind: Stage\nname: qa\npromotesFrom: dev\ngatewayUrl: https://qa.api.example.com\n')
-git('init -q -b main')
-git('add -A')
-git('commit -q -m orders-1.4.2')
-git('checkout -q -b feature')
+git('init', '-q', '-b', 'main')
+git('add', '-A')
+git('commit', '-q', '-m', 'orders-1.4.2')
+git('checkout', '-q', '-b', 'feature')
 api('1.5.0', false)
-git('add -A')
-git('commit -q -m remove-delete')
+git('add', '-A')
+git('commit', '-q', '-m', 'remove-delete')
 return true

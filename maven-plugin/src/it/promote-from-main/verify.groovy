@@ -1,11 +1,7 @@
 import groovy.json.JsonSlurper
 
-def git(String... args) {
-  def p = (["git"] + args.toList()).execute(null, basedir)
-  def out = p.text
-  p.waitFor()
-  return out.trim()
-}
+def repo = evaluate(new File(itLib, 'ItLib.groovy')).newInstance(basedir)
+def git = repo.&git
 def log = new File(basedir, 'build.log').text.readLines()
 def expect = { String line -> assert log.contains(line) : "missing line: " + line }
 def devCommit = git("rev-parse", "apistage/stage/dev")

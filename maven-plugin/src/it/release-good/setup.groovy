@@ -1,14 +1,7 @@
 // History: orders 1.4.2 released (tag orders@1.4.2), then 1.5.0 adds an endpoint and is tagged
 // orders@1.5.0 on HEAD; the goal finds the tag on HEAD by itself.
-def env = System.getenv().collect { k, v -> "$k=$v" } + [
-  'GIT_AUTHOR_NAME=Ada', 'GIT_AUTHOR_EMAIL=ada@example.com',
-  'GIT_COMMITTER_NAME=Ada', 'GIT_COMMITTER_EMAIL=ada@example.com',
-  'GIT_AUTHOR_DATE=2026-01-01T00:00:00Z', 'GIT_COMMITTER_DATE=2026-01-01T00:00:00Z']
-def git = { String args ->
-  def p = ('git ' + args).execute(env, basedir)
-  p.waitForProcessOutput(System.out, System.err)
-  assert p.exitValue() == 0 : args
-}
+def repo = evaluate(new File(itLib, 'ItLib.groovy')).newInstance(basedir)
+def git = repo.&git
 def api = { String version, String extra ->
   new File(basedir, 'apis/orders').mkdirs()
   new File(basedir, 'apis/orders/v1.yaml').text = """\
@@ -27,10 +20,10 @@ ${extra}"""
 }
 new File(basedir, '.gitignore').text = 'target/\nbuild.log\n'
 api('1.4.2', '')
-git('init -q -b main')
-git('add -A')
-git('commit -q -m orders-1.4.2')
-git('tag orders@1.4.2')
+git('init', '-q', '-b', 'main')
+git('add', '-A')
+git('commit', '-q', '-m', 'orders-1.4.2')
+git('tag', 'orders@1.4.2')
 api('1.5.0', '''\
   - name: cancelOrder
     method: POST
@@ -38,7 +31,7 @@ api('1.5.0', '''\
     parameters:
       - { name: id, type: string, required: true, location: path }
 ''')
-git('add -A')
-git('commit -q -m orders-1.5.0')
-git('tag -a -m release orders@1.5.0')
+git('add', '-A')
+git('commit', '-q', '-m', 'orders-1.5.0')
+git('tag', '-a', '-m', 'release', 'orders@1.5.0')
 return true

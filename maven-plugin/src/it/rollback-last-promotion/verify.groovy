@@ -1,11 +1,7 @@
 import groovy.json.JsonSlurper
 
-def git(String... args) {
-  def p = (["git"] + args.toList()).execute(null, basedir)
-  def out = p.text
-  p.waitFor()
-  return out.trim()
-}
+def repo = evaluate(new File(itLib, 'ItLib.groovy')).newInstance(basedir)
+def git = repo.&git
 def lines = new File(basedir, 'build.log').text.readLines()
 def commits = git("rev-list", "apistage/stage/qa").readLines()
 // promote, then two rollbacks: three commits, each a child of the one before; nothing rewritten
