@@ -5,7 +5,6 @@ import io.apistage.model.Kind;
 import io.apistage.model.TreeDiff;
 import io.apistage.report.Json;
 import io.apistage.yaml.BlockWriter;
-import io.apistage.yaml.FastResolver;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +14,6 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.Dump;
-import org.snakeyaml.engine.v2.api.DumpSettings;
-import org.snakeyaml.engine.v2.common.FlowStyle;
 
 /**
  * The layout of a stage's branch, at the root of its tree:
@@ -55,22 +52,10 @@ public final class StageLayout {
 
   private static final Pattern KEY = Pattern.compile("([a-z]+)/([^@/]+)(?:@(\\d+))?");
 
-  private static final DumpSettings DUMP_SETTINGS =
-      DumpSettings.builder()
-          .setDefaultFlowStyle(FlowStyle.BLOCK)
-          .setIndent(2)
-          .setIndicatorIndent(2)
-          .setIndentWithIndicator(true)
-          .setSplitLines(false)
-          // The reader resolves plain scalars with the core schema, so the writer must quote what
-          // that schema would read as something else ("007" is an int there, not in JSON's).
-          .setSchema(FastResolver.coreSchema())
-          .build();
-
   // A Dump keeps state while it writes a document, so each thread has its own (promote renders
   // thousands of documents in parallel); the settings are shared.
   private static final ThreadLocal<Dump> DUMP =
-      ThreadLocal.withInitial(() -> new Dump(DUMP_SETTINGS));
+      ThreadLocal.withInitial(() -> new Dump(BlockWriter.DUMP_SETTINGS));
 
   private StageLayout() {}
 

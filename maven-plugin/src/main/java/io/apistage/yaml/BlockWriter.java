@@ -5,6 +5,8 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.snakeyaml.engine.v2.api.DumpSettings;
+import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 
@@ -23,6 +25,22 @@ import org.snakeyaml.engine.v2.resolver.ScalarResolver;
  * @since 0.1.0
  */
 public final class BlockWriter {
+
+  /**
+   * The settings of the general emitter whose output this writer reproduces, for the caller's
+   * fallback: block style, two-space indents with indented sequence indicators, no line splitting,
+   * and the core schema, which the reader resolves plain scalars with ({@code "007"} is an int
+   * there, so it must be quoted).
+   */
+  public static final DumpSettings DUMP_SETTINGS =
+      DumpSettings.builder()
+          .setDefaultFlowStyle(FlowStyle.BLOCK)
+          .setIndent(2)
+          .setIndicatorIndent(2)
+          .setIndentWithIndicator(true)
+          .setSplitLines(false)
+          .setSchema(FastResolver.coreSchema())
+          .build();
 
   /** YAML allows at most 1024 characters in an implicit key; stay well below. */
   private static final int MAX_KEY = 500;
@@ -148,12 +166,7 @@ public final class BlockWriter {
     }
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
-      if (c < 0x20
-          || (c >= 0x7f && c <= 0x9f)
-          || c == '\u2028'
-          || c == '\u2029'
-          || c == '\uFEFF'
-          || Character.isSurrogate(c)) {
+      if (needsEscape(c)) {
         return false;
       }
       if ((c == ':' && i + 1 < n && s.charAt(i + 1) == ' ')
@@ -167,6 +180,16 @@ public final class BlockWriter {
     return RESOLVER.resolve(s, Boolean.TRUE) == Tag.STR;
   }
 
+  /** A control, line-separator, byte-order-mark or surrogate character: double quotes only. */
+  private static boolean needsEscape(char c) {
+    return c < 0x20
+        || (c >= 0x7f && c <= 0x9f)
+        || c == '\u2028'
+        || c == '\u2029'
+        || c == '\uFEFF'
+        || Character.isSurrogate(c);
+  }
+
   /** Single quotes hold any printable text on one line ({@code '} doubled). */
   private static boolean isSingleQuotable(String s) {
     if (s.isEmpty()) {
@@ -177,12 +200,7 @@ public final class BlockWriter {
     }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c < 0x20
-          || (c >= 0x7f && c <= 0x9f)
-          || c == '\u2028'
-          || c == '\u2029'
-          || c == '\uFEFF'
-          || Character.isSurrogate(c)) {
+      if (needsEscape(c)) {
         return false;
       }
     }

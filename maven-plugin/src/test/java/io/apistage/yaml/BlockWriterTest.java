@@ -14,21 +14,10 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.Dump;
-import org.snakeyaml.engine.v2.api.DumpSettings;
-import org.snakeyaml.engine.v2.common.FlowStyle;
 
 class BlockWriterTest {
 
-  private static final Dump GENERAL =
-      new Dump(
-          DumpSettings.builder()
-              .setDefaultFlowStyle(FlowStyle.BLOCK)
-              .setIndent(2)
-              .setIndicatorIndent(2)
-              .setIndentWithIndicator(true)
-              .setSplitLines(false)
-              .setSchema(FastResolver.coreSchema())
-              .build());
+  private static final Dump GENERAL = new Dump(BlockWriter.DUMP_SETTINGS);
 
   private static Object read(String yaml) {
     ParsedFile result = new YamlParser().parse(yaml, "x.yaml");
