@@ -11,8 +11,10 @@ import io.apistage.report.Reports;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -60,8 +62,8 @@ public abstract class AbstractApistageMojo extends AbstractMojo {
   protected boolean skip;
 
   /** The switches of all goals, checked before any goal runs. */
-  private static final java.util.List<String> SWITCHES =
-      java.util.List.of(
+  private static final List<String> SWITCHES =
+      List.of(
           "apistage.skip",
           "apistage.failOnWarning",
           "apistage.failOnDiff",
@@ -70,7 +72,7 @@ public abstract class AbstractApistageMojo extends AbstractMojo {
 
   /** The build's session, whose user properties hold the {@code -D} values as typed. */
   @Parameter(defaultValue = "${session}", readonly = true)
-  private org.apache.maven.execution.MavenSession session;
+  private MavenSession session;
 
   /** The Maven settings, whose servers hold the credentials of stage remotes. */
   @Parameter(defaultValue = "${settings}", readonly = true)

@@ -1,8 +1,11 @@
 package io.apistage.model;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The default value of each optional field that has one, by the field's path ({@code *} for any
@@ -15,7 +18,7 @@ public final class Defaults {
 
   private Defaults() {}
 
-  private record Entry(Pattern path, Object value) {}
+  private record Entry(String path, Pattern pattern, Object value) {}
 
   private static final List<Entry> DEFAULTS =
       List.of(
@@ -27,7 +30,7 @@ public final class Defaults {
 
   private static Entry entry(String path, Object value) {
     String regex = Pattern.quote(path).replace("*", "\\E[^/]+\\Q");
-    return new Entry(Pattern.compile(regex), value);
+    return new Entry(path, Pattern.compile(regex), value);
   }
 
   /**
@@ -35,24 +38,23 @@ public final class Defaults {
    * them is no default, without running the path patterns (normalizing a stage's thousands of
    * documents asks this for every field).
    */
-  private static final java.util.Set<String> NAMES =
-      DEFAULTS.stream()
-          .map(e -> e.path().pattern())
-          .map(p -> p.substring(p.lastIndexOf('/') + 1).replace("\\E", ""))
-          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+  private static final Set<String> NAMES =
+      DEFAULTS.stream().map(e -> lastSegment(e.path())).collect(Collectors.toUnmodifiableSet());
 
-  private static final java.util.Set<Object> VALUES =
-      DEFAULTS.stream().map(Entry::value).collect(java.util.stream.Collectors.toUnmodifiableSet());
+  private static final Set<Object> VALUES =
+      DEFAULTS.stream().map(Entry::value).collect(Collectors.toUnmodifiableSet());
+
+  private static String lastSegment(String path) {
+    return path.substring(path.lastIndexOf('/') + 1);
+  }
 
   /** Whether {@code value} is the default of the field at {@code path}. */
   public static boolean isDefault(String path, Object value) {
-    if (value == null
-        || !VALUES.contains(value)
-        || !NAMES.contains(path.substring(path.lastIndexOf('/') + 1))) {
+    if (value == null || !VALUES.contains(value) || !NAMES.contains(lastSegment(path))) {
       return false;
     }
     for (Entry e : DEFAULTS) {
-      if (e.path().matcher(path).matches()) {
+      if (e.pattern().matcher(path).matches()) {
         return e.value().equals(value);
       }
     }
@@ -61,11 +63,9 @@ public final class Defaults {
 
   /** The defaults as path to value, for documentation and the schema agreement test. */
   public static Map<String, Object> all() {
-    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    Map<String, Object> out = new LinkedHashMap<>();
     for (Entry e : DEFAULTS) {
-      out.put(
-          e.path().pattern().replace("\\E[^/]+\\Q", "*").replace("\\Q", "").replace("\\E", ""),
-          e.value());
+      out.put(e.path(), e.value());
     }
     return out;
   }

@@ -1,5 +1,7 @@
 package io.apistage.problem;
 
+import java.util.Locale;
+
 /**
  * How serious a {@link Problem} is: errors fail the build, warnings only with {@code
  * apistage.failOnWarning}.
@@ -12,6 +14,6 @@ public enum Severity {
 
   /** The lower-case word used on the console and in reports. */
   public String label() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

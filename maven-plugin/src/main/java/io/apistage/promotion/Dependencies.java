@@ -9,6 +9,7 @@ import io.apistage.yaml.YScalar;
 import io.apistage.yaml.YSeq;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,7 +63,7 @@ public final class Dependencies {
    */
   public record Closure(Map<String, String> reasons, Map<String, List<String>> missing) {
     public Closure {
-      reasons = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(reasons));
+      reasons = Collections.unmodifiableMap(new LinkedHashMap<>(reasons));
       missing = Map.copyOf(missing);
     }
   }
@@ -153,7 +155,7 @@ public final class Dependencies {
 
   /** The alias names used by {@code ${alias:NAME}} anywhere in a document, sorted. */
   public static Set<String> aliasesUsed(YNode node) {
-    Set<String> out = new java.util.TreeSet<>();
+    Set<String> out = new TreeSet<>();
     collectAliases(node, out);
     return out;
   }

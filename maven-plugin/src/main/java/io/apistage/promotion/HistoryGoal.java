@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -67,7 +68,7 @@ public final class HistoryGoal {
       for (HistoryRecord record : state.history()) {
         String undoes = Records.text(record, "undoes");
         log.info(
-            String.format(java.util.Locale.ROOT, "%06d", record.number())
+            String.format(Locale.ROOT, "%06d", record.number())
                 + " "
                 + record.type()
                 + " "

@@ -1,6 +1,7 @@
 package io.apistage.promotion;
 
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Which optional dependencies of one kind travel with a promotion: all, none, or those named.
@@ -28,8 +29,6 @@ public record Include(boolean all, Set<String> names) {
 
   @Override
   public String toString() {
-    return all
-        ? "all"
-        : names.isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(names));
+    return all ? "all" : names.isEmpty() ? "none" : String.join(", ", new TreeSet<>(names));
   }
 }

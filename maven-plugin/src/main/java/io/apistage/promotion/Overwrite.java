@@ -1,6 +1,7 @@
 package io.apistage.promotion;
 
 import io.apistage.model.Kind;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,7 +46,7 @@ public record Overwrite(boolean all, Set<String> entries) {
 
   /** Every value a list entry may take, for messages. */
   public static List<String> acceptedEntries() {
-    List<String> out = new java.util.ArrayList<>();
+    List<String> out = new ArrayList<>();
     for (Kind kind : PromotionSpec.PROMOTABLE) {
       out.add(kind.id());
       for (String child : CHILDREN.getOrDefault(kind, List.of())) {

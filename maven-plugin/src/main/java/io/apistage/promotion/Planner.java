@@ -10,6 +10,7 @@ import io.apistage.yaml.ParsedFile;
 import io.apistage.yaml.YMap;
 import io.apistage.yaml.YamlParser;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Works out what one promotion does to one target stage, without writing anything: which assets
@@ -50,9 +52,9 @@ public final class Planner {
   public record Contents(
       Map<String, Object> running, Map<String, Asset> authored, Map<String, Asset> aliases) {
     public Contents {
-      running = java.util.Collections.unmodifiableMap(new TreeMap<>(running));
-      authored = java.util.Collections.unmodifiableMap(new TreeMap<>(authored));
-      aliases = java.util.Collections.unmodifiableMap(new TreeMap<>(aliases));
+      running = Collections.unmodifiableMap(new TreeMap<>(running));
+      authored = Collections.unmodifiableMap(new TreeMap<>(authored));
+      aliases = Collections.unmodifiableMap(new TreeMap<>(aliases));
     }
 
     /** A stage with nothing deployed. */
@@ -166,7 +168,7 @@ public final class Planner {
     AliasResolver aliases = AliasResolver.of(config.all(Kind.ALIAS), stage);
     // each asset's outcome depends only on the source, the target and the mode: work them out on
     // all cores
-    Map<String, AssetOutcome> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
+    Map<String, AssetOutcome> outcomes = new ConcurrentHashMap<>();
     closure.reasons().keySet().parallelStream()
         .filter(key -> !closure.missing().containsKey(key))
         .forEach(

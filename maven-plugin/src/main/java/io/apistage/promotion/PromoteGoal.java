@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The {@code promote} goal: applies the promotions of the checked-out commit (which must be on the
@@ -351,8 +352,7 @@ public final class PromoteGoal {
   }
 
   private static Map<String, byte[]> read(
-      GitRepo git, Map<String, String> listing, java.util.function.Predicate<String> which)
-      throws IOException {
+      GitRepo git, Map<String, String> listing, Predicate<String> which) throws IOException {
     Map<String, byte[]> files = new TreeMap<>();
     for (Map.Entry<String, String> e : listing.entrySet()) {
       if (ConfigLoader.isYaml(e.getKey()) && which.test(e.getKey())) {

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -172,7 +174,7 @@ public record PromotionSpec(
     return new Parsed(spec, problems);
   }
 
-  private static java.util.Optional<Selector> selector(
+  private static Optional<Selector> selector(
       String file, String pointer, YNode node, List<Problem> problems) {
     if (!(node instanceof YMap map)) {
       problems.add(
@@ -181,15 +183,12 @@ public record PromotionSpec(
               node,
               pointer,
               "a selector is a mapping of kind, name, major, team and keyword"));
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     Kind kind = null;
     String kindText = map.str("kind");
     if (kindText != null) {
-      kind =
-          Kind.byId(kindText.toLowerCase(java.util.Locale.ROOT))
-              .filter(PROMOTABLE::contains)
-              .orElse(null);
+      kind = Kind.byId(kindText.toLowerCase(Locale.ROOT)).filter(PROMOTABLE::contains).orElse(null);
       if (kind == null) {
         problems.add(
             error(
@@ -232,9 +231,9 @@ public record PromotionSpec(
               map,
               pointer,
               "an empty selector would select everything; name a kind, name, team or keyword"));
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of(selector);
+    return Optional.of(selector);
   }
 
   private static Include include(String file, String pointer, YNode node, List<Problem> problems) {
@@ -277,7 +276,7 @@ public record PromotionSpec(
     }
     Set<String> entries = new LinkedHashSet<>();
     for (YNode item : seq.items()) {
-      String value = item instanceof YScalar s ? s.text().toLowerCase(java.util.Locale.ROOT) : null;
+      String value = item instanceof YScalar s ? s.text().toLowerCase(Locale.ROOT) : null;
       if (value == null || !accepted.contains(value)) {
         problems.add(
             error(
@@ -293,7 +292,7 @@ public record PromotionSpec(
       entries.add(value);
     }
     for (YNode item : seq.items()) {
-      String value = item instanceof YScalar s ? s.text().toLowerCase(java.util.Locale.ROOT) : "";
+      String value = item instanceof YScalar s ? s.text().toLowerCase(Locale.ROOT) : "";
       int dot = value.indexOf('.');
       if (dot > 0 && entries.contains(value) && !entries.contains(value.substring(0, dot))) {
         problems.add(

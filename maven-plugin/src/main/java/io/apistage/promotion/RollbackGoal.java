@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The {@code rollback} goal: restores the assets a promotion changed on a stage to what they were
@@ -161,7 +162,7 @@ public final class RollbackGoal {
     Map<String, Asset> authored = new HashMap<>(state.authored());
     Map<String, Asset> aliases = new HashMap<>(state.aliases());
     List<AssetReport> reports = new ArrayList<>();
-    for (String key : new java.util.TreeSet<>(keys)) {
+    for (String key : new TreeSet<>(keys)) {
       String aliasPrefix = "alias/";
       boolean existed;
       if (key.startsWith(aliasPrefix)) {
@@ -192,7 +193,7 @@ public final class RollbackGoal {
             null,
             state.commit(),
             reports,
-            List.copyOf(new java.util.TreeSet<>(keys)),
+            List.copyOf(new TreeSet<>(keys)),
             target.id());
     HistoryRecord record = new HistoryRecord(number, Records.ROLLBACK, target.name(), content);
     List<HistoryRecord> records = new ArrayList<>(history);

@@ -4,6 +4,7 @@ import io.apistage.goal.GoalResult;
 import io.apistage.problem.Problem;
 import io.apistage.versions.Bump;
 import io.apistage.versions.ChangeRules;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -189,7 +190,7 @@ public final class SarifReport {
    */
   static String uri(String path) {
     StringBuilder out = new StringBuilder();
-    for (byte b : path.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+    for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
       boolean keep =
           (c >= 'a' && c <= 'z')

@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -571,7 +572,7 @@ public final class YamlParser {
     }
 
     private static Object parseFloat(String text) {
-      String t = text.toLowerCase(java.util.Locale.ROOT);
+      String t = text.toLowerCase(Locale.ROOT);
       switch (t) {
         case ".inf", "+.inf":
           return Double.POSITIVE_INFINITY;

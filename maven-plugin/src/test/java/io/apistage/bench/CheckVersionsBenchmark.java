@@ -5,6 +5,7 @@ import io.apistage.goal.GoalResult;
 import io.apistage.log.Log;
 import io.apistage.versions.CheckVersionsGoal;
 import io.apistage.versions.CheckVersionsRequest;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -189,7 +191,7 @@ public final class CheckVersionsBenchmark {
             .redirectErrorStream(true)
             .start();
     long time = 1_767_600_000L;
-    try (OutputStream out = new java.io.BufferedOutputStream(p.getOutputStream(), 1 << 20)) {
+    try (OutputStream out = new BufferedOutputStream(p.getOutputStream(), 1 << 20)) {
       List<String> all = new ArrayList<>();
       try (Stream<Path> files = Files.walk(root)) {
         files
@@ -217,7 +219,7 @@ public final class CheckVersionsBenchmark {
         }
       }
       header(out, time + 60L * COMMITS, "the config as it is");
-      for (String f : new java.util.TreeSet<>(touched)) {
+      for (String f : new TreeSet<>(touched)) {
         blob(out, f, Files.readAllBytes(root.resolve(f)));
       }
     }

@@ -19,6 +19,7 @@ import io.apistage.stage.StageState;
 import io.apistage.stage.StageStore;
 import io.apistage.yaml.YMap;
 import io.apistage.yaml.YamlParser;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -238,7 +239,7 @@ public final class DiffBenchmark {
   }
 
   private static byte[] bytes(String text) {
-    return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   private static Object readState(Path root, String stageName) throws Exception {

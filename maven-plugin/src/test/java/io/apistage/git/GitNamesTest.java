@@ -2,6 +2,7 @@ package io.apistage.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -69,7 +70,7 @@ class GitNamesTest {
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .start();
-      } catch (java.io.IOException noGit) {
+      } catch (IOException noGit) {
         return;
       }
       git.getInputStream().readAllBytes();

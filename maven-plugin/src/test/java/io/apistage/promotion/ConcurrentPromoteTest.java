@@ -7,6 +7,7 @@ import io.apistage.stage.HistoryRecord;
 import io.apistage.stage.StageState;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -140,7 +141,7 @@ class ConcurrentPromoteTest {
                 + "\n";
         f.write("promotions/bulk.yaml", yaml);
         f.commit("round " + i);
-        String hash = PromotionSpec.sha256(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String hash = PromotionSpec.sha256(yaml.getBytes(StandardCharsets.UTF_8));
         String before = f.ref(QA_REF);
         int recordsBefore = f.state("qa").history().size();
 
@@ -170,16 +171,16 @@ class ConcurrentPromoteTest {
         // A run killed in the instant it moved the ref leaves the ref's lock file behind, as git
         // does; the rerun then refuses, names the file and writes nothing. Removing it (what the
         // message tells the operator) lets the next run complete.
-        java.nio.file.Path lock = f.dir.resolve(".git/" + QA_REF + ".lock");
+        Path lock = f.dir.resolve(".git/" + QA_REF + ".lock");
         io.apistage.goal.GoalResult result = rerun(f);
-        if (java.nio.file.Files.exists(lock)) {
+        if (Files.exists(lock)) {
           staleLocks++;
           assertThat(result.message()).contains("1 failed");
           assertThat(result.problems().get(0).message())
               .contains("remove the stale lock file (" + QA_REF + ".lock in the .git folder)")
               .contains("nothing was written by this run");
           assertThat(f.ref(QA_REF)).isEqualTo(after);
-          java.nio.file.Files.delete(lock);
+          Files.delete(lock);
           result = rerun(f);
         }
         StageState rerun = f.state("qa");

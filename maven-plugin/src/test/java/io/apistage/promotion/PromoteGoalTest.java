@@ -9,6 +9,7 @@ import io.apistage.problem.ApistageException;
 import io.apistage.problem.Problem;
 import io.apistage.stage.HistoryRecord;
 import io.apistage.stage.StageState;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -357,8 +358,7 @@ class PromoteGoalTest {
       f.commit("orders");
       promote(f);
       String qa = f.ref("refs/heads/apistage/stage/qa");
-      java.nio.file.Files.writeString(
-          dir.resolve(".git/refs/heads/apistage/stage/qa.lock"), qa + "\n");
+      Files.writeString(dir.resolve(".git/refs/heads/apistage/stage/qa.lock"), qa + "\n");
       f.write("promotions/orders-to-qa.yaml", GitFixture.ORDERS_TO_QA + "description: again\n");
       f.commit("again");
 

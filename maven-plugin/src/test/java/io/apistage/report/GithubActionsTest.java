@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.apistage.goal.GoalResult;
 import io.apistage.problem.Problem;
 import io.apistage.problem.Severity;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,7 +49,7 @@ class GithubActionsTest {
 
     String fitted = GithubActions.fitted(big);
 
-    assertThat(fitted.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+    assertThat(fitted.getBytes(StandardCharsets.UTF_8).length)
         .isLessThanOrEqualTo(GithubActions.SUMMARY_LIMIT);
     assertThat(fitted)
         .startsWith(line)

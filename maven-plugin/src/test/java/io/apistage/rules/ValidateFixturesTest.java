@@ -10,6 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -42,13 +48,12 @@ class ValidateFixturesTest {
    */
   @org.junit.jupiter.api.Test
   void everyRuleFailsInSomeFixtureAndTheValidRepositoryHasNoProblem() throws IOException {
-    java.util.Set<String> seen = new java.util.TreeSet<>();
+    Set<String> seen = new TreeSet<>();
     try (Stream<Path> files = Files.walk(FIXTURES)) {
       for (Path file :
           files.filter(f -> f.getFileName().toString().equals("expected.txt")).toList()) {
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-          java.util.regex.Matcher m =
-              java.util.regex.Pattern.compile(" \\[([a-z-]+)\\] ").matcher(line);
+          Matcher m = Pattern.compile(" \\[([a-z-]+)\\] ").matcher(line);
           if (m.find()) {
             seen.add(m.group(1));
           }
@@ -101,7 +106,7 @@ class ValidateFixturesTest {
     List<String> actual = problems(dir).stream().map(Problem::format).toList();
     assertThat(actual).as("problems of %s", dir.getFileName()).containsExactlyElementsOf(expected);
     // the same files read from memory (as from a Git tree) give the same problems
-    java.util.Map<String, byte[]> files = new java.util.TreeMap<>();
+    Map<String, byte[]> files = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(dir)) {
       for (Path file : walk.filter(Files::isRegularFile).toList()) {
         files.put(dir.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));

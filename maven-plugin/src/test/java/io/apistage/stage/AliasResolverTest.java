@@ -10,6 +10,7 @@ import io.apistage.model.MemorySource;
 import io.apistage.problem.Problem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -113,15 +114,14 @@ class AliasResolverTest {
   void resolvingThePlainDocumentGivesTheSameAsResolvingTheAsset() throws IOException {
     Config config = config(Repos.shop());
     Asset orders = config.get(Kind.API, "orders", 1).orElseThrow();
-    for (String stage : java.util.List.of("dev", "qa", "prod")) {
+    for (String stage : List.of("dev", "qa", "prod")) {
       AliasResolver resolver = AliasResolver.of(config.assets().values(), stage);
       Object plain = io.apistage.model.TreeDiff.normalize(orders.body().toPlain());
       assertThat(AliasResolver.mentionsAlias(plain)).isTrue();
       assertThat(resolver.resolvePlain(plain)).contains(resolver.resolve(orders).plain());
     }
-    AliasResolver none = AliasResolver.of(java.util.List.of(), "qa");
+    AliasResolver none = AliasResolver.of(List.of(), "qa");
     assertThat(none.resolvePlain(Map.of("baseUrl", "${alias:orders-backend}"))).isEmpty();
-    assertThat(AliasResolver.mentionsAlias(Map.of("a", java.util.List.of("x", "${secret:Y}"))))
-        .isFalse();
+    assertThat(AliasResolver.mentionsAlias(Map.of("a", List.of("x", "${secret:Y}")))).isFalse();
   }
 }

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +103,7 @@ final class StageFixture {
             "promotion",
             "all-to-" + stage.name(),
             Map.of("status", "success"));
-    List<HistoryRecord> history = new java.util.ArrayList<>(base.history());
+    List<HistoryRecord> history = new ArrayList<>(base.history());
     history.add(record);
     return StageLayout.render(
         new StageState.StageContent(

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.apistage.model.Kind;
 import io.apistage.yaml.YamlParser;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class StageLayoutTest {
@@ -79,11 +81,8 @@ class StageLayoutTest {
   void documentsCanBeWrittenFromSeveralThreadsAtOnce() {
     Object doc = plain(Repos.ORDERS);
     String once = StageLayout.yaml(doc);
-    java.util.List<String> all =
-        java.util.stream.IntStream.range(0, 2000)
-            .parallel()
-            .mapToObj(i -> StageLayout.yaml(doc))
-            .toList();
+    List<String> all =
+        IntStream.range(0, 2000).parallel().mapToObj(i -> StageLayout.yaml(doc)).toList();
     assertThat(all).containsOnly(once);
   }
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -62,7 +63,7 @@ class HostileInputTest {
   @Test
   void twentyMegabyteFileIsRefusedWithoutReadingIt() throws IOException {
     byte[] big = new byte[20 * 1024 * 1024];
-    java.util.Arrays.fill(big, (byte) 'a');
+    Arrays.fill(big, (byte) 'a');
     assertThat(validate("policies/big.yaml", big))
         .containsExactly(
             "policies/big.yaml:1:1: error [yaml] the file has 20971520 bytes, more than the limit of"
