@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -195,14 +196,19 @@ public final class Consumers {
       return new Corpus(paths, placements, bytes);
     }
 
-    /** A regular file's bytes; nothing for a link or a folder, which validate reports. */
+    /**
+     * A regular file's bytes; nothing for a link, a folder or a file over the parser's size limit,
+     * which validate reports.
+     */
     private static byte[] readRegular(Path file) {
       try {
-        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+        BasicFileAttributes attributes =
+            Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (!attributes.isRegularFile() || attributes.size() > YamlParser.MAX_FILE_BYTES) {
           return new byte[0];
         }
         try (InputStream in = new FileInputStream(file.toFile())) {
-          return in.readAllBytes();
+          return in.readNBytes((int) YamlParser.MAX_FILE_BYTES + 1);
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);

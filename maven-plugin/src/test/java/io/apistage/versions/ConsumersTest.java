@@ -2,6 +2,8 @@ package io.apistage.versions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.apistage.yaml.YamlParser;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -67,6 +69,13 @@ class ConsumersTest {
     write("packages/broken.yaml", "kind: Package\napis: [orders@1\n");
     write("subscriptions/s1.yaml", "kind: Subscription\nname: s1\npackage: ünïcode\nplan: gold\n");
     write("subscriptions/s2.yaml", "kind: Subscription\nname: s2\npackage: comment\nplan: gold\n");
+    // over the size limit: not read at all (validate reports it), whatever it names
+    try (var out = Files.newOutputStream(root.resolve("applications/huge.yaml"))) {
+      out.write(
+          "kind: Application\nname: huge\napis: [orders@1]\ndescription: "
+              .getBytes(StandardCharsets.UTF_8));
+      out.write("x".repeat((int) YamlParser.MAX_FILE_BYTES).getBytes(StandardCharsets.UTF_8));
+    }
     Files.createSymbolicLink(
         root.resolve("applications/linked.yaml"), root.resolve("applications/a-first.yaml"));
     assertThat(Consumers.read(root).of("orders", 1))
