@@ -3,6 +3,7 @@ package io.apistage.git;
 import io.apistage.problem.ApistageException;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -253,8 +254,10 @@ public final class WorkingCopyDiff {
     return out;
   }
 
-  /** The blob id Git gives a file's bytes, computed without writing anything. */
+  /** The blob id Git gives a file's bytes, computed without writing anything or holding them. */
   private static ObjectId blobId(Path file) throws IOException {
-    return new ObjectInserter.Formatter().idFor(Constants.OBJ_BLOB, Files.readAllBytes(file));
+    try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+      return new ObjectInserter.Formatter().idFor(Constants.OBJ_BLOB, Files.size(file), in);
+    }
   }
 }

@@ -9,6 +9,9 @@ import io.apistage.yaml.YScalar;
 import io.apistage.yaml.YamlParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +21,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Reads a config root into a {@link Config}: finds the files of each kind by the layout of
@@ -72,6 +76,36 @@ public final class ConfigLoader {
   /** Whether a path is a YAML file by its name. */
   public static boolean isYaml(String path) {
     return path.endsWith(".yaml") || path.endsWith(".yml");
+  }
+
+  /**
+   * Loads only {@code apistage.yaml} (or {@code .yml}) of a config root on disk, for goals that
+   * need the settings without the assets; a link is not followed and an oversized file is a
+   * problem, as in a full load.
+   */
+  public Config loadSettings(Path root) throws IOException {
+    DirectorySource disk = new DirectorySource(root);
+    List<String> names =
+        Stream.of("apistage.yaml", "apistage.yml")
+            .filter(name -> Files.isRegularFile(root.resolve(name), LinkOption.NOFOLLOW_LINKS))
+            .toList();
+    return load(
+        new ConfigSource() {
+          @Override
+          public List<String> paths() {
+            return names;
+          }
+
+          @Override
+          public long size(String path) throws IOException {
+            return disk.size(path);
+          }
+
+          @Override
+          public byte[] read(String path) throws IOException {
+            return disk.read(path);
+          }
+        });
   }
 
   /** Loads every file of a source. */

@@ -21,9 +21,6 @@ import io.apistage.yaml.ParsedFile;
 import io.apistage.yaml.YMap;
 import io.apistage.yaml.YamlParser;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -357,13 +354,6 @@ public final class ReleaseGoal {
 
   /** The settings of the working copy's {@code apistage.yaml}, read without the other files. */
   private Settings settingsOnDisk() throws IOException {
-    Map<String, byte[]> files = new TreeMap<>();
-    for (String name : List.of("apistage.yaml", "apistage.yml")) {
-      Path file = context.configDir().resolve(name);
-      if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-        files.put(name, Files.readAllBytes(file));
-      }
-    }
-    return new ConfigLoader().load(new MemorySource(files)).settings();
+    return new ConfigLoader().loadSettings(context.configDir()).settings();
   }
 }

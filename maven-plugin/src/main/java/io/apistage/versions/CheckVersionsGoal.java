@@ -7,7 +7,6 @@ import io.apistage.goal.GoalResult;
 import io.apistage.model.Config;
 import io.apistage.model.ConfigLoader;
 import io.apistage.model.Kind;
-import io.apistage.model.MemorySource;
 import io.apistage.model.Settings;
 import io.apistage.problem.ApistageException;
 import io.apistage.problem.Position;
@@ -94,8 +93,7 @@ public final class CheckVersionsGoal {
         }
         YMap after = null;
         if (delta.onDisk()) {
-          ParsedFile parsed =
-              parser.parse(Files.readAllBytes(root.resolve(delta.path())), delta.path());
+          ParsedFile parsed = parser.parse(root.resolve(delta.path()), delta.path());
           problems.addAll(parsed.problems());
           if (!parsed.ok() || parsed.problems().stream().anyMatch(Problem::isError)) {
             continue;
@@ -220,17 +218,7 @@ public final class CheckVersionsGoal {
   }
 
   private Settings settings(Path root, List<Problem> problems) throws IOException {
-    Map<String, byte[]> files = new TreeMap<>();
-    for (String name : List.of("apistage.yaml", "apistage.yml")) {
-      Path file = root.resolve(name);
-      if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-        files.put(name, Files.readAllBytes(file));
-      }
-    }
-    if (files.isEmpty()) {
-      return Settings.DEFAULTS;
-    }
-    Config config = new ConfigLoader(parser).load(new MemorySource(files));
+    Config config = new ConfigLoader(parser).loadSettings(root);
     problems.addAll(config.problems());
     return config.settings();
   }

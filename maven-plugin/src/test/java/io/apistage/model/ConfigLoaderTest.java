@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,5 +62,24 @@ class ConfigLoaderTest {
     Optional<Asset> orders = memory.get(Kind.API, "orders", 1);
     assertThat(orders).isPresent();
     assertThat(orders.get().id()).isEqualTo(Asset.derivedId(Kind.API, "orders", 1));
+  }
+
+  @Test
+  void settingsAloneAreReadWithoutTheAssetsAndWithTheSameLimits() throws IOException {
+    Files.createDirectories(dir.resolve("apis/orders"));
+    Files.writeString(dir.resolve("apis/orders/v1.yaml"), "not: [valid");
+    assertThat(new ConfigLoader().loadSettings(dir).settings()).isEqualTo(Settings.DEFAULTS);
+    Files.writeString(dir.resolve("apistage.yaml"), "mainBranch: trunk\n");
+    Config config = new ConfigLoader().loadSettings(dir);
+    assertThat(config.problems()).isEmpty();
+    assertThat(config.settings().mainBranch()).isEqualTo("trunk");
+    assertThat(config.filesRead()).containsExactly("apistage.yaml");
+    // an oversized settings file is a problem at its path, not read into memory
+    Files.writeString(dir.resolve("apistage.yaml"), "description: " + "x".repeat(5 << 20) + "\n");
+    assertThat(new ConfigLoader().loadSettings(dir).problems())
+        .extracting(Problem::format)
+        .singleElement(InstanceOfAssertFactories.STRING)
+        .startsWith("apistage.yaml:1:1: error [yaml] the file has ")
+        .contains("more than the limit of 4194304");
   }
 }
