@@ -84,28 +84,11 @@ public final class ConfigLoader {
    * problem, as in a full load.
    */
   public Config loadSettings(Path root) throws IOException {
-    DirectorySource disk = new DirectorySource(root);
     List<String> names =
         Stream.of("apistage.yaml", "apistage.yml")
             .filter(name -> Files.isRegularFile(root.resolve(name), LinkOption.NOFOLLOW_LINKS))
             .toList();
-    return load(
-        new ConfigSource() {
-          @Override
-          public List<String> paths() {
-            return names;
-          }
-
-          @Override
-          public long size(String path) throws IOException {
-            return disk.size(path);
-          }
-
-          @Override
-          public byte[] read(String path) throws IOException {
-            return disk.read(path);
-          }
-        });
+    return load(new DirectorySource(root).only(names));
   }
 
   /** Loads every file of a source. */

@@ -20,6 +20,28 @@ public interface ConfigSource {
   /** A file's bytes. */
   byte[] read(String path) throws IOException;
 
+  /** This source restricted to some of its paths (e.g. only the stages and settings). */
+  default ConfigSource only(List<String> paths) {
+    ConfigSource all = this;
+    List<String> kept = List.copyOf(paths);
+    return new ConfigSource() {
+      @Override
+      public List<String> paths() {
+        return kept;
+      }
+
+      @Override
+      public long size(String path) throws IOException {
+        return all.size(path);
+      }
+
+      @Override
+      public byte[] read(String path) throws IOException {
+        return all.read(path);
+      }
+    };
+  }
+
   /**
    * Warnings about entries that are not read although they sit where files are read (symbolic links
    * on disk); none by default.

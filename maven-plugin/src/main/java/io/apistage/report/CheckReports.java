@@ -5,9 +5,9 @@ import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
 import io.apistage.model.Config;
 import io.apistage.model.ConfigLoader;
-import io.apistage.model.ConfigSource;
 import io.apistage.model.DirectorySource;
 import io.apistage.model.Kind;
+import io.apistage.model.MemorySource;
 import io.apistage.problem.ApistageException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -116,7 +117,7 @@ public final class CheckReports {
   /** Only the settings and Stage documents, which the promotion path needs. */
   private static Config stagesOf(Path configDir) throws IOException {
     if (!Files.isDirectory(configDir)) {
-      return new ConfigLoader().load(new FilteredSource(List.of(), null));
+      return new ConfigLoader().load(new MemorySource(Map.of()));
     }
     DirectorySource all = new DirectorySource(configDir);
     List<String> paths = new ArrayList<>();
@@ -125,7 +126,7 @@ public final class CheckReports {
         paths.add(path);
       }
     }
-    return new ConfigLoader().load(new FilteredSource(paths, all));
+    return new ConfigLoader().load(all.only(paths));
   }
 
   /** The plugin's version from its Maven metadata, or {@code development} when run from classes. */
@@ -141,17 +142,5 @@ public final class CheckReports {
       // the version is informative only
     }
     return "development";
-  }
-
-  private record FilteredSource(List<String> paths, ConfigSource delegate) implements ConfigSource {
-    @Override
-    public long size(String path) throws IOException {
-      return delegate.size(path);
-    }
-
-    @Override
-    public byte[] read(String path) throws IOException {
-      return delegate.read(path);
-    }
   }
 }
