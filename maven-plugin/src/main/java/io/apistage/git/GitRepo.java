@@ -208,6 +208,19 @@ public final class GitRepo implements Closeable {
 
   /** Like {@link #listFiles(String)} for a tree whose files start at {@code treePrefix}. */
   public Map<String, String> listFiles(String commit, String treePrefix) throws IOException {
+    return listFiles(commit, treePrefix, new ArrayList<>());
+  }
+
+  /**
+   * Like {@link #listFiles(String)}; the symbolic links under the config root, which are never
+   * read, are added to {@code links} (paths relative to the config root) so a goal can name them.
+   */
+  public Map<String, String> listFiles(String commit, List<String> links) throws IOException {
+    return listFiles(commit, prefix, links);
+  }
+
+  private Map<String, String> listFiles(String commit, String treePrefix, List<String> links)
+      throws IOException {
     Map<String, String> out = new TreeMap<>();
     try (RevWalk walk = new RevWalk(repository);
         TreeWalk tree = new TreeWalk(repository)) {
@@ -218,11 +231,13 @@ public final class GitRepo implements Closeable {
         tree.setFilter(PathFilter.create(treePrefix.substring(0, treePrefix.length() - 1)));
       }
       while (tree.next()) {
-        if (tree.getFileMode(0) == FileMode.GITLINK || tree.getFileMode(0) == FileMode.SYMLINK) {
+        String path = tree.getPathString();
+        if (!path.startsWith(treePrefix) || tree.getFileMode(0) == FileMode.GITLINK) {
           continue;
         }
-        String path = tree.getPathString();
-        if (path.startsWith(treePrefix)) {
+        if (tree.getFileMode(0) == FileMode.SYMLINK) {
+          links.add(path.substring(treePrefix.length()));
+        } else {
           out.put(path.substring(treePrefix.length()), tree.getObjectId(0).name());
         }
       }

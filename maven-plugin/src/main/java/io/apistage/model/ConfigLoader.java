@@ -73,6 +73,17 @@ public final class ConfigLoader {
     return Optional.empty();
   }
 
+  /**
+   * Whether a path is where a full load reads: {@code apistage.yaml} or {@code .yml}, or inside a
+   * kind's folder.
+   */
+  public static boolean isReadPath(String path) {
+    int slash = path.indexOf('/');
+    return slash < 0
+        ? path.equals("apistage.yaml") || path.equals("apistage.yml")
+        : Kind.byFolder(path.substring(0, slash)).isPresent();
+  }
+
   /** Whether a path is a YAML file by its name. */
   public static boolean isYaml(String path) {
     return path.endsWith(".yaml") || path.endsWith(".yml");

@@ -90,14 +90,32 @@ public final class PromoteGoal {
     }
   }
 
+  /** The warning for a symbolic link committed where asset files are read. */
+  private static Problem linkSkipped(String path) {
+    return Problem.warning(
+        path,
+        Position.FILE,
+        "",
+        ConfigLoader.LAYOUT_RULE,
+        "symbolic link not followed: "
+            + path
+            + " is committed as a link; apistage reads only regular files, so promote does not see"
+            + " it");
+  }
+
   /** Runs the goal. */
   public GoalResult execute() throws ApistageException, IOException {
     try (GitRepo git = GitRepo.open(context.configDir())) {
       String head = git.requireHead();
-      Map<String, String> listing = git.listFiles(head);
+      List<String> links = new ArrayList<>();
+      Map<String, String> listing = git.listFiles(head, links);
       Map<String, byte[]> files = read(git, listing, PromoteGoal::isControlFile);
       Config config = new ConfigLoader().load(new MemorySource(files));
       List<Problem> problems = new ArrayList<>(config.problems());
+      links.stream()
+          .filter(ConfigLoader::isReadPath)
+          .map(PromoteGoal::linkSkipped)
+          .forEach(problems::add);
       StageChain chain = StageChain.of(config);
       problems.addAll(chain.problems());
       if (Problems.hasErrors(problems)) {

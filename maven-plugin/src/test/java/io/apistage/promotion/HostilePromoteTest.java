@@ -7,6 +7,7 @@ import io.apistage.goal.GoalResult;
 import io.apistage.log.RecordingLog;
 import io.apistage.problem.Problem;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -102,6 +103,27 @@ class HostilePromoteTest {
                 "policies/cors.yaml");
       }
       assertThat(dir.resolve("etc")).doesNotExist();
+    }
+  }
+
+  @Test
+  void aSymbolicLinkCommittedAmongTheAssetsIsNamedAndNeverRead() throws Exception {
+    try (GitFixture f = GitFixture.shop(dir)) {
+      Files.createSymbolicLink(dir.resolve("policies/evil.yaml"), Path.of("/etc/hostname"));
+      Files.createSymbolicLink(dir.resolve("notes.yaml"), Path.of("/etc/hostname"));
+      f.write("promotions/orders-to-qa.yaml", GitFixture.ORDERS_TO_QA);
+      f.commit("a link among the policies");
+      GoalResult result = new PromoteGoal(f.context(new RecordingLog()), f.promote()).execute();
+      assertThat(result.problems())
+          .extracting(Problem::format)
+          .containsExactly(
+              "policies/evil.yaml:1:1: warning [layout] symbolic link not followed:"
+                  + " policies/evil.yaml is committed as a link; apistage reads only regular"
+                  + " files, so promote does not see it");
+      try (GitRepo repo = GitRepo.open(dir)) {
+        assertThat(repo.readAll(f.ref("refs/heads/apistage/stage/qa")).keySet())
+            .noneMatch(path -> path.contains("evil"));
+      }
     }
   }
 }
