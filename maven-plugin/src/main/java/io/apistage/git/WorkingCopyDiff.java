@@ -35,7 +35,6 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
-import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
@@ -93,21 +92,23 @@ public final class WorkingCopyDiff {
     String root = git.prefix() + folder;
     Path workTree = git.workTree();
     DirCache index = repository.readDirCache();
-    Map<String, Boolean> candidates = new TreeMap<>();
     RevTree baseTree;
     try (RevWalk revWalk = new RevWalk(repository)) {
       RevCommit base = revWalk.parseCommit(ObjectId.fromString(commit));
       baseTree = base.getTree();
     }
 
-    // 1. base tree against the index
+    // 1. base tree against the index, keeping the base's blob of each path that differs (null
+    // when the base has no regular file there)
+    Map<String, ObjectId> candidates = new TreeMap<>();
     try (TreeWalk walk = new TreeWalk(repository)) {
       walk.addTree(baseTree);
       walk.addTree(new DirCacheIterator(index));
       walk.setRecursive(true);
       walk.setFilter(AndTreeFilter.create(PathFilter.create(root), TreeFilter.ANY_DIFF));
       while (walk.next()) {
-        candidates.put(walk.getPathString(), Boolean.TRUE);
+        candidates.put(
+            walk.getPathString(), isRegular(walk.getFileMode(0)) ? walk.getObjectId(0) : null);
       }
     }
 
@@ -121,40 +122,41 @@ public final class WorkingCopyDiff {
     String dirPrefix = root + "/";
     int start = index.findEntry(dirPrefix);
     start = start < 0 ? -(start + 1) : start;
-    Map<String, DirCacheEntry> tracked = new HashMap<>();
-    for (int i = start; i < index.getEntryCount(); i++) {
-      DirCacheEntry entry = index.getEntry(i);
-      if (!entry.getPathString().startsWith(dirPrefix)) {
-        break;
-      }
-      tracked.put(entry.getPathString(), entry);
+    int end = start;
+    while (end < index.getEntryCount()
+        && index.getEntry(end).getPathString().startsWith(dirPrefix)) {
+      end++;
     }
-    Set<String> seen = ConcurrentHashMap.newKeySet();
-    Set<String> differ = ConcurrentHashMap.newKeySet();
+    Map<String, Integer> tracked = new HashMap<>();
+    for (int i = start; i < end; i++) {
+      tracked.put(index.getEntry(i).getPathString(), i);
+    }
+    Tracked state = new Tracked(index, tracked, start, end - start, indexTime);
     String[] names = workTree.resolve(root).toFile().list();
     if (names != null) {
       try {
         Arrays.stream(names)
             .parallel()
-            .forEach(
-                name -> scan(workTree, root + "/" + name, tracked, indexTime, seen, differ, 2));
+            .forEach(name -> scan(workTree, root + "/" + name, state, 2));
       } catch (UncheckedIOException e) {
         throw e.getCause();
       }
     }
-    for (String path : tracked.keySet()) {
-      if (!seen.contains(path)) {
-        differ.add(path); // gone from the disk
+    for (int i = start; i < end; i++) {
+      if (!state.seen[i - start]) {
+        state.differ.add(index.getEntry(i).getPathString()); // gone from the disk
       }
     }
-    for (String path : differ) {
-      candidates.put(path, Boolean.TRUE);
+    for (String path : state.differ) {
+      if (!candidates.containsKey(path)) {
+        candidates.put(path, sameAsBase(repository, baseTree, index, tracked.get(path), path));
+      }
     }
 
     List<Delta> out = new ArrayList<>();
-    Map<String, ObjectId> baseBlobs = blobsAt(repository, baseTree, candidates.keySet());
-    for (String path : candidates.keySet()) {
-      Optional<ObjectId> baseBlob = Optional.ofNullable(baseBlobs.get(path));
+    for (Map.Entry<String, ObjectId> candidate : candidates.entrySet()) {
+      String path = candidate.getKey();
+      Optional<ObjectId> baseBlob = Optional.ofNullable(candidate.getValue());
       Path file = workTree.resolve(path);
       boolean onDisk = Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS);
       if (!onDisk && baseBlob.isEmpty()) {
@@ -167,6 +169,48 @@ public final class WorkingCopyDiff {
           new Delta(path.substring(git.prefix().length()), baseBlob.map(ObjectId::name), onDisk));
     }
     return out;
+  }
+
+  /**
+   * The base's blob at a path where the base and the index agree (step 1 found no difference
+   * there): the index's blob, read from the base's tree only for a path in a merge conflict; null
+   * when no regular file is there.
+   */
+  private static ObjectId sameAsBase(
+      Repository repository, RevTree baseTree, DirCache index, Integer at, String path)
+      throws IOException {
+    if (at == null) {
+      return null; // unknown to the index, so unknown to the base, or step 1 had found it
+    }
+    DirCacheEntry entry = index.getEntry(at);
+    if (entry.getStage() == DirCacheEntry.STAGE_0) {
+      return isRegular(entry.getFileMode()) ? entry.getObjectId() : null;
+    }
+    try (TreeWalk walk = TreeWalk.forPath(repository, path, baseTree)) {
+      return walk != null && isRegular(walk.getFileMode(0)) ? walk.getObjectId(0) : null;
+    }
+  }
+
+  private static boolean isRegular(FileMode mode) {
+    return mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE;
+  }
+
+  /** The index entries under the folder, and what the scan of the disk found about them. */
+  private static final class Tracked {
+    final DirCache index;
+    final Map<String, Integer> byPath;
+    final int start;
+    final boolean[] seen;
+    final Instant indexTime;
+    final Set<String> differ = ConcurrentHashMap.newKeySet();
+
+    Tracked(DirCache index, Map<String, Integer> byPath, int start, int count, Instant indexTime) {
+      this.index = index;
+      this.byPath = byPath;
+      this.start = start;
+      this.seen = new boolean[count];
+      this.indexTime = indexTime;
+    }
   }
 
   /** Whether the file on disk still holds the content the index records. */
@@ -199,59 +243,28 @@ public final class WorkingCopyDiff {
   }
 
   /** Scans one path of the disk: a tracked file by stat, a folder by listing, a new file as is. */
-  private static void scan(
-      Path workTree,
-      String path,
-      Map<String, DirCacheEntry> tracked,
-      Instant indexTime,
-      Set<String> seen,
-      Set<String> differ,
-      int depth) {
+  private static void scan(Path workTree, String path, Tracked state, int depth) {
     try {
-      DirCacheEntry entry = tracked.get(path);
+      Integer at = state.byPath.get(path);
       Path file = workTree.resolve(path);
-      if (entry != null) {
-        seen.add(path);
-        if (!sameAsIndex(file, entry, indexTime)) {
-          differ.add(path);
+      if (at != null) {
+        state.seen[at - state.start] = true;
+        if (!sameAsIndex(file, state.index.getEntry(at), state.indexTime)) {
+          state.differ.add(path);
         }
         return;
       }
       String[] names = depth > 0 ? file.toFile().list() : null;
       if (names != null) {
         for (String name : names) {
-          scan(workTree, path + "/" + name, tracked, indexTime, seen, differ, depth - 1);
+          scan(workTree, path + "/" + name, state, depth - 1);
         }
       } else if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-        differ.add(path); // a file the index does not know
+        state.differ.add(path); // a file the index does not know
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /**
-   * The blob ids of some paths in a tree, found in one walk (a walk per path would read a folder of
-   * 10,000 entries once per path); symbolic links and missing paths are left out.
-   */
-  private static Map<String, ObjectId> blobsAt(
-      Repository repository, RevTree tree, Set<String> paths) throws IOException {
-    Map<String, ObjectId> out = new HashMap<>();
-    if (paths.isEmpty()) {
-      return out;
-    }
-    try (TreeWalk walk = new TreeWalk(repository)) {
-      walk.addTree(tree);
-      walk.setRecursive(true);
-      walk.setFilter(PathFilterGroup.createFromStrings(paths));
-      while (walk.next()) {
-        FileMode mode = walk.getFileMode(0);
-        if (mode.getObjectType() == Constants.OBJ_BLOB && mode != FileMode.SYMLINK) {
-          out.put(walk.getPathString(), walk.getObjectId(0));
-        }
-      }
-    }
-    return out;
   }
 
   /** The blob id Git gives a file's bytes, computed without writing anything or holding them. */
