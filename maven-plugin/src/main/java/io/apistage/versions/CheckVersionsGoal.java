@@ -16,6 +16,7 @@ import io.apistage.yaml.ParsedFile;
 import io.apistage.yaml.YMap;
 import io.apistage.yaml.YamlParser;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -26,6 +27,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The {@code check-versions} goal: every Api file that differs between the base (DESIGN.md section
@@ -61,6 +64,7 @@ public final class CheckVersionsGoal {
           WorkingCopyDiff.changed(git, base.commit(), Kind.API.folder());
       Repo repo = new Repo(git, root, base.commit(), settings);
       VersionPolicy policy = new VersionPolicy(settings.exceptions(), repo);
+      List<VersionPolicy.Prepared> prepared = new ArrayList<>();
       List<VersionPolicy.Verdict> verdicts = new ArrayList<>();
       Map<String, String> versions = new TreeMap<>();
       for (WorkingCopyDiff.Delta delta : deltas) {
@@ -113,8 +117,12 @@ public final class CheckVersionsGoal {
             versions.put(name + "@" + major, m.str("version"));
           }
         }
-        VersionPolicy.Verdict verdict =
-            policy.check(new VersionPolicy.ApiFile(name, major, delta.path(), before, after));
+        prepared.add(
+            policy.prepare(new VersionPolicy.ApiFile(name, major, delta.path(), before, after)));
+      }
+      // judged once all are compared: a breaking file's consumers are read meanwhile
+      for (VersionPolicy.Prepared p : prepared) {
+        VersionPolicy.Verdict verdict = policy.check(p);
         verdicts.add(verdict);
         problems.addAll(verdict.problems());
       }
@@ -230,7 +238,7 @@ public final class CheckVersionsGoal {
     private final String base;
     private final Settings settings;
     private Set<String> baseApiFiles;
-    private Consumers consumers;
+    private CompletableFuture<Consumers> consumers;
 
     Repo(GitRepo git, Path root, String base, Settings settings) {
       this.git = git;
@@ -277,12 +285,38 @@ public final class CheckVersionsGoal {
       return parsed.ok() ? Optional.of(parsed.root().toPlain()) : Optional.empty();
     }
 
+    /** Starts reading the consumer files on a thread of its own, once. */
+    @Override
+    public void consumersAhead() {
+      if (consumers == null) {
+        consumers =
+            CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    return Consumers.read(root);
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                },
+                task -> {
+                  Thread thread = new Thread(task, "apistage-consumers");
+                  thread.setDaemon(true);
+                  thread.start();
+                });
+      }
+    }
+
     @Override
     public List<String> consumers(String api, int major) throws IOException {
-      if (consumers == null) {
-        consumers = Consumers.read(root);
+      consumersAhead();
+      try {
+        return consumers.join().of(api, major);
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof UncheckedIOException io) {
+          throw io.getCause();
+        }
+        throw e;
       }
-      return consumers.of(api, major);
     }
   }
 }

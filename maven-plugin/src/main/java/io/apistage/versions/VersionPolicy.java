@@ -46,6 +46,12 @@ public final class VersionPolicy {
 
     /** The keys of the assets that use {@code <api>@<major>}. */
     List<String> consumers(String api, int major) throws IOException;
+
+    /**
+     * Told by {@link #prepare} that {@link #consumers} will be asked for, so that an implementation
+     * that reads many files can start now, while other files are compared.
+     */
+    default void consumersAhead() {}
   }
 
   /**
@@ -141,9 +147,41 @@ public final class VersionPolicy {
     this.repository = repository;
   }
 
+  /**
+   * A changed file compared with its base, ready to be judged.
+   *
+   * @param file the file
+   * @param comparison its comparison with the base, or null when it is new or deleted
+   */
+  public record Prepared(ApiFile file, ApiComparator.Comparison comparison) {}
+
   /** Judges one file. */
   public Verdict check(ApiFile f) throws IOException {
-    return new Check(f).run();
+    return check(prepare(f));
+  }
+
+  /**
+   * Compares a file with its base, the first half of {@link #check(ApiFile)}. When the file will
+   * need its consumers named (a breaking finding, or a deleted published file), the repository
+   * hears of it now: a goal that prepares every changed file before judging any lets the lookup of
+   * consumers run while the other files are read and compared.
+   */
+  public Prepared prepare(ApiFile f) {
+    ApiComparator.Comparison cmp = null;
+    if (f.base() != null && f.work() != null) {
+      cmp = ApiComparator.compare(f.base().toPlain(), f.work().toPlain());
+      if (cmp.findings().stream().anyMatch(finding -> finding.bump() == Bump.MAJOR)) {
+        repository.consumersAhead();
+      }
+    } else if (f.base() != null && !deletable(f.base())) {
+      repository.consumersAhead();
+    }
+    return new Prepared(f, cmp);
+  }
+
+  /** Judges a prepared file. */
+  public Verdict check(Prepared prepared) throws IOException {
+    return new Check(prepared.file(), prepared.comparison()).run();
   }
 
   /** The exception that lifts a rule at a pointer for an Api version, if declared. */
@@ -165,6 +203,12 @@ public final class VersionPolicy {
   public static String state(YMap doc) {
     String s = doc == null ? null : doc.str("state");
     return s == null ? "draft" : s;
+  }
+
+  /** Whether a file in this state at the base may be deleted: retired, or never published. */
+  private static boolean deletable(YMap base) {
+    String state = state(base);
+    return state.equals("retired") || state.equals("draft");
   }
 
   /**
@@ -201,9 +245,11 @@ public final class VersionPolicy {
     ChangeSummary summary = ChangeSummary.NONE;
     List<String> consumers = List.of();
     Bump required = Bump.NONE;
+    final ApiComparator.Comparison cmp;
 
-    Check(ApiFile f) {
+    Check(ApiFile f, ApiComparator.Comparison cmp) {
       this.f = f;
+      this.cmp = cmp;
     }
 
     String key() {
@@ -226,10 +272,10 @@ public final class VersionPolicy {
 
     void deleted() throws IOException {
       summary = new ChangeSummary(List.of(), List.of(), List.of("api/" + key()));
-      String state = state(f.base());
-      if (state.equals("retired") || state.equals("draft")) {
+      if (deletable(f.base())) {
         return;
       }
+      String state = state(f.base());
       consumers = repository.consumers(f.api(), f.major());
       problem(
           API_FILE_DELETED,
@@ -302,7 +348,6 @@ public final class VersionPolicy {
     }
 
     void changed() throws IOException {
-      ApiComparator.Comparison cmp = ApiComparator.compare(f.base().toPlain(), f.work().toPlain());
       summary = cmp.summary();
       String baseState = state(f.base());
       String state = state(f.work());

@@ -113,6 +113,9 @@ public final class CheckVersionsBenchmark {
   /** A config root of {@code apis} Apis with 1,001 commits on main and a branch feature. */
   private static Path build(Path root, int apis, long seed) throws Exception {
     long start = System.nanoTime();
+    if (Files.exists(root)) {
+      delete(root); // a run before left it in apistage.bench.dir; the history is written anew
+    }
     SyntheticRepo.Stats stats = SyntheticRepo.write(root, apis, seed);
     history(root, stats.apiFiles());
     git(root, "checkout", "-q", "-b", "feature");
