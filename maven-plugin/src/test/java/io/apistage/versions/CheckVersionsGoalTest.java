@@ -155,6 +155,28 @@ class CheckVersionsGoalTest {
   }
 
   @Test
+  void everyBreakingFileNamesItsOwnConsumersWhenSeveralChangeAtOnce() throws Exception {
+    // the consumer files are read once, on a thread of their own, from the first breaking finding
+    try (GitHistory repo = published()) {
+      repo.write("apis/accounts/v1.yaml", api("accounts", "1.0.0", "draft"))
+          .write(
+              "apis/catalog/v2.yaml",
+              api("catalog", "2.1.0", "published").replace("/catalog", "/catalog-items"))
+          .write("apis/orders/v1.yaml", ordersWithoutDelete("1.5.0", "published"));
+      repo.commit("three at once");
+      GoalResult result = run(repo.dir, null);
+      assertThat(lines(result))
+          .containsExactly(
+              "apis/catalog/v2.yaml:5:1: error [endpoint-removed] endpoint GET /catalog removed in 2.1.0;"
+                  + " a breaking change needs a new major line: create apis/catalog/v3.yaml starting at 3.0.0"
+                  + " (used by application/mobile-app)",
+              "apis/orders/v1.yaml:7:1: error [endpoint-removed] endpoint DELETE /orders/{id} removed in 1.5.0;"
+                  + " a breaking change needs a new major line: create apis/orders/v2.yaml starting at 2.0.0"
+                  + " (used by application/mobile-app, package/shop, subscription/mobile-shop)");
+    }
+  }
+
+  @Test
   void breakingChangeWhenTheNextLineExistsSaysToMakeItThere() throws Exception {
     try (GitHistory repo = published()) {
       repo.write("apis/orders/v2.yaml", api("orders", "2.0.0", "draft"));
