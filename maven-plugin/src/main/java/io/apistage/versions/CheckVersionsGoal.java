@@ -34,7 +34,9 @@ import java.util.concurrent.CompletionException;
  * The {@code check-versions} goal: every Api file that differs between the base (DESIGN.md section
  * 4) and the working copy is compared semantically with its base, its findings are judged by the
  * {@link VersionPolicy}, and the consumers of every breaking change are named. Only the files that
- * differ are read and parsed, so the cost grows with the change, not with the repository.
+ * differ are read and parsed, so the cost grows with the change, not with the repository. Every
+ * changed file is compared before any is judged: the first breaking finding starts reading the
+ * consumer files on a thread of their own, while the other files are compared.
  *
  * @since 0.1.0
  */
