@@ -13,7 +13,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -99,14 +98,22 @@ public final class WorkingCopyDiff {
     }
 
     // 1. base tree against the index, keeping the base's blob of each path that differs (null
-    // when the base has no regular file there)
+    // when the base has no regular file there). A path in a merge conflict has an index entry per
+    // stage, met one after the other, the base beside the first only: it is left to step 2, which
+    // finds every stage different from the disk
     Map<String, ObjectId> candidates = new TreeMap<>();
     try (TreeWalk walk = new TreeWalk(repository)) {
       walk.addTree(baseTree);
-      walk.addTree(new DirCacheIterator(index));
+      int inIndex = walk.addTree(new DirCacheIterator(index));
       walk.setRecursive(true);
       walk.setFilter(AndTreeFilter.create(PathFilter.create(root), TreeFilter.ANY_DIFF));
       while (walk.next()) {
+        DirCacheIterator entry = walk.getTree(inIndex, DirCacheIterator.class);
+        if (entry != null
+            && entry.getDirCacheEntry() != null
+            && entry.getDirCacheEntry().getStage() != DirCacheEntry.STAGE_0) {
+          continue;
+        }
         candidates.put(
             walk.getPathString(), isRegular(walk.getFileMode(0)) ? walk.getObjectId(0) : null);
       }
@@ -119,25 +126,18 @@ public final class WorkingCopyDiff {
         indexFile.exists()
             ? Files.getLastModifiedTime(indexFile.toPath()).toInstant()
             : Instant.MAX;
-    String dirPrefix = root + "/";
-    int start = index.findEntry(dirPrefix);
-    start = start < 0 ? -(start + 1) : start;
-    int end = start;
-    while (end < index.getEntryCount()
-        && index.getEntry(end).getPathString().startsWith(dirPrefix)) {
-      end++;
-    }
-    Map<String, Integer> tracked = new HashMap<>();
-    for (int i = start; i < end; i++) {
-      tracked.put(index.getEntry(i).getPathString(), i);
-    }
-    Tracked state = new Tracked(index, tracked, start, end - start, indexTime);
-    String[] names = workTree.resolve(root).toFile().list();
+    // the index is sorted by path bytes: the entries under root/ end where root0 would go ('0'
+    // follows '/'), and a path is found by binary search, without decoding every entry's path
+    int start = insertionPoint(index.findEntry(root + "/"));
+    int end = insertionPoint(index.findEntry(root + "0"));
+    Tracked state = new Tracked(index, start, end, indexTime);
+    Path folderOnDisk = workTree.resolve(root);
+    String[] names = folderOnDisk.toFile().list();
     if (names != null) {
       try {
         Arrays.stream(names)
             .parallel()
-            .forEach(name -> scan(workTree, root + "/" + name, state, 2));
+            .forEach(name -> scan(folderOnDisk.resolve(name), root + "/" + name, state, 2));
       } catch (UncheckedIOException e) {
         throw e.getCause();
       }
@@ -149,7 +149,7 @@ public final class WorkingCopyDiff {
     }
     for (String path : state.differ) {
       if (!candidates.containsKey(path)) {
-        candidates.put(path, sameAsBase(repository, baseTree, index, tracked.get(path), path));
+        candidates.put(path, sameAsBase(repository, baseTree, index, state.find(path), path));
       }
     }
 
@@ -177,9 +177,9 @@ public final class WorkingCopyDiff {
    * when no regular file is there.
    */
   private static ObjectId sameAsBase(
-      Repository repository, RevTree baseTree, DirCache index, Integer at, String path)
+      Repository repository, RevTree baseTree, DirCache index, int at, String path)
       throws IOException {
-    if (at == null) {
+    if (at < 0) {
       return null; // unknown to the index, so unknown to the base, or step 1 had found it
     }
     DirCacheEntry entry = index.getEntry(at);
@@ -198,19 +198,29 @@ public final class WorkingCopyDiff {
   /** The index entries under the folder, and what the scan of the disk found about them. */
   private static final class Tracked {
     final DirCache index;
-    final Map<String, Integer> byPath;
     final int start;
+    final int end;
     final boolean[] seen;
     final Instant indexTime;
     final Set<String> differ = ConcurrentHashMap.newKeySet();
 
-    Tracked(DirCache index, Map<String, Integer> byPath, int start, int count, Instant indexTime) {
+    Tracked(DirCache index, int start, int end, Instant indexTime) {
       this.index = index;
-      this.byPath = byPath;
       this.start = start;
-      this.seen = new boolean[count];
+      this.end = end;
+      this.seen = new boolean[end - start];
       this.indexTime = indexTime;
     }
+
+    /** The position of a path's entry under the folder, or -1. */
+    int find(String path) {
+      int at = index.findEntry(path);
+      return at >= start && at < end ? at : -1;
+    }
+  }
+
+  private static int insertionPoint(int found) {
+    return found < 0 ? -(found + 1) : found;
   }
 
   /** Whether the file on disk still holds the content the index records. */
@@ -242,12 +252,14 @@ public final class WorkingCopyDiff {
     return blobId(file).equals(entry.getObjectId());
   }
 
-  /** Scans one path of the disk: a tracked file by stat, a folder by listing, a new file as is. */
-  private static void scan(Path workTree, String path, Tracked state, int depth) {
+  /**
+   * Scans one path of the disk: a tracked file by stat, a folder by listing, a new file as is. The
+   * file is resolved from its folder's path, not parsed again from the whole path.
+   */
+  private static void scan(Path file, String path, Tracked state, int depth) {
     try {
-      Integer at = state.byPath.get(path);
-      Path file = workTree.resolve(path);
-      if (at != null) {
+      int at = state.find(path);
+      if (at >= 0) {
         state.seen[at - state.start] = true;
         if (!sameAsIndex(file, state.index.getEntry(at), state.indexTime)) {
           state.differ.add(path);
@@ -257,7 +269,7 @@ public final class WorkingCopyDiff {
       String[] names = depth > 0 ? file.toFile().list() : null;
       if (names != null) {
         for (String name : names) {
-          scan(workTree, path + "/" + name, state, depth - 1);
+          scan(file.resolve(name), path + "/" + name, state, depth - 1);
         }
       } else if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
         state.differ.add(path); // a file the index does not know

@@ -31,6 +31,10 @@ class WorkingCopyDiffTest {
         repo.write("apis/" + api + "/v1.yaml", "name: " + api + "\n");
       }
       repo.write("policies/cors.yaml", "name: cors\n");
+      // folders whose names start like apis sort just before and just after apis/ in the index
+      for (String near : List.of("apis-old", "apis.d", "apis0", "apisx")) {
+        repo.write(near + "/a/v1.yaml", "name: a\n");
+      }
       String base = repo.commit("base");
       repo.write("apis/a/v1.yaml", "name: a\ndescription: committed\n");
       repo.write("apis/f/v1.yaml", "name: f\ndescription: committed, then undone on disk\n");
@@ -43,6 +47,10 @@ class WorkingCopyDiffTest {
       repo.write("apis/g/v1.yaml", "name: g\n");
       repo.write("apis/f/v1.yaml", "name: f\n");
       repo.write("policies/cors.yaml", "name: cors\ndescription: not an Api\n");
+      for (String near : List.of("apis-old", "apis.d", "apis0", "apisx")) {
+        repo.write(near + "/a/v1.yaml", "name: a\ndescription: outside apis/\n");
+        repo.write(near + "/b/v1.yaml", "name: b\n");
+      }
       try (GitRepo git = GitRepo.open(repo.dir)) {
         assertThat(describe(WorkingCopyDiff.changed(git, base, "apis")))
             .containsExactly(
@@ -59,6 +67,26 @@ class WorkingCopyDiffTest {
               .as(delta.path())
               .isEqualTo(Optional.ofNullable(atBase.get(delta.path())));
         }
+      }
+    }
+  }
+
+  @Test
+  void aFileInAMergeConflictIsComparedWithTheBase() throws Exception {
+    try (GitHistory repo = GitHistory.init(tmp.resolve("repo"))) {
+      repo.write("apis/a/v1.yaml", "name: a\n").write("apis/b/v1.yaml", "name: b\n");
+      String base = repo.commit("base");
+      repo.branch("other").write("apis/a/v1.yaml", "name: a\ndescription: other\n");
+      repo.commit("other");
+      repo.checkout("main").write("apis/a/v1.yaml", "name: a\ndescription: main\n");
+      repo.commit("main");
+      repo.git.merge().include(repo.git.getRepository().resolve("other")).setCommit(false).call();
+      assertThat(repo.git.status().call().getConflicting()).containsExactly("apis/a/v1.yaml");
+      try (GitRepo git = GitRepo.open(repo.dir)) {
+        List<WorkingCopyDiff.Delta> deltas = WorkingCopyDiff.changed(git, base, "apis");
+        assertThat(describe(deltas)).containsExactly("apis/a/v1.yaml changed");
+        assertThat(deltas.get(0).baseBlob())
+            .isEqualTo(Optional.of(git.listFiles(base).get("apis/a/v1.yaml")));
       }
     }
   }
