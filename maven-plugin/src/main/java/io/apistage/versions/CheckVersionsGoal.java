@@ -74,6 +74,18 @@ public final class CheckVersionsGoal {
         if (place.isEmpty() || place.get().kind() != Kind.API) {
           continue; // validate reports files out of place
         }
+        if (!delta.onDisk() && Files.isSymbolicLink(root.resolve(delta.path()))) {
+          problems.add(
+              Problem.warning(
+                  delta.path(),
+                  Position.FILE,
+                  "",
+                  ConfigLoader.LAYOUT_RULE,
+                  "symbolic link not followed: "
+                      + delta.path()
+                      + " was a file at the base and is a link now; apistage reads only regular"
+                      + " files, so to every goal this Api file is deleted"));
+        }
         String name = place.get().name();
         int major = place.get().major();
         YMap before = null;

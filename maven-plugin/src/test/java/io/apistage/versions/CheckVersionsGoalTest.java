@@ -336,6 +336,26 @@ class CheckVersionsGoalTest {
   }
 
   @Test
+  void aPublishedFileReplacedByALinkIsNamedAndJudgedAsDeleted() throws Exception {
+    try (GitHistory repo = published()) {
+      repo.write("elsewhere/orders.yaml", orders("1.4.2", "published"));
+      repo.delete("apis/orders/v1.yaml");
+      Files.createSymbolicLink(
+          repo.dir.resolve("apis/orders/v1.yaml"), Path.of("../../elsewhere/orders.yaml"));
+      GoalResult result = run(repo.dir, null);
+      assertThat(lines(result))
+          .containsExactly(
+              "apis/orders/v1.yaml:1:1: error [api-file-deleted] apis/orders/v1.yaml was deleted while its state at the"
+                  + " base is published; only a retired or draft Api may be deleted: set state: retired (merged first,"
+                  + " so consumers move on), then delete the file (used by application/mobile-app, package/shop,"
+                  + " subscription/mobile-shop)",
+              "apis/orders/v1.yaml:1:1: warning [layout] symbolic link not followed: apis/orders/v1.yaml was a file at"
+                  + " the base and is a link now; apistage reads only regular files, so to every goal this Api file"
+                  + " is deleted");
+    }
+  }
+
+  @Test
   void retiredFileMayBeDeleted() throws Exception {
     try (GitHistory repo = published()) {
       repo.write("apis/orders/v1.yaml", orders("1.4.2", "retired"));
