@@ -23,6 +23,13 @@ class CheckVersionsGoalTest {
 
   final RecordingLog log = new RecordingLog();
 
+  /** The verdict on deleting the published orders v1 of {@link #published()}. */
+  static final String ORDERS_DELETED =
+      "apis/orders/v1.yaml:1:1: error [api-file-deleted] apis/orders/v1.yaml was deleted while its"
+          + " state at the base is published; only a retired or draft Api may be deleted: set state:"
+          + " retired (merged first, so consumers move on), then delete the file (used by"
+          + " application/mobile-app, package/shop, subscription/mobile-shop)";
+
   GoalResult run(Path configDir, String base) throws Exception {
     GoalContext context = GoalContext.of(configDir, tmp.resolve("report"), log);
     return new CheckVersionsGoal(context, new CheckVersionsRequest(base)).execute();
@@ -322,12 +329,7 @@ class CheckVersionsGoalTest {
       repo.delete("apis/orders/v1.yaml");
       repo.commit("delete orders");
       GoalResult result = run(repo.dir, null);
-      assertThat(lines(result))
-          .containsExactly(
-              "apis/orders/v1.yaml:1:1: error [api-file-deleted] apis/orders/v1.yaml was deleted while its state at the"
-                  + " base is published; only a retired or draft Api may be deleted: set state: retired (merged first,"
-                  + " so consumers move on), then delete the file (used by application/mobile-app, package/shop,"
-                  + " subscription/mobile-shop)");
+      assertThat(lines(result)).containsExactly(ORDERS_DELETED);
       assertThat(onlyApi(result).get("changes"))
           .isEqualTo(
               Map.of(
@@ -345,10 +347,7 @@ class CheckVersionsGoalTest {
       GoalResult result = run(repo.dir, null);
       assertThat(lines(result))
           .containsExactly(
-              "apis/orders/v1.yaml:1:1: error [api-file-deleted] apis/orders/v1.yaml was deleted while its state at the"
-                  + " base is published; only a retired or draft Api may be deleted: set state: retired (merged first,"
-                  + " so consumers move on), then delete the file (used by application/mobile-app, package/shop,"
-                  + " subscription/mobile-shop)",
+              ORDERS_DELETED,
               "apis/orders/v1.yaml:1:1: warning [layout] symbolic link not followed: apis/orders/v1.yaml was a file at"
                   + " the base and is a link now; apistage reads only regular files, so to every goal this Api file"
                   + " is deleted");
