@@ -226,9 +226,7 @@ public final class WorkingCopyDiff {
   /** Whether the file on disk still holds the content the index records. */
   private static boolean sameAsIndex(Path file, DirCacheEntry entry, Instant indexTime)
       throws IOException {
-    if (entry.getStage() != DirCacheEntry.STAGE_0
-        || entry.getFileMode() != FileMode.REGULAR_FILE
-            && entry.getFileMode() != FileMode.EXECUTABLE_FILE) {
+    if (entry.getStage() != DirCacheEntry.STAGE_0 || !isRegular(entry.getFileMode())) {
       return false;
     }
     BasicFileAttributes attributes;
