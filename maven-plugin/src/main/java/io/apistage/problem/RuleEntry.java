@@ -83,8 +83,8 @@ final class RuleEntry {
         id, family, WARNING_ONLY, Bump.NONE, "", new Texts(description, description, example));
   }
 
-  static RuleEntry goal(String id, RuleId.Family family, String example) {
-    return other(id, family, "The check goal could not run " + id + ".", example);
+  static RuleEntry goal(String id, String example) {
+    return other(id, RuleId.Family.CHECK, "The check goal could not run " + id + ".", example);
   }
 
   final String id;

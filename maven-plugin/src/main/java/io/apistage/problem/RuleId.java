@@ -42,14 +42,17 @@ public enum RuleId {
           "yaml",
           ERROR_ONLY,
           "A file is not well-formed YAML or exceeds the parser's limits.",
-          "the file is readable: UTF-8, no control characters, valid YAML, one document, no duplicate key, at most 4 MiB, at most 64 levels deep, at most 500,000 values once aliases are expanded",
+          "the file is readable: UTF-8, no control characters, valid YAML, one document, no "
+              + "duplicate key, at most 4 MiB, at most 64 levels deep, at most 500,000 values once "
+              + "aliases are expanded",
           "duplicate key 'type'; each key may appear once in a mapping")),
   LAYOUT(
       validate(
           "layout",
           ERROR_OR_WARNING,
           "A file is not where the repository layout expects it.",
-          "one file per asset key (`v1.yaml` and `v1.yml` clash: error); a YAML file under `apis/` that is not `apis/<api>/v<N>.yaml` is ignored (warning)",
+          "one file per asset key (`v1.yaml` and `v1.yml` clash: error); a YAML file under "
+              + "`apis/` that is not `apis/<api>/v<N>.yaml` is ignored (warning)",
           "ignored: an Api file lives at apis/<api>/v<MAJOR>.yaml")),
   SCHEMA(
       validate(
@@ -71,7 +74,8 @@ public enum RuleId {
           ERROR_ONLY,
           "A document's kind does not match its folder.",
           "`kind` matches the folder",
-          "kind 'Plan' does not match the folder: policies/ holds kind: Policy (policies/<name>.yaml); move the file to plans/cors.yaml or set kind: Policy")),
+          "kind 'Plan' does not match the folder: policies/ holds kind: Policy "
+              + "(policies/<name>.yaml); move the file to plans/cors.yaml or set kind: Policy")),
   NAME_FILE(
       validate(
           "name-file",
@@ -85,21 +89,27 @@ public enum RuleId {
           ERROR_ONLY,
           "An Api's version major does not match its file vN.yaml.",
           "the major of an Api's `version` equals the `N` of `vN.yaml`",
-          "version 2.0.0 is in major line 2, but the file is apis/orders/v1.yaml; keep 1.x.y here, or put this version in apis/orders/v2.yaml")),
+          "version 2.0.0 is in major line 2, but the file is apis/orders/v1.yaml; keep 1.x.y "
+              + "here, or put this version in apis/orders/v2.yaml")),
   DUPLICATE_ENDPOINT(
       validate(
           "duplicate-endpoint",
           ERROR_ONLY,
           "Two endpoints of an Api have the same method and path.",
-          "`method` + `path` unique within an Api (`/orders/{id}` and `/orders/{orderId}` are the same route)",
-          "endpoint GET /orders/{orderId} is already defined at line 11 (as /orders/{id}); method and path are unique within an Api: remove one or change its path")),
+          "`method` + `path` unique within an Api (`/orders/{id}` and `/orders/{orderId}` "
+              + "are the same route)",
+          "endpoint GET /orders/{orderId} is already defined at line 11 (as /orders/{id}); "
+              + "method and path are unique within an Api: remove one or change its path")),
   PATH_PARAMETER(
       validate(
           "path-parameter",
           ERROR_OR_WARNING,
           "A path parameter is used but not declared, or declared but not used.",
-          "every `{name}` of a path is declared with `location: path`, every declared path parameter is in the path, braces balance; `required: false` on a path parameter is a warning",
-          "path parameter 'item' of DELETE /orders/{id}/items/{item} is not declared; add { name: item, type: string, required: true, location: path } to its parameters")),
+          "every `{name}` of a path is declared with `location: path`, every declared path "
+              + "parameter is in the path, braces balance; `required: false` on a path parameter "
+              + "is a warning",
+          "path parameter 'item' of DELETE /orders/{id}/items/{item} is not declared; add { "
+              + "name: item, type: string, required: true, location: path } to its parameters")),
   DUPLICATE_PARAMETER(
       validate(
           "duplicate-parameter",
@@ -112,7 +122,10 @@ public enum RuleId {
           "unknown-reference",
           ERROR_ONLY,
           "A reference names an asset that does not exist.",
-          "policies (of Apis and Plans), `${alias:NAME}` in any string, `name@major` Apis of Applications and Packages, plans, packages, applications, subscriptions, teams, stages (`promotesFrom`, Alias stage keys, Promotion `from`/`to`/`include`), and promotion selectors naming one asset all exist",
+          "policies (of Apis and Plans), `${alias:NAME}` in any string, `name@major` Apis of "
+              + "Applications and Packages, plans, packages, applications, subscriptions, teams, "
+              + "stages (`promotesFrom`, Alias stage keys, Promotion `from`/`to`/`include`), and "
+              + "promotion selectors naming one asset all exist",
           "policy 'corz' does not exist; expected policies/corz.yaml")),
   ONE_MAJOR(
       validate(
@@ -120,70 +133,87 @@ public enum RuleId {
           ERROR_ONLY,
           "An Application or Package references more than one major of an API.",
           "an Application or Package lists one major of each API",
-          "application 'mobile' lists orders@1 and orders@2; an application uses one major of an API: keep one of them")),
+          "application 'mobile' lists orders@1 and orders@2; an application uses one major "
+              + "of an API: keep one of them")),
   SUBSCRIPTION_PLAN(
       validate(
           "subscription-plan",
           ERROR_ONLY,
           "A Subscription's plan is not one of its Package's plans.",
           "a Subscription's plan is one of its package's plans",
-          "plan 'gold' is not a plan of package 'retail' (it offers free); choose one of its plans or add gold to the plans of packages/retail.yaml")),
+          "plan 'gold' is not a plan of package 'retail' (it offers free); choose one of its "
+              + "plans or add gold to the plans of packages/retail.yaml")),
   IMPLEMENTATION(
       validate(
           "implementation",
           ERROR_ONLY,
           "A non-draft Api has no baseUrl.",
           "a published or deprecated Api has `baseUrl`",
-          "a published Api needs baseUrl, the URL of its implementation (often ${alias:NAME}); add baseUrl or set state: draft")),
+          "a published Api needs baseUrl, the URL of its implementation (often "
+              + "${alias:NAME}); add baseUrl or set state: draft")),
   LITERAL_SECRET(
       validate(
           "literal-secret",
           ERROR_ONLY,
           "A secret-bearing field holds a literal instead of ${secret:NAME}.",
-          "`auth.staticToken`, application credential keys and the values of a `secret: true` Alias hold only `${secret:NAME}` (or `${alias:NAME}` of a secret Alias); the value is never repeated",
-          "auth.staticToken holds a literal value; secrets never go in Git: write ${secret:NAME} and provide APISTAGE_SECRET_NAME (or a settings.xml server) where the stage's gateway is configured")),
+          "`auth.staticToken`, application credential keys and the values of a `secret: "
+              + "true` Alias hold only `${secret:NAME}` (or `${alias:NAME}` of a secret Alias); "
+              + "the value is never repeated",
+          "auth.staticToken holds a literal value; secrets never go in Git: write "
+              + "${secret:NAME} and provide APISTAGE_SECRET_NAME (or a settings.xml server) where "
+              + "the stage's gateway is configured")),
   ALIAS_STAGE(
       validate(
           "alias-stage",
           WARNING_ONLY,
           "An Alias without a default value has no value for some stage.",
-          "an Alias without a default `value` has a value for every stage (else promoting to that stage fails when the alias is resolved)",
-          "alias 'only-prod' has no value for stages dev, qa and no default value; add value: or a value under stages:, or promoting an asset that uses it there fails")),
+          "an Alias without a default `value` has a value for every stage (else promoting to "
+              + "that stage fails when the alias is resolved)",
+          "alias 'only-prod' has no value for stages dev, qa and no default value; add "
+              + "value: or a value under stages:, or promoting an asset that uses it there fails")),
   STAGE_CHAIN(
       validate(
           "stage-chain",
           ERROR_ONLY,
           "The stages do not form one chain from a first stage without cycles.",
-          "one first stage (no `promotesFrom`), no cycle, no stage promoting from itself, `track` only on the first stage",
-          "stages promote from each other in a cycle (prod <- qa <- prod); a stage chain starts at one first stage without promotesFrom: break the cycle")),
+          "one first stage (no `promotesFrom`), no cycle, no stage promoting from itself, "
+              + "`track` only on the first stage",
+          "stages promote from each other in a cycle (prod <- qa <- prod); a stage chain "
+              + "starts at one first stage without promotesFrom: break the cycle")),
   PROMOTION_CHAIN(
       validate(
           "promotion-chain",
           ERROR_ONLY,
           "A Promotion's targets do not promote from its source stage.",
-          "each target's `promotesFrom` is the promotion's `from`; without `from`, only the first stage",
-          "stage 'prod' promotes from 'qa', not from 'dev'; set from: qa or choose targets that promote from dev")),
+          "each target's `promotesFrom` is the promotion's `from`; without `from`, only the "
+              + "first stage",
+          "stage 'prod' promotes from 'qa', not from 'dev'; set from: qa or choose targets "
+              + "that promote from dev")),
   OVERWRITE(
       validate(
           "overwrite",
           ERROR_ONLY,
           "A Promotion's overwrite list is invalid.",
-          "a child in the overwrite list (`application.credentials`) comes with its parent (`application`)",
-          "application.credentials needs its parent application in overwrite: add application, or remove application.credentials to keep what the target has")),
+          "a child in the overwrite list (`application.credentials`) comes with its parent "
+              + "(`application`)",
+          "application.credentials needs its parent application in overwrite: add "
+              + "application, or remove application.credentials to keep what the target has")),
   DUPLICATE_ID(
       validate(
           "duplicate-id",
           ERROR_ONLY,
           "Two assets declare the same id.",
           "no two assets share an id (declared, or derived from kind, name and major)",
-          "id 3f2b6c1e-8d4a-4c1b-9e2f-0a1b2c3d4e5f is also the id of policy/cors (policies/cors.yaml); ids are unique: give policy/cors-copy its own id")),
+          "id 3f2b6c1e-8d4a-4c1b-9e2f-0a1b2c3d4e5f is also the id of policy/cors "
+              + "(policies/cors.yaml); ids are unique: give policy/cors-copy its own id")),
   DEPENDENCY_CYCLE(
       validate(
           "dependency-cycle",
           ERROR_ONLY,
           "Assets depend on each other in a cycle.",
           "required dependencies (section 3's table, plus aliases used by aliases) form no cycle",
-          "dependency cycle alias/a -> alias/b -> alias/c -> alias/a; an asset cannot depend on itself through others: break the cycle")),
+          "dependency cycle alias/a -> alias/b -> alias/c -> alias/a; an asset cannot depend "
+              + "on itself through others: break the cycle")),
 
   // ---- versions: change rules, each needing a version step (docs/versions.md) ----
   DESCRIPTION_CHANGED(
@@ -589,20 +619,15 @@ public enum RuleId {
   VALIDATE_NOT_RUN(
       goal(
           "validate",
-          Family.CHECK,
           "validate could not run: the config root /work/repo/confg is not a folder; pass"
               + " -Dapistage.configDir=<the folder that holds apis/, policies/, stages/, ...>")),
   CHECK_VERSIONS_NOT_RUN(
       goal(
           "check-versions",
-          Family.CHECK,
           "check-versions could not run: there is neither a branch main nor origin/main to find the"
               + " base of this change; fetch it")),
   DIFF_NOT_RUN(
-      goal(
-          "diff",
-          Family.CHECK,
-          "diff could not run: stage qa has no state branch apistage/stage/qa; fetch it")),
+      goal("diff", "diff could not run: stage qa has no state branch apistage/stage/qa; fetch it")),
 
   // ---- promotion: promote and rollback (docs/promotion.md) ----
   PROMOTION(
