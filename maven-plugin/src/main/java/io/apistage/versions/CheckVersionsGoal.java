@@ -62,7 +62,7 @@ public final class CheckVersionsGoal {
     Path root = context.configDir();
     try (GitRepo git = GitRepo.open(root)) {
       List<Problem> problems = new ArrayList<>();
-      Settings settings = settings(root, problems);
+      Settings settings = loadSettings(root, problems);
       BaseRevision base = BaseRevision.resolve(git, request.base(), settings.mainBranch());
       List<WorkingCopyDiff.Delta> deltas =
           WorkingCopyDiff.changed(git, base.commit(), Kind.API.folder());
@@ -81,7 +81,7 @@ public final class CheckVersionsGoal {
         problems.addAll(verdict.problems());
       }
       problems.addAll(expiredExceptions(settings, changed.versions));
-      report(base, verdicts);
+      logVerdicts(base, verdicts);
       return result(base, verdicts, problems);
     }
   }
@@ -212,7 +212,7 @@ public final class CheckVersionsGoal {
     }
   }
 
-  private void report(BaseRevision base, List<VersionPolicy.Verdict> verdicts) {
+  private void logVerdicts(BaseRevision base, List<VersionPolicy.Verdict> verdicts) {
     context.log().info("check-versions: base " + base.describe());
     for (VersionPolicy.Verdict v : verdicts) {
       VersionPolicy.ApiFile f = v.file();
@@ -284,7 +284,7 @@ public final class CheckVersionsGoal {
     return out;
   }
 
-  private Settings settings(Path root, List<Problem> problems) throws IOException {
+  private Settings loadSettings(Path root, List<Problem> problems) throws IOException {
     Config config = new ConfigLoader(parser).loadSettings(root);
     problems.addAll(config.problems());
     return config.settings();

@@ -17,8 +17,13 @@ sealed interface LifecycleBreach {
   /** The rule broken, from {@link ChangeRules}. */
   String rule();
 
-  /** The JSON pointer the problem is shown at, {@code ""} for the whole file. */
-  String pointer();
+  /**
+   * The JSON pointer the problem is shown at, {@code ""} for the whole file; most lifecycle rules
+   * judge the version.
+   */
+  default String pointer() {
+    return "/version";
+  }
 
   /** Error, unless the rule only warns. */
   default Severity severity() {
@@ -74,11 +79,6 @@ sealed interface LifecycleBreach {
     public String rule() {
       return NEW_MAJOR_LINE_START;
     }
-
-    @Override
-    public String pointer() {
-      return "/version";
-    }
   }
 
   /**
@@ -94,11 +94,6 @@ sealed interface LifecycleBreach {
     @Override
     public String rule() {
       return NEW_MAJOR_LINE_GAP;
-    }
-
-    @Override
-    public String pointer() {
-      return "/version";
     }
   }
 
@@ -126,11 +121,6 @@ sealed interface LifecycleBreach {
     public String rule() {
       return VERSION_INVALID;
     }
-
-    @Override
-    public String pointer() {
-      return "/version";
-    }
   }
 
   /**
@@ -149,11 +139,6 @@ sealed interface LifecycleBreach {
     public String rule() {
       return VERSION_MAJOR_MISMATCH;
     }
-
-    @Override
-    public String pointer() {
-      return "/version";
-    }
   }
 
   /** A version lower than at the base. */
@@ -161,11 +146,6 @@ sealed interface LifecycleBreach {
     @Override
     public String rule() {
       return VERSION_DECREASED;
-    }
-
-    @Override
-    public String pointer() {
-      return "/version";
     }
   }
 
@@ -191,11 +171,6 @@ sealed interface LifecycleBreach {
     public String rule() {
       return RELEASE_FROZEN;
     }
-
-    @Override
-    public String pointer() {
-      return "/version";
-    }
   }
 
   /**
@@ -216,11 +191,6 @@ sealed interface LifecycleBreach {
     public String rule() {
       return RELEASE_FROZEN;
     }
-
-    @Override
-    public String pointer() {
-      return "/version";
-    }
   }
 
   /**
@@ -238,11 +208,6 @@ sealed interface LifecycleBreach {
     @Override
     public String rule() {
       return BUMP_LARGER_THAN_NEEDED;
-    }
-
-    @Override
-    public String pointer() {
-      return "/version";
     }
 
     @Override

@@ -43,8 +43,8 @@ public final class VersionPolicy {
     List<String> consumers(String api, int major) throws IOException;
 
     /**
-     * Told by {@link #prepare} that {@link #consumers} will be asked for, so that an implementation
-     * that reads many files can start now, while other files are compared.
+     * Told by {@link VersionPolicy#prepare} that {@link #consumers} will be asked for, so that an
+     * implementation that reads many files can start now, while other files are compared.
      */
     default void expectConsumerLookup() {}
   }
