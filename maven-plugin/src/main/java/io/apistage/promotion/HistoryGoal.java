@@ -66,7 +66,7 @@ public final class HistoryGoal {
                   .orElse(": nothing deployed yet"));
       List<Map<String, Object>> records = new ArrayList<>();
       for (HistoryRecord record : state.history()) {
-        String undoes = Records.text(record, "undoes");
+        String undoes = HistoryContent.text(record, "undoes");
         log.info(
             String.format(Locale.ROOT, "%06d", record.number())
                 + " "
@@ -74,13 +74,13 @@ public final class HistoryGoal {
                 + " "
                 + record.name()
                 + "  "
-                + Records.text(record, "status")
+                + HistoryContent.text(record, "status")
                 + "  by "
-                + Records.who(record)
+                + HistoryContent.who(record)
                 + " at "
-                + Records.text(record, "when")
+                + HistoryContent.text(record, "when")
                 + (undoes == null ? "" : "  undoes " + undoes));
-        Records.reports(record).forEach(r -> log.info(r.format()));
+        HistoryContent.reports(record).forEach(r -> log.info(r.format()));
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("id", record.id());
         entry.put("number", record.number());
@@ -92,7 +92,10 @@ public final class HistoryGoal {
       body.put("commit", state.commit().orElse(null));
       body.put("records", records);
       int promotions =
-          (int) state.history().stream().filter(r -> Records.PROMOTION.equals(r.type())).count();
+          (int)
+              state.history().stream()
+                  .filter(r -> HistoryContent.PROMOTION.equals(r.type()))
+                  .count();
       int rollbacks = state.history().size() - promotions;
       return new GoalResult(
           "history",

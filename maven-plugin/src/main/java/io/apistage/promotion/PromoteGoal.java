@@ -130,7 +130,7 @@ public final class PromoteGoal {
         MainBranch.require(git, settings.mainBranch(), head, "promote applies promotions");
       }
       List<PromotionSpec> specs = specs(config, files, chain, problems);
-      Identity who = Who.of(context.env(), git, head, request.clock().instant());
+      Identity who = Operator.of(context.env(), git, head, request.clock().instant());
       log.info(
           "apistage promote: commit "
               + head.substring(0, 7)
@@ -259,7 +259,9 @@ public final class PromoteGoal {
     String lastRecord = state.lastRecord();
     for (PromotionSpec spec : work) {
       boolean mirror = TRACK_MAIN.equals(spec.name()) && spec.file() == null;
-      if (!mirror && !request.repromote() && Records.applied(history, spec.name(), spec.hash())) {
+      if (!mirror
+          && !request.repromote()
+          && HistoryContent.applied(history, spec.name(), spec.hash())) {
         outcomes.add(
             new Outcome(
                 spec.name(),
@@ -309,8 +311,8 @@ public final class PromoteGoal {
       }
       contents = plan.after();
       Map<String, Object> content =
-          Records.content(
-              Records.PROMOTION,
+          HistoryContent.content(
+              HistoryContent.PROMOTION,
               spec.name(),
               mirror ? null : spec,
               stage.name(),
@@ -325,7 +327,8 @@ public final class PromoteGoal {
       if (mirror) {
         content.put("hash", head);
       }
-      HistoryRecord record = new HistoryRecord(number++, Records.PROMOTION, spec.name(), content);
+      HistoryRecord record =
+          new HistoryRecord(number++, HistoryContent.PROMOTION, spec.name(), content);
       history.add(record);
       lastRecord = record.id();
       applied.add(spec.name());

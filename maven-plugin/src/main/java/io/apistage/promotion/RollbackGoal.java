@@ -53,7 +53,7 @@ public final class RollbackGoal {
       String head = git.requireHead();
       StageChain chain = stages(git, head);
       Stage stage = chain.required(request.stage(), "rollback");
-      Identity who = Who.of(context.env(), git, head, request.clock().instant());
+      Identity who = Operator.of(context.env(), git, head, request.clock().instant());
       StageStore store = new StageStore(git, request.servers());
       TreeRenderer renderer = new TreeRenderer(git);
       StageReader reader = new StageReader(git, store, renderer);
@@ -62,7 +62,7 @@ public final class RollbackGoal {
               .update(stage, state -> rollback(stage, state, reader, who, head), who, false);
       HistoryRecord record = done.result();
       String commit = done.commit().orElseThrow();
-      List<AssetReport> reports = Records.reports(record);
+      List<AssetReport> reports = HistoryContent.reports(record);
       log.info(
           "rollback "
               + record.name()
@@ -71,13 +71,13 @@ public final class RollbackGoal {
               + ": success, commit "
               + commit.substring(0, 7)
               + " (undoes "
-              + Records.text(record, "undoes")
+              + HistoryContent.text(record, "undoes")
               + ")");
       reports.forEach(r -> log.info(r.format()));
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("stage", stage.name());
       body.put("promotion", record.name());
-      body.put("undoes", Records.text(record, "undoes"));
+      body.put("undoes", HistoryContent.text(record, "undoes"));
       body.put("commit", commit);
       body.put("record", record.id());
       List<Map<String, Object>> assets = new ArrayList<>();
@@ -104,13 +104,13 @@ public final class RollbackGoal {
     List<HistoryRecord> history = state.history();
     Set<String> undone = new HashSet<>();
     for (HistoryRecord r : history) {
-      if (Records.ROLLBACK.equals(r.type()) && Records.text(r, "undoes") != null) {
-        undone.add(Records.text(r, "undoes"));
+      if (HistoryContent.ROLLBACK.equals(r.type()) && HistoryContent.text(r, "undoes") != null) {
+        undone.add(HistoryContent.text(r, "undoes"));
       }
     }
     HistoryRecord target = null;
     for (HistoryRecord r : history) {
-      if (Records.PROMOTION.equals(r.type())
+      if (HistoryContent.PROMOTION.equals(r.type())
           && !undone.contains(r.id())
           && (request.promotion() == null || request.promotion().equals(r.name()))) {
         target = r;
@@ -131,13 +131,13 @@ public final class RollbackGoal {
                   + " that is not rolled back already; see mvn apistage:history -Dapistage.stage="
                   + stage.name());
     }
-    Set<String> keys = new HashSet<>(Records.touched(target));
+    Set<String> keys = new HashSet<>(HistoryContent.touched(target));
     for (HistoryRecord later : history) {
       if (later.number() > target.number()
-          && Records.PROMOTION.equals(later.type())
+          && HistoryContent.PROMOTION.equals(later.type())
           && !undone.contains(later.id())) {
         List<String> overlap =
-            Records.touched(later).stream().filter(keys::contains).sorted().toList();
+            HistoryContent.touched(later).stream().filter(keys::contains).sorted().toList();
         if (!overlap.isEmpty()) {
           throw new ApistageException(
               "cannot roll back "
@@ -156,7 +156,7 @@ public final class RollbackGoal {
         }
       }
     }
-    String base = Records.text(target, "base");
+    String base = HistoryContent.text(target, "base");
     StageState before = base == null ? StageState.empty(stage) : reader.readAt(stage, base);
     Map<String, Object> running = new HashMap<>(state.assets());
     Map<String, Asset> authored = new HashMap<>(state.authored());
@@ -182,8 +182,8 @@ public final class RollbackGoal {
     }
     int number = state.nextRecordNumber();
     Map<String, Object> content =
-        Records.content(
-            Records.ROLLBACK,
+        HistoryContent.content(
+            HistoryContent.ROLLBACK,
             target.name(),
             null,
             stage.name(),
@@ -195,7 +195,8 @@ public final class RollbackGoal {
             reports,
             List.copyOf(new TreeSet<>(keys)),
             target.id());
-    HistoryRecord record = new HistoryRecord(number, Records.ROLLBACK, target.name(), content);
+    HistoryRecord record =
+        new HistoryRecord(number, HistoryContent.ROLLBACK, target.name(), content);
     List<HistoryRecord> records = new ArrayList<>(history);
     records.add(record);
     StageState.StageContent next =

@@ -14,7 +14,7 @@ import io.apistage.problem.Position;
 import io.apistage.problem.Problem;
 import io.apistage.problem.Problems;
 import io.apistage.release.ApiComparison.ApiChange;
-import io.apistage.report.Files2;
+import io.apistage.report.AtomicFiles;
 import io.apistage.rules.Validation;
 import io.apistage.versions.Consumers;
 import io.apistage.yaml.ParsedFile;
@@ -255,7 +255,7 @@ public final class ReleaseGoal {
       message = "release " + tag.name() + " refused: " + Problems.summary(problems);
     } else {
       String notes = ReleaseNotes.fileName(tag);
-      Files2.writeAtomically(
+      AtomicFiles.write(
           context.reportDir().resolve(notes),
           ReleaseNotes.render(new ReleaseNotes.Content(tag, commit, previous, changes, consumers)));
       body.put("notes", notes);

@@ -62,13 +62,13 @@ public final class CheckReports {
 
     List<Path> written = new ArrayList<>();
     Path md = reportDir.resolve(result.goal() + ".md");
-    Files2.writeAtomically(md, markdown);
+    AtomicFiles.write(md, markdown);
     written.add(md);
     Path sarif = reportDir.resolve(result.goal() + ".sarif");
     Json.writeFile(sarif, SarifReport.render(result, toolVersion(), location));
     written.add(sarif);
     Path junit = reportDir.resolve(JUnitReport.fileName(result.goal()));
-    Files2.writeAtomically(
+    AtomicFiles.write(
         junit,
         JUnitReport.render(
             result, filesChecked(result.goal(), configDir), context.failOnWarning()));

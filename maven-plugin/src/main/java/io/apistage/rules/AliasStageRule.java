@@ -37,7 +37,7 @@ public final class AliasStageRule implements Rule {
       }
       if (!missing.isEmpty()) {
         out.add(
-            Checks.warning(
+            RuleSupport.warning(
                 alias,
                 "/stages",
                 ID,

@@ -115,7 +115,7 @@ public final class LiteralSecretRule implements Rule {
         return; // unknown-reference reports a missing alias
       }
       out.add(
-          Checks.error(
+          RuleSupport.error(
               asset,
               node,
               pointer,
@@ -132,7 +132,7 @@ public final class LiteralSecretRule implements Rule {
     }
     if (text != null && text.startsWith("${secret:")) {
       out.add(
-          Checks.error(
+          RuleSupport.error(
               asset,
               node,
               pointer,
@@ -146,7 +146,7 @@ public final class LiteralSecretRule implements Rule {
       return;
     }
     out.add(
-        Checks.error(
+        RuleSupport.error(
             asset,
             node,
             pointer,

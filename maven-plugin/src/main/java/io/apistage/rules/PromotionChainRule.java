@@ -28,8 +28,8 @@ public final class PromotionChainRule implements Rule {
       String from = promotion.str("from");
       List<YNode> targets = promotion.body().list("to");
       for (int i = 0; i < targets.size(); i++) {
-        String to = Checks.text(targets.get(i));
-        if (!Checks.isName(to)) {
+        String to = RuleSupport.text(targets.get(i));
+        if (!RuleSupport.isName(to)) {
           continue;
         }
         Optional<Asset> stage = config.get(Kind.STAGE, to, 0);
@@ -40,7 +40,7 @@ public final class PromotionChainRule implements Rule {
         String pointer = "/to/" + i;
         if (to.equals(from)) {
           out.add(
-              Checks.error(
+              RuleSupport.error(
                   promotion,
                   targets.get(i),
                   pointer,
@@ -51,7 +51,7 @@ public final class PromotionChainRule implements Rule {
                       + " to the stage after from"));
         } else if (from == null && source != null) {
           out.add(
-              Checks.error(
+              RuleSupport.error(
                   promotion,
                   targets.get(i),
                   pointer,
@@ -65,7 +65,7 @@ public final class PromotionChainRule implements Rule {
                       + " (a promotion without from goes to the first stage only)"));
         } else if (from != null && source == null) {
           out.add(
-              Checks.error(
+              RuleSupport.error(
                   promotion,
                   "/from",
                   ID,
@@ -76,7 +76,7 @@ public final class PromotionChainRule implements Rule {
                       + from));
         } else if (from != null && !from.equals(source)) {
           out.add(
-              Checks.error(
+              RuleSupport.error(
                   promotion,
                   targets.get(i),
                   pointer,

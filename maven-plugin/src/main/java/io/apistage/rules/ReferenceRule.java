@@ -22,13 +22,13 @@ public final class ReferenceRule implements Rule {
 
   @Override
   public List<Problem> check(Config config) {
-    Set<String> keys = Checks.keysOfFilesRead(config);
+    Set<String> keys = RuleSupport.keysOfFilesRead(config);
     List<Problem> out = new ArrayList<>();
     for (Asset asset : config.assets().values()) {
       for (Reference ref : References.of(asset)) {
-        if (ref.kind() == Kind.ALIAS && !Checks.isName(ref.name())) {
+        if (ref.kind() == Kind.ALIAS && !RuleSupport.isName(ref.name())) {
           out.add(
-              Checks.error(
+              RuleSupport.error(
                   asset,
                   ref.node(),
                   ref.pointer(),
@@ -36,17 +36,17 @@ public final class ReferenceRule implements Rule {
                   "'${alias:"
                       + ref.name()
                       + "}' does not name an alias: alias names match "
-                      + Checks.NAME.pattern()
+                      + RuleSupport.NAME.pattern()
                       + ", e.g. ${alias:orders-backend}"));
           continue;
         }
         boolean exists =
             ref.major() < 0
-                ? Checks.existsAnyMajor(keys, ref.kind(), ref.name())
+                ? RuleSupport.existsAnyMajor(keys, ref.kind(), ref.name())
                 : keys.contains(ref.targetKey());
         if (!exists) {
           out.add(
-              Checks.error(
+              RuleSupport.error(
                   asset,
                   ref.node(),
                   ref.pointer(),

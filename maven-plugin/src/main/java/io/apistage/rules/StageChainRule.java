@@ -38,7 +38,7 @@ public final class StageChainRule implements Rule {
         firsts.add(stage);
       } else if (from.equals(stage.name())) {
         out.add(
-            Checks.error(
+            RuleSupport.error(
                 stage,
                 "/promotesFrom",
                 ID,
@@ -48,7 +48,7 @@ public final class StageChainRule implements Rule {
                     + " remove promotesFrom if it is the first stage"));
       } else if (stage.body().get("track") != null) {
         out.add(
-            Checks.error(
+            RuleSupport.error(
                 stage,
                 "/track",
                 ID,
@@ -63,7 +63,7 @@ public final class StageChainRule implements Rule {
       String first = firsts.get(0).name();
       for (Asset other : firsts.subList(1, firsts.size())) {
         out.add(
-            Checks.error(
+            RuleSupport.error(
                 other,
                 "/name",
                 ID,
@@ -117,7 +117,7 @@ public final class StageChainRule implements Rule {
     chain.append(ordered.get(0));
     Asset at = stages.get(ordered.get(0));
     out.add(
-        Checks.error(
+        RuleSupport.error(
             at,
             "/promotesFrom",
             ID,

@@ -12,7 +12,7 @@ import io.apistage.problem.ApistageException;
 import io.apistage.problem.Position;
 import io.apistage.problem.Problem;
 import io.apistage.problem.Problems;
-import io.apistage.report.Files2;
+import io.apistage.report.AtomicFiles;
 import io.apistage.yaml.ParsedFile;
 import io.apistage.yaml.YMap;
 import io.apistage.yaml.YamlParser;
@@ -359,7 +359,7 @@ public final class DiffGoal {
   }
 
   private void writeMarkdown(List<StageDiff> diffs, List<String> notCompared) throws IOException {
-    Files2.writeAtomically(
+    AtomicFiles.write(
         context.reportDir().resolve(GOAL + ".md"), PlanText.markdown(diffs, notCompared));
   }
 }

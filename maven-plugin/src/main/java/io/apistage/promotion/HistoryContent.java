@@ -23,7 +23,7 @@ import java.util.Optional;
  *
  * @since 0.1.0
  */
-public final class Records {
+public final class HistoryContent {
 
   /** Type of a promotion's record. */
   public static final String PROMOTION = "promotion";
@@ -31,7 +31,7 @@ public final class Records {
   /** Type of a rollback's record. */
   public static final String ROLLBACK = "rollback";
 
-  private Records() {}
+  private HistoryContent() {}
 
   /** The content of a record. */
   static Map<String, Object> content(
