@@ -3,6 +3,7 @@ package io.apistage.promotion;
 import io.apistage.git.Identity;
 import io.apistage.stage.HistoryRecord;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,49 +34,101 @@ public final class HistoryContent {
 
   private HistoryContent() {}
 
-  /** The content of a record. */
-  static Map<String, Object> content(
-      String type,
-      String name,
-      PromotionSpec spec,
-      String stage,
-      Identity who,
-      String sourceCommit,
-      String source,
-      String sourceStageCommit,
-      Optional<String> base,
-      List<AssetReport> reports,
-      List<String> touched,
-      String undoes) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("type", type);
-    out.put("name", name);
-    if (spec != null) {
-      out.put("description", spec.description());
-      out.put("file", spec.file());
-      out.put("hash", spec.hash());
-      out.put("from", spec.from());
-      out.put("targets", spec.to());
+  /** The content of a record of a type and name on a stage, made by {@code who}. */
+  static Builder content(String type, String name, String stage, Identity who) {
+    return new Builder(type, name, stage, who);
+  }
+
+  /** The fields of a record, written in the documented order by {@link #toMap()}. */
+  static final class Builder {
+    private final String type;
+    private final String name;
+    private final String stage;
+    private final Identity who;
+    private PromotionSpec spec;
+    private String sourceCommit;
+    private String source;
+    private String sourceStageCommit;
+    private String base;
+    private String undoes;
+    private List<AssetReport> reports = List.of();
+    private List<String> touched = List.of();
+
+    private Builder(String type, String name, String stage, Identity who) {
+      this.type = type;
+      this.name = name;
+      this.stage = stage;
+      this.who = who;
     }
-    out.put("stage", stage);
-    Map<String, Object> person = new LinkedHashMap<>();
-    person.put("name", who.name());
-    person.put("email", who.email());
-    out.put("who", person);
-    out.put("when", who.when().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
-    out.put("sourceCommit", sourceCommit);
-    out.put("source", source);
-    out.put("sourceStageCommit", sourceStageCommit);
-    out.put("base", base.orElse(null));
-    out.put("status", "success");
-    if (undoes != null) {
-      out.put("undoes", undoes);
+
+    /** The promotion file applied: its description, file, hash, source and targets. */
+    Builder spec(PromotionSpec value) {
+      this.spec = value;
+      return this;
     }
-    List<Map<String, Object>> assets = new ArrayList<>();
-    reports.forEach(r -> assets.add(r.toMap()));
-    out.put("assets", assets);
-    out.put("touched", List.copyOf(touched));
-    return out;
+
+    /**
+     * Where the run took the assets from: the main branch commit, the source ({@code main} or a
+     * stage) and the source stage's commit, or null.
+     */
+    Builder source(String mainCommit, String label, String stageCommit) {
+      this.sourceCommit = mainCommit;
+      this.source = label;
+      this.sourceStageCommit = stageCommit;
+      return this;
+    }
+
+    /** The stage commit the record is applied on, empty for a stage's first. */
+    Builder base(Optional<String> commit) {
+      this.base = commit.orElse(null);
+      return this;
+    }
+
+    /** The per-asset report and the keys that changed. */
+    Builder changes(List<AssetReport> assetReports, List<String> keys) {
+      this.reports = List.copyOf(assetReports);
+      this.touched = List.copyOf(keys);
+      return this;
+    }
+
+    /** The id of the record a rollback undoes. */
+    Builder undoes(String recordId) {
+      this.undoes = recordId;
+      return this;
+    }
+
+    /** The content as plain JSON values, in the order of the class comment. */
+    Map<String, Object> toMap() {
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("type", type);
+      out.put("name", name);
+      if (spec != null) {
+        out.put("description", spec.description());
+        out.put("file", spec.file());
+        out.put("hash", spec.hash());
+        out.put("from", spec.from());
+        out.put("targets", spec.to());
+      }
+      out.put("stage", stage);
+      Map<String, Object> person = new LinkedHashMap<>();
+      person.put("name", who.name());
+      person.put("email", who.email());
+      out.put("who", person);
+      out.put("when", who.when().truncatedTo(ChronoUnit.SECONDS).toString());
+      out.put("sourceCommit", sourceCommit);
+      out.put("source", source);
+      out.put("sourceStageCommit", sourceStageCommit);
+      out.put("base", base);
+      out.put("status", "success");
+      if (undoes != null) {
+        out.put("undoes", undoes);
+      }
+      List<Map<String, Object>> assets = new ArrayList<>();
+      reports.forEach(r -> assets.add(r.toMap()));
+      out.put("assets", assets);
+      out.put("touched", touched);
+      return out;
+    }
   }
 
   /** A text field of a record, or null. */

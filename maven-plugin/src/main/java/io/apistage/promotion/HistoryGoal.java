@@ -12,8 +12,6 @@ import io.apistage.stage.StageChain;
 import io.apistage.stage.StageState;
 import io.apistage.stage.StageStore;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,7 +62,6 @@ public final class HistoryGoal {
                   .commit()
                   .map(c -> " at " + c.substring(0, 7))
                   .orElse(": nothing deployed yet"));
-      List<Map<String, Object>> records = new ArrayList<>();
       for (HistoryRecord record : state.history()) {
         String undoes = HistoryContent.text(record, "undoes");
         log.info(
@@ -81,16 +78,9 @@ public final class HistoryGoal {
                 + HistoryContent.text(record, "when")
                 + (undoes == null ? "" : "  undoes " + undoes));
         HistoryContent.reports(record).forEach(r -> log.info(r.format()));
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("id", record.id());
-        entry.put("number", record.number());
-        entry.putAll(record.content());
-        records.add(entry);
       }
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("stage", stage.name());
-      body.put("commit", state.commit().orElse(null));
-      body.put("records", records);
+      HistoryReport body =
+          new HistoryReport(stage.name(), state.commit().orElse(null), state.history());
       int promotions =
           (int)
               state.history().stream()

@@ -27,29 +27,42 @@ import java.util.Set;
  * @param description its description, or null
  * @param from the source stage, or null when the targets are the first stage
  * @param to the target stages in the order given
- * @param selectors the selectors, whose union is promoted
- * @param applications which Applications that use a promoted Api travel along
- * @param subscriptions which Subscriptions of a promoted Package travel along
- * @param overwrite what may be replaced at a target
- * @param fixMissingVersions whether missing earlier major lines of promoted Apis travel along
- * @param file the promotion file, relative to the config root
- * @param hash SHA-256 of the file's bytes, hex
- * @param asset the document, for positions in problems
+ * @param scope what moves
+ * @param origin the file the promotion comes from
  * @since 0.1.0
  */
 public record PromotionSpec(
-    String name,
-    String description,
-    String from,
-    List<String> to,
-    List<Selector> selectors,
-    Include applications,
-    Include subscriptions,
-    Overwrite overwrite,
-    boolean fixMissingVersions,
-    String file,
-    String hash,
-    Asset asset) {
+    String name, String description, String from, List<String> to, Scope scope, Origin origin) {
+
+  /**
+   * What a promotion moves.
+   *
+   * @param selectors the selectors, whose union is promoted
+   * @param applications which Applications that use a promoted Api travel along
+   * @param subscriptions which Subscriptions of a promoted Package travel along
+   * @param overwrite what may be replaced at a target
+   * @param fixMissingVersions whether missing earlier major lines of promoted Apis travel along
+   */
+  public record Scope(
+      List<Selector> selectors,
+      Include applications,
+      Include subscriptions,
+      Overwrite overwrite,
+      boolean fixMissingVersions) {
+    public Scope {
+      selectors = List.copyOf(selectors);
+    }
+  }
+
+  /**
+   * Where a promotion comes from.
+   *
+   * @param file the promotion file, relative to the config root, or null for a stage's {@code
+   *     track: main} update
+   * @param hash SHA-256 of the file's bytes, hex
+   * @param asset the document, for positions in problems, or null without a file
+   */
+  public record Origin(String file, String hash, Asset asset) {}
 
   /** Rule id of problems in promotion files. */
   public static final String RULE = "promotion";
@@ -67,7 +80,60 @@ public record PromotionSpec(
 
   public PromotionSpec {
     to = List.copyOf(to);
-    selectors = List.copyOf(selectors);
+  }
+
+  /**
+   * The update of a first stage that tracks the main branch: everything moves and may be
+   * overwritten; there is no promotion file.
+   */
+  static PromotionSpec trackMain(String name, String stage) {
+    return new PromotionSpec(
+        name,
+        "the first stage follows the main branch",
+        null,
+        List.of(stage),
+        new Scope(List.of(), Include.ALL, Include.ALL, Overwrite.ALL, false),
+        new Origin(null, "", null));
+  }
+
+  /** The selectors, whose union is promoted. */
+  public List<Selector> selectors() {
+    return scope.selectors();
+  }
+
+  /** Which Applications that use a promoted Api travel along. */
+  public Include applications() {
+    return scope.applications();
+  }
+
+  /** Which Subscriptions of a promoted Package travel along. */
+  public Include subscriptions() {
+    return scope.subscriptions();
+  }
+
+  /** What may be replaced at a target. */
+  public Overwrite overwrite() {
+    return scope.overwrite();
+  }
+
+  /** Whether missing earlier major lines of promoted Apis travel along. */
+  public boolean fixMissingVersions() {
+    return scope.fixMissingVersions();
+  }
+
+  /** The promotion file, relative to the config root, or null. */
+  public String file() {
+    return origin.file();
+  }
+
+  /** SHA-256 of the file's bytes, hex. */
+  public String hash() {
+    return origin.hash();
+  }
+
+  /** The document, for positions in problems, or null. */
+  public Asset asset() {
+    return origin.asset();
   }
 
   /**
@@ -163,14 +229,8 @@ public record PromotionSpec(
             asset.str("description"),
             from,
             to,
-            selectors,
-            applications,
-            subscriptions,
-            overwrite,
-            fix,
-            file,
-            sha256(content),
-            asset);
+            new Scope(selectors, applications, subscriptions, overwrite, fix),
+            new Origin(file, sha256(content), asset));
     return new Parsed(spec, problems);
   }
 
@@ -332,7 +392,7 @@ public record PromotionSpec(
 
   /** The first 12 hex digits of the hash, for messages. */
   public String shortHash() {
-    return hash.substring(0, 12);
+    return hash().substring(0, 12);
   }
 
   /** Bytes of a string in UTF-8, for hashing content held as text. */

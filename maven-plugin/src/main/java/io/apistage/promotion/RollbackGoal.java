@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,15 +73,14 @@ public final class RollbackGoal {
               + HistoryContent.text(record, "undoes")
               + ")");
       reports.forEach(r -> log.info(r.format()));
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("stage", stage.name());
-      body.put("promotion", record.name());
-      body.put("undoes", HistoryContent.text(record, "undoes"));
-      body.put("commit", commit);
-      body.put("record", record.id());
-      List<Map<String, Object>> assets = new ArrayList<>();
-      reports.forEach(r -> assets.add(r.toMap()));
-      body.put("assets", assets);
+      RollbackReport body =
+          new RollbackReport(
+              stage.name(),
+              record.name(),
+              HistoryContent.text(record, "undoes"),
+              commit,
+              record.id(),
+              reports);
       return new GoalResult(
           "rollback",
           "OK",
@@ -182,19 +180,12 @@ public final class RollbackGoal {
     }
     int number = state.nextRecordNumber();
     Map<String, Object> content =
-        HistoryContent.content(
-            HistoryContent.ROLLBACK,
-            target.name(),
-            null,
-            stage.name(),
-            who,
-            head,
-            stage.name(),
-            null,
-            state.commit(),
-            reports,
-            List.copyOf(new TreeSet<>(keys)),
-            target.id());
+        HistoryContent.content(HistoryContent.ROLLBACK, target.name(), stage.name(), who)
+            .source(head, stage.name(), null)
+            .base(state.commit())
+            .changes(reports, List.copyOf(new TreeSet<>(keys)))
+            .undoes(target.id())
+            .toMap();
     HistoryRecord record =
         new HistoryRecord(number, HistoryContent.ROLLBACK, target.name(), content);
     List<HistoryRecord> records = new ArrayList<>(history);

@@ -1,6 +1,7 @@
 package io.apistage.stage;
 
 import io.apistage.git.GitRepo;
+import io.apistage.goal.DiffReport;
 import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
 import io.apistage.model.Asset;
@@ -20,7 +21,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,7 +76,7 @@ public final class DiffGoal {
               + Problems.summary(problems)
               + "; fix it (mvn apistage:validate) first",
           problems,
-          Map.of("stages", List.of()));
+          new DiffReport(List.of()));
     }
     StageChain chain = loaded.chain();
     problems.addAll(chain.problems());
@@ -92,7 +92,7 @@ public final class DiffGoal {
       context.log().info("No stages declared (stages/<name>.yaml); nothing to compare");
       writeMarkdown(List.of(), List.of());
       return new GoalResult(
-          GOAL, "OK", "no stages to compare", problems, Map.of("stages", List.of()));
+          GOAL, "OK", "no stages to compare", problems, new DiffReport(List.of()));
     }
 
     List<StageDiff> diffs = new ArrayList<>();
@@ -131,10 +131,7 @@ public final class DiffGoal {
       }
     }
     writeMarkdown(diffs, notCompared);
-    Map<String, Object> body = new LinkedHashMap<>();
-    List<Map<String, Object>> reports = new ArrayList<>();
-    diffs.forEach(d -> reports.add(d.toReport()));
-    body.put("stages", reports);
+    DiffReport body = new DiffReport(diffs.stream().map(StageDiff::toReport).toList());
     String message = message(diffs, notCompared);
     if (Problems.hasErrors(problems)) {
       message = Problems.summary(problems) + "; " + message;

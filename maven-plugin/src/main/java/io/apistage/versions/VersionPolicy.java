@@ -2,6 +2,7 @@ package io.apistage.versions;
 
 import static io.apistage.versions.ChangeRules.*;
 
+import io.apistage.goal.CheckVersionsReport;
 import io.apistage.model.Settings;
 import io.apistage.model.TreeDiff;
 import io.apistage.problem.Position;
@@ -109,32 +110,22 @@ public final class VersionPolicy {
       return problems.stream().anyMatch(Problem::isError) ? "error" : "ok";
     }
 
-    /** The report entry of DESIGN.md section 7. */
-    public Map<String, Object> toPlain() {
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("api", file.api());
-      out.put("major", file.major());
-      out.put("file", file.file());
-      out.put("baseVersion", baseVersion);
-      out.put("version", version);
-      out.put("requiredBump", requiredBump.label());
-      out.put("verdict", verdict());
-      out.put("changes", changes.toPlain());
-      List<Map<String, Object>> list = new ArrayList<>();
+    /** The entry of the check-versions report. */
+    public CheckVersionsReport.ApiVerdict toReport() {
+      List<CheckVersionsReport.Finding> list = new ArrayList<>();
       for (Judged j : findings) {
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("rule", j.finding().rule());
-        f.put("bump", j.finding().bump().label());
-        f.put("field", j.finding().field());
-        f.put("message", j.finding().message());
-        if (j.exception() != null) {
-          f.put("exception", j.exception());
-        }
-        list.add(f);
+        Finding f = j.finding();
+        list.add(
+            new CheckVersionsReport.Finding(
+                f.rule(), f.bump().label(), f.field(), f.message(), j.exception()));
       }
-      out.put("findings", list);
-      out.put("consumers", consumers);
-      return out;
+      return new CheckVersionsReport.ApiVerdict(
+          new CheckVersionsReport.ApiLine(file.api(), file.major(), file.file()),
+          new CheckVersionsReport.VersionStep(baseVersion, version, requiredBump.label()),
+          verdict(),
+          new CheckVersionsReport.Changes(changes.modified(), changes.added(), changes.removed()),
+          list,
+          consumers);
     }
   }
 

@@ -31,7 +31,7 @@ class PromoteGoalTest {
 
   @SuppressWarnings("unchecked")
   private static List<Map<String, Object>> promotions(GoalResult result) {
-    return (List<Map<String, Object>>) result.body().get("promotions");
+    return (List<Map<String, Object>>) result.body().toJson().get("promotions");
   }
 
   private static List<String> statuses(GoalResult result) {

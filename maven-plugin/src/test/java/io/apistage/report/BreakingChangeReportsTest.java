@@ -10,6 +10,7 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import io.apistage.check.CheckGoal;
 import io.apistage.check.CheckStep;
+import io.apistage.check.ReportInputs;
 import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
 import io.apistage.log.RecordingLog;
@@ -72,7 +73,7 @@ class BreakingChangeReportsTest {
                     CheckStep.of("diff", c -> new DiffGoal(c, DiffRequest.allStages()).execute())))
             .execute();
 
-    CheckReports.write(result, context, line -> {});
+    CheckReports.write(result, ReportInputs.of("check", dir), context, line -> {});
 
     assertThat(result.problems())
         .extracting(p -> p.file() + ":" + p.line() + " " + p.rule())
