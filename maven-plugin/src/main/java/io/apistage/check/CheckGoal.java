@@ -5,9 +5,9 @@ import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
 import io.apistage.goal.ReportBody;
 import io.apistage.problem.ApistageException;
+import io.apistage.problem.Position;
 import io.apistage.problem.Problem;
 import io.apistage.problem.Problems;
-import io.apistage.problem.Severity;
 import io.apistage.report.Reports;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -60,7 +60,8 @@ public final class CheckGoal {
         messages.add(step.goal() + ": " + result.message());
       } catch (ApistageException e) {
         String message = step.goal() + " could not run: " + e.getMessage();
-        problems.add(new Problem(PROJECT, 0, 0, "", step.goal(), Severity.ERROR, message));
+        // a goal that could not run concerns the project, not a line of a file: 0:0
+        problems.add(Problem.error(PROJECT, new Position(0, 0), "", step.goal(), message));
         goals.add(new CheckReport.GoalRun(step.goal(), "error", "NOT_RUN", e.getMessage(), 1));
         messages.add(message);
       }
