@@ -121,13 +121,15 @@ final class Fixtures {
     return "kind: Application\nname: " + name + "\napis: [orders@1]\n";
   }
 
-  private static void write(Path root, String path, String text) throws IOException {
+  /** Writes a file of a test repository, creating its folders. */
+  static void write(Path root, String path, String text) throws IOException {
     Path file = root.resolve(path);
     Files.createDirectories(file.getParent());
     Files.writeString(file, text);
   }
 
-  private static void commit(Git git, String message, int minute) throws GitAPIException {
+  /** Commits everything, authored by Ada {@code minute} minutes into 2026. */
+  static void commit(Git git, String message, int minute) throws GitAPIException {
     PersonIdent who =
         new PersonIdent(
             "Ada",
