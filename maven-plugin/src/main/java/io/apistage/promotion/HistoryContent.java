@@ -119,7 +119,7 @@ public final class HistoryContent {
       out.put("source", source);
       out.put("sourceStageCommit", sourceStageCommit);
       out.put("base", base);
-      out.put("status", "success");
+      out.put("status", PromotionOutcome.Status.SUCCESS.label());
       if (undoes != null) {
         out.put("undoes", undoes);
       }
@@ -187,7 +187,7 @@ public final class HistoryContent {
       if (PROMOTION.equals(record.type())
           && name.equals(text(record, "name"))
           && hash.equals(text(record, "hash"))
-          && "success".equals(text(record, "status"))) {
+          && PromotionOutcome.Status.SUCCESS.label().equals(text(record, "status"))) {
         return true;
       }
     }

@@ -375,4 +375,24 @@ class PromoteGoalTest {
       assertThat(f.ref("refs/heads/apistage/stage/qa")).isEqualTo(qa);
     }
   }
+
+  @Test
+  void failedTrackMainIsAProblemOfTheStageFileThatAsksForIt() throws Exception {
+    try (GitFixture f = GitFixture.shop(dir)) {
+      f.write("apis/orders/v1.yaml", GitFixture.ORDERS.replace("orders-backend", "nowhere"));
+      f.commit("orders point at an alias that does not exist");
+      RecordingLog log = new RecordingLog();
+
+      GoalResult result = promote(f, f.promote(), log);
+
+      assertThat(statuses(result)).containsExactly("track-main->dev:failure");
+      assertThat(result.problems()).hasSize(1);
+      Problem problem = result.problems().get(0);
+      assertThat(problem.format())
+          .isEqualTo(
+              "stages/dev.yaml:3:8: error [promotion] promotion track-main failed on dev: 1 asset"
+                  + " failed; nothing of it was applied to dev");
+      assertThat(problem.field()).isEqualTo("/track");
+    }
+  }
 }
