@@ -12,8 +12,6 @@ import io.apistage.stage.StageChain;
 import io.apistage.stage.StageState;
 import io.apistage.stage.StageStore;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,9 +62,8 @@ public final class HistoryGoal {
                   .commit()
                   .map(c -> " at " + c.substring(0, 7))
                   .orElse(": nothing deployed yet"));
-      List<Map<String, Object>> records = new ArrayList<>();
       for (HistoryRecord record : state.history()) {
-        String undoes = Records.text(record, "undoes");
+        String undoes = HistoryContent.text(record, "undoes");
         log.info(
             String.format(Locale.ROOT, "%06d", record.number())
                 + " "
@@ -74,25 +71,21 @@ public final class HistoryGoal {
                 + " "
                 + record.name()
                 + "  "
-                + Records.text(record, "status")
+                + HistoryContent.text(record, "status")
                 + "  by "
-                + Records.who(record)
+                + HistoryContent.who(record)
                 + " at "
-                + Records.text(record, "when")
+                + HistoryContent.text(record, "when")
                 + (undoes == null ? "" : "  undoes " + undoes));
-        Records.reports(record).forEach(r -> log.info(r.format()));
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("id", record.id());
-        entry.put("number", record.number());
-        entry.putAll(record.content());
-        records.add(entry);
+        HistoryContent.reports(record).forEach(r -> log.info(r.format()));
       }
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("stage", stage.name());
-      body.put("commit", state.commit().orElse(null));
-      body.put("records", records);
+      HistoryReport body =
+          new HistoryReport(stage.name(), state.commit().orElse(null), state.history());
       int promotions =
-          (int) state.history().stream().filter(r -> Records.PROMOTION.equals(r.type())).count();
+          (int)
+              state.history().stream()
+                  .filter(r -> HistoryContent.PROMOTION.equals(r.type()))
+                  .count();
       int rollbacks = state.history().size() - promotions;
       return new GoalResult(
           "history",

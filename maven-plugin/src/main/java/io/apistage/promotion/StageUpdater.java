@@ -112,28 +112,7 @@ final class StageUpdater {
       }
       boolean moved = !store.currentCommit(stage).equals(state.commit());
       if (attempt >= MAX_ATTEMPTS) {
-        if (!moved) {
-          throw new ApistageException(
-              "stage "
-                  + stage.name()
-                  + " ("
-                  + stage.state().describe()
-                  + ") could not be updated in "
-                  + attempt
-                  + " attempts although it did not move: its ref is locked; if a run was killed while it moved the"
-                  + " ref, remove the stale lock file ("
-                  + stage.state().localRef(stage.name())
-                  + ".lock in the .git folder) and run the goal again; nothing was written by this run");
-        }
-        throw new ApistageException(
-            "stage "
-                + stage.name()
-                + " ("
-                + stage.state().describe()
-                + ") moved during each of "
-                + attempt
-                + " attempts to update it (other runs are promoting to it); nothing was written by this run:"
-                + " run the goal again");
+        throw exhausted(stage, attempt, moved);
       }
       log.info(
           "stage "
@@ -153,6 +132,32 @@ final class StageUpdater {
             "interrupted while waiting to retry the update of stage " + stage.name(), e);
       }
     }
+  }
+
+  /** Why the update gave up after {@code attempt} attempts: a stale lock, or other runs. */
+  private static ApistageException exhausted(Stage stage, int attempt, boolean moved) {
+    if (!moved) {
+      return new ApistageException(
+          "stage "
+              + stage.name()
+              + " ("
+              + stage.state().describe()
+              + ") could not be updated in "
+              + attempt
+              + " attempts although it did not move: its ref is locked; if a run was killed while it moved the"
+              + " ref, remove the stale lock file ("
+              + stage.state().localRef(stage.name())
+              + ".lock in the .git folder) and run the goal again; nothing was written by this run");
+    }
+    return new ApistageException(
+        "stage "
+            + stage.name()
+            + " ("
+            + stage.state().describe()
+            + ") moved during each of "
+            + attempt
+            + " attempts to update it (other runs are promoting to it); nothing was written by this run:"
+            + " run the goal again");
   }
 
   private static long millis(long nanos) {

@@ -1,6 +1,7 @@
 package io.apistage.stage;
 
 import io.apistage.git.GitRepo;
+import io.apistage.goal.DiffReport;
 import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
 import io.apistage.model.Asset;
@@ -13,7 +14,7 @@ import io.apistage.problem.Position;
 import io.apistage.problem.Problem;
 import io.apistage.problem.Problems;
 import io.apistage.problem.RuleId;
-import io.apistage.report.Files2;
+import io.apistage.report.AtomicFiles;
 import io.apistage.yaml.ParsedFile;
 import io.apistage.yaml.YMap;
 import io.apistage.yaml.YamlParser;
@@ -21,7 +22,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,7 +74,7 @@ public final class DiffGoal {
               + Problems.summary(problems)
               + "; fix it (mvn apistage:validate) first",
           problems,
-          Map.of("stages", List.of()));
+          new DiffReport(List.of()));
     }
     StageChain chain = loaded.chain();
     problems.addAll(chain.problems());
@@ -90,7 +90,7 @@ public final class DiffGoal {
       context.log().info("No stages declared (stages/<name>.yaml); nothing to compare");
       writeMarkdown(List.of(), List.of());
       return new GoalResult(
-          GOAL, "OK", "no stages to compare", problems, Map.of("stages", List.of()));
+          GOAL, "OK", "no stages to compare", problems, new DiffReport(List.of()));
     }
 
     List<StageDiff> diffs = new ArrayList<>();
@@ -129,10 +129,7 @@ public final class DiffGoal {
       }
     }
     writeMarkdown(diffs, notCompared);
-    Map<String, Object> body = new LinkedHashMap<>();
-    List<Map<String, Object>> reports = new ArrayList<>();
-    diffs.forEach(d -> reports.add(d.toReport()));
-    body.put("stages", reports);
+    DiffReport body = new DiffReport(diffs.stream().map(StageDiff::toReport).toList());
     String message = message(diffs, notCompared);
     if (Problems.hasErrors(problems)) {
       message = Problems.summary(problems) + "; " + message;
@@ -357,7 +354,7 @@ public final class DiffGoal {
   }
 
   private void writeMarkdown(List<StageDiff> diffs, List<String> notCompared) throws IOException {
-    Files2.writeAtomically(
+    AtomicFiles.write(
         context.reportDir().resolve(GOAL + ".md"), PlanText.markdown(diffs, notCompared));
   }
 }

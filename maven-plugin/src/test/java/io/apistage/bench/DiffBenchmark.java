@@ -116,7 +116,8 @@ public final class DiffBenchmark {
     }
     GoalResult result = new DiffGoal(context, request).execute();
     @SuppressWarnings("unchecked")
-    Map<String, Object> qa = ((List<Map<String, Object>>) result.body().get("stages")).get(0);
+    Map<String, Object> qa =
+        ((List<Map<String, Object>>) result.body().toJson().get("stages")).get(0);
     List<?> updates = (List<?>) qa.get("update");
     // the mutation changes the description and bumps the patch version: two fields, nothing else
     long exact =

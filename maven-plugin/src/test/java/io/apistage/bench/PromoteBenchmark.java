@@ -94,7 +94,7 @@ public final class PromoteBenchmark {
     long cpu = ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() - cpuStart;
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> promotions =
-        (List<Map<String, Object>>) result.body().get("promotions");
+        (List<Map<String, Object>>) result.body().toJson().get("promotions");
     int assets = promotions.stream().mapToInt(p -> ((List<?>) p.get("assets")).size()).sum();
     System.out.printf(
         Locale.ROOT,

@@ -164,7 +164,7 @@ class ConcurrentPromoteTest {
         } else {
           completedByKilledRuns++;
           assertThat(qa.history()).hasSize(recordsBefore + 1);
-          assertThat(Records.applied(qa.history(), "bulk", hash)).isTrue();
+          assertThat(HistoryContent.applied(qa.history(), "bulk", hash)).isTrue();
           assertThat(qa.assets()).hasSize(150);
         }
 
@@ -184,7 +184,7 @@ class ConcurrentPromoteTest {
           result = rerun(f);
         }
         StageState rerun = f.state("qa");
-        assertThat(Records.applied(rerun.history(), "bulk", hash))
+        assertThat(HistoryContent.applied(rerun.history(), "bulk", hash))
             .as(
                 "applied after the rerun of round %s: %s %s",
                 i, result.message(), result.problems())

@@ -31,7 +31,7 @@ class PromoteGoalTest {
 
   @SuppressWarnings("unchecked")
   private static List<Map<String, Object>> promotions(GoalResult result) {
-    return (List<Map<String, Object>>) result.body().get("promotions");
+    return (List<Map<String, Object>>) result.body().toJson().get("promotions");
   }
 
   private static List<String> statuses(GoalResult result) {
@@ -392,6 +392,26 @@ class PromoteGoalTest {
                   + " (refs/heads/apistage/stage/qa.lock in the .git folder) and run the goal again; nothing was written by"
                   + " this run");
       assertThat(f.ref("refs/heads/apistage/stage/qa")).isEqualTo(qa);
+    }
+  }
+
+  @Test
+  void failedTrackMainIsAProblemOfTheStageFileThatAsksForIt() throws Exception {
+    try (GitFixture f = GitFixture.shop(dir)) {
+      f.write("apis/orders/v1.yaml", GitFixture.ORDERS.replace("orders-backend", "nowhere"));
+      f.commit("orders point at an alias that does not exist");
+      RecordingLog log = new RecordingLog();
+
+      GoalResult result = promote(f, f.promote(), log);
+
+      assertThat(statuses(result)).containsExactly("track-main->dev:failure");
+      assertThat(result.problems()).hasSize(1);
+      Problem problem = result.problems().get(0);
+      assertThat(problem.format())
+          .isEqualTo(
+              "stages/dev.yaml:3:8: error [promotion] promotion track-main failed on dev: 1 asset"
+                  + " failed; nothing of it was applied to dev");
+      assertThat(problem.field()).isEqualTo("/track");
     }
   }
 }

@@ -43,7 +43,7 @@ class RemoteStageTest {
       assertThat(applied.problems()).isEmpty();
       @SuppressWarnings("unchecked")
       List<Map<String, Object>> outcomes =
-          (List<Map<String, Object>>) again.body().get("promotions");
+          (List<Map<String, Object>>) again.body().toJson().get("promotions");
       assertThat(outcomes)
           .extracting(o -> o.get("name") + ":" + o.get("status"))
           .containsExactly("track-main:skipped", "orders-to-qa:skipped");
@@ -51,7 +51,7 @@ class RemoteStageTest {
         assertThat(remote.exactRef("refs/heads/apistage/stage/qa")).isNotNull();
         assertThat(remote.exactRef("refs/heads/apistage/stage/qa").getObjectId().name())
             .isEqualTo(
-                ((List<Map<String, Object>>) applied.body().get("promotions"))
+                ((List<Map<String, Object>>) applied.body().toJson().get("promotions"))
                     .get(1)
                     .get("commit"));
       }

@@ -65,7 +65,7 @@ class ReleaseGoalTest {
         .isEqualTo(
             "release orders@1.5.0 checked: 2 changes since orders@1.4.2 (largest: minor), 3 consumers affected;"
                 + " notes in release-orders-1.5.0.md");
-    assertThat(result.body())
+    assertThat(result.body().toJson())
         .containsEntry("tag", "orders@1.5.0")
         .containsEntry("commit", commit)
         .containsEntry("previousTag", "orders@1.4.2")
@@ -104,7 +104,7 @@ class ReleaseGoalTest {
     GoalResult result = release(null, Map.of());
 
     assertThat(result.problems()).isEmpty();
-    assertThat(result.body())
+    assertThat(result.body().toJson())
         .containsEntry("previousTag", "orders@1.4.2")
         .containsEntry("consumers", List.of());
     assertThat(Files.readString(dir.resolve("target/apistage/release-orders-2.0.0.md")))
@@ -118,7 +118,7 @@ class ReleaseGoalTest {
     GoalResult result = release("orders@1.4.2", Map.of());
 
     assertThat(result.problems()).isEmpty();
-    assertThat(result.body()).containsEntry("previousTag", null);
+    assertThat(result.body().toJson()).containsEntry("previousTag", null);
     assertThat(Files.readString(dir.resolve("target/apistage/release-orders-1.4.2.md")))
         .contains("## Changes\n\nThe first release of orders.\n");
   }
@@ -133,7 +133,7 @@ class ReleaseGoalTest {
 
     GoalResult result = release(null, Map.of("CI_COMMIT_TAG", "orders@1.4.3"));
 
-    assertThat(result.body())
+    assertThat(result.body().toJson())
         .containsEntry("tag", "orders@1.4.3")
         .containsEntry("previousTag", "orders@1.4.2");
   }
@@ -211,7 +211,7 @@ class ReleaseGoalTest {
     GoalResult result = release(null, Map.of());
 
     assertThat(result.problems()).isEmpty();
-    assertThat(result.body())
+    assertThat(result.body().toJson())
         .containsEntry("tag", "orders/v1.5.0")
         .containsEntry("previousTag", null);
   }

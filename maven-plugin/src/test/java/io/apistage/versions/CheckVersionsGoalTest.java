@@ -41,7 +41,7 @@ class CheckVersionsGoalTest {
 
   @SuppressWarnings("unchecked")
   static Map<String, Object> onlyApi(GoalResult result) {
-    List<Map<String, Object>> apis = (List<Map<String, Object>>) result.body().get("apis");
+    List<Map<String, Object>> apis = (List<Map<String, Object>>) result.body().toJson().get("apis");
     assertThat(apis).hasSize(1);
     return apis.get(0);
   }
@@ -484,7 +484,7 @@ class CheckVersionsGoalTest {
       GoalResult result = run(mine.dir, null);
       assertThat(result.problems()).isEmpty();
       @SuppressWarnings("unchecked")
-      Map<String, Object> base = (Map<String, Object>) result.body().get("base");
+      Map<String, Object> base = (Map<String, Object>) result.body().toJson().get("base");
       assertThat(base)
           .containsEntry("commit", forkPoint)
           .containsEntry("revision", "merge-base(HEAD, origin/main)");
@@ -501,7 +501,7 @@ class CheckVersionsGoalTest {
           ordersWithCancel("1.5.1", "published").replace("Orders of the web shop", "Orders"));
       mine.commit("merge main");
       GoalResult merged = run(mine.dir, null);
-      assertThat(((Map<?, ?>) merged.body().get("base")).get("commit")).isEqualTo(mainTip);
+      assertThat(((Map<?, ?>) merged.body().toJson().get("base")).get("commit")).isEqualTo(mainTip);
       assertThat(merged.problems()).isEmpty();
       assertThat(onlyApi(merged))
           .containsEntry("baseVersion", "1.5.0")
@@ -550,7 +550,7 @@ class CheckVersionsGoalTest {
           orders("1.4.3", "published").replace("Orders of the web shop", "Orders"));
       GoalResult result = run(repo.dir, null);
       assertThat(result.problems()).isEmpty();
-      assertThat((List<?>) result.body().get("apis")).hasSize(1);
+      assertThat((List<?>) result.body().toJson().get("apis")).hasSize(1);
       // formatting-only edits are no change either
       repo.write(
           "apis/orders/v1.yaml",
