@@ -6,9 +6,12 @@ import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
 import io.apistage.log.Log;
 import io.apistage.problem.ApistageException;
+import io.apistage.problem.Problems;
 import io.apistage.stage.HistoryRecord;
+import io.apistage.stage.RecordType;
 import io.apistage.stage.Stage;
 import io.apistage.stage.StageChain;
+import io.apistage.stage.StageReader;
 import io.apistage.stage.StageState;
 import io.apistage.stage.StageStore;
 import java.io.IOException;
@@ -53,7 +56,7 @@ public final class HistoryGoal {
       String head = git.requireHead();
       StageChain chain = RollbackGoal.stages(git, head);
       Stage stage = chain.required(stageName, "history");
-      StageState state = new StageStore(git, servers).read(stage);
+      StageState state = new StageStore(git, servers).read(stage, StageReader.Depth.HISTORY);
       log.info(
           "history of stage "
               + stage.name()
@@ -92,12 +95,15 @@ public final class HistoryGoal {
       body.put("commit", state.commit().orElse(null));
       body.put("records", records);
       int promotions =
-          (int) state.history().stream().filter(r -> Records.PROMOTION.equals(r.type())).count();
+          (int) state.history().stream().filter(r -> r.is(RecordType.PROMOTION)).count();
       int rollbacks = state.history().size() - promotions;
+      // a record or metadata file that does not parse is listed, never dropped in silence
+      boolean broken = Problems.hasErrors(state.problems());
       return new GoalResult(
           "history",
-          "OK",
-          "history of "
+          broken ? "INVALID_STATE" : "OK",
+          (broken ? Problems.summary(state.problems()) + "; " : "")
+              + "history of "
               + stage.name()
               + ": "
               + promotions
@@ -107,7 +113,7 @@ public final class HistoryGoal {
               + rollbacks
               + " rollback"
               + (rollbacks == 1 ? "" : "s"),
-          List.of(),
+          state.problems(),
           body);
     }
   }

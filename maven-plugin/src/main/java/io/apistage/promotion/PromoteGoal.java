@@ -16,8 +16,10 @@ import io.apistage.problem.Position;
 import io.apistage.problem.Problem;
 import io.apistage.problem.Problems;
 import io.apistage.stage.HistoryRecord;
+import io.apistage.stage.RecordType;
 import io.apistage.stage.Stage;
 import io.apistage.stage.StageChain;
+import io.apistage.stage.StageReader;
 import io.apistage.stage.StageState;
 import io.apistage.stage.StageStore;
 import java.io.IOException;
@@ -138,10 +140,9 @@ public final class PromoteGoal {
               + String.join(" -> ", chain.names())
               + (request.dryRun() ? " (dry run: nothing is written)" : ""));
 
-      StageStore store = new StageStore(git, request.servers());
       TreeRenderer renderer = new TreeRenderer(git);
-      StageReader reader = new StageReader(git, store, renderer);
-      StageUpdater updater = new StageUpdater(store, reader, renderer, log);
+      StageStore store = new StageStore(git, request.servers(), renderer);
+      StageUpdater updater = new StageUpdater(store, renderer, log);
       HeadSource main = new HeadSource(git, listing, settings.mainBranch(), log, renderer);
       Map<String, Planner.Contents> dryRunContents = new HashMap<>();
       List<Outcome> outcomes = new ArrayList<>();
@@ -168,7 +169,7 @@ public final class PromoteGoal {
           StageUpdater.Done<StageRun> done =
               updater.update(
                   stage,
-                  state -> plan(stage, state, work, main, chain, reader, dryRunContents, who, head),
+                  state -> plan(stage, state, work, main, chain, store, dryRunContents, who, head),
                   who,
                   request.dryRun());
           StageRun run = done.result();
@@ -229,7 +230,7 @@ public final class PromoteGoal {
       List<PromotionSpec> work,
       HeadSource main,
       StageChain chain,
-      StageReader reader,
+      StageStore store,
       Map<String, Planner.Contents> dryRunContents,
       Identity who,
       String head)
@@ -245,7 +246,7 @@ public final class PromoteGoal {
       Stage from = chain.get(stage.promotesFrom());
       Planner.Contents fromContents = dryRunContents.get(from.name());
       if (fromContents == null) {
-        StageState fromState = reader.read(from, false);
+        StageState fromState = store.read(from, StageReader.Depth.AUTHORED);
         sourceStageCommit = fromState.commit().orElse(null);
         fromContents =
             new Planner.Contents(fromState.assets(), fromState.authored(), fromState.aliases());
@@ -310,7 +311,7 @@ public final class PromoteGoal {
       contents = plan.after();
       Map<String, Object> content =
           Records.content(
-              Records.PROMOTION,
+              RecordType.PROMOTION,
               spec.name(),
               mirror ? null : spec,
               stage.name(),
@@ -325,7 +326,8 @@ public final class PromoteGoal {
       if (mirror) {
         content.put("hash", head);
       }
-      HistoryRecord record = new HistoryRecord(number++, Records.PROMOTION, spec.name(), content);
+      HistoryRecord record =
+          new HistoryRecord(number++, RecordType.PROMOTION.id(), spec.name(), content);
       history.add(record);
       lastRecord = record.id();
       applied.add(spec.name());
@@ -409,7 +411,7 @@ public final class PromoteGoal {
         Map<String, byte[]> files = read(git, listing, path -> true);
         Config config = new ConfigLoader().load(new MemorySource(files));
         for (Asset asset : config.assets().values()) {
-          renderer.authored(asset.body(), files.get(asset.file()));
+          renderer.authoredCopy(asset.body(), files.get(asset.file()));
         }
         log.debug(
             "read "

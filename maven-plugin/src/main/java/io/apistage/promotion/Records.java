@@ -2,6 +2,7 @@ package io.apistage.promotion;
 
 import io.apistage.git.Identity;
 import io.apistage.stage.HistoryRecord;
+import io.apistage.stage.RecordType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,17 +26,11 @@ import java.util.Optional;
  */
 public final class Records {
 
-  /** Type of a promotion's record. */
-  public static final String PROMOTION = "promotion";
-
-  /** Type of a rollback's record. */
-  public static final String ROLLBACK = "rollback";
-
   private Records() {}
 
   /** The content of a record. */
   static Map<String, Object> content(
-      String type,
+      RecordType type,
       String name,
       PromotionSpec spec,
       String stage,
@@ -48,7 +43,7 @@ public final class Records {
       List<String> touched,
       String undoes) {
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("type", type);
+    out.put("type", type.id());
     out.put("name", name);
     if (spec != null) {
       out.put("description", spec.description());
@@ -131,7 +126,7 @@ public final class Records {
   /** Whether a successful record of this promotion name and content exists on the stage. */
   static boolean applied(List<HistoryRecord> history, String name, String hash) {
     for (HistoryRecord record : history) {
-      if (PROMOTION.equals(record.type())
+      if (record.is(RecordType.PROMOTION)
           && name.equals(text(record, "name"))
           && hash.equals(text(record, "hash"))
           && "success".equals(text(record, "status"))) {

@@ -12,8 +12,10 @@ import io.apistage.model.MemorySource;
 import io.apistage.problem.ApistageException;
 import io.apistage.problem.Problems;
 import io.apistage.stage.HistoryRecord;
+import io.apistage.stage.RecordType;
 import io.apistage.stage.Stage;
 import io.apistage.stage.StageChain;
+import io.apistage.stage.StageReader;
 import io.apistage.stage.StageState;
 import io.apistage.stage.StageStore;
 import java.io.IOException;
@@ -54,12 +56,11 @@ public final class RollbackGoal {
       StageChain chain = stages(git, head);
       Stage stage = chain.required(request.stage(), "rollback");
       Identity who = Who.of(context.env(), git, head, request.clock().instant());
-      StageStore store = new StageStore(git, request.servers());
       TreeRenderer renderer = new TreeRenderer(git);
-      StageReader reader = new StageReader(git, store, renderer);
+      StageStore store = new StageStore(git, request.servers(), renderer);
       StageUpdater.Done<HistoryRecord> done =
-          new StageUpdater(store, reader, renderer, log)
-              .update(stage, state -> rollback(stage, state, reader, who, head), who, false);
+          new StageUpdater(store, renderer, log)
+              .update(stage, state -> rollback(stage, state, store, who, head), who, false);
       HistoryRecord record = done.result();
       String commit = done.commit().orElseThrow();
       List<AssetReport> reports = Records.reports(record);
@@ -99,18 +100,18 @@ public final class RollbackGoal {
   }
 
   private StageUpdater.Update<HistoryRecord> rollback(
-      Stage stage, StageState state, StageReader reader, Identity who, String head)
+      Stage stage, StageState state, StageStore store, Identity who, String head)
       throws ApistageException, IOException {
     List<HistoryRecord> history = state.history();
     Set<String> undone = new HashSet<>();
     for (HistoryRecord r : history) {
-      if (Records.ROLLBACK.equals(r.type()) && Records.text(r, "undoes") != null) {
+      if (r.is(RecordType.ROLLBACK) && Records.text(r, "undoes") != null) {
         undone.add(Records.text(r, "undoes"));
       }
     }
     HistoryRecord target = null;
     for (HistoryRecord r : history) {
-      if (Records.PROMOTION.equals(r.type())
+      if (r.is(RecordType.PROMOTION)
           && !undone.contains(r.id())
           && (request.promotion() == null || request.promotion().equals(r.name()))) {
         target = r;
@@ -134,7 +135,7 @@ public final class RollbackGoal {
     Set<String> keys = new HashSet<>(Records.touched(target));
     for (HistoryRecord later : history) {
       if (later.number() > target.number()
-          && Records.PROMOTION.equals(later.type())
+          && later.is(RecordType.PROMOTION)
           && !undone.contains(later.id())) {
         List<String> overlap =
             Records.touched(later).stream().filter(keys::contains).sorted().toList();
@@ -157,7 +158,10 @@ public final class RollbackGoal {
       }
     }
     String base = Records.text(target, "base");
-    StageState before = base == null ? StageState.empty(stage) : reader.readAt(stage, base);
+    StageState before =
+        base == null
+            ? StageState.empty(stage)
+            : store.readAt(stage, base, StageReader.Depth.RESOLVED);
     Map<String, Object> running = new HashMap<>(state.assets());
     Map<String, Asset> authored = new HashMap<>(state.authored());
     Map<String, Asset> aliases = new HashMap<>(state.aliases());
@@ -183,7 +187,7 @@ public final class RollbackGoal {
     int number = state.nextRecordNumber();
     Map<String, Object> content =
         Records.content(
-            Records.ROLLBACK,
+            RecordType.ROLLBACK,
             target.name(),
             null,
             stage.name(),
@@ -195,7 +199,8 @@ public final class RollbackGoal {
             reports,
             List.copyOf(new TreeSet<>(keys)),
             target.id());
-    HistoryRecord record = new HistoryRecord(number, Records.ROLLBACK, target.name(), content);
+    HistoryRecord record =
+        new HistoryRecord(number, RecordType.ROLLBACK.id(), target.name(), content);
     List<HistoryRecord> records = new ArrayList<>(history);
     records.add(record);
     StageState.StageContent next =

@@ -93,7 +93,7 @@ class HostileStageTest {
               null,
               new Stage.StateLocation(branch, null, null),
               new io.apistage.yaml.YMap(Map.of(), 1, 1));
-      assertThatThrownBy(() -> StageStore.checkNames(stage))
+      assertThatThrownBy(() -> StageRefs.checkNames(stage))
           .as(branch)
           .isInstanceOf(ApistageException.class)
           .hasMessageContaining("is not a valid Git branch name");
