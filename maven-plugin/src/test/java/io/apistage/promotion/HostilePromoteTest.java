@@ -107,6 +107,58 @@ class HostilePromoteTest {
   }
 
   @Test
+  void aHistoryRecordThatIsNotAJsonObjectRefusesThePromotionAndIsListedByHistory()
+      throws Exception {
+    // the promotion's reader used to drop such a record in silence, and the next commit with it
+    try (GitFixture f = GitFixture.shop(dir)) {
+      f.write("promotions/orders-to-qa.yaml", GitFixture.ORDERS_TO_QA);
+      f.commit("promote orders");
+      new PromoteGoal(f.context(new RecordingLog()), f.promote()).execute();
+      String qa = f.ref("refs/heads/apistage/stage/qa");
+      String hand;
+      try (GitRepo repo = GitRepo.open(dir)) {
+        Map<String, byte[]> files = new LinkedHashMap<>(repo.readAll(qa));
+        files.put(
+            ".apistage/history/000002-rollback-orders-to-qa.json",
+            "[\"undoes\"]\n".getBytes(StandardCharsets.UTF_8));
+        hand =
+            repo.writeCommit(
+                files,
+                List.of(qa),
+                "a record by hand",
+                new io.apistage.git.Identity("Mallory", "m@example.com", GitFixture.T0));
+        repo.compareAndSwap("refs/heads/apistage/stage/qa", Optional.of(qa), hand, "hand");
+      }
+      String broken =
+          "apistage/stage/qa:.apistage/history/000002-rollback-orders-to-qa.json:1:1: error"
+              + " [stage-state] a history record must be a JSON object";
+      f.write("apis/orders/v1.yaml", GitFixture.ORDERS.replace("Orders of", "All orders of"));
+      f.write("promotions/orders-to-qa.yaml", GitFixture.ORDERS_TO_QA + "overwrite: [api]\n");
+      f.commit("describe orders");
+
+      GoalResult result =
+          new PromoteGoal(
+                  f.context(new RecordingLog()), new PromoteRequest(null, false, true, f.clock()))
+              .execute();
+
+      assertThat(result.problems())
+          .extracting(Problem::format)
+          .containsExactly(
+              "promotions/orders-to-qa.yaml:1:1: error [promotion] promotion orders-to-qa failed"
+                  + " on qa: stage qa (apistage/stage/qa) has files that do not parse: "
+                  + broken
+                  + "; fix the branch or roll it back before promoting");
+      assertThat(f.ref("refs/heads/apistage/stage/qa")).isEqualTo(hand);
+
+      GoalResult history = new HistoryGoal(f.context(new RecordingLog()), "qa").execute();
+      assertThat(history.problems()).extracting(Problem::format).contains(broken);
+      assertThat(history.message())
+          .isEqualTo(
+              "2 problems in 2 files (1 error, 1 warning); history of qa: 1 promotion, 0 rollbacks");
+    }
+  }
+
+  @Test
   void aSymbolicLinkCommittedAmongTheAssetsIsNamedAndNeverRead() throws Exception {
     try (GitFixture f = GitFixture.shop(dir)) {
       Files.createSymbolicLink(dir.resolve("policies/evil.yaml"), Path.of("/etc/hostname"));
