@@ -17,6 +17,7 @@ import io.apistage.stage.StageChain;
 import io.apistage.stage.StageLayout;
 import io.apistage.stage.StageState;
 import io.apistage.stage.StageStore;
+import io.apistage.testing.GitRepoBuilder;
 import io.apistage.yaml.YMap;
 import io.apistage.yaml.YamlParser;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ForkJoinPool;
-import org.eclipse.jgit.api.Git;
 
 /**
  * Times {@code diff} of a synthetic config root of 10,000 Apis against a stage that holds it with
@@ -72,7 +72,7 @@ public final class DiffBenchmark {
     System.out.println("== diff benchmark");
     long start = System.nanoTime();
     SyntheticRepo.Stats stats = SyntheticRepo.write(root, apis, seed);
-    Git.init().setDirectory(root.toFile()).setInitialBranch("main").call().close();
+    GitRepoBuilder.init(root).close();
     System.out.printf(
         Locale.ROOT,
         "repository: %d Api files; %s (written in %.1f s)%n",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.apistage.git.GitRepo;
 import io.apistage.problem.Problem;
+import io.apistage.testing.GitRepoBuilder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -33,7 +34,7 @@ class StageReaderTest {
 
   /** Deploys qa, then breaks three history files and the metadata in a commit made by hand. */
   private String breakQa() throws Exception {
-    StageFixture.init(dir, Repos.shop()).close();
+    GitRepoBuilder.withFiles(dir, Repos.shop()).close();
     String deployed = StageFixture.deploy(dir, "qa", "promote").orElseThrow();
     try (GitRepo repo = GitRepo.open(dir)) {
       Map<String, byte[]> files = new LinkedHashMap<>(repo.readAll(deployed));
@@ -84,7 +85,7 @@ class StageReaderTest {
 
   @Test
   void eachDepthFillsWhatItNames() throws Exception {
-    StageFixture.init(dir, Repos.shop()).close();
+    GitRepoBuilder.withFiles(dir, Repos.shop()).close();
     StageFixture.deploy(dir, "qa", "promote").orElseThrow();
     Stage qa = StageFixture.chain(dir).get("qa");
     try (GitRepo repo = GitRepo.open(dir)) {
