@@ -104,17 +104,17 @@ public final class StageReader {
     Map<String, String> blobs = git.listFiles(commit, "");
     listener.listed(commit, blobs);
     Read read = new Read(stage, blobs, depth);
-    read.history();
+    read.readHistory();
     List<Problem> byHand = HandChanges.checkLastCommit(git, stage, commit);
     read.problems.addAll(byHand);
     if (depth != Depth.HISTORY) {
-      AliasResolver resolver = read.aliases();
+      AliasResolver resolver = read.readAliases();
       if (depth.running) {
-        read.running();
+        read.readRunning();
       }
       // Files apistage committed agree with their authored copies by construction; a RUNNING
       // read compares them only when the last commit was made by hand.
-      read.authored(resolver, depth.running && (depth.authored || !byHand.isEmpty()));
+      read.readAuthored(resolver, depth.running && (depth.authored || !byHand.isEmpty()));
       if (depth.resolved) {
         Map<String, Object> resolved = new ConcurrentHashMap<>();
         read.authored.values().parallelStream()
@@ -161,7 +161,7 @@ public final class StageReader {
     }
 
     /** The history records, oldest first, and the metadata. */
-    void history() throws IOException {
+    void readHistory() throws IOException {
       for (String path : paths.history()) {
         HistoryRecord.parse(
                 branch + ":" + path,
@@ -181,7 +181,7 @@ public final class StageReader {
     }
 
     /** The authored aliases, and a resolver for the stage over them. */
-    AliasResolver aliases() throws IOException {
+    AliasResolver readAliases() throws IOException {
       for (Parsed alias : parseAll(branch, paths.aliases(), blobs, depth.authored)) {
         problems.addAll(alias.problems());
         if (alias.asset() != null) {
@@ -196,7 +196,7 @@ public final class StageReader {
      * The running files, each parsed into its plain form in the worker that parsed it, so a RUNNING
      * read never holds the YAML trees of every file at once.
      */
-    void running() throws IOException {
+    void readRunning() throws IOException {
       List<Running> parsed =
           parallel(
               paths.running(),
@@ -241,7 +241,7 @@ public final class StageReader {
     }
 
     /** The authored copies: kept for the depths that keep them, compared when asked. */
-    void authored(AliasResolver resolver, boolean compare) throws IOException {
+    void readAuthored(AliasResolver resolver, boolean compare) throws IOException {
       List<Parsed> copies =
           depth.authored || compare
               ? parseAll(branch, paths.authored(), blobs, depth.authored)

@@ -31,7 +31,7 @@ final class StageRefs {
   }
 
   /** The commit a stage's branch points at, fetching it first when it lives on a remote. */
-  Optional<String> current(Stage stage) throws StageLocationException, IOException {
+  Optional<String> currentCommit(Stage stage) throws StageLocationException, IOException {
     checkNames(stage);
     Stage.StateLocation location = stage.state();
     if (!location.isRemote()) {

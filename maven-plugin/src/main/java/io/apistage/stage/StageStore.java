@@ -136,7 +136,7 @@ public final class StageStore {
 
   /** The commit a stage's branch points at, fetching it first when it lives on a remote. */
   public Optional<String> currentCommit(Stage stage) throws StageLocationException, IOException {
-    return refs.current(stage);
+    return refs.currentCommit(stage);
   }
 
   private static String withTrailer(String message, Stage stage) {

@@ -142,6 +142,29 @@ class HostileStageTest {
   }
 
   @Test
+  void diffReportsAMissingServerAndAnUnreachableRemoteAtTheirOwnFields() throws Exception {
+    Path nowhere = dir.resolve("no-such-remote.git");
+    repo.write(
+        Map.of(
+            "stages/qa.yaml",
+            Repos.QA + "state:\n  remote: origin\n  server: stage-git\n",
+            "stages/prod.yaml",
+            Repos.PROD + "state:\n  remote: \"" + nowhere.toUri() + "\"\n"));
+    GoalResult result = diff(null);
+    assertThat(result.problems())
+        .extracting(p -> p.file() + ":" + p.line() + ":" + p.column() + " " + p.field())
+        .containsExactly(
+            "stages/prod.yaml:6:11 /state/remote", "stages/qa.yaml:7:11 /state/server");
+    assertThat(result.problems().get(1).message())
+        .isEqualTo(
+            "stage qa (state origin:apistage/stage/qa): state.server 'stage-git' in stages/qa.yaml"
+                + " names no <server> of settings.xml; add one with <id>stage-git</id>,"
+                + " <username> and <password> to ~/.m2/settings.xml");
+    assertThat(result.problems().get(0).message())
+        .startsWith("stage prod (state " + nowhere.toUri() + ":apistage/stage/prod): ");
+  }
+
+  @Test
   void stageBranchEditedByHandWithOddPathsGivesProblemsNeverACrash() throws Exception {
     String deployed = StageFixture.deploy(dir, "qa", "promote").orElseThrow();
     try (GitRepo repo = GitRepo.open(dir)) {
