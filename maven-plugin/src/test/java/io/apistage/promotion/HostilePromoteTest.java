@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.eclipse.jgit.lib.Ref;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,30 @@ class HostilePromoteTest {
     return f.repo.git().getRepository().getRefDatabase().getRefs().stream()
         .map(Ref::getName)
         .toList();
+  }
+
+  /**
+   * Promotes orders to qa, then commits a change to qa's branch by Mallory, as a person editing it
+   * by hand would; the commit.
+   */
+  private String promoteOrdersThenChangeQaByHand(
+      ShopFixture f, String message, Consumer<Map<String, byte[]>> change) throws Exception {
+    f.repo.write("promotions/orders-to-qa.yaml", ShopFixture.ORDERS_TO_QA);
+    f.repo.commit("promote orders");
+    new PromoteGoal(f.context(new RecordingLog()), f.promote()).execute();
+    String qa = f.repo.ref("refs/heads/apistage/stage/qa");
+    try (GitRepo repo = GitRepo.open(dir)) {
+      Map<String, byte[]> files = new LinkedHashMap<>(repo.readAll(qa));
+      change.accept(files);
+      String hand =
+          repo.writeCommit(
+              files,
+              List.of(qa),
+              message,
+              new io.apistage.git.Identity("Mallory", "m@example.com", ShopFixture.T0));
+      repo.compareAndSwap("refs/heads/apistage/stage/qa", Optional.of(qa), hand, "hand");
+      return hand;
+    }
   }
 
   @Test
@@ -60,22 +85,13 @@ class HostilePromoteTest {
   void filesAddedByHandOutsideTheLayoutAreDroppedByTheNextPromotionAndNothingIsWrittenToDisk()
       throws Exception {
     try (ShopFixture f = ShopFixture.shop(dir)) {
-      f.repo.write("promotions/orders-to-qa.yaml", ShopFixture.ORDERS_TO_QA);
-      f.repo.commit("promote orders");
-      new PromoteGoal(f.context(new RecordingLog()), f.promote()).execute();
-      String qa = f.repo.ref("refs/heads/apistage/stage/qa");
-      try (GitRepo repo = GitRepo.open(dir)) {
-        Map<String, byte[]> files = new LinkedHashMap<>(repo.readAll(qa));
-        files.put("etc/passwd", "root:x:0:0\n".getBytes(StandardCharsets.UTF_8));
-        files.put("apis/Orders/v1.yaml", files.get("apis/orders/v1.yaml"));
-        String hand =
-            repo.writeCommit(
-                files,
-                List.of(qa),
-                "odd by hand",
-                new io.apistage.git.Identity("Mallory", "m@example.com", ShopFixture.T0));
-        repo.compareAndSwap("refs/heads/apistage/stage/qa", Optional.of(qa), hand, "hand");
-      }
+      promoteOrdersThenChangeQaByHand(
+          f,
+          "odd by hand",
+          files -> {
+            files.put("etc/passwd", "root:x:0:0\n".getBytes(StandardCharsets.UTF_8));
+            files.put("apis/Orders/v1.yaml", files.get("apis/orders/v1.yaml"));
+          });
       f.repo.write("apis/orders/v1.yaml", ShopFixture.ORDERS.replace("Orders of", "All orders of"));
       f.repo.write("promotions/orders-to-qa.yaml", ShopFixture.ORDERS_TO_QA + "overwrite: [api]\n");
       f.repo.commit("describe orders");
@@ -113,24 +129,14 @@ class HostilePromoteTest {
       throws Exception {
     // the promotion's reader used to drop such a record in silence, and the next commit with it
     try (ShopFixture f = ShopFixture.shop(dir)) {
-      f.repo.write("promotions/orders-to-qa.yaml", ShopFixture.ORDERS_TO_QA);
-      f.repo.commit("promote orders");
-      new PromoteGoal(f.context(new RecordingLog()), f.promote()).execute();
-      String qa = f.repo.ref("refs/heads/apistage/stage/qa");
-      String hand;
-      try (GitRepo repo = GitRepo.open(dir)) {
-        Map<String, byte[]> files = new LinkedHashMap<>(repo.readAll(qa));
-        files.put(
-            ".apistage/history/000002-rollback-orders-to-qa.json",
-            "[\"undoes\"]\n".getBytes(StandardCharsets.UTF_8));
-        hand =
-            repo.writeCommit(
-                files,
-                List.of(qa),
-                "a record by hand",
-                new io.apistage.git.Identity("Mallory", "m@example.com", ShopFixture.T0));
-        repo.compareAndSwap("refs/heads/apistage/stage/qa", Optional.of(qa), hand, "hand");
-      }
+      String hand =
+          promoteOrdersThenChangeQaByHand(
+              f,
+              "a record by hand",
+              files ->
+                  files.put(
+                      ".apistage/history/000002-rollback-orders-to-qa.json",
+                      "[\"undoes\"]\n".getBytes(StandardCharsets.UTF_8)));
       String broken =
           "apistage/stage/qa:.apistage/history/000002-rollback-orders-to-qa.json:1:1: error"
               + " [stage-state] a history record must be a JSON object";
