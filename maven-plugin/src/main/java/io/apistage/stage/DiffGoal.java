@@ -264,7 +264,7 @@ public final class DiffGoal {
       throws IOException {
     StageState state;
     try {
-      state = store.readForDiff(stage);
+      state = store.read(stage, StageReader.Depth.RUNNING);
     } catch (StageLocationException e) {
       String field = e.field().yamlName();
       problems.add(

@@ -81,20 +81,6 @@ public final class StageStore {
     return reader.readAt(stage, commit.get(), depth);
   }
 
-  /**
-   * A stage's state for comparing it ({@link StageReader.Depth#RUNNING}): the running assets in
-   * plain form, the aliases, the records and the problems, with less memory and time than {@link
-   * #read(Stage)}.
-   */
-  public StageState readForDiff(Stage stage) throws StageLocationException, IOException {
-    return read(stage, StageReader.Depth.RUNNING);
-  }
-
-  /** A stage's whole state at a given commit of its branch (for history and rollback). */
-  public StageState readAt(Stage stage, String commit) throws IOException {
-    return reader.readAt(stage, commit, StageReader.Depth.FULL);
-  }
-
   /** A stage's state read to a depth at a given commit of its branch. */
   public StageState readAt(Stage stage, String commit, StageReader.Depth depth) throws IOException {
     return reader.readAt(stage, commit, depth);

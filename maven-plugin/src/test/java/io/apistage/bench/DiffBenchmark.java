@@ -15,6 +15,7 @@ import io.apistage.stage.DiffRequest;
 import io.apistage.stage.Stage;
 import io.apistage.stage.StageChain;
 import io.apistage.stage.StageLayout;
+import io.apistage.stage.StageReader;
 import io.apistage.stage.StageState;
 import io.apistage.stage.StageStore;
 import io.apistage.testing.GitRepoBuilder;
@@ -245,7 +246,7 @@ public final class DiffBenchmark {
   private static Object readState(Path root, String stageName) throws Exception {
     Stage stage = Stage.of(asset(new YamlParser(), root, "stages/" + stageName + ".yaml"));
     try (GitRepo git = GitRepo.open(root)) {
-      return new StageStore(git, Map.of()).readForDiff(stage);
+      return new StageStore(git, Map.of()).read(stage, StageReader.Depth.RUNNING);
     }
   }
 
