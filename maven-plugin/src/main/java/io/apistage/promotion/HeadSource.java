@@ -55,7 +55,7 @@ final class HeadSource {
       Map<String, byte[]> files = read(git, listing, path -> true);
       Config config = new ConfigLoader().load(new MemorySource(files));
       for (Asset asset : config.assets().values()) {
-        renderer.authored(asset.body(), files.get(asset.file()));
+        renderer.authoredCopy(asset.body(), files.get(asset.file()));
       }
       log.debug(
           "read "

@@ -2,6 +2,7 @@ package io.apistage.promotion;
 
 import io.apistage.git.Identity;
 import io.apistage.stage.HistoryRecord;
+import io.apistage.stage.RecordType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -26,17 +27,11 @@ import java.util.Optional;
  */
 public final class HistoryContent {
 
-  /** Type of a promotion's record. */
-  public static final String PROMOTION = "promotion";
-
-  /** Type of a rollback's record. */
-  public static final String ROLLBACK = "rollback";
-
   private HistoryContent() {}
 
   /** The content of a record of a type and name on a stage, made by {@code who}. */
-  static Builder content(String type, String name, String stage, Identity who) {
-    return new Builder(type, name, stage, who);
+  static Builder content(RecordType type, String name, String stage, Identity who) {
+    return new Builder(type.id(), name, stage, who);
   }
 
   /** The fields of a record, written in the documented order by {@link #toMap()}. */
@@ -184,7 +179,7 @@ public final class HistoryContent {
   /** Whether a successful record of this promotion name and content exists on the stage. */
   static boolean applied(List<HistoryRecord> history, String name, String hash) {
     for (HistoryRecord record : history) {
-      if (PROMOTION.equals(record.type())
+      if (record.is(RecordType.PROMOTION)
           && name.equals(text(record, "name"))
           && hash.equals(text(record, "hash"))
           && PromotionOutcome.Status.SUCCESS.label().equals(text(record, "status"))) {

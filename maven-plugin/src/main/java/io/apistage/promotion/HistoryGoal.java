@@ -7,8 +7,10 @@ import io.apistage.goal.GoalResult;
 import io.apistage.log.Log;
 import io.apistage.problem.ApistageException;
 import io.apistage.stage.HistoryRecord;
+import io.apistage.stage.RecordType;
 import io.apistage.stage.Stage;
 import io.apistage.stage.StageChain;
+import io.apistage.stage.StageReader;
 import io.apistage.stage.StageState;
 import io.apistage.stage.StageStore;
 import java.io.IOException;
@@ -51,7 +53,7 @@ public final class HistoryGoal {
       String head = git.requireHead();
       StageChain chain = RollbackGoal.stages(git, head);
       Stage stage = chain.required(stageName, "history");
-      StageState state = new StageStore(git, servers).read(stage);
+      StageState state = new StageStore(git, servers).read(stage, StageReader.Depth.HISTORY);
       log.info(
           "history of stage "
               + stage.name()
@@ -82,10 +84,7 @@ public final class HistoryGoal {
       HistoryReport body =
           new HistoryReport(stage.name(), state.commit().orElse(null), state.history());
       int promotions =
-          (int)
-              state.history().stream()
-                  .filter(r -> HistoryContent.PROMOTION.equals(r.type()))
-                  .count();
+          (int) state.history().stream().filter(r -> r.is(RecordType.PROMOTION)).count();
       int rollbacks = state.history().size() - promotions;
       return new GoalResult(
           "history",

@@ -93,12 +93,11 @@ public final class PromoteGoal {
               + String.join(" -> ", chain.names())
               + (request.dryRun() ? " (dry run: nothing is written)" : ""));
       TreeRenderer renderer = new TreeRenderer(git);
-      StageStore store = new StageStore(git, request.servers());
-      StageReader reader = new StageReader(git, store, renderer);
-      StageUpdater updater = new StageUpdater(store, reader, renderer, log);
+      StageStore store = new StageStore(git, request.servers(), renderer);
+      StageUpdater updater = new StageUpdater(store, renderer, log);
       HeadSource main =
           new HeadSource(git, control.listing(), settings.mainBranch(), log, renderer);
-      PromotionSources sources = new PromotionSources(main, chain, reader);
+      PromotionSources sources = new PromotionSources(main, chain, store);
       Identity who = Operator.of(context.env(), git, head, request.clock().instant());
       List<PromotionOutcome> outcomes = new ArrayList<>();
       for (Stage stage : chain.order()) {

@@ -6,7 +6,9 @@ import io.apistage.model.Settings;
 import io.apistage.problem.ApistageException;
 import io.apistage.stage.Stage;
 import io.apistage.stage.StageChain;
+import io.apistage.stage.StageReader;
 import io.apistage.stage.StageState;
+import io.apistage.stage.StageStore;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -24,13 +26,13 @@ final class PromotionSources {
 
   private final HeadSource main;
   private final StageChain chain;
-  private final StageReader reader;
+  private final StageStore store;
   private final Map<String, Planner.Contents> computed = new HashMap<>();
 
-  PromotionSources(HeadSource main, StageChain chain, StageReader reader) {
+  PromotionSources(HeadSource main, StageChain chain, StageStore store) {
     this.main = main;
     this.chain = chain;
-    this.reader = reader;
+    this.store = store;
   }
 
   /**
@@ -55,7 +57,7 @@ final class PromotionSources {
     Planner.Contents contents = computed.get(from.name());
     String stageCommit = null;
     if (contents == null) {
-      StageState state = reader.read(from, false);
+      StageState state = store.read(from, StageReader.Depth.AUTHORED);
       stageCommit = state.commit().orElse(null);
       contents = new Planner.Contents(state.assets(), state.authored(), state.aliases());
     }

@@ -12,8 +12,10 @@ import io.apistage.model.MemorySource;
 import io.apistage.problem.ApistageException;
 import io.apistage.problem.Problems;
 import io.apistage.stage.HistoryRecord;
+import io.apistage.stage.RecordType;
 import io.apistage.stage.Stage;
 import io.apistage.stage.StageChain;
+import io.apistage.stage.StageReader;
 import io.apistage.stage.StageState;
 import io.apistage.stage.StageStore;
 import java.io.IOException;
@@ -53,12 +55,11 @@ public final class RollbackGoal {
       StageChain chain = stages(git, head);
       Stage stage = chain.required(request.stage(), "rollback");
       Identity who = Operator.of(context.env(), git, head, request.clock().instant());
-      StageStore store = new StageStore(git, request.servers());
       TreeRenderer renderer = new TreeRenderer(git);
-      StageReader reader = new StageReader(git, store, renderer);
+      StageStore store = new StageStore(git, request.servers(), renderer);
       StageUpdater.Done<HistoryRecord> done =
-          new StageUpdater(store, reader, renderer, log)
-              .update(stage, state -> rollback(stage, state, reader, who, head), who, false);
+          new StageUpdater(store, renderer, log)
+              .update(stage, state -> rollback(stage, state, store, who, head), who, false);
       HistoryRecord record = done.result();
       String commit = done.commit().orElseThrow();
       List<AssetReport> reports = HistoryContent.reports(record);
@@ -97,7 +98,7 @@ public final class RollbackGoal {
   }
 
   private StageUpdater.Update<HistoryRecord> rollback(
-      Stage stage, StageState state, StageReader reader, Identity who, String head)
+      Stage stage, StageState state, StageStore store, Identity who, String head)
       throws ApistageException, IOException {
     List<HistoryRecord> history = state.history();
     Set<String> undone = undone(history);
@@ -105,14 +106,17 @@ public final class RollbackGoal {
     Set<String> keys = new TreeSet<>(HistoryContent.touched(target));
     refuseLaterOverlap(stage, history, undone, target, keys);
     String base = HistoryContent.text(target, "base");
-    StageState before = base == null ? StageState.empty(stage) : reader.readAt(stage, base);
+    StageState before =
+        base == null
+            ? StageState.empty(stage)
+            : store.readAt(stage, base, StageReader.Depth.RESOLVED);
     Restoring restoring = new Restoring(state);
     List<AssetReport> reports = new ArrayList<>();
     for (String key : keys) {
       reports.add(restoring.restore(key, before, target.name()));
     }
     Map<String, Object> content =
-        HistoryContent.content(HistoryContent.ROLLBACK, target.name(), stage.name(), who)
+        HistoryContent.content(RecordType.ROLLBACK, target.name(), stage.name(), who)
             .source(head, stage.name(), null)
             .base(state.commit())
             .changes(reports, List.copyOf(keys))
@@ -120,7 +124,7 @@ public final class RollbackGoal {
             .toMap();
     HistoryRecord record =
         new HistoryRecord(
-            state.nextRecordNumber(), HistoryContent.ROLLBACK, target.name(), content);
+            state.nextRecordNumber(), RecordType.ROLLBACK.id(), target.name(), content);
     List<HistoryRecord> records = new ArrayList<>(history);
     records.add(record);
     String message =
@@ -133,7 +137,7 @@ public final class RollbackGoal {
   private static Set<String> undone(List<HistoryRecord> history) {
     Set<String> undone = new HashSet<>();
     for (HistoryRecord r : history) {
-      if (HistoryContent.ROLLBACK.equals(r.type()) && HistoryContent.text(r, "undoes") != null) {
+      if (r.is(RecordType.ROLLBACK) && HistoryContent.text(r, "undoes") != null) {
         undone.add(HistoryContent.text(r, "undoes"));
       }
     }
@@ -145,7 +149,7 @@ public final class RollbackGoal {
       throws ApistageException {
     HistoryRecord target = null;
     for (HistoryRecord r : history) {
-      if (HistoryContent.PROMOTION.equals(r.type())
+      if (r.is(RecordType.PROMOTION)
           && !undone.contains(r.id())
           && (request.promotion() == null || request.promotion().equals(r.name()))) {
         target = r;
@@ -179,7 +183,7 @@ public final class RollbackGoal {
       throws ApistageException {
     for (HistoryRecord later : history) {
       if (later.number() > target.number()
-          && HistoryContent.PROMOTION.equals(later.type())
+          && later.is(RecordType.PROMOTION)
           && !undone.contains(later.id())) {
         List<String> overlap =
             HistoryContent.touched(later).stream().filter(keys::contains).sorted().toList();

@@ -3,6 +3,7 @@ package io.apistage.promotion;
 import io.apistage.git.Identity;
 import io.apistage.problem.ApistageException;
 import io.apistage.stage.HistoryRecord;
+import io.apistage.stage.RecordType;
 import io.apistage.stage.Stage;
 import io.apistage.stage.StageState;
 import java.io.IOException;
@@ -92,7 +93,7 @@ final class StagePromotion {
 
     void record(String promotion, Map<String, Object> content) {
       HistoryRecord record =
-          new HistoryRecord(number++, HistoryContent.PROMOTION, promotion, content);
+          new HistoryRecord(number++, RecordType.PROMOTION.id(), promotion, content);
       history.add(record);
       lastRecord = record.id();
       applied.add(promotion);
@@ -171,7 +172,7 @@ final class StagePromotion {
     }
     progress.contents = plan.after();
     Map<String, Object> content =
-        HistoryContent.content(HistoryContent.PROMOTION, spec.name(), stage.name(), who)
+        HistoryContent.content(RecordType.PROMOTION, spec.name(), stage.name(), who)
             .spec(mirror ? null : spec)
             .source(head, from.source().label(), from.stageCommit())
             .base(progress.state.commit())

@@ -4,6 +4,7 @@ import io.apistage.git.Identity;
 import io.apistage.log.Log;
 import io.apistage.problem.ApistageException;
 import io.apistage.stage.Stage;
+import io.apistage.stage.StageReader;
 import io.apistage.stage.StageState;
 import io.apistage.stage.StageStore;
 import java.io.IOException;
@@ -25,13 +26,12 @@ final class StageUpdater {
   static final int MAX_ATTEMPTS = 6;
 
   private final StageStore store;
-  private final StageReader reader;
   private final TreeRenderer renderer;
   private final Log log;
 
-  StageUpdater(StageStore store, StageReader reader, TreeRenderer renderer, Log log) {
+  /** An updater writing through {@code store}, which reports its reads to {@code renderer}. */
+  StageUpdater(StageStore store, TreeRenderer renderer, Log log) {
     this.store = store;
-    this.reader = reader;
     this.renderer = renderer;
     this.log = log;
   }
@@ -64,7 +64,7 @@ final class StageUpdater {
       throws ApistageException, IOException {
     for (int attempt = 1; ; attempt++) {
       long started = System.nanoTime();
-      StageState state = reader.read(stage);
+      StageState state = store.read(stage, StageReader.Depth.RESOLVED);
       long read = System.nanoTime();
       if (state.hasErrors()) {
         throw new ApistageException(

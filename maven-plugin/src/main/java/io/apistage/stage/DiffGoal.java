@@ -16,6 +16,7 @@ import io.apistage.problem.Problems;
 import io.apistage.problem.RuleId;
 import io.apistage.report.AtomicFiles;
 import io.apistage.yaml.ParsedFile;
+import io.apistage.yaml.StringCache;
 import io.apistage.yaml.YMap;
 import io.apistage.yaml.YamlParser;
 import java.io.IOException;
@@ -212,7 +213,7 @@ public final class DiffGoal {
                         new Asset(p.kind(), p.name(), p.major(), path, null, body),
                         List.of());
                   }
-                  Object plain = Compact.of(TreeDiff.normalize(body.toPlain()));
+                  Object plain = StringCache.shareAll(TreeDiff.normalize(body.toPlain()));
                   Prepared prepared =
                       new Prepared(
                           p.kind(),
@@ -258,12 +259,9 @@ public final class DiffGoal {
       throws IOException {
     StageState state;
     try {
-      state = store.readForDiff(stage);
-    } catch (ApistageException e) {
-      String field =
-          e.getMessage().contains("state.server")
-              ? "server"
-              : e.getMessage().startsWith("state.branch") ? "branch" : "remote";
+      state = store.read(stage, StageReader.Depth.RUNNING);
+    } catch (StageLocationException e) {
+      String field = e.field().yamlName();
       problems.add(
           Problem.error(
               stage.file(),
@@ -309,7 +307,7 @@ public final class DiffGoal {
       return null;
     }
     StageDiff diff =
-        StagePlanner.plan(stage.name(), state.commit(), desired, state.assets(), gatewayUrl);
+        StageDiffer.diff(stage.name(), state.commit(), desired, state.assets(), gatewayUrl);
     String header =
         state
             .commit()

@@ -17,6 +17,7 @@ import io.apistage.log.RecordingLog;
 import io.apistage.rules.ValidateGoal;
 import io.apistage.stage.DiffGoal;
 import io.apistage.stage.DiffRequest;
+import io.apistage.testing.GitRepoBuilder;
 import io.apistage.versions.CheckVersionsGoal;
 import io.apistage.versions.CheckVersionsRequest;
 import java.nio.file.Files;
@@ -24,7 +25,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,20 +42,17 @@ class BreakingChangeReportsTest {
   @Test
   void breakingChangeGivesConformingSarifAtTheRightLineAndTheOtherReports(@TempDir Path dir)
       throws Exception {
-    try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
-      Fixtures.write(dir, "apis/orders/v1.yaml", ORDERS.formatted("1.4.2") + DELETE);
-      Fixtures.write(
-          dir,
-          "applications/mobile-app.yaml",
-          "kind: Application\nname: mobile-app\napis: [orders@1]\n");
-      Fixtures.write(
-          dir,
-          "stages/dev.yaml",
-          "kind: Stage\nname: dev\ngatewayUrl: https://dev.api.example.com\n");
-      Fixtures.commit(git, "orders 1.4.2", 0);
-      git.checkout().setCreateBranch(true).setName("feature").call();
-      Fixtures.write(dir, "apis/orders/v1.yaml", ORDERS.formatted("1.5.0"));
-      Fixtures.commit(git, "remove DELETE", 1);
+    try (GitRepoBuilder repo = GitRepoBuilder.init(dir)) {
+      repo.write("apis/orders/v1.yaml", ORDERS.formatted("1.4.2") + DELETE)
+          .write(
+              "applications/mobile-app.yaml",
+              "kind: Application\nname: mobile-app\napis: [orders@1]\n")
+          .write(
+              "stages/dev.yaml",
+              "kind: Stage\nname: dev\ngatewayUrl: https://dev.api.example.com\n")
+          .commit("orders 1.4.2");
+      repo.branch("feature").write("apis/orders/v1.yaml", ORDERS.formatted("1.5.0"));
+      repo.commit("remove DELETE");
     }
     GoalContext context =
         new GoalContext(dir, dir.resolve("target/apistage"), false, Map.of(), new RecordingLog());

@@ -6,12 +6,12 @@ import io.apistage.check.ReportInputs;
 import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
 import io.apistage.log.RecordingLog;
+import io.apistage.testing.GitRepoBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +23,7 @@ class CheckReportsTest {
   @Test
   void checkingGoalWritesMarkdownSarifJUnitAndGithubOutputWithRepositoryPaths(@TempDir Path dir)
       throws Exception {
-    Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call().close();
+    GitRepoBuilder.init(dir).close();
     Path config = dir.resolve("config");
     write(config.resolve("apis/orders/v1.yaml"), "kind: Api\nname: orders\n");
     write(config.resolve("apis/catalog/v2.yaml"), "kind: Api\nname: catalog\n");
