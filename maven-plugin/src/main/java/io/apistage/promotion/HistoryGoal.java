@@ -6,6 +6,7 @@ import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
 import io.apistage.log.Log;
 import io.apistage.problem.ApistageException;
+import io.apistage.problem.Problems;
 import io.apistage.stage.HistoryRecord;
 import io.apistage.stage.RecordType;
 import io.apistage.stage.Stage;
@@ -14,7 +15,6 @@ import io.apistage.stage.StageReader;
 import io.apistage.stage.StageState;
 import io.apistage.stage.StageStore;
 import java.io.IOException;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -86,10 +86,13 @@ public final class HistoryGoal {
       int promotions =
           (int) state.history().stream().filter(r -> r.is(RecordType.PROMOTION)).count();
       int rollbacks = state.history().size() - promotions;
+      // a record or metadata file that does not parse is listed, never dropped in silence
+      boolean broken = Problems.hasErrors(state.problems());
       return new GoalResult(
           "history",
-          "OK",
-          "history of "
+          broken ? "INVALID_STATE" : "OK",
+          (broken ? Problems.summary(state.problems()) + "; " : "")
+              + "history of "
               + stage.name()
               + ": "
               + promotions
@@ -99,7 +102,7 @@ public final class HistoryGoal {
               + rollbacks
               + " rollback"
               + (rollbacks == 1 ? "" : "s"),
-          List.of(),
+          state.problems(),
           body);
     }
   }
