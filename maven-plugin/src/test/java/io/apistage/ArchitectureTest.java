@@ -20,8 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the house rules of STYLE.md true by reading the sources: the engine knows nothing of Maven,
- * only the git package touches JGit, and packages depend on each other without cycles.
+ * Keeps the house rules of docs/architecture.md true by reading the sources: the engine knows
+ * nothing of Maven, only the git package touches JGit, reports neither read Git nor stages, and
+ * packages depend on each other without cycles.
  */
 class ArchitectureTest {
 

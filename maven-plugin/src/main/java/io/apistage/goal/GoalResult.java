@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * What a goal found and did: its problems (sorted), the report body of its goal, and the code and
- * message of the report envelope (DESIGN.md section 7).
+ * message of the report envelope (docs/ci.md, {@code <goal>.json}).
  *
  * @param goal the goal's name, e.g. {@code validate}; the JSON report is {@code <goal>.json}
  * @param code the envelope code, e.g. {@code VALIDATION_FAILED}, or {@code OK}

@@ -26,9 +26,9 @@ import java.util.stream.Stream;
 
 /**
  * Reads a config root into a {@link Config}: finds the files of each kind by the layout of
- * DESIGN.md section 2, parses them (in parallel), and shapes each document into an {@link Asset}
- * named by its path. Files that cannot be read become problems; nothing here throws for a user's
- * mistake.
+ * docs/validate.md ("Layout and names"), parses them (in parallel), and shapes each document into
+ * an {@link Asset} named by its path. Files that cannot be read become problems; nothing here
+ * throws for a user's mistake.
  *
  * @since 0.1.0
  */

@@ -23,9 +23,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The dependencies of assets, after the table of DESIGN.md section 3 (from the asset promotion
- * seed): required ones always travel with an asset, optional ones as the promotion's {@code
- * include} says. Every kind also requires the Aliases its strings use.
+ * The dependencies of assets, after the table of docs/promotion.md ("Selection and dependencies"):
+ * required ones always travel with an asset, optional ones as the promotion's {@code include} says.
+ * Every kind also requires the Aliases its strings use.
  *
  * @since 0.1.0
  */

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Writes a goal's report files into the report folder: {@code <goal>.json} with the envelope of
- * DESIGN.md section 7 and the goal's body.
+ * docs/ci.md ({@code <goal>.json}) and the goal's body.
  *
  * @since 0.1.0
  */

@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * {@code alias-stage} (warning): an Alias without a default {@code value} has a value for every
  * stage; otherwise promoting an asset that uses it to such a stage fails when the alias is resolved
- * (DESIGN.md section 3: the stage's value, else {@code value}, else an error).
+ * (docs/stages.md: the stage's value, else {@code value}, else an error).
  *
  * @since 0.1.0
  */

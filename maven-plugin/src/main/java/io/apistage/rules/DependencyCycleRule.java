@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code dependency-cycle}: the required dependencies of DESIGN.md section 3 (and the aliases an
+ * {@code dependency-cycle}: the required dependencies of docs/promotion.md (and the aliases an
  * asset uses, which may use further aliases) form no cycle, so every asset can be promoted after
  * what it needs.
  *

@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Every reference an asset makes, as DESIGN.md section 3 defines them: required dependencies (an
+ * Every reference an asset makes, as docs/promotion.md defines them: required dependencies (an
  * Api's policies and aliases, an Application's Apis, a Package's Apis and Plans, a Plan's policies,
  * a Subscription's package, plan and application), aliases used in any string field, the team of
  * any asset, stages named by stages, aliases and promotions, and the names a promotion selects or

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /** Small helpers shared by the rules: problems at a node, expected file names, name checks. */
 final class RuleSupport {
 
-  /** The pattern every asset name follows (DESIGN.md section 2). */
+  /** The pattern every asset name follows (docs/validate.md, "Layout and names"). */
   static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,62}");
 
   /** An API major line as written in applications and packages: {@code orders@1}. */

@@ -13,7 +13,10 @@ import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The layout of DESIGN.md section 2: where each kind lives, paths relative to the config root. */
+/**
+ * The layout of docs/validate.md ("Layout and names"): where each kind lives, paths relative to the
+ * config root.
+ */
 class ConfigLoaderTest {
 
   @TempDir Path dir;
