@@ -174,7 +174,7 @@ public final class SchemaValidator {
               + property
               + "'"
               + where(pointer)
-              + "; check its spelling against the schema");
+              + SchemaMessages.unknownFieldAdvice(error, property));
     }
     if (keyword.equals("required") && error.getProperty() != null) {
       Position at = document.positionOf(pointer);
@@ -199,7 +199,7 @@ public final class SchemaValidator {
           "key '"
               + error.getProperty()
               + "' "
-              + SchemaMessages.describe(error, document.at(pointer), "is not valid here"));
+              + SchemaMessages.describe(error, pointer, document.at(pointer), "is not valid here"));
     }
     Position at = document.positionOf(pointer);
     return new Problem(
@@ -209,7 +209,7 @@ public final class SchemaValidator {
         pointer,
         RULE,
         Severity.ERROR,
-        SchemaMessages.describe(error, document.at(pointer), message(error, pointer)));
+        SchemaMessages.describe(error, pointer, document.at(pointer), message(error, pointer)));
   }
 
   private static String where(String pointer) {
