@@ -20,7 +20,7 @@ import java.util.Map;
 
 /**
  * The {@code history} goal: a stage's promotions and rollbacks, oldest first, each with who, when,
- * its status and its per-asset report.
+ * its status and its per-asset report; without a stage, the last records of every stage.
  *
  * @since 0.1.0
  */
@@ -47,68 +47,99 @@ public final class HistoryGoal {
     this.log = context.log();
   }
 
-  /** Runs the goal. */
+  /** How many of each stage's last records the listing of every stage shows. */
+  public static final int LAST_RECORDS = 5;
+
+  /**
+   * Runs the goal: the whole history of the stage given, or without one the last {@link
+   * #LAST_RECORDS} records of every stage, in promotion order.
+   */
   public GoalResult execute() throws ApistageException, IOException {
     try (GitRepo git = GitRepo.open(context.configDir())) {
       String head = git.requireHead();
       StageChain chain = RollbackGoal.stages(git, head);
-      Stage stage = chain.required(stageName, "history");
-      StageState state = new StageStore(git, servers).read(stage);
-      log.info(
-          "history of stage "
-              + stage.name()
-              + " ("
-              + stage.state().describe()
-              + ")"
-              + state
-                  .commit()
-                  .map(c -> " at " + c.substring(0, 7))
-                  .orElse(": nothing deployed yet"));
-      List<Map<String, Object>> records = new ArrayList<>();
-      for (HistoryRecord record : state.history()) {
-        String undoes = Records.text(record, "undoes");
-        log.info(
-            String.format(Locale.ROOT, "%06d", record.number())
-                + " "
-                + record.type()
-                + " "
-                + record.name()
-                + "  "
-                + Records.text(record, "status")
-                + "  by "
-                + Records.who(record)
-                + " at "
-                + Records.text(record, "when")
-                + (undoes == null ? "" : "  undoes " + undoes));
-        Records.reports(record).forEach(r -> log.info(r.format()));
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("id", record.id());
-        entry.put("number", record.number());
-        entry.putAll(record.content());
-        records.add(entry);
+      StageStore store = new StageStore(git, servers);
+      if (stageName != null && !stageName.isBlank()) {
+        Stage stage = chain.required(stageName, "history");
+        StageState state = store.read(stage);
+        Map<String, Object> body = list(stage, state, state.history());
+        return new GoalResult(
+            "history", "OK", "history of " + counts(stage, state), List.of(), body);
+      }
+      List<Map<String, Object>> stages = new ArrayList<>();
+      List<String> counts = new ArrayList<>();
+      for (Stage stage : chain.order()) {
+        StageState state = store.read(stage);
+        List<HistoryRecord> all = state.history();
+        List<HistoryRecord> last = all.subList(Math.max(0, all.size() - LAST_RECORDS), all.size());
+        stages.add(list(stage, state, last));
+        counts.add(counts(stage, state));
       }
       Map<String, Object> body = new LinkedHashMap<>();
-      body.put("stage", stage.name());
-      body.put("commit", state.commit().orElse(null));
-      body.put("records", records);
-      int promotions =
-          (int) state.history().stream().filter(r -> Records.PROMOTION.equals(r.type())).count();
-      int rollbacks = state.history().size() - promotions;
-      return new GoalResult(
-          "history",
-          "OK",
-          "history of "
-              + stage.name()
-              + ": "
-              + promotions
-              + " promotion"
-              + (promotions == 1 ? "" : "s")
-              + ", "
-              + rollbacks
-              + " rollback"
-              + (rollbacks == 1 ? "" : "s"),
-          List.of(),
-          body);
+      body.put("stages", stages);
+      String message =
+          chain.isEmpty()
+              ? "history: this repository declares no stages"
+              : "history of every stage (the last "
+                  + LAST_RECORDS
+                  + " records of each; -Dapistage.stage=<stage> for all of one): "
+                  + String.join("; ", counts);
+      return new GoalResult("history", "OK", message, List.of(), body);
     }
+  }
+
+  /** Logs a stage's header and records, and returns them as the report's body. */
+  private Map<String, Object> list(Stage stage, StageState state, List<HistoryRecord> shown) {
+    log.info(
+        "history of stage "
+            + stage.name()
+            + " ("
+            + stage.state().describe()
+            + ")"
+            + state.commit().map(c -> " at " + c.substring(0, 7)).orElse(": nothing deployed yet"));
+    List<Map<String, Object>> records = new ArrayList<>();
+    for (HistoryRecord record : shown) {
+      String undoes = Records.text(record, "undoes");
+      log.info(
+          String.format(Locale.ROOT, "%06d", record.number())
+              + " "
+              + record.type()
+              + " "
+              + record.name()
+              + "  "
+              + Records.text(record, "status")
+              + "  by "
+              + Records.who(record)
+              + " at "
+              + Records.text(record, "when")
+              + (undoes == null ? "" : "  undoes " + undoes));
+      Records.reports(record).forEach(r -> log.info(r.format()));
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("id", record.id());
+      entry.put("number", record.number());
+      entry.putAll(record.content());
+      records.add(entry);
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("stage", stage.name());
+    body.put("commit", state.commit().orElse(null));
+    body.put("records", records);
+    return body;
+  }
+
+  /** {@code qa: 2 promotions, 1 rollback}. */
+  private static String counts(Stage stage, StageState state) {
+    int promotions =
+        (int) state.history().stream().filter(r -> Records.PROMOTION.equals(r.type())).count();
+    int rollbacks = state.history().size() - promotions;
+    return stage.name()
+        + ": "
+        + promotions
+        + " promotion"
+        + (promotions == 1 ? "" : "s")
+        + ", "
+        + rollbacks
+        + " rollback"
+        + (rollbacks == 1 ? "" : "s");
   }
 }
