@@ -3,8 +3,8 @@ import javax.xml.parsers.DocumentBuilderFactory
 
 // Every goal ran; the one that could not run is a problem of its own; the build failed once.
 def log = new File(basedir, 'build.log').text
-def notRun = '.:0:0: error [check-versions] check-versions could not run: there is neither a branch main nor origin/main to find the base of this change; fetch it (git fetch origin main:refs/remotes/origin/main), pass -Dapistage.base=<rev>, or set mainBranch in apistage.yaml if the main branch has another name'
-def typo = "apis/orders/v1.yaml:5:1: error [unknown-field] unknown field 'descripton'; check its spelling against the schema"
+def notRun = '(configuration root): error [check-versions] check-versions could not run: there is neither a branch main nor origin/main to find the base of this change; fetch it (git fetch origin main:refs/remotes/origin/main), pass -Dapistage.base=<rev>, or set mainBranch in apistage.yaml if the main branch has another name'
+def typo = "apis/orders/v1.yaml:5:1: error [unknown-field] unknown field 'descripton'; did you mean description?"
 assert log.readLines().findAll { it.startsWith('[ERROR] ') && it.contains(': error [') } == ['[ERROR] ' + notRun, '[ERROR] ' + typo]
 assert log.contains('[INFO] Plan for dev: 1 to create, 0 to update, 0 to delete, 0 unchanged')
 assert log.contains('on project ci-check-collects-all: 2 problems in 2 files (2 errors, 0 warnings) (validate, check-versions, diff) -> [Help 1]')

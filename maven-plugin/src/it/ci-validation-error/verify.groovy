@@ -2,17 +2,17 @@ import groovy.json.JsonSlurper
 import javax.xml.parsers.DocumentBuilderFactory
 
 def log = new File(basedir, 'build.log').text
-def problem = "apis/orders/v1.yaml:5:1: error [unknown-field] unknown field 'descripton'; check its spelling against the schema"
+def problem = "apis/orders/v1.yaml:5:1: error [unknown-field] unknown field 'descripton'; did you mean description?"
 assert log.contains('[ERROR] ' + problem)
 assert log.readLines().findAll { it.contains(': error [') && it.startsWith('[ERROR] ') } == ['[ERROR] ' + problem]
 
 // GitHub Actions: one annotation per problem, at the start of a line, and the step summary.
-def annotation = "::error file=apis/orders/v1.yaml,line=5,col=1,title=apistage validate [unknown-field]::unknown field 'descripton'; check its spelling against the schema"
+def annotation = "::error file=apis/orders/v1.yaml,line=5,col=1,title=apistage validate [unknown-field]::unknown field 'descripton'; did you mean description?"
 assert log.readLines().contains(annotation)
 def reports = new File(basedir, 'target/apistage')
 def md = new File(reports, 'validate.md').text
 assert md.startsWith('## ❌ apistage validate: ')
-assert md.contains("| ❌ error | `apis/orders/v1.yaml` | 5:1 | `unknown-field` | unknown field 'descripton'; check its spelling against the schema |")
+assert md.contains("| ❌ error | `apis/orders/v1.yaml` | 5:1 | `unknown-field` | unknown field 'descripton'; did you mean description? |")
 assert md.contains('```mermaid\nflowchart LR\n')
 assert md.contains('  branch_main --> stage_dev\n')
 def summary = new File(basedir, 'target/step-summary.md')

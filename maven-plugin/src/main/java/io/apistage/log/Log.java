@@ -20,6 +20,11 @@ public interface Log {
   /** Detail for {@code mvn -X}. */
   void debug(String message);
 
+  /** How lines are coloured on this log's console; plain unless the Maven side turns colour on. */
+  default Styler styler() {
+    return Styler.PLAIN;
+  }
+
   /** A log that drops everything. */
   Log NONE =
       new Log() {

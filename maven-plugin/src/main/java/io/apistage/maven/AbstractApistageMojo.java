@@ -138,9 +138,9 @@ public abstract class AbstractApistageMojo extends AbstractMojo {
       result = run(context);
       for (Problem problem : result.problems()) {
         if (problem.isError()) {
-          log.error(problem.format());
+          log.error(log.styler().failure(problem.format()));
         } else {
-          log.warn(problem.format());
+          log.warn(log.styler().warning(problem.format()));
         }
       }
       Reports.writeJson(result, context.reportDir());

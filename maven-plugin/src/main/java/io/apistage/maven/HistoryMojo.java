@@ -9,7 +9,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Lists a stage's promotions and rollbacks with who, when, status and the per-asset report.
+ * Lists a stage's promotions and rollbacks with who, when, status and the per-asset report; without
+ * a stage, the last five records of every stage.
  *
  * @since 0.1.0
  */
@@ -17,7 +18,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class HistoryMojo extends AbstractApistageMojo {
 
   /**
-   * The stage whose history is listed.
+   * The stage whose whole history is listed; absent, the last five records of every stage are.
    *
    * @since 0.1.0
    */

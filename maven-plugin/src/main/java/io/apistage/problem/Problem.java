@@ -33,6 +33,12 @@ public record Problem(
           .thenComparing(Problem::rule)
           .thenComparing(Problem::message);
 
+  /**
+   * Where the console form places a problem that belongs to no file: a goal that could not run, a
+   * setting of the run.
+   */
+  public static final String NO_FILE_PLACE = "(configuration root)";
+
   public Problem {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(rule, "rule");
@@ -73,19 +79,17 @@ public record Problem(
     return severity == Severity.ERROR;
   }
 
-  /** The console form {@code <file>:<line>:<column>: <severity> [<rule>] <message>}. */
+  /**
+   * The console form {@code <file>:<line>:<column>: <severity> [<rule>] <message>}; a problem of a
+   * whole file drops {@code :0:0}, and one of no file (file {@code .}) is placed at {@link
+   * #NO_FILE_PLACE}.
+   */
   public String format() {
-    return file
-        + ":"
-        + line
-        + ":"
-        + column
-        + ": "
-        + severity.label()
-        + " ["
-        + rule
-        + "] "
-        + message;
+    String place = file.equals(".") ? NO_FILE_PLACE : file;
+    if (line > 0) {
+      place += ":" + line + ":" + column;
+    }
+    return place + ": " + severity.label() + " [" + rule + "] " + message;
   }
 
   @Override

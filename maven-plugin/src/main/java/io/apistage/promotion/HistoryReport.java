@@ -39,4 +39,25 @@ public record HistoryReport(String stage, String commit, List<HistoryRecord> rec
     out.put("records", list);
     return out;
   }
+
+  /**
+   * The body of {@code history.json} for every stage: each stage's last records.
+   *
+   * @param stages one entry per stage, in promotion order
+   */
+  public record EveryStage(List<HistoryReport> stages) implements ReportBody {
+
+    public EveryStage {
+      stages = List.copyOf(stages);
+    }
+
+    @Override
+    public Map<String, Object> toJson() {
+      List<Map<String, Object>> list = new ArrayList<>();
+      stages.forEach(s -> list.add(s.toJson()));
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("stages", list);
+      return out;
+    }
+  }
 }

@@ -10,16 +10,20 @@ import io.apistage.yaml.YMap;
 import io.apistage.yaml.YNode;
 import io.apistage.yaml.YScalar;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * {@code literal-secret}: a secret-bearing field ({@code auth.staticToken} of an Api, the {@code
  * key} of an Application's credentials, the values of an Alias with {@code secret: true}) holds
- * only a reference {@code ${secret:NAME}}, or {@code ${alias:NAME}} of a secret Alias. Secrets
- * never go in Git. The message never repeats the value.
+ * only a reference {@code ${secret:NAME}}, or {@code ${alias:NAME}} of a secret Alias; and any
+ * other string value that holds a secret by its format or its field's name ({@link SecretFormats}),
+ * unless {@code apistage.yaml} accepts it under {@code secrets.allow}. Secrets never go in Git. The
+ * message never repeats the value.
  *
  * @since 0.1.0
  */
@@ -90,10 +94,13 @@ public final class LiteralSecretRule implements Rule {
           }
         }
         default -> {
-          // no other kind bears secrets
+          // no other kind has a secret-bearing field; SecretScan reads every value
         }
       }
     }
+    Set<String> done = new HashSet<>();
+    out.forEach(p -> done.add(p.file() + "#" + p.field()));
+    out.addAll(SecretScan.problems(config, done));
     return out;
   }
 

@@ -3,11 +3,13 @@ package io.apistage.rules;
 import io.apistage.model.Asset;
 import io.apistage.model.Config;
 import io.apistage.model.Kind;
+import io.apistage.problem.DidYouMean;
 import io.apistage.problem.Problem;
 import io.apistage.problem.RuleId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
@@ -68,7 +70,31 @@ public final class ReferenceRule implements Rule {
                 ref.node(),
                 ref.pointer(),
                 RuleId.UNKNOWN_REFERENCE,
-                ref.describe() + " does not exist; expected " + ref.expectedFile()));
+                ref.describe()
+                    + " does not exist; expected "
+                    + ref.expectedFile()
+                    + DidYouMean.advice(shown(ref), known(keys, ref))));
+      }
+    }
+    return out;
+  }
+
+  /** The target as a suggestion compares it: {@code orders@1} for an Api line, else its name. */
+  private static String shown(Reference ref) {
+    return ref.kind() == Kind.API && ref.major() >= 0 ? ref.name() + "@" + ref.major() : ref.name();
+  }
+
+  /** The names of the existing assets of the reference's kind, shown as {@link #shown} shows. */
+  private static Set<String> known(Set<String> keys, Reference ref) {
+    String prefix = ref.kind().id() + "/";
+    Set<String> out = new TreeSet<>();
+    for (String key : keys) {
+      if (key.startsWith(prefix)) {
+        String name = key.substring(prefix.length());
+        if (ref.kind() == Kind.API && ref.major() < 0) {
+          name = name.substring(0, name.indexOf('@'));
+        }
+        out.add(name);
       }
     }
     return out;

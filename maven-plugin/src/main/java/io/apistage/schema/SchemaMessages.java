@@ -1,6 +1,7 @@
 package io.apistage.schema;
 
 import com.networknt.schema.Error;
+import io.apistage.problem.DidYouMean;
 import io.apistage.yaml.YMap;
 import io.apistage.yaml.YNode;
 import io.apistage.yaml.YScalar;
@@ -9,6 +10,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -54,12 +56,20 @@ final class SchemaMessages {
           "^[a-z*][a-z0-9*-]{0,62}$",
           "must be a name, '*' standing for any characters, e.g. orders or pay*");
 
+  /** Field names whose values are never repeated in a message. */
+  private static final Pattern SECRET_LIKE =
+      Pattern.compile("(?i)(password|passwd|secret|token|credential|api[-_]?key|private)");
+
   private static final String SEMVER_START = "^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)";
 
   private SchemaMessages() {}
 
-  /** The message for an error on a node (null when the node is absent), else the fallback. */
-  static String describe(Error error, YNode node, String fallback) {
+  /**
+   * The message for an error at a pointer on a node (null when the node is absent), else the
+   * fallback. Enum and type errors name the field and the value given ({@code state: publishd is
+   * not one of draft, published, ...}).
+   */
+  static String describe(Error error, String pointer, YNode node, String fallback) {
     String keyword = error.getKeyword() == null ? "" : error.getKeyword();
     JsonNode schema = error.getSchemaNode();
     if (schema == null) {
@@ -67,11 +77,11 @@ final class SchemaMessages {
     }
     switch (keyword) {
       case "enum":
-        return "must be one of " + join(schema);
+        return given(pointer, node) + "is not one of " + join(schema) + nearest(node, schema);
       case "const":
         return "must be " + plain(schema);
       case "type":
-        return type(schema, node);
+        return type(error, pointer, schema, node);
       case "pattern":
         return pattern(schema.asString());
       case "minimum":
@@ -102,6 +112,21 @@ final class SchemaMessages {
     }
   }
 
+  /**
+   * What to do about an unknown field: the nearest field the schema knows at that place ({@code
+   * promoteFrom} on a Stage: did you mean promotesFrom?), else a look at the schema.
+   */
+  static String unknownFieldAdvice(Error error, String property) {
+    JsonNode properties = SchemaNodes.parentOf(error).path("properties");
+    if (property != null && properties.isObject()) {
+      String advice = DidYouMean.advice(property, properties.propertyNames());
+      if (!advice.isEmpty()) {
+        return advice;
+      }
+    }
+    return "; check its spelling against the schema";
+  }
+
   private static String pattern(String pattern) {
     String known = PATTERNS.getOrDefault(pattern, GIT_PATTERNS.get(pattern));
     if (known != null) {
@@ -113,7 +138,7 @@ final class SchemaMessages {
     return "must match the pattern " + pattern;
   }
 
-  private static String type(JsonNode schema, YNode node) {
+  private static String type(Error error, String pointer, JsonNode schema, YNode node) {
     List<String> wanted = new ArrayList<>();
     if (schema.isArray()) {
       schema.forEach(t -> wanted.add(article(t.asString())));
@@ -121,15 +146,85 @@ final class SchemaMessages {
       wanted.add(article(schema.asString()));
     }
     String found = node == null ? null : article(typeOf(node));
-    String message =
-        "must be " + String.join(" or ", wanted) + (found == null ? "" : ", not " + found);
-    if (wanted.size() == 1
-        && wanted.get(0).equals("a string")
-        && node instanceof YScalar s
-        && s.value() != null) {
-      message += "; quote it: \"" + s.text() + "\"";
+    if (found == null) {
+      return "must be " + String.join(" or ", wanted);
+    }
+    boolean quotable =
+        wanted.size() == 1
+            && wanted.get(0).equals("a string")
+            && node instanceof YScalar s
+            && s.value() != null;
+    String message = given(pointer, node) + "is " + found + ", not " + String.join(" or ", wanted);
+    if (quotable) {
+      message += quote(error, pointer, ((YScalar) node).text());
+    } else if (wanted.size() == 1 && wanted.get(0).equals("a boolean")) {
+      message += "; write true or false";
     }
     return message;
+  }
+
+  /**
+   * The advice for a scalar where a string is wanted that ends in a valid file: quoting it, or for
+   * a semantic version written as a number ({@code version: 1.0}), the full version quoted.
+   */
+  private static String quote(Error error, String pointer, String text) {
+    JsonNode pattern = SchemaNodes.parentOf(error).path("pattern");
+    String quoted = "\"" + text + "\"";
+    if (pattern.isString() && pattern.asString().startsWith(SEMVER_START)) {
+      String[] parts = text.split("\\.", -1);
+      StringBuilder version = new StringBuilder(parts[0]);
+      for (int i = 1; i < 3; i++) {
+        version.append('.').append(i < parts.length && !parts[i].isEmpty() ? parts[i] : "0");
+      }
+      quoted = "\"" + version + "\"";
+      if (!version.toString().matches(pattern.asString())) {
+        return "; write a semantic version MAJOR.MINOR.PATCH in quotes, e.g. \"1.4.2\"";
+      }
+    } else if (pattern.isString() && !Pattern.compile(pattern.asString()).matcher(text).find()) {
+      return "; it " + pattern(pattern.asString());
+    }
+    String label = label(pointer);
+    return label.isEmpty() || label.endsWith("]")
+        ? "; quote it: " + quoted
+        : "; write " + label + ": " + quoted;
+  }
+
+  /** {@code "state: publishd "}: the field and the value given, when the value is a scalar. */
+  private static String given(String pointer, YNode node) {
+    String label = label(pointer);
+    String value =
+        node instanceof YScalar s && s.value() != null && !SECRET_LIKE.matcher(label).find()
+            ? s.text()
+            : null;
+    if (value != null && value.length() > 60) {
+      value = value.substring(0, 57) + "...";
+    }
+    if (label.isEmpty()) {
+      return value == null ? "" : value + " ";
+    }
+    return label + ":" + (value == null ? " " : " " + value + " ");
+  }
+
+  /** The field's name for messages: the last token, {@code apis[2]} for an item of a list. */
+  static String label(String pointer) {
+    if (pointer == null || pointer.isEmpty()) {
+      return "";
+    }
+    String[] tokens = pointer.substring(1).split("/", -1);
+    String last = tokens[tokens.length - 1].replace("~1", "/").replace("~0", "~");
+    if (last.matches("\\d+") && tokens.length > 1) {
+      return tokens[tokens.length - 2].replace("~1", "/").replace("~0", "~") + "[" + last + "]";
+    }
+    return last;
+  }
+
+  private static String nearest(YNode node, JsonNode values) {
+    if (!(node instanceof YScalar s) || !(s.value() instanceof String text)) {
+      return "";
+    }
+    List<String> known = new ArrayList<>();
+    values.forEach(v -> known.add(plain(v)));
+    return DidYouMean.advice(text, known);
   }
 
   private static String typeOf(YNode node) {

@@ -164,7 +164,7 @@ public final class SchemaValidator {
               + property
               + "'"
               + where(pointer)
-              + "; check its spelling against the schema");
+              + SchemaMessages.unknownFieldAdvice(error, property));
     }
     if (keyword.equals("required") && error.getProperty() != null) {
       Position at = document.positionOf(pointer);
@@ -185,7 +185,7 @@ public final class SchemaValidator {
           "key '"
               + error.getProperty()
               + "' "
-              + SchemaMessages.describe(error, document.at(pointer), "is not valid here"));
+              + SchemaMessages.describe(error, pointer, document.at(pointer), "is not valid here"));
     }
     Position at = document.positionOf(pointer);
     return Problem.error(
@@ -193,7 +193,7 @@ public final class SchemaValidator {
         at,
         pointer,
         RuleId.SCHEMA,
-        SchemaMessages.describe(error, document.at(pointer), message(error, pointer)));
+        SchemaMessages.describe(error, pointer, document.at(pointer), message(error, pointer)));
   }
 
   private static String where(String pointer) {

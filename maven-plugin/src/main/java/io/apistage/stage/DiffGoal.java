@@ -326,7 +326,7 @@ public final class DiffGoal {
                     + " (no state yet: "
                     + stage.state().describe()
                     + " does not exist, so everything is to create)");
-    PlanText.console(diff, header).forEach(context.log()::info);
+    PlanText.console(diff, header, context.log().styler()).forEach(context.log()::info);
     return diff;
   }
 

@@ -1,5 +1,6 @@
 package io.apistage.stage;
 
+import io.apistage.log.Styler;
 import io.apistage.model.Change;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,13 +28,18 @@ public final class PlanText {
 
   /** The console lines of one stage's plan, the header first and the summary last. */
   public static List<String> console(StageDiff diff, String header) {
+    return console(diff, header, Styler.PLAIN);
+  }
+
+  /** The same, each {@code +}, {@code ~} and {@code -} line coloured by the styler. */
+  public static List<String> console(StageDiff diff, String header, Styler styler) {
     List<String> out = new ArrayList<>();
     out.add(header);
     List<Row> rows = rows(diff);
     for (Row row : rows) {
-      out.add("  " + row.symbol() + " " + row.key());
+      out.add(styler.planLine("  " + row.symbol() + " " + row.key()));
       for (Change change : row.changes()) {
-        out.add("      " + changeLine(change));
+        out.add(styler.planLine("      " + changeLine(change)));
       }
     }
     out.add("Plan for " + diff.stage() + ": " + diff.summary());

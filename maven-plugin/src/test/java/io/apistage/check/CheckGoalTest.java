@@ -92,7 +92,7 @@ class CheckGoalTest {
     assertThat(result.problems())
         .extracting(Problem::format)
         .containsExactly(
-            ".:0:0: error [diff] diff could not run: stage qa has no state branch apistage/stage/qa; fetch it with"
+            "(configuration root): error [diff] diff could not run: stage qa has no state branch apistage/stage/qa; fetch it with"
                 + " git fetch origin",
             "apis/orders/v1.yaml:3:1: error [unknown-field] unknown field",
             "apis/orders/v1.yaml:9:5: error [breaking-change] endpoint removed");

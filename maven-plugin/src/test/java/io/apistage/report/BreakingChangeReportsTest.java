@@ -1,7 +1,6 @@
 package io.apistage.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
@@ -83,17 +82,19 @@ class BreakingChangeReportsTest {
         .contains(
             "<failure message=\"1 problem in 1 file (1 error, 0 warnings): endpoint DELETE /orders/{id} removed");
 
+    // the structure in every build; the published schema too when it is beside the repository
+    // (SarifReportTest.outputConformsToTheSarif210Schema reports it as skipped when it is not)
+    assertThat(SarifStructure.violations(sarif)).isEmpty();
     Optional<Path> schemaFile = SarifReportTest.sarifSchema();
-    assumeTrue(
-        schemaFile.isPresent(),
-        "../shared/data/sarif-schema-2.1.0.json is not beside this checkout");
-    Schema schema =
-        SchemaRegistry.withDefaultDialect(
-                SpecificationVersion.DRAFT_4,
-                b ->
-                    b.schemaRegistryConfig(
-                        SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()))
-            .getSchema(Files.readString(schemaFile.get()), InputFormat.JSON);
-    assertThat(schema.validate(sarif, InputFormat.JSON)).isEmpty();
+    if (schemaFile.isPresent()) {
+      Schema schema =
+          SchemaRegistry.withDefaultDialect(
+                  SpecificationVersion.DRAFT_4,
+                  b ->
+                      b.schemaRegistryConfig(
+                          SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()))
+              .getSchema(Files.readString(schemaFile.get()), InputFormat.JSON);
+      assertThat(schema.validate(sarif, InputFormat.JSON)).isEmpty();
+    }
   }
 }

@@ -106,6 +106,48 @@ class SarifReportTest {
     assertThat(SarifReport.uri("apis/orders/v1.yaml")).isEqualTo("apis/orders/v1.yaml");
   }
 
+  /** Runs in every build; {@link #outputConformsToTheSarif210Schema} needs the published schema. */
+  @Test
+  void outputHasTheRequiredSarif210Structure() throws Exception {
+    Problem whole = new Problem("apis/x/v1.yaml", 0, 0, "", "layout", Severity.WARNING, "ignored");
+    Problem project = new Problem(".", 0, 0, "", "diff", Severity.ERROR, "diff could not run");
+    GoalResult checkVersions = Fixtures.checkVersions(repo);
+    GoalResult mixed =
+        new GoalResult(
+            "validate",
+            "OK",
+            "3 problems",
+            List.of(whole, Fixtures.error(checkVersions), project),
+            new ValidateReport(1, 1));
+    GoalResult empty =
+        new GoalResult("validate", "OK", "2 files valid", List.of(), new ValidateReport(2, 2));
+    for (GoalResult result : List.of(checkVersions, mixed, empty)) {
+      String json = Json.write(SarifReport.render(result, "0.1.0-SNAPSHOT", ROOT));
+      assertThat(SarifStructure.violations(json)).as(json).isEmpty();
+    }
+
+    // The check is real: a result without a message, a rule index naming another rule, a level
+    // SARIF does not know and a line 0 are refused.
+    String json = Json.write(SarifReport.render(checkVersions, "1", ROOT));
+    assertThat(SarifStructure.violations(json.replace("\"message\"", "\"mess\"")))
+        .containsExactly(
+            "runs[0].results[0].message.text must be a string",
+            "runs[0].results[1].message.text must be a string");
+    assertThat(SarifStructure.violations(json.replace("\"ruleIndex\" : 1", "\"ruleIndex\" : 0")))
+        .containsExactly(
+            "runs[0].results[1].ruleIndex names rule bump-larger-than-needed, not its ruleId");
+    assertThat(
+            SarifStructure.violations(
+                json.replace("\"level\" : \"error\"", "\"level\" : \"fatal\"")))
+        .containsExactly(
+            "runs[0].results[1].level must be one of none, note, warning, error, is fatal");
+    assertThat(SarifStructure.violations(json.replace("\"startLine\" : 6", "\"startLine\" : 0")))
+        .containsExactly(
+            "runs[0].results[1].locations[0].region.startLine must be an integer of at least 1");
+    assertThat(SarifStructure.violations(json.replace("\"2.1.0\"", "\"2.0.0\"")))
+        .containsExactly("version must be \"2.1.0\", is 2.0.0");
+  }
+
   @Test
   void outputConformsToTheSarif210Schema() throws Exception {
     Optional<Path> schemaFile = sarifSchema();

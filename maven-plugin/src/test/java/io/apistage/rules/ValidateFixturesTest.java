@@ -75,6 +75,10 @@ class ValidateFixturesTest {
     for (String secret : List.of("s3cr3t-t0ken", "hunter2", "ak_live_51H8xQ", "12345")) {
       assertThat(problems).extracting(Problem::message).noneMatch(m -> m.contains(secret));
     }
+    List<Problem> scanned = problems(FIXTURES.resolve("secret-scan"));
+    for (String secret : List.of("9f8e7d6c5b4a", "s3cr3tPass", "hunter2", "Zq8Lm2Nx4Vb6")) {
+      assertThat(scanned).extracting(Problem::message).noneMatch(m -> m.contains(secret));
+    }
   }
 
   private static void check(Path dir) throws IOException {

@@ -35,7 +35,8 @@ class SchemaValidatorTest {
             """);
     assertThat(out)
         .containsExactly(
-            "f.yaml:6:13: error [schema] must be one of GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS");
+            "f.yaml:6:13: error [schema] method: FETCH is not one of GET, POST, PUT, PATCH, DELETE,"
+                + " HEAD, OPTIONS");
   }
 
   @Test
@@ -51,7 +52,7 @@ class SchemaValidatorTest {
             """);
     assertThat(out)
         .containsExactly(
-            "f.yaml:4:1: error [unknown-field] unknown field 'confg'; check its spelling against the schema");
+            "f.yaml:4:1: error [unknown-field] unknown field 'confg'; did you mean config?");
   }
 
   @Test
@@ -59,7 +60,8 @@ class SchemaValidatorTest {
     List<String> out = problems(Kind.API, "kind: Api\nname: orders\nversion: 1.0\nstate: draft\n");
     assertThat(out)
         .containsExactly(
-            "f.yaml:3:10: error [schema] must be a string, not a number; quote it: \"1.0\"");
+            "f.yaml:3:10: error [schema] version: 1.0 is a number, not a string; write version:"
+                + " \"1.0.0\"");
   }
 
   @Test
@@ -67,8 +69,9 @@ class SchemaValidatorTest {
     List<String> out = problems(Kind.TEAM, "kind: Team\nname: payments\nid: 42\ntags: [1]\n");
     assertThat(out)
         .containsExactly(
-            "f.yaml:3:5: error [schema] must be a string, not an integer; quote it: \"42\"",
-            "f.yaml:4:8: error [schema] must be a string, not an integer; quote it: \"1\"");
+            "f.yaml:3:5: error [schema] id: 42 is an integer, not a string; it must be a UUID such as"
+                + " 3f2b6c1e-8d4a-4c1b-9e2f-0a1b2c3d4e5f",
+            "f.yaml:4:8: error [schema] tags[0]: 1 is an integer, not a string; quote it: \"1\"");
   }
 
   @Test
