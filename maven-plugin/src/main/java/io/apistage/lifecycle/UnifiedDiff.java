@@ -138,10 +138,10 @@ public final class UnifiedDiff {
       if (i < a.size() && j < b.size() && a.get(i).equals(b.get(j))) {
         ops.add(new Op(' ', a.get(i++)));
         j++;
-      } else if (j < b.size() && (i == a.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
-        ops.add(new Op('+', b.get(j++)));
-      } else {
+      } else if (i < a.size() && (j == b.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
         ops.add(new Op('-', a.get(i++)));
+      } else {
+        ops.add(new Op('+', b.get(j++)));
       }
     }
     return ops;
