@@ -166,7 +166,7 @@ public final class SetStateGoal {
         path,
         doc.has("state") ? doc.valuePosition("state") : doc.position(),
         "/state",
-        "state-moved-back",
+        current.equals(target) ? "state-unchanged" : "state-moved-back",
         current.equals(target)
             ? "state is " + current + " already"
             : "state is "
