@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.apistage.goal.GoalResult;
 import io.apistage.problem.ApistageException;
 import io.apistage.problem.Problem;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,6 +69,30 @@ class SetStateGoalTest {
     assertThat(result.problems()).isEmpty();
     assertThat(repo.read("apis/orders/v2.yaml"))
         .isEqualTo(v2.replace("version: 2.0.0\n", "version: 2.0.0\nstate: published\n"));
+  }
+
+  @Test
+  void byteOrderMarkCrlfAndMissingFinalNewlineAreKept() throws Exception {
+    String crlf = repo.read("apis/orders/v2.yaml").replace("\n", "\r\n").stripTrailing();
+    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    Path file = repo.root.resolve("apis/orders/v2.yaml");
+    Files.write(file, concat(bom, crlf.getBytes(StandardCharsets.UTF_8)));
+
+    GoalResult result = run("orders@2", "published");
+
+    assertThat(result.problems()).isEmpty();
+    assertThat(Files.readAllBytes(file))
+        .isEqualTo(
+            concat(
+                bom,
+                crlf.replace("state: draft\r\n", "state: published\r\n")
+                    .getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 
   @Test
