@@ -53,11 +53,11 @@ public final class EditOutcome {
     List<Problem> problems =
         file.parsed().problems().isEmpty()
             ? List.of(
-                Problem.error(
+                LifecycleRules.error(
                     file.path(),
                     Position.FILE,
                     "",
-                    "yaml",
+                    LifecycleRules.YAML,
                     "the document is not a mapping of keys to values"))
             : file.parsed().problems();
     Map<String, Object> out = new LinkedHashMap<>(body);

@@ -4,7 +4,6 @@ import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
 import io.apistage.problem.ApistageException;
 import io.apistage.problem.Position;
-import io.apistage.problem.Problem;
 import io.apistage.versions.VersionPolicy;
 import io.apistage.yaml.YMap;
 import java.io.IOException;
@@ -63,11 +62,11 @@ public final class NewVersionGoal {
       if (Files.exists(context.configDir().resolve(taken), LinkOption.NOFOLLOW_LINKS)) {
         return EditOutcome.refused(
             GOAL,
-            Problem.error(
+            LifecycleRules.error(
                 taken,
                 Position.FILE,
                 "",
-                "new-version-exists",
+                LifecycleRules.NEW_VERSION_EXISTS,
                 taken
                     + " exists already; edit it, or remove it first to start it anew from "
                     + source),
@@ -82,11 +81,11 @@ public final class NewVersionGoal {
     if (doc.str("version") == null) {
       return EditOutcome.refused(
           GOAL,
-          Problem.error(
+          LifecycleRules.error(
               source,
               doc.position(),
               "/version",
-              "new-version-source",
+              LifecycleRules.NEW_VERSION_SOURCE,
               source + " has no version to start from; give it one first"),
           body);
     }

@@ -6,7 +6,6 @@ import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
 import io.apistage.problem.ApistageException;
 import io.apistage.problem.Position;
-import io.apistage.problem.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -58,11 +57,11 @@ public final class RestoreGoal {
         body.put("file", base + ext);
         return EditOutcome.refused(
             GOAL,
-            Problem.error(
+            LifecycleRules.error(
                 base + ext,
                 Position.FILE,
                 "",
-                "restore-exists",
+                LifecycleRules.RESTORE_EXISTS,
                 base
                     + ext
                     + " exists; restore brings back a deleted file only (to undo changes"
@@ -87,11 +86,11 @@ public final class RestoreGoal {
       body.put("commitsLookedAt", looked);
       return EditOutcome.refused(
           GOAL,
-          Problem.error(
+          LifecycleRules.error(
               base + ".yaml",
               Position.FILE,
               "",
-              "restore-never-existed",
+              LifecycleRules.RESTORE_NEVER_EXISTED,
               base
                   + ".yaml (or .yml) is in no commit of the history of HEAD "
                   + head.substring(0, 7)

@@ -162,11 +162,11 @@ public final class SetStateGoal {
   }
 
   private static Problem backwards(String path, YMap doc, String current, String target) {
-    return Problem.error(
+    return LifecycleRules.error(
         path,
         doc.has("state") ? doc.valuePosition("state") : doc.position(),
         "/state",
-        current.equals(target) ? "state-unchanged" : "state-moved-back",
+        current.equals(target) ? LifecycleRules.STATE_UNCHANGED : LifecycleRules.STATE_MOVED_BACK,
         current.equals(target)
             ? "state is " + current + " already"
             : "state is "
@@ -190,11 +190,11 @@ public final class SetStateGoal {
                 + ref.major()
                 + " -Dapistage.to="
                 + lines.majors(ref.api()).lastKey();
-    return Problem.error(
+    return LifecycleRules.error(
         path,
         doc.has("state") ? doc.valuePosition("state") : doc.position(),
         "/state",
-        "retired-in-use",
+        LifecycleRules.RETIRED_IN_USE,
         ref + " is still used by " + String.join(", ", users) + "; " + advice);
   }
 }

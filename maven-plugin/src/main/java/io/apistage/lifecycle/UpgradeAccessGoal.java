@@ -9,6 +9,7 @@ import io.apistage.model.DirectorySource;
 import io.apistage.model.Kind;
 import io.apistage.problem.ApistageException;
 import io.apistage.problem.Problem;
+import io.apistage.problem.Severity;
 import io.apistage.versions.VersionPolicy;
 import io.apistage.yaml.YMap;
 import io.apistage.yaml.YNode;
@@ -201,13 +202,12 @@ public final class UpgradeAccessGoal {
   private static Problem targetProblem(
       ApiLines.YamlText target, String api, int to, boolean retired) {
     YMap doc = target.root();
-    return new Problem(
+    return LifecycleRules.problem(
         target.path(),
-        doc.valuePosition("state").line(),
-        doc.valuePosition("state").column(),
+        doc.valuePosition("state"),
         "/state",
-        retired ? "upgrade-to-retired" : "upgrade-to-draft",
-        retired ? io.apistage.problem.Severity.ERROR : io.apistage.problem.Severity.WARNING,
+        retired ? LifecycleRules.UPGRADE_TO_RETIRED : LifecycleRules.UPGRADE_TO_DRAFT,
+        retired ? Severity.ERROR : Severity.WARNING,
         retired
             ? api
                 + "@"

@@ -84,7 +84,7 @@ final class UpgradeReport {
       List<Map<String, Object>> list = new ArrayList<>();
       for (Finding f : findings.orElse(List.of())) {
         Map<String, Object> plain = new LinkedHashMap<>();
-        plain.put("rule", f.rule());
+        plain.put("rule", String.valueOf(f.rule()));
         plain.put("field", f.field());
         plain.put("message", f.message());
         list.add(plain);

@@ -7,28 +7,11 @@ import io.apistage.goal.GoalResult;
 import io.apistage.problem.ApistageException;
 import io.apistage.problem.Problem;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** new-version on a copy of the example repository. */
-class NewVersionGoalTest {
-
-  @TempDir Path tmp;
-  ExampleRepo repo;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    repo = ExampleRepo.create(tmp);
-  }
-
-  @AfterEach
-  void tearDown() {
-    repo.close();
-  }
+class NewVersionGoalTest extends OnExampleRepo {
 
   GoalResult run(String api, boolean dryRun) throws Exception {
     return new NewVersionGoal(repo.context(), api, dryRun).execute();

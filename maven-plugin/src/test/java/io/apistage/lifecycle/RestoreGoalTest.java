@@ -9,29 +9,12 @@ import io.apistage.model.Kind;
 import io.apistage.problem.ApistageException;
 import io.apistage.problem.Problem;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** restore on a copy of the example repository with a history built by JGit. */
-class RestoreGoalTest {
-
-  @TempDir Path tmp;
-  ExampleRepo repo;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    repo = ExampleRepo.create(tmp);
-  }
-
-  @AfterEach
-  void tearDown() {
-    repo.close();
-  }
+class RestoreGoalTest extends OnExampleRepo {
 
   GoalResult run(String line, boolean dryRun) throws Exception {
     return new RestoreGoal(repo.context(), line, dryRun).execute();

@@ -10,26 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** set-state on a copy of the example repository. */
-class SetStateGoalTest {
-
-  @TempDir Path tmp;
-  ExampleRepo repo;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    repo = ExampleRepo.create(tmp);
-  }
-
-  @AfterEach
-  void tearDown() {
-    repo.close();
-  }
+class SetStateGoalTest extends OnExampleRepo {
 
   GoalResult run(String line, String state) throws Exception {
     return new SetStateGoal(repo.context(), line, state, false).execute();

@@ -6,27 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.apistage.goal.GoalResult;
 import io.apistage.problem.ApistageException;
 import io.apistage.problem.Problem;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** upgrade-access on a copy of the example repository. */
-class UpgradeAccessGoalTest {
-
-  @TempDir Path tmp;
-  ExampleRepo repo;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    repo = ExampleRepo.create(tmp);
-  }
-
-  @AfterEach
-  void tearDown() {
-    repo.close();
-  }
+class UpgradeAccessGoalTest extends OnExampleRepo {
 
   GoalResult run(String to, String from, String consumers, boolean dryRun) throws Exception {
     return new UpgradeAccessGoal(
