@@ -156,7 +156,7 @@ public final class ApiLines {
 
   /** A major given as a property, e.g. {@code -Dapistage.to=2}. */
   public static int major(String value, String property, List<Integer> accepted)
-      throws ApistageException, IOException {
+      throws ApistageException {
     if (value != null && value.trim().matches("0|[1-9][0-9]{0,5}")) {
       return Integer.parseInt(value.trim());
     }

@@ -4,6 +4,7 @@ import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
 import io.apistage.problem.ApistageException;
 import io.apistage.problem.Position;
+import io.apistage.problem.Problem;
 import io.apistage.versions.VersionPolicy;
 import io.apistage.yaml.YMap;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.file.LinkOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -57,21 +59,9 @@ public final class NewVersionGoal {
     body.put("from", source);
     body.put("file", target);
     body.put("version", to + ".0.0");
-    for (String ext : List.of(".yaml", ".yml")) {
-      String taken = "apis/" + name + "/v" + to + ext;
-      if (Files.exists(context.configDir().resolve(taken), LinkOption.NOFOLLOW_LINKS)) {
-        return EditOutcome.refused(
-            GOAL,
-            LifecycleRules.error(
-                taken,
-                Position.FILE,
-                "",
-                LifecycleRules.NEW_VERSION_EXISTS,
-                taken
-                    + " exists already; edit it, or remove it first to start it anew from "
-                    + source),
-            body);
-      }
+    Optional<Problem> taken = taken(name, to, source);
+    if (taken.isPresent()) {
+      return EditOutcome.refused(GOAL, taken.get(), body);
     }
     ApiLines.YamlText file = lines.read(source);
     if (file.root() == null) {
@@ -89,17 +79,9 @@ public final class NewVersionGoal {
               source + " has no version to start from; give it one first"),
           body);
     }
-    YamlEdit edit = new YamlEdit(source, file.text()).replaceValue(doc, "version", to + ".0.0");
-    if (doc.has("state") && !"draft".equals(doc.str("state"))) {
-      edit.replaceValue(doc, "state", "draft");
-    } else if (!doc.has("state")) {
-      edit.insertAfter(doc, "version", "state", "draft");
-    }
-    if (doc.has("id")) {
-      edit.removeEntry(doc, "id");
-    }
+    String edited = edit(file, doc, to);
     FileEdits edits =
-        new FileEdits(context.configDir()).put(target, null, ApiLines.bytes(file, edit.result()));
+        new FileEdits(context.configDir()).put(target, null, ApiLines.bytes(file, edited));
     context
         .log()
         .info(
@@ -117,5 +99,41 @@ public final class NewVersionGoal {
                 + ".0.0, state: draft"
                 + (doc.has("id") ? ", without its id" : ""));
     return EditOutcome.apply(context, GOAL, edits, dryRun, List.of(), body);
+  }
+
+  /**
+   * The refusal when {@code v<to>} exists in any form (a folder, a link) under either extension.
+   */
+  private Optional<Problem> taken(String name, int to, String source) {
+    for (String ext : List.of(".yaml", ".yml")) {
+      String taken = "apis/" + name + "/v" + to + ext;
+      if (Files.exists(context.configDir().resolve(taken), LinkOption.NOFOLLOW_LINKS)) {
+        return Optional.of(
+            LifecycleRules.error(
+                taken,
+                Position.FILE,
+                "",
+                LifecycleRules.NEW_VERSION_EXISTS,
+                taken
+                    + " exists already; edit it, or remove it first to start it anew from "
+                    + source));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** vN's text at {@code <to>.0.0}, as a draft, without its id. */
+  private static String edit(ApiLines.YamlText file, YMap doc, int to) throws ApistageException {
+    YamlEdit edit =
+        new YamlEdit(file.path(), file.text()).replaceValue(doc, "version", to + ".0.0");
+    if (doc.has("state") && !"draft".equals(doc.str("state"))) {
+      edit.replaceValue(doc, "state", "draft");
+    } else if (!doc.has("state")) {
+      edit.insertAfter(doc, "version", "state", "draft");
+    }
+    if (doc.has("id")) {
+      edit.removeEntry(doc, "id");
+    }
+    return edit.result();
   }
 }

@@ -60,15 +60,7 @@ public final class SetStateGoal {
     ApiLines lines = new ApiLines(context.configDir());
     ApiLines.Ref ref = lines.requireLine(line, GOAL, "apistage.api");
     String target = requireState();
-    String path = lines.majors(ref.api()).get(ref.major());
-    if (path == null) {
-      throw new ApistageException(
-          "unknown API line '"
-              + ref
-              + "' (apistage.api); lines: "
-              + String.join(", ", lines.lines())
-              + "; pass one with -Dapistage.api=<api>@<major>");
-    }
+    String path = requirePath(lines, ref);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("api", ref.toString());
     body.put("file", path);
@@ -80,16 +72,9 @@ public final class SetStateGoal {
     YMap doc = file.root();
     String current = VersionPolicy.state(doc);
     body.put("from", current);
-    int from = VersionPolicy.STATES.indexOf(current);
-    int to = VersionPolicy.STATES.indexOf(target);
-    if (to <= from) {
-      return EditOutcome.refused(GOAL, backwards(path, doc, current, target), body);
-    }
-    if (target.equals("retired")) {
-      List<String> users = users(ref);
-      if (!users.isEmpty()) {
-        return EditOutcome.refused(GOAL, inUse(lines, ref, path, doc, users), body);
-      }
+    Optional<Problem> refusal = refusal(lines, ref, path, doc, target);
+    if (refusal.isPresent()) {
+      return EditOutcome.refused(GOAL, refusal.get(), body);
     }
     YamlEdit edit = new YamlEdit(path, file.text());
     if (doc.has("state")) {
@@ -105,26 +90,62 @@ public final class SetStateGoal {
     }
     String version = bumped.orElse(doc.str("version"));
     body.put("version", version);
-    context
-        .log()
-        .info(
-            GOAL
-                + ": "
-                + ref
-                + " ("
-                + path
-                + ") "
-                + current
-                + " → "
-                + target
-                + ", version "
-                + (bumped.isPresent()
-                    ? doc.str("version") + " → " + version
-                    : version
-                        + " (a state change alone needs no version bump under the version rules)"));
+    context.log().info(describe(ref, path, current, target, doc.str("version"), bumped));
     FileEdits edits =
         new FileEdits(context.configDir()).put(path, file.bytes(), ApiLines.bytes(file, edited));
     return EditOutcome.apply(context, GOAL, edits, dryRun, List.of(), body);
+  }
+
+  private static String requirePath(ApiLines lines, ApiLines.Ref ref)
+      throws ApistageException, IOException {
+    String path = lines.majors(ref.api()).get(ref.major());
+    if (path == null) {
+      throw new ApistageException(
+          "unknown API line '"
+              + ref
+              + "' (apistage.api); lines: "
+              + String.join(", ", lines.lines())
+              + "; pass one with -Dapistage.api=<api>@<major>");
+    }
+    return path;
+  }
+
+  /** Why the state may not move: not forward, or a line to retire that is still in use. */
+  private Optional<Problem> refusal(
+      ApiLines lines, ApiLines.Ref ref, String path, YMap doc, String target) throws IOException {
+    String current = VersionPolicy.state(doc);
+    if (VersionPolicy.STATES.indexOf(target) <= VersionPolicy.STATES.indexOf(current)) {
+      return Optional.of(backwards(path, doc, current, target));
+    }
+    if (target.equals("retired")) {
+      List<String> users = users(ref);
+      if (!users.isEmpty()) {
+        return Optional.of(inUse(lines, ref, path, doc, users));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String describe(
+      ApiLines.Ref ref,
+      String path,
+      String current,
+      String target,
+      String version,
+      Optional<String> bumped) {
+    return GOAL
+        + ": "
+        + ref
+        + " ("
+        + path
+        + ") "
+        + current
+        + " → "
+        + target
+        + ", version "
+        + (bumped.isPresent()
+            ? version + " → " + bumped.get()
+            : version + " (a state change alone needs no version bump under the version rules)");
   }
 
   private String requireState() throws ApistageException {

@@ -66,30 +66,8 @@ public final class UpgradeAccessGoal {
     String api = lines.requireApi(request.api(), GOAL, "apistage.api");
     TreeMap<Integer, String> majors = lines.majors(api);
     List<Integer> known = List.copyOf(majors.keySet());
-    int to = ApiLines.major(request.to(), "apistage.to", known);
-    if (!majors.containsKey(to)) {
-      throw new ApistageException(
-          "apis/"
-              + api
-              + "/v"
-              + to
-              + ".yaml does not exist (apistage.to); lines of "
-              + api
-              + ": "
-              + String.join(", ", known.stream().map(m -> api + "@" + m).toList())
-              + "; pass -Dapistage.to=<major>, or start the line with mvn apistage:new-version");
-    }
-    Integer from =
-        request.from() == null || request.from().isBlank()
-            ? null
-            : ApiLines.major(request.from(), "apistage.from", known);
-    if (from != null && from == to) {
-      throw new ApistageException(
-          "apistage.from and apistage.to are both "
-              + to
-              + "; pass the line to move from and the"
-              + " line to move to");
-    }
+    int to = requireTo(api, majors);
+    Integer from = requireFrom(known, to);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("api", api);
     body.put("to", api + "@" + to);
@@ -126,21 +104,62 @@ public final class UpgradeAccessGoal {
           notes,
           body);
     }
-    FileEdits edits = new FileEdits(context.configDir());
-    for (Move move : moves) {
-      ApiLines.YamlText file = lines.read(move.asset().file());
-      if (file.root() == null || !(file.root().get("apis") instanceof YSeq seq)) {
-        return EditOutcome.unreadable(GOAL, file, body);
-      }
-      String edited =
-          new YamlEdit(file.path(), file.text())
-              .replaceItem(seq, move.item(), api + "@" + to)
-              .result();
-      edits.put(file.path(), file.bytes(), ApiLines.bytes(file, edited));
-    }
+    FileEdits edits = edits(lines, moves, api + "@" + to);
     body.put(
         "consumers", new UpgradeReport(context.log(), lines, config).report(moves(moves), api, to));
     return EditOutcome.apply(context, GOAL, edits, request.dryRun(), notes, body);
+  }
+
+  private int requireTo(String api, TreeMap<Integer, String> majors) throws ApistageException {
+    List<Integer> known = List.copyOf(majors.keySet());
+    int to = ApiLines.major(request.to(), "apistage.to", known);
+    if (!majors.containsKey(to)) {
+      throw new ApistageException(
+          "apis/"
+              + api
+              + "/v"
+              + to
+              + ".yaml does not exist (apistage.to); lines of "
+              + api
+              + ": "
+              + String.join(", ", known.stream().map(m -> api + "@" + m).toList())
+              + "; pass -Dapistage.to=<major>, or start the line with mvn apistage:new-version");
+    }
+    return to;
+  }
+
+  private Integer requireFrom(List<Integer> known, int to) throws ApistageException {
+    if (request.from() == null || request.from().isBlank()) {
+      return null;
+    }
+    int from = ApiLines.major(request.from(), "apistage.from", known);
+    if (from == to) {
+      throw new ApistageException(
+          "apistage.from and apistage.to are both "
+              + to
+              + "; pass the line to move from and the line to move to");
+    }
+    return from;
+  }
+
+  /** One edit per consumer file, every item of the API in it replaced by the target line. */
+  private FileEdits edits(ApiLines lines, List<Move> moves, String target)
+      throws ApistageException, IOException {
+    Map<String, List<Move>> byFile = new LinkedHashMap<>();
+    moves.forEach(m -> byFile.computeIfAbsent(m.asset().file(), f -> new ArrayList<>()).add(m));
+    FileEdits edits = new FileEdits(context.configDir());
+    for (Map.Entry<String, List<Move>> e : byFile.entrySet()) {
+      ApiLines.YamlText file = lines.read(e.getKey());
+      if (file.root() == null || !(file.root().get("apis") instanceof YSeq seq)) {
+        throw new ApistageException(file.path() + " changed while it was read; run the goal again");
+      }
+      YamlEdit edit = new YamlEdit(file.path(), file.text());
+      for (Move move : e.getValue()) {
+        edit.replaceItem(seq, move.item(), target);
+      }
+      edits.put(file.path(), file.bytes(), ApiLines.bytes(file, edit.result()));
+    }
+    return edits;
   }
 
   private static List<UpgradeReport.Moved> moves(List<Move> moves) {

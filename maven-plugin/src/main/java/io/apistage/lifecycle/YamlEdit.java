@@ -8,6 +8,8 @@ import io.apistage.yaml.YSeq;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -25,6 +27,9 @@ public final class YamlEdit {
   /** A value that may be written without quotes wherever it stands. */
   private static final Pattern PLAIN_SAFE =
       Pattern.compile("[A-Za-z][A-Za-z0-9@._-]*|\\d+\\.\\d+\\.\\d+");
+
+  /** Plain words that YAML reads as something other than a string. */
+  private static final Set<String> KEYWORDS = Set.of("true", "false", "null");
 
   private final String file;
   private final String text;
@@ -160,6 +165,9 @@ public final class YamlEdit {
    * its line and its value ends on it (followed only by blanks or a comment).
    */
   private int entryLineEnd(YMap map, YMap.Entry entry) throws ApistageException {
+    if (entry == null) {
+      throw refused(map.line(), map.column(), "the mapping has no such key");
+    }
     if (isFlow(map)) {
       throw refused(map.line(), map.column(), "the mapping is in flow style { }");
     }
@@ -286,7 +294,9 @@ public final class YamlEdit {
     if (quote == '\'') {
       return "'" + value.replace("'", "''") + "'";
     }
-    if (quote == '"' || !PLAIN_SAFE.matcher(value).matches()) {
+    if (quote == '"'
+        || !PLAIN_SAFE.matcher(value).matches()
+        || KEYWORDS.contains(value.toLowerCase(Locale.ROOT))) {
       return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
     return value;

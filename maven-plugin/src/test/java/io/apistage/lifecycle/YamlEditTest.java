@@ -232,4 +232,22 @@ class YamlEditTest {
             "f.yaml:1:1: cannot edit this value in place (the mapping is in flow style { });"
                 + " make the change by hand");
   }
+
+  @Test
+  void wordYamlReadsAsBooleanOrNullIsQuoted() throws Exception {
+    String text = "kind: Api\nstate: draft\n";
+    assertThat(new YamlEdit("f.yaml", text).replaceValue(root(text), "state", "null").result())
+        .isEqualTo("kind: Api\nstate: \"null\"\n");
+  }
+
+  @Test
+  void missingKeyIsRefusedWithThePositionOfItsMapping() {
+    String text = "kind: Api\nname: orders\n";
+    assertThatThrownBy(
+            () -> new YamlEdit("f.yaml", text).insertAfter(root(text), "version", "state", "draft"))
+        .isInstanceOf(ApistageException.class)
+        .hasMessage(
+            "f.yaml:1:1: cannot edit this value in place (the mapping has no such key); make the"
+                + " change by hand");
+  }
 }
