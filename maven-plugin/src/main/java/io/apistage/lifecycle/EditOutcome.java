@@ -39,12 +39,20 @@ public final class EditOutcome {
   public static GoalResult refused(String goal, Problem problem, Map<String, Object> body) {
     Map<String, Object> out = new LinkedHashMap<>(body);
     out.put("written", List.of());
-    return new GoalResult(
+    return result(
         goal,
         REFUSED,
         goal + " refused, nothing written: " + problem.message(),
         List.of(problem),
         out);
+  }
+
+  /** Nothing to edit: the goal's aim holds already; nothing was written. */
+  public static GoalResult nothingToDo(
+      String goal, String message, List<Problem> notes, Map<String, Object> body) {
+    Map<String, Object> out = new LinkedHashMap<>(body);
+    out.put("written", List.of());
+    return result(goal, "OK", message, notes, out);
   }
 
   /** A refusal because a file to edit cannot be read as a YAML mapping: the reader's problems. */
@@ -62,7 +70,7 @@ public final class EditOutcome {
             : file.parsed().problems();
     Map<String, Object> out = new LinkedHashMap<>(body);
     out.put("written", List.of());
-    return new GoalResult(
+    return result(
         goal,
         REFUSED,
         goal + " refused, nothing written: " + file.path() + " cannot be read; fix it first",
@@ -95,7 +103,7 @@ public final class EditOutcome {
     String files = String.join(", ", edits.paths());
     if (Problems.hasErrors(problems)) {
       out.put("written", List.of());
-      return new GoalResult(
+      return result(
           goal,
           VALIDATION_FAILED,
           goal
@@ -111,12 +119,18 @@ public final class EditOutcome {
       edits.diff().forEach(context.log()::info);
       out.put("written", List.of());
       out.put("diff", String.join("\n", edits.diff()));
-      return new GoalResult(
+      return result(
           goal, "OK", goal + " dry run: would write " + files + "; nothing written", problems, out);
     }
     edits.write();
     out.put("written", edits.paths());
-    return new GoalResult(
+    return result(
         goal, "OK", goal + " wrote " + files + "; review the change and commit it", problems, out);
+  }
+
+  /** The one place a lifecycle goal's result is made, its report body in plain values. */
+  private static GoalResult result(
+      String goal, String code, String message, List<Problem> problems, Map<String, Object> body) {
+    return new GoalResult(goal, code, message, problems, body);
   }
 }

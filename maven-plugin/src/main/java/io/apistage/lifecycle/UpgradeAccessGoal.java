@@ -88,10 +88,8 @@ public final class UpgradeAccessGoal {
     List<Move> moves = select(config, api, to, from);
     if (moves.isEmpty()) {
       body.put("consumers", List.of());
-      body.put("written", List.of());
-      return new GoalResult(
+      return EditOutcome.nothingToDo(
           GOAL,
-          "OK",
           GOAL
               + ": no application or package uses another line of "
               + api
