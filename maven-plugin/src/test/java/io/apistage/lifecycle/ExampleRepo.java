@@ -1,6 +1,7 @@
 package io.apistage.lifecycle;
 
 import io.apistage.goal.GoalContext;
+import io.apistage.goal.GoalResult;
 import io.apistage.log.RecordingLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -53,6 +55,11 @@ final class ExampleRepo implements AutoCloseable {
     repo.commit("the Brightcart shop");
     git.checkout().setCreateBranch(true).setName("feature").call();
     return repo;
+  }
+
+  /** A result's report body as plain values, the one place tests read it. */
+  static Map<String, Object> body(GoalResult result) {
+    return result.body();
   }
 
   GoalContext context() {

@@ -37,7 +37,7 @@ class NewVersionGoalTest extends OnExampleRepo {
         .contains(
             "[INFO] new-version: apis/orders/v2.yaml from apis/orders/v1.yaml (published 1.5.0) at 2.0.0,"
                 + " state: draft, without its id");
-    assertThat(result.body())
+    assertThat(ExampleRepo.body(result))
         .containsEntry("file", "apis/orders/v2.yaml")
         .containsEntry("written", List.of("apis/orders/v2.yaml"));
   }

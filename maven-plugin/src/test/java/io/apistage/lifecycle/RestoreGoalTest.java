@@ -39,7 +39,7 @@ class RestoreGoalTest extends OnExampleRepo {
                 + ", the last that had it (deleted in commit "
                 + deleted.substring(0, 7)
                 + ")");
-    assertThat(result.body()).containsEntry("commit", changed);
+    assertThat(ExampleRepo.body(result)).containsEntry("commit", changed);
     assertThat(result.message())
         .isEqualTo("restore wrote apis/orders/v2.yaml; review the change and commit it");
   }
@@ -87,7 +87,7 @@ class RestoreGoalTest extends OnExampleRepo {
                 + " is in no commit of the history of HEAD "
                 + head
                 + ": no commit touched it; there is nothing to restore");
-    assertThat(result.body()).containsEntry("commitsLookedAt", List.of());
+    assertThat(ExampleRepo.body(result)).containsEntry("commitsLookedAt", List.of());
     assertThat(repo.changed()).isEmpty();
   }
 

@@ -33,7 +33,9 @@ class SetStateGoalTest extends OnExampleRepo {
         .contains(
             "[INFO] set-state: orders@2 (apis/orders/v2.yaml) draft → published, version 2.0.0 (a"
                 + " state change alone needs no version bump under the version rules)");
-    assertThat(result.body()).containsEntry("from", "draft").containsEntry("version", "2.0.0");
+    assertThat(ExampleRepo.body(result))
+        .containsEntry("from", "draft")
+        .containsEntry("version", "2.0.0");
   }
 
   @Test
