@@ -1,0 +1,7 @@
+// The example repository committed on main, with fixed dates and identity.
+def repo = evaluate(new File(itLib, 'ItLib.groovy')).newInstance(basedir, new File(itLib))
+def git = repo.&git
+evaluate(new File(itLib, 'ExampleLib.groovy')).commitOnMain(repo)
+git "rm", "-q", "apis/orders/v2.yaml"
+git "commit", "-q", "-m", "orders v2 to the trash"
+return true
