@@ -131,6 +131,6 @@ public final class EditOutcome {
   /** The one place a lifecycle goal's result is made, its report body in plain values. */
   private static GoalResult result(
       String goal, String code, String message, List<Problem> problems, Map<String, Object> body) {
-    return new GoalResult(goal, code, message, problems, body);
+    return new GoalResult(goal, code, message, problems, () -> body);
   }
 }

@@ -2,6 +2,7 @@ package io.apistage.lifecycle;
 
 import io.apistage.problem.Position;
 import io.apistage.problem.Problem;
+import io.apistage.problem.RuleId;
 import io.apistage.problem.Severity;
 
 /**
@@ -12,27 +13,27 @@ import io.apistage.problem.Severity;
  */
 final class LifecycleRules {
 
-  static final String YAML = "yaml";
-  static final String NEW_VERSION_EXISTS = "new-version-exists";
-  static final String NEW_VERSION_SOURCE = "new-version-source";
-  static final String STATE_UNCHANGED = "state-unchanged";
-  static final String STATE_MOVED_BACK = "state-moved-back";
-  static final String RETIRED_IN_USE = "retired-in-use";
-  static final String UPGRADE_TO_DRAFT = "upgrade-to-draft";
-  static final String UPGRADE_TO_RETIRED = "upgrade-to-retired";
-  static final String RESTORE_EXISTS = "restore-exists";
-  static final String RESTORE_NEVER_EXISTED = "restore-never-existed";
+  static final RuleId YAML = RuleId.YAML;
+  static final RuleId NEW_VERSION_EXISTS = RuleId.NEW_VERSION_EXISTS;
+  static final RuleId NEW_VERSION_SOURCE = RuleId.NEW_VERSION_SOURCE;
+  static final RuleId STATE_UNCHANGED = RuleId.STATE_UNCHANGED;
+  static final RuleId STATE_MOVED_BACK = RuleId.STATE_MOVED_BACK;
+  static final RuleId RETIRED_IN_USE = RuleId.RETIRED_IN_USE;
+  static final RuleId UPGRADE_TO_DRAFT = RuleId.UPGRADE_TO_DRAFT;
+  static final RuleId UPGRADE_TO_RETIRED = RuleId.UPGRADE_TO_RETIRED;
+  static final RuleId RESTORE_EXISTS = RuleId.RESTORE_EXISTS;
+  static final RuleId RESTORE_NEVER_EXISTED = RuleId.RESTORE_NEVER_EXISTED;
 
   private LifecycleRules() {}
 
   /** An error of a rule at a position. */
-  static Problem error(String file, Position at, String field, String rule, String message) {
+  static Problem error(String file, Position at, String field, RuleId rule, String message) {
     return problem(file, at, field, rule, Severity.ERROR, message);
   }
 
   /** A problem of a rule at a position. */
   static Problem problem(
-      String file, Position at, String field, String rule, Severity severity, String message) {
-    return new Problem(file, at.line(), at.column(), field, rule, severity, message);
+      String file, Position at, String field, RuleId rule, Severity severity, String message) {
+    return Problem.of(file, at, field, rule, severity, message);
   }
 }

@@ -645,6 +645,54 @@ public enum RuleId {
           "The tagged file does not hold the tagged version.",
           "the tag orders@1.5.0 names version 1.5.0, but the tagged commit holds version 1.4.2;"
               + " tag the commit that sets version: 1.5.0")),
+  NEW_VERSION_EXISTS(
+      other(
+          "new-version-exists",
+          Family.EDIT,
+          "new-version would write a file that exists already.",
+          "apis/orders/v2.yaml exists already; edit it, or remove it before running new-version")),
+  NEW_VERSION_SOURCE(
+      other(
+          "new-version-source",
+          Family.EDIT,
+          "new-version found no Api file of that name to start from.",
+          "there is no apis/ordrs/ folder with a vN.yaml; known APIs: catalog, orders, payments")),
+  STATE_UNCHANGED(
+      other(
+          "state-unchanged",
+          Family.EDIT,
+          "set-state was asked for the state the line has already.",
+          "orders@1 is published already; nothing to change")),
+  RETIRED_IN_USE(
+      other(
+          "retired-in-use",
+          Family.EDIT,
+          "set-state would retire a line that applications or packages still use.",
+          "orders@1 is still used by application web-shop; move it first: mvn apistage:upgrade-access -Dapistage.api=orders -Dapistage.to=2")),
+  UPGRADE_TO_DRAFT(
+      other(
+          "upgrade-to-draft",
+          Family.EDIT,
+          "upgrade-access moves consumers to a line that is still a draft.",
+          "orders@2 is a draft and may still change")),
+  UPGRADE_TO_RETIRED(
+      other(
+          "upgrade-to-retired",
+          Family.EDIT,
+          "upgrade-access was asked to move consumers to a retired or missing line.",
+          "orders@2 is retired; choose a published line")),
+  RESTORE_EXISTS(
+      other(
+          "restore-exists",
+          Family.EDIT,
+          "restore was asked for an Api file that exists.",
+          "apis/orders/v1.yaml exists; restore brings back only a deleted file")),
+  RESTORE_NEVER_EXISTED(
+      other(
+          "restore-never-existed",
+          Family.EDIT,
+          "restore found no commit that had the Api file.",
+          "no commit of HEAD's history had apis/orders/v3.yaml (looked at 12 commits from 4f2a91c)")),
   RELEASE_STATE(
       other(
           "release-state",
@@ -697,7 +745,9 @@ public enum RuleId {
     RELEASE,
     STAGE,
     /** The pull-request check, when one of its goals could not run at all (docs/ci.md). */
-    CHECK
+    CHECK,
+    /** The lifecycle goals that edit the working copy, when they refuse (docs/lifecycle.md). */
+    EDIT
   }
 
   private static final Map<String, RuleId> BY_ID = index(List.of(values()), RuleId::id);
