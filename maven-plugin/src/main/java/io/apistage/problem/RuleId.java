@@ -59,15 +59,18 @@ public enum RuleId {
           "schema",
           ERROR_ONLY,
           "A document does not match the JSON Schema of its kind.",
-          "the document against its kind's JSON Schema (types, enums, patterns, required fields)",
-          "must be one of GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS")),
+          "the document against its kind's JSON Schema (types, enums, patterns, required fields);"
+              + " an enum or type error names the field and the value given",
+          "state: publishd is not one of draft, published, deprecated, retired; did you mean "
+              + "published?")),
   UNKNOWN_FIELD(
       validate(
           "unknown-field",
           ERROR_ONLY,
           "A document has a field its kind does not define.",
-          "a field the schema does not know (a typo never passes silently)",
-          "unknown field 'ratelimit' in /endpoints/1; check its spelling against the schema")),
+          "a field the schema does not know (a typo never passes silently); the nearest field the"
+              + " schema knows there is suggested",
+          "unknown field 'ratelimit' in /endpoints/1; did you mean rateLimit?")),
   KIND_FOLDER(
       validate(
           "kind-folder",
@@ -125,8 +128,9 @@ public enum RuleId {
           "policies (of Apis and Plans), `${alias:NAME}` in any string, `name@major` Apis of "
               + "Applications and Packages, plans, packages, applications, subscriptions, teams, "
               + "stages (`promotesFrom`, Alias stage keys, Promotion `from`/`to`/`include`), and "
-              + "promotion selectors naming one asset all exist",
-          "policy 'corz' does not exist; expected policies/corz.yaml")),
+              + "promotion selectors naming one asset all exist; the nearest existing name is "
+              + "suggested",
+          "policy 'corz' does not exist; expected policies/corz.yaml; did you mean cors?")),
   ONE_MAJOR(
       validate(
           "one-major",
@@ -154,11 +158,12 @@ public enum RuleId {
   LITERAL_SECRET(
       validate(
           "literal-secret",
-          ERROR_ONLY,
+          ERROR_OR_WARNING,
           "A secret-bearing field holds a literal instead of ${secret:NAME}.",
           "`auth.staticToken`, application credential keys and the values of a `secret: "
               + "true` Alias hold only `${secret:NAME}` (or `${alias:NAME}` of a secret Alias); "
-              + "the value is never repeated",
+              + "any other string value holds no secret (see [Secrets in any value]"
+              + "(#secrets-in-any-value)); the value is never repeated",
           "auth.staticToken holds a literal value; secrets never go in Git: write "
               + "${secret:NAME} and provide APISTAGE_SECRET_NAME (or a settings.xml server) where "
               + "the stage's gateway is configured")),
