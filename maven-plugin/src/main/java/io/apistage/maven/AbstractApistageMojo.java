@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
@@ -122,9 +123,19 @@ public abstract class AbstractApistageMojo extends AbstractMojo {
     return out;
   }
 
+  /** This goal's execution, whose plugin descriptor lists every goal's parameters. */
+  @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+  private MojoExecution mojoExecution;
+
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
     checkSwitches();
+    if (session != null && mojoExecution != null) {
+      String unknown = PropertyCheck.of(session, mojoExecution).unknown();
+      if (unknown != null) {
+        throw new MojoFailureException(unknown);
+      }
+    }
     if (skip) {
       getLog().info("apistage: skipped (apistage.skip=true)");
       return;
