@@ -60,6 +60,8 @@ public final class SarifReport {
         "subscription-plan", "A Subscription's plan is not one of its Package's plans.");
     DESCRIPTIONS.put("implementation", "A non-draft Api has no baseUrl.");
     DESCRIPTIONS.put(
+        "webhook", "An application's webhook URL is not https, carries credentials, or is no URL.");
+    DESCRIPTIONS.put(
         "literal-secret", "A secret-bearing field holds a literal instead of ${secret:NAME}.");
     DESCRIPTIONS.put(
         "stage-chain", "The stages do not form one chain from a first stage without cycles.");

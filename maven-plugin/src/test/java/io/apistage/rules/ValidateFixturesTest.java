@@ -83,8 +83,9 @@ class ValidateFixturesTest {
                 PromotionChainRule.ID,
                 OverwriteRule.ID,
                 DuplicateIdRule.ID,
-                DependencyCycleRule.ID));
-    assertThat(Rules.all()).hasSize(15);
+                DependencyCycleRule.ID,
+                WebhookRule.ID));
+    assertThat(Rules.all()).hasSize(16);
     assertThat(problems(FIXTURES.resolve("valid-repo"))).isEmpty();
   }
 
