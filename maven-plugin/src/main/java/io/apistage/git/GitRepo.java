@@ -390,6 +390,28 @@ public final class GitRepo implements Closeable {
     };
   }
 
+  /**
+   * The commit that added a file at the root of a tree (a stage branch's layout): following first
+   * parents from {@code commit}, the oldest commit that still has {@code path}; empty when {@code
+   * commit} does not have it.
+   */
+  public Optional<String> commitThatAdded(String commit, String path) throws IOException {
+    try (RevWalk walk = new RevWalk(repository)) {
+      RevCommit c = walk.parseCommit(ObjectId.fromString(commit));
+      String found = null;
+      while (c != null) {
+        try (TreeWalk tree = TreeWalk.forPath(repository, path, c.getTree())) {
+          if (tree == null) {
+            break;
+          }
+        }
+        found = c.name();
+        c = c.getParentCount() == 0 ? null : walk.parseCommit(c.getParent(0));
+      }
+      return Optional.ofNullable(found);
+    }
+  }
+
   /** Every file of a commit's whole tree (not only under the config root), by path. */
   public Map<String, byte[]> readAll(String commit) throws IOException {
     Map<String, byte[]> out = new LinkedHashMap<>();
