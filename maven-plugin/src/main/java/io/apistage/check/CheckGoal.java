@@ -5,6 +5,7 @@ import io.apistage.goal.GoalResult;
 import io.apistage.problem.ApistageException;
 import io.apistage.problem.Problem;
 import io.apistage.problem.Problems;
+import io.apistage.problem.RuleId;
 import io.apistage.problem.Severity;
 import io.apistage.report.Reports;
 import java.io.IOException;
@@ -59,7 +60,9 @@ public final class CheckGoal {
         messages.add(step.goal() + ": " + result.message());
       } catch (ApistageException e) {
         String message = step.goal() + " could not run: " + e.getMessage();
-        problems.add(new Problem(PROJECT, 0, 0, "", step.goal(), Severity.ERROR, message));
+        // each goal check runs has a catalogue entry of that id for this problem
+        String rule = RuleId.of(step.goal()).id();
+        problems.add(new Problem(PROJECT, 0, 0, "", rule, Severity.ERROR, message));
         entry.put("status", "error");
         entry.put("code", "NOT_RUN");
         entry.put("message", e.getMessage());

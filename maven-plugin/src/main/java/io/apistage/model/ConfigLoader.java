@@ -2,6 +2,7 @@ package io.apistage.model;
 
 import io.apistage.problem.Position;
 import io.apistage.problem.Problem;
+import io.apistage.problem.RuleId;
 import io.apistage.yaml.ParsedFile;
 import io.apistage.yaml.YMap;
 import io.apistage.yaml.YNode;
@@ -32,9 +33,6 @@ import java.util.stream.Stream;
  * @since 0.1.0
  */
 public final class ConfigLoader {
-
-  /** Rule id of problems about where files are. */
-  public static final String LAYOUT_RULE = "layout";
 
   private static final Pattern API_FILE = Pattern.compile("apis/([^/]+)/v(\\d{1,6})\\.ya?ml");
   private static final Pattern ASSET_FILE = Pattern.compile("([a-z]+)/([^/]+)\\.ya?ml");
@@ -120,7 +118,7 @@ public final class ConfigLoader {
                   path,
                   Position.FILE,
                   "",
-                  LAYOUT_RULE,
+                  RuleId.LAYOUT,
                   "both apistage.yaml and apistage.yml exist; keep one"));
           continue;
         }
@@ -136,7 +134,7 @@ public final class ConfigLoader {
                   path,
                   Position.FILE,
                   "",
-                  LAYOUT_RULE,
+                  RuleId.LAYOUT,
                   "ignored: an Api file lives at apis/<api>/v<MAJOR>.yaml"));
         }
         continue;
@@ -164,7 +162,7 @@ public final class ConfigLoader {
                 file.file(),
                 file.root().position(),
                 "",
-                "schema",
+                RuleId.SCHEMA,
                 "the document must be a mapping with kind, name and the fields of its kind"));
         continue;
       }
@@ -215,7 +213,7 @@ public final class ConfigLoader {
             path,
             Position.FILE,
             "",
-            LAYOUT_RULE,
+            RuleId.LAYOUT,
             "defines " + key + " again, already defined by " + other + "; keep one file"));
   }
 

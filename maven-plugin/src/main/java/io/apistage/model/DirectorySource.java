@@ -2,6 +2,7 @@ package io.apistage.model;
 
 import io.apistage.problem.Position;
 import io.apistage.problem.Problem;
+import io.apistage.problem.RuleId;
 import java.io.IOException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
@@ -96,7 +97,7 @@ public final class DirectorySource implements ConfigSource {
         relative(link),
         Position.FILE,
         "",
-        ConfigLoader.LAYOUT_RULE,
+        RuleId.LAYOUT,
         "symbolic link not followed: "
             + relative(link)
             + " -> "

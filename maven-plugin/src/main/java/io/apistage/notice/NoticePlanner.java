@@ -1,8 +1,8 @@
 package io.apistage.notice;
 
 import io.apistage.model.TreeDiff;
+import io.apistage.problem.Bump;
 import io.apistage.versions.ApiComparator;
-import io.apistage.versions.Bump;
 import io.apistage.versions.Finding;
 import io.apistage.versions.SemVer;
 import java.nio.charset.StandardCharsets;
@@ -144,7 +144,7 @@ public final class NoticePlanner {
     List<Map<String, Object>> findings = new ArrayList<>();
     for (Finding f : comparison.findings()) {
       Map<String, Object> plain = new LinkedHashMap<>();
-      plain.put("rule", f.rule());
+      plain.put("rule", f.rule().id());
       plain.put("bump", f.bump().label());
       plain.put("field", f.field());
       plain.put("message", f.message());

@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param line 1-based line of the offending value, 0 when the problem concerns the whole file
  * @param column 1-based column of the offending value, 0 when the problem concerns the whole file
  * @param field JSON pointer of the offending value inside the document, "" for the whole document
- * @param rule identifier of the rule that produced the problem (for example {@code schema})
+ * @param rule the {@link RuleId#id()} of the rule that produced the problem (for example {@code
+ *     schema})
  * @param severity error or warning
  * @param message what is wrong and what to do, for the person fixing the YAML
  * @since 0.1.0
@@ -40,15 +41,26 @@ public record Problem(
     field = field == null ? "" : field;
   }
 
-  /** An error at a position. */
-  public static Problem error(String file, Position at, String field, String rule, String message) {
-    return new Problem(file, at.line(), at.column(), field, rule, Severity.ERROR, message);
+  /** An error of a rule at a position. */
+  public static Problem error(String file, Position at, String field, RuleId rule, String message) {
+    return of(file, at, field, rule, Severity.ERROR, message);
   }
 
-  /** A warning at a position. */
+  /** A warning of a rule at a position. */
   public static Problem warning(
-      String file, Position at, String field, String rule, String message) {
-    return new Problem(file, at.line(), at.column(), field, rule, Severity.WARNING, message);
+      String file, Position at, String field, RuleId rule, String message) {
+    return of(file, at, field, rule, Severity.WARNING, message);
+  }
+
+  /** A problem of a rule at a position, with a severity decided by the caller. */
+  public static Problem of(
+      String file, Position at, String field, RuleId rule, Severity severity, String message) {
+    return new Problem(file, at.line(), at.column(), field, rule.id(), severity, message);
+  }
+
+  /** Whether the problem is one of a rule. */
+  public boolean is(RuleId other) {
+    return rule.equals(other.id());
   }
 
   /** This problem with another severity, e.g. when a rule is configured as a warning. */

@@ -15,6 +15,9 @@ import io.apistage.problem.ApistageException;
 import io.apistage.problem.Position;
 import io.apistage.problem.Problem;
 import io.apistage.problem.Problems;
+import io.apistage.problem.RuleId;
+import io.apistage.rules.PromotionChainRule;
+import io.apistage.rules.ReferenceRule;
 import io.apistage.stage.HistoryRecord;
 import io.apistage.stage.Stage;
 import io.apistage.stage.StageChain;
@@ -26,7 +29,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
@@ -96,7 +98,7 @@ public final class PromoteGoal {
         path,
         Position.FILE,
         "",
-        ConfigLoader.LAYOUT_RULE,
+        RuleId.LAYOUT,
         "symbolic link not followed: "
             + path
             + " is committed as a link; apistage reads only regular files, so promote does not see"
@@ -129,7 +131,7 @@ public final class PromoteGoal {
       if (!request.dryRun()) {
         MainBranch.require(git, settings.mainBranch(), head, "promote applies promotions");
       }
-      List<PromotionSpec> specs = specs(config, files, chain, problems);
+      List<PromotionSpec> specs = specs(config, files, problems);
       Identity who = Who.of(context.env(), git, head, request.clock().instant());
       log.info(
           "apistage promote: commit "
@@ -198,7 +200,7 @@ public final class PromoteGoal {
                     file(specs, o.name()),
                     Position.FILE,
                     "",
-                    PromotionSpec.RULE,
+                    RuleId.PROMOTION,
                     "promotion " + o.name() + " failed on " + o.stage() + ": " + o.reason()));
           }
         }
@@ -455,8 +457,7 @@ public final class PromoteGoal {
   }
 
   private List<PromotionSpec> specs(
-      Config config, Map<String, byte[]> files, StageChain chain, List<Problem> problems)
-      throws ApistageException {
+      Config config, Map<String, byte[]> files, List<Problem> problems) throws ApistageException {
     List<Asset> promotions = config.all(Kind.PROMOTION);
     if (TRACK_MAIN.equals(request.promotion())) {
       return List.of();
@@ -482,74 +483,14 @@ public final class PromoteGoal {
       PromotionSpec.Parsed parsed = PromotionSpec.parse(asset, files.get(asset.file()));
       List<Problem> found = new ArrayList<>(parsed.problems());
       if (parsed.spec() != null) {
-        found.addAll(checkStages(parsed.spec(), chain));
+        // the stages it names exist, and it follows their chain: validate's rules, as validate says
+        found.addAll(ReferenceRule.unknownStages(config, asset));
+        found.addAll(PromotionChainRule.check(config, asset));
       }
       if (found.isEmpty()) {
         out.add(parsed.spec());
       } else {
         problems.addAll(found);
-      }
-    }
-    return out;
-  }
-
-  /** A promotion's {@code from} must be each target's {@code promotesFrom}. */
-  static List<Problem> checkStages(PromotionSpec spec, StageChain chain) {
-    List<Problem> out = new ArrayList<>();
-    Asset asset = spec.asset();
-    for (String target : spec.to()) {
-      Optional<Stage> stage = chain.find(target);
-      if (stage.isEmpty()) {
-        out.add(
-            Problem.error(
-                spec.file(),
-                asset.body().valuePosition("to"),
-                "/to",
-                PromotionSpec.RULE,
-                "promotion "
-                    + spec.name()
-                    + " targets stage "
-                    + target
-                    + ", which does not exist; known stages: "
-                    + String.join(", ", chain.names())));
-        continue;
-      }
-      String expected = stage.get().promotesFrom();
-      if (expected == null && spec.from() != null) {
-        out.add(
-            Problem.error(
-                spec.file(),
-                asset.body().valuePosition("from"),
-                "/from",
-                PromotionSpec.RULE,
-                "promotion "
-                    + spec.name()
-                    + " promotes from "
-                    + spec.from()
-                    + " to "
-                    + target
-                    + ", but "
-                    + target
-                    + " is the first stage and receives from the main branch: remove from"));
-      } else if (expected != null && !expected.equals(spec.from())) {
-        out.add(
-            Problem.error(
-                spec.file(),
-                asset.body().valuePosition(spec.from() == null ? "to" : "from"),
-                "/from",
-                PromotionSpec.RULE,
-                "promotion "
-                    + spec.name()
-                    + " promotes "
-                    + (spec.from() == null ? "from the main branch" : "from " + spec.from())
-                    + " to "
-                    + target
-                    + ", but "
-                    + target
-                    + " promotes from "
-                    + expected
-                    + ": set from: "
-                    + expected));
       }
     }
     return out;

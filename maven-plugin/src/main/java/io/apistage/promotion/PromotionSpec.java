@@ -3,6 +3,7 @@ package io.apistage.promotion;
 import io.apistage.model.Asset;
 import io.apistage.model.Kind;
 import io.apistage.problem.Problem;
+import io.apistage.problem.RuleId;
 import io.apistage.yaml.YMap;
 import io.apistage.yaml.YNode;
 import io.apistage.yaml.YScalar;
@@ -50,9 +51,6 @@ public record PromotionSpec(
     String file,
     String hash,
     Asset asset) {
-
-  /** Rule id of problems in promotion files. */
-  public static final String RULE = "promotion";
 
   /** The kinds a promotion moves. */
   public static final List<Kind> PROMOTABLE =
@@ -107,7 +105,7 @@ public record PromotionSpec(
               file,
               body.keyPosition("to"),
               "/to",
-              RULE,
+              RuleId.PROMOTION,
               "promotion " + asset.name() + " names no target stage: add to: [<stage>]"));
     }
     List<Selector> selectors = new ArrayList<>();
@@ -118,7 +116,7 @@ public record PromotionSpec(
               file,
               body.keyPosition("assets"),
               "/assets",
-              RULE,
+              RuleId.PROMOTION,
               "promotion "
                   + asset.name()
                   + " selects nothing: add assets: [{ kind: api, name: <api> }]"));
@@ -145,7 +143,7 @@ public record PromotionSpec(
                       file,
                       include.keyPosition(key),
                       "/include/" + key,
-                      RULE,
+                      RuleId.PROMOTION,
                       "unknown optional dependency '"
                           + key
                           + "': include takes applications and subscriptions"));
@@ -216,7 +214,7 @@ public record PromotionSpec(
                 file,
                 map.keyPosition(key),
                 pointer + "/" + key,
-                RULE,
+                RuleId.PROMOTION,
                 "unknown selector field '"
                     + key
                     + "'; a selector takes kind, name, major, team and keyword"));
@@ -312,7 +310,7 @@ public record PromotionSpec(
   }
 
   private static Problem error(String file, YNode at, String pointer, String message) {
-    return Problem.error(file, at.position(), pointer, RULE, message);
+    return Problem.error(file, at.position(), pointer, RuleId.PROMOTION, message);
   }
 
   private static String ids(List<Kind> kinds) {

@@ -7,6 +7,7 @@ import io.apistage.model.Kind;
 import io.apistage.problem.ApistageException;
 import io.apistage.problem.Position;
 import io.apistage.problem.Problem;
+import io.apistage.problem.RuleId;
 import io.apistage.report.Json;
 import io.apistage.stage.AliasResolver;
 import io.apistage.stage.HistoryRecord;
@@ -121,7 +122,7 @@ final class StageReader {
                 branch + ":" + path,
                 Position.FILE,
                 "",
-                StageStore.RULE,
+                RuleId.STAGE_STATE,
                 "the authored copy does not parse; roll the stage back or promote the asset again"));
         continue;
       }
@@ -189,7 +190,7 @@ final class StageReader {
               branch + ":" + path,
               Position.FILE,
               "",
-              StageStore.RULE,
+              RuleId.STAGE_STATE,
               "the history record does not parse: " + e.getMessage()));
       return Optional.empty();
     }

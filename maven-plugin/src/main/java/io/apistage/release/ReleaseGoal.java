@@ -13,6 +13,7 @@ import io.apistage.problem.ApistageException;
 import io.apistage.problem.Position;
 import io.apistage.problem.Problem;
 import io.apistage.problem.Problems;
+import io.apistage.problem.RuleId;
 import io.apistage.release.ApiComparison.ApiChange;
 import io.apistage.report.Files2;
 import io.apistage.rules.Validation;
@@ -38,15 +39,6 @@ import java.util.function.Function;
  * @since 0.1.0
  */
 public final class ReleaseGoal {
-
-  /** Rule id: the tagged file holds another version. */
-  public static final String VERSION_RULE = "release-version";
-
-  /** Rule id: the tagged version is not published or deprecated. */
-  public static final String STATE_RULE = "release-state";
-
-  /** Rule id: the tagged version is not newer than the previous release. */
-  public static final String NOT_NEWER_RULE = "release-not-newer";
 
   private final GoalContext context;
   private final ReleaseRequest request;
@@ -200,7 +192,7 @@ public final class ReleaseGoal {
                 file,
                 body.valuePosition("version"),
                 "/version",
-                NOT_NEWER_RULE,
+                RuleId.RELEASE_NOT_NEWER,
                 tag.name()
                     + " is not newer than "
                     + newest.name()
@@ -289,7 +281,7 @@ public final class ReleaseGoal {
             file,
             body.valuePosition("version"),
             "/version",
-            VERSION_RULE,
+            RuleId.RELEASE_VERSION,
             "the tag "
                 + tag.name()
                 + " names version "
@@ -315,7 +307,7 @@ public final class ReleaseGoal {
             file,
             at,
             "/state",
-            STATE_RULE,
+            RuleId.RELEASE_STATE,
             tag.api()
                 + " "
                 + tag.version()

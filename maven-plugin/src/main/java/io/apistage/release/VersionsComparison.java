@@ -27,7 +27,7 @@ public final class VersionsComparison implements ApiComparison {
       if (endpoint.isEmpty() && !f.removal()) {
         endpoint = endpoint(from, f.field()); // e.g. a changed path names the endpoint it was
       }
-      out.add(new ApiChange(endpoint, f.bump().label(), f.rule(), f.field(), f.message()));
+      out.add(new ApiChange(endpoint, f.bump().label(), f.rule().id(), f.field(), f.message()));
     }
     return out;
   }

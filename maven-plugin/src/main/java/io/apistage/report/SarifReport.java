@@ -2,15 +2,13 @@ package io.apistage.report;
 
 import io.apistage.goal.GoalResult;
 import io.apistage.problem.Problem;
-import io.apistage.versions.Bump;
-import io.apistage.versions.ChangeRules;
+import io.apistage.problem.RuleId;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A goal's problems as SARIF 2.1.0, the format GitHub code scanning reads to annotate a pull
@@ -36,50 +34,6 @@ public final class SarifReport {
 
   /** The file name of problems about the project as a whole; their results have no location. */
   static final String PROJECT = ".";
-
-  private static final Map<String, String> DESCRIPTIONS = new TreeMap<>();
-
-  static {
-    DESCRIPTIONS.put("yaml", "A file is not well-formed YAML or exceeds the parser's limits.");
-    DESCRIPTIONS.put("layout", "A file is not where the repository layout expects it.");
-    DESCRIPTIONS.put("schema", "A document does not match the JSON Schema of its kind.");
-    DESCRIPTIONS.put("unknown-field", "A document has a field its kind does not define.");
-    DESCRIPTIONS.put("kind-folder", "A document's kind does not match its folder.");
-    DESCRIPTIONS.put(
-        "name-file", "A document's name does not match its file (for an Api, its folder).");
-    DESCRIPTIONS.put("api-major", "An Api's version major does not match its file vN.yaml.");
-    DESCRIPTIONS.put(
-        "duplicate-endpoint", "Two endpoints of an Api have the same method and path.");
-    DESCRIPTIONS.put("duplicate-parameter", "An endpoint declares a parameter twice.");
-    DESCRIPTIONS.put(
-        "path-parameter", "A path parameter is used but not declared, or declared but not used.");
-    DESCRIPTIONS.put("unknown-reference", "A reference names an asset that does not exist.");
-    DESCRIPTIONS.put(
-        "one-major", "An Application or Package references more than one major of an API.");
-    DESCRIPTIONS.put(
-        "subscription-plan", "A Subscription's plan is not one of its Package's plans.");
-    DESCRIPTIONS.put("implementation", "A non-draft Api has no baseUrl.");
-    DESCRIPTIONS.put(
-        "webhook", "An application's webhook URL is not https, carries credentials, or is no URL.");
-    DESCRIPTIONS.put(
-        "literal-secret", "A secret-bearing field holds a literal instead of ${secret:NAME}.");
-    DESCRIPTIONS.put(
-        "stage-chain", "The stages do not form one chain from a first stage without cycles.");
-    DESCRIPTIONS.put(
-        "promotion-chain", "A Promotion's targets do not promote from its source stage.");
-    DESCRIPTIONS.put("overwrite", "A Promotion's overwrite list is invalid.");
-    DESCRIPTIONS.put("duplicate-id", "Two assets declare the same id.");
-    DESCRIPTIONS.put("dependency-cycle", "Assets depend on each other in a cycle.");
-    DESCRIPTIONS.put("alias", "An alias cannot be resolved for a stage.");
-    DESCRIPTIONS.put("drift", "A stage differs from the working copy.");
-    DESCRIPTIONS.put("stage-state", "A stage's state branch cannot be read.");
-    DESCRIPTIONS.put("stage-hand-change", "A stage's state branch was changed by hand.");
-    DESCRIPTIONS.put("release-version", "The tagged file does not hold the tagged version.");
-    DESCRIPTIONS.put(
-        "release-state", "Only a published or deprecated API version can be released.");
-    DESCRIPTIONS.put(
-        "release-not-newer", "A release must be newer than the previous release of its API line.");
-  }
 
   private SarifReport() {}
 
@@ -128,25 +82,11 @@ public final class SarifReport {
     return log;
   }
 
-  /**
-   * The short description of a rule id: check-versions' rules from its catalogue, the others from
-   * this class.
-   */
+  /** The short description of a rule id: its catalogue entry's, else a generic sentence. */
   public static String describe(String rule) {
-    if (ChangeRules.exists(rule)) {
-      ChangeRules.Rule r = ChangeRules.get(rule);
-      String example = r.example().replace("`", "");
-      return r.bump() == Bump.NONE
-          ? "Version lifecycle rule (" + r.level() + "), e.g. " + example + "."
-          : "An API change ("
-              + r.area()
-              + ") that needs a "
-              + r.level()
-              + " version step, e.g. "
-              + example
-              + ".";
-    }
-    return DESCRIPTIONS.getOrDefault(rule, "Problems found by the apistage rule " + rule + ".");
+    return RuleId.find(rule)
+        .map(RuleId::description)
+        .orElse("Problems found by the apistage rule " + rule + ".");
   }
 
   private static Map<String, Object> rule(String id) {

@@ -4,6 +4,7 @@ import io.apistage.model.Asset;
 import io.apistage.model.Config;
 import io.apistage.model.Kind;
 import io.apistage.problem.Problem;
+import io.apistage.problem.RuleId;
 import io.apistage.yaml.YMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +17,6 @@ import java.util.List;
  * @since 0.1.0
  */
 public final class AliasStageRule implements Rule {
-
-  /** The rule id. */
-  public static final String ID = "alias-stage";
 
   @Override
   public List<Problem> check(Config config) {
@@ -40,7 +38,7 @@ public final class AliasStageRule implements Rule {
             Checks.warning(
                 alias,
                 "/stages",
-                ID,
+                RuleId.ALIAS_STAGE,
                 "alias '"
                     + alias.name()
                     + "' has no value for stage"

@@ -4,6 +4,7 @@ import io.apistage.model.Asset;
 import io.apistage.model.Config;
 import io.apistage.model.Kind;
 import io.apistage.problem.Problem;
+import io.apistage.problem.RuleId;
 import io.apistage.yaml.YNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +17,6 @@ import java.util.regex.Matcher;
  * @since 0.1.0
  */
 public final class ApiMajorRule implements Rule {
-
-  /** The rule id. */
-  public static final String ID = "api-major";
 
   @Override
   public List<Problem> check(Config config) {
@@ -37,7 +35,7 @@ public final class ApiMajorRule implements Rule {
                 api,
                 node,
                 "/version",
-                ID,
+                RuleId.API_MAJOR,
                 "version "
                     + version
                     + " is in major line "

@@ -6,6 +6,7 @@ import io.apistage.model.ConfigLoader;
 import io.apistage.model.Kind;
 import io.apistage.problem.Position;
 import io.apistage.problem.Problem;
+import io.apistage.problem.RuleId;
 import io.apistage.yaml.YNode;
 import io.apistage.yaml.YScalar;
 import java.util.HashSet;
@@ -29,19 +30,19 @@ final class Checks {
   private Checks() {}
 
   /** An error at the node of an asset's document at a pointer (or the nearest existing node). */
-  static Problem error(Asset asset, String pointer, String rule, String message) {
+  static Problem error(Asset asset, String pointer, RuleId rule, String message) {
     Position at = asset.body().positionOf(pointer);
     return Problem.error(asset.file(), at, pointer, rule, message);
   }
 
   /** A warning at the node of an asset's document at a pointer (or the nearest existing node). */
-  static Problem warning(Asset asset, String pointer, String rule, String message) {
+  static Problem warning(Asset asset, String pointer, RuleId rule, String message) {
     Position at = asset.body().positionOf(pointer);
     return Problem.warning(asset.file(), at, pointer, rule, message);
   }
 
   /** An error at a given node. */
-  static Problem error(Asset asset, YNode node, String pointer, String rule, String message) {
+  static Problem error(Asset asset, YNode node, String pointer, RuleId rule, String message) {
     return Problem.error(asset.file(), node.position(), pointer, rule, message);
   }
 

@@ -3,6 +3,7 @@ package io.apistage.rules;
 import io.apistage.model.Asset;
 import io.apistage.model.Config;
 import io.apistage.problem.Problem;
+import io.apistage.problem.RuleId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,9 +19,6 @@ import java.util.Set;
  * @since 0.1.0
  */
 public final class DependencyCycleRule implements Rule {
-
-  /** The rule id. */
-  public static final String ID = "dependency-cycle";
 
   @Override
   public List<Problem> check(Config config) {
@@ -64,7 +62,7 @@ public final class DependencyCycleRule implements Rule {
               first.from(),
               first.node(),
               first.pointer(),
-              ID,
+              RuleId.DEPENDENCY_CYCLE,
               "dependency cycle "
                   + String.join(" -> ", cycle)
                   + "; an asset cannot depend on"

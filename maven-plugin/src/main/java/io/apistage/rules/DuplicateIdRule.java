@@ -3,6 +3,7 @@ package io.apistage.rules;
 import io.apistage.model.Asset;
 import io.apistage.model.Config;
 import io.apistage.problem.Problem;
+import io.apistage.problem.RuleId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,9 +18,6 @@ import java.util.UUID;
  */
 public final class DuplicateIdRule implements Rule {
 
-  /** The rule id. */
-  public static final String ID = "duplicate-id";
-
   @Override
   public List<Problem> check(Config config) {
     List<Problem> out = new ArrayList<>();
@@ -32,7 +30,7 @@ public final class DuplicateIdRule implements Rule {
             Checks.error(
                 asset,
                 declared ? "/id" : "/name",
-                ID,
+                RuleId.DUPLICATE_ID,
                 "id "
                     + asset.id()
                     + " is also the id of "

@@ -4,6 +4,7 @@ import io.apistage.model.Asset;
 import io.apistage.model.Config;
 import io.apistage.model.Kind;
 import io.apistage.problem.Problem;
+import io.apistage.problem.RuleId;
 import io.apistage.yaml.YMap;
 import io.apistage.yaml.YNode;
 import io.apistage.yaml.YScalar;
@@ -27,15 +28,6 @@ import java.util.regex.Pattern;
  * @since 0.1.0
  */
 public final class EndpointRule implements Rule {
-
-  /** Rule id of a method and path defined twice. */
-  public static final String DUPLICATE_ENDPOINT = "duplicate-endpoint";
-
-  /** Rule id of path parameters that are not declared or not in the path. */
-  public static final String PATH_PARAMETER = "path-parameter";
-
-  /** Rule id of a parameter declared twice. */
-  public static final String DUPLICATE_PARAMETER = "duplicate-parameter";
 
   private static final Pattern VARIABLE = Pattern.compile("\\{([^{}/]*)\\}");
 
@@ -66,7 +58,7 @@ public final class EndpointRule implements Rule {
                   api,
                   endpoint.get("path"),
                   pointer + "/path",
-                  DUPLICATE_ENDPOINT,
+                  RuleId.DUPLICATE_ENDPOINT,
                   "endpoint "
                       + label
                       + " is already defined at line "
@@ -101,7 +93,7 @@ public final class EndpointRule implements Rule {
               api,
               pathNode,
               pointer + "/path",
-              PATH_PARAMETER,
+              RuleId.PATH_PARAMETER,
               "path "
                   + path
                   + " has unbalanced or empty braces; a path parameter is written {name}"));
@@ -126,7 +118,7 @@ public final class EndpointRule implements Rule {
                 api,
                 parameter.get("name"),
                 p + "/name",
-                DUPLICATE_PARAMETER,
+                RuleId.DUPLICATE_PARAMETER,
                 location
                     + " parameter '"
                     + name
@@ -145,7 +137,7 @@ public final class EndpointRule implements Rule {
                 api,
                 parameter.get("name"),
                 p + "/name",
-                PATH_PARAMETER,
+                RuleId.PATH_PARAMETER,
                 "parameter '"
                     + name
                     + "' has location path, but the path of "
@@ -162,7 +154,7 @@ public final class EndpointRule implements Rule {
                 api.file(),
                 r.position(),
                 p + "/required",
-                PATH_PARAMETER,
+                RuleId.PATH_PARAMETER,
                 "path parameter '"
                     + name
                     + "' of "
@@ -177,7 +169,7 @@ public final class EndpointRule implements Rule {
                 api,
                 pathNode,
                 pointer + "/path",
-                PATH_PARAMETER,
+                RuleId.PATH_PARAMETER,
                 "path parameter '"
                     + variable
                     + "' of "

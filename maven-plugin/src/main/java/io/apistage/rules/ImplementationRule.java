@@ -4,6 +4,7 @@ import io.apistage.model.Asset;
 import io.apistage.model.Config;
 import io.apistage.model.Kind;
 import io.apistage.problem.Problem;
+import io.apistage.problem.RuleId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,9 +15,6 @@ import java.util.List;
  * @since 0.1.0
  */
 public final class ImplementationRule implements Rule {
-
-  /** The rule id. */
-  public static final String ID = "implementation";
 
   @Override
   public List<Problem> check(Config config) {
@@ -31,7 +29,7 @@ public final class ImplementationRule implements Rule {
             Checks.error(
                 api,
                 "/state",
-                ID,
+                RuleId.IMPLEMENTATION,
                 "a "
                     + state
                     + " Api needs baseUrl, the URL of its implementation (often"

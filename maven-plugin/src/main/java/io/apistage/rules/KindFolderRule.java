@@ -4,6 +4,7 @@ import io.apistage.model.Asset;
 import io.apistage.model.Config;
 import io.apistage.model.Kind;
 import io.apistage.problem.Problem;
+import io.apistage.problem.RuleId;
 import io.apistage.yaml.YNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +17,6 @@ import java.util.Optional;
  * @since 0.1.0
  */
 public final class KindFolderRule implements Rule {
-
-  /** The rule id. */
-  public static final String ID = "kind-folder";
 
   /** Whether an asset's {@code kind} is written and differs from its folder's kind. */
   public static boolean mismatched(Asset asset) {
@@ -65,7 +63,7 @@ public final class KindFolderRule implements Rule {
                   + " or set kind: "
                   + folderKind.label()
               : "set kind: " + folderKind.label();
-      out.add(Checks.error(asset, node, "/kind", ID, message));
+      out.add(Checks.error(asset, node, "/kind", RuleId.KIND_FOLDER, message));
     }
     return out;
   }

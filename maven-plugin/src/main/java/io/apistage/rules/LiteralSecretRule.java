@@ -4,6 +4,7 @@ import io.apistage.model.Asset;
 import io.apistage.model.Config;
 import io.apistage.model.Kind;
 import io.apistage.problem.Problem;
+import io.apistage.problem.RuleId;
 import io.apistage.yaml.JsonPointer;
 import io.apistage.yaml.YMap;
 import io.apistage.yaml.YNode;
@@ -23,9 +24,6 @@ import java.util.regex.Pattern;
  * @since 0.1.0
  */
 public final class LiteralSecretRule implements Rule {
-
-  /** The rule id. */
-  public static final String ID = "literal-secret";
 
   /** A secret reference; group 1 is the name looked up as {@code APISTAGE_SECRET_<NAME>}. */
   public static final Pattern SECRET_REF =
@@ -119,7 +117,7 @@ public final class LiteralSecretRule implements Rule {
               asset,
               node,
               pointer,
-              ID,
+              RuleId.LITERAL_SECRET,
               what
                   + " uses alias '"
                   + alias.group(1)
@@ -136,7 +134,7 @@ public final class LiteralSecretRule implements Rule {
               asset,
               node,
               pointer,
-              ID,
+              RuleId.LITERAL_SECRET,
               what
                   + " '"
                   + text
@@ -150,7 +148,7 @@ public final class LiteralSecretRule implements Rule {
             asset,
             node,
             pointer,
-            ID,
+            RuleId.LITERAL_SECRET,
             what
                 + " holds a literal value; secrets never go in Git: write ${secret:NAME} and"
                 + " provide APISTAGE_SECRET_NAME (or a settings.xml server) where the stage's"

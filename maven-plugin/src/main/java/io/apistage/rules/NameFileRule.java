@@ -4,6 +4,7 @@ import io.apistage.model.Asset;
 import io.apistage.model.Config;
 import io.apistage.model.Kind;
 import io.apistage.problem.Problem;
+import io.apistage.problem.RuleId;
 import io.apistage.yaml.YNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +17,6 @@ import java.util.List;
  */
 public final class NameFileRule implements Rule {
 
-  /** The rule id. */
-  public static final String ID = "name-file";
-
   @Override
   public List<Problem> check(Config config) {
     List<Problem> out = new ArrayList<>();
@@ -30,7 +28,7 @@ public final class NameFileRule implements Rule {
             Checks.error(
                 asset,
                 "/name",
-                ID,
+                RuleId.NAME_FILE,
                 "the "
                     + what
                     + " is not a valid name ("
@@ -46,7 +44,7 @@ public final class NameFileRule implements Rule {
                 asset,
                 node,
                 "/name",
-                ID,
+                RuleId.NAME_FILE,
                 "name '"
                     + name
                     + "' does not match the "

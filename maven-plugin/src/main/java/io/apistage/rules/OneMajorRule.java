@@ -4,6 +4,7 @@ import io.apistage.model.Asset;
 import io.apistage.model.Config;
 import io.apistage.model.Kind;
 import io.apistage.problem.Problem;
+import io.apistage.problem.RuleId;
 import io.apistage.yaml.YNode;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,9 +19,6 @@ import java.util.regex.Matcher;
  * @since 0.1.0
  */
 public final class OneMajorRule implements Rule {
-
-  /** The rule id. */
-  public static final String ID = "one-major";
 
   @Override
   public List<Problem> check(Config config) {
@@ -45,7 +43,7 @@ public final class OneMajorRule implements Rule {
                   asset,
                   apis.get(i),
                   "/apis/" + i,
-                  ID,
+                  RuleId.ONE_MAJOR,
                   kind
                       + " '"
                       + asset.name()

@@ -4,6 +4,7 @@ import io.apistage.model.Asset;
 import io.apistage.model.Config;
 import io.apistage.model.Kind;
 import io.apistage.problem.Problem;
+import io.apistage.problem.RuleId;
 import io.apistage.yaml.YNode;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,9 +19,6 @@ import java.util.Set;
  * @since 0.1.0
  */
 public final class OverwriteRule implements Rule {
-
-  /** The rule id. */
-  public static final String ID = "overwrite";
 
   @Override
   public List<Problem> check(Config config) {
@@ -41,7 +39,7 @@ public final class OverwriteRule implements Rule {
                   promotion,
                   entries.get(i),
                   "/overwrite/" + i,
-                  ID,
+                  RuleId.OVERWRITE,
                   entry
                       + " needs its parent "
                       + parent

@@ -4,9 +4,11 @@ import io.apistage.model.Asset;
 import io.apistage.model.Config;
 import io.apistage.model.Kind;
 import io.apistage.problem.Problem;
+import io.apistage.problem.RuleId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * {@code unknown-reference}: every policy, alias, API major, plan, package, application,
@@ -17,42 +19,56 @@ import java.util.Set;
  */
 public final class ReferenceRule implements Rule {
 
-  /** The rule id. */
-  public static final String ID = "unknown-reference";
-
   @Override
   public List<Problem> check(Config config) {
     Set<String> keys = Checks.keysOfFilesRead(config);
     List<Problem> out = new ArrayList<>();
     for (Asset asset : config.assets().values()) {
-      for (Reference ref : References.of(asset)) {
-        if (ref.kind() == Kind.ALIAS && !Checks.isName(ref.name())) {
-          out.add(
-              Checks.error(
-                  asset,
-                  ref.node(),
-                  ref.pointer(),
-                  ID,
-                  "'${alias:"
-                      + ref.name()
-                      + "}' does not name an alias: alias names match "
-                      + Checks.NAME.pattern()
-                      + ", e.g. ${alias:orders-backend}"));
-          continue;
-        }
-        boolean exists =
-            ref.major() < 0
-                ? Checks.existsAnyMajor(keys, ref.kind(), ref.name())
-                : keys.contains(ref.targetKey());
-        if (!exists) {
-          out.add(
-              Checks.error(
-                  asset,
-                  ref.node(),
-                  ref.pointer(),
-                  ID,
-                  ref.describe() + " does not exist; expected " + ref.expectedFile()));
-        }
+      out.addAll(check(keys, asset, ref -> true));
+    }
+    return out;
+  }
+
+  /**
+   * The stages a promotion names ({@code from}, {@code to}) that the config does not define;
+   * promote, which reads only the stages and promotions, runs it on each promotion it applies.
+   */
+  public static List<Problem> unknownStages(Config config, Asset promotion) {
+    return check(Checks.keysOfFilesRead(config), promotion, ref -> ref.kind() == Kind.STAGE);
+  }
+
+  private static List<Problem> check(Set<String> keys, Asset asset, Predicate<Reference> which) {
+    List<Problem> out = new ArrayList<>();
+    for (Reference ref : References.of(asset)) {
+      if (!which.test(ref)) {
+        continue;
+      }
+      if (ref.kind() == Kind.ALIAS && !Checks.isName(ref.name())) {
+        out.add(
+            Checks.error(
+                asset,
+                ref.node(),
+                ref.pointer(),
+                RuleId.UNKNOWN_REFERENCE,
+                "'${alias:"
+                    + ref.name()
+                    + "}' does not name an alias: alias names match "
+                    + Checks.NAME.pattern()
+                    + ", e.g. ${alias:orders-backend}"));
+        continue;
+      }
+      boolean exists =
+          ref.major() < 0
+              ? Checks.existsAnyMajor(keys, ref.kind(), ref.name())
+              : keys.contains(ref.targetKey());
+      if (!exists) {
+        out.add(
+            Checks.error(
+                asset,
+                ref.node(),
+                ref.pointer(),
+                RuleId.UNKNOWN_REFERENCE,
+                ref.describe() + " does not exist; expected " + ref.expectedFile()));
       }
     }
     return out;

@@ -3,8 +3,8 @@ package io.apistage.rules;
 import java.util.List;
 
 /**
- * The catalogue of validation rules, in the order they run. Each rule is a small class with its
- * rule id; {@code docs/validate.md} lists them with an example message each.
+ * The validation rules between assets, in the order they run. Each rule is a small class; its ids,
+ * descriptions and examples are entries of the {@link io.apistage.problem.RuleId} catalogue.
  *
  * @since 0.1.0
  */

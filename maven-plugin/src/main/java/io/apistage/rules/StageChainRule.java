@@ -4,6 +4,7 @@ import io.apistage.model.Asset;
 import io.apistage.model.Config;
 import io.apistage.model.Kind;
 import io.apistage.problem.Problem;
+import io.apistage.problem.RuleId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,9 +20,6 @@ import java.util.Set;
  * @since 0.1.0
  */
 public final class StageChainRule implements Rule {
-
-  /** The rule id. */
-  public static final String ID = "stage-chain";
 
   @Override
   public List<Problem> check(Config config) {
@@ -41,7 +39,7 @@ public final class StageChainRule implements Rule {
             Checks.error(
                 stage,
                 "/promotesFrom",
-                ID,
+                RuleId.STAGE_CHAIN,
                 "stage '"
                     + stage.name()
                     + "' promotes from itself; name the stage before it, or"
@@ -51,7 +49,7 @@ public final class StageChainRule implements Rule {
             Checks.error(
                 stage,
                 "/track",
-                ID,
+                RuleId.STAGE_CHAIN,
                 "only the first stage may set track, and stage '"
                     + stage.name()
                     + "' promotes from '"
@@ -66,7 +64,7 @@ public final class StageChainRule implements Rule {
             Checks.error(
                 other,
                 "/name",
-                ID,
+                RuleId.STAGE_CHAIN,
                 "stage '"
                     + other.name()
                     + "' has no promotesFrom, and neither has '"
@@ -120,7 +118,7 @@ public final class StageChainRule implements Rule {
         Checks.error(
             at,
             "/promotesFrom",
-            ID,
+            RuleId.STAGE_CHAIN,
             "stages promote from each other in a cycle ("
                 + chain
                 + "); a stage chain starts at"

@@ -4,6 +4,7 @@ import io.apistage.model.Asset;
 import io.apistage.model.Config;
 import io.apistage.model.Kind;
 import io.apistage.problem.Problem;
+import io.apistage.problem.RuleId;
 import io.apistage.yaml.YNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +16,6 @@ import java.util.Optional;
  * @since 0.1.0
  */
 public final class SubscriptionPlanRule implements Rule {
-
-  /** The rule id. */
-  public static final String ID = "subscription-plan";
 
   @Override
   public List<Problem> check(Config config) {
@@ -48,7 +46,7 @@ public final class SubscriptionPlanRule implements Rule {
                 subscription,
                 planNode,
                 "/plan",
-                ID,
+                RuleId.SUBSCRIPTION_PLAN,
                 "plan '"
                     + plan
                     + "' is not a plan of package '"

@@ -4,6 +4,7 @@ import io.apistage.model.Asset;
 import io.apistage.model.Config;
 import io.apistage.model.Kind;
 import io.apistage.problem.Problem;
+import io.apistage.problem.RuleId;
 import io.apistage.yaml.YMap;
 import io.apistage.yaml.YNode;
 import java.net.URI;
@@ -21,9 +22,6 @@ import java.util.Locale;
  */
 public final class WebhookRule implements Rule {
 
-  /** The rule id. */
-  public static final String ID = "webhook";
-
   @Override
   public List<Problem> check(Config config) {
     List<Problem> out = new ArrayList<>();
@@ -38,7 +36,7 @@ public final class WebhookRule implements Rule {
       if (text != null) {
         String problem = urlProblem(text);
         if (problem != null) {
-          out.add(Checks.error(app, url, "/contact/webhook/url", ID, problem));
+          out.add(Checks.error(app, url, "/contact/webhook/url", RuleId.WEBHOOK, problem));
         }
       }
       YNode secret = webhook.get("secret");
@@ -50,7 +48,7 @@ public final class WebhookRule implements Rule {
                 app,
                 secret,
                 "/contact/webhook/secret",
-                LiteralSecretRule.ID,
+                RuleId.LITERAL_SECRET,
                 "the webhook secret must be a reference ${secret:NAME} whose value (from"
                     + " APISTAGE_SECRET_NAME or a settings.xml server) has the form"
                     + " whsec_<base64>; a literal secret never goes in Git"));

@@ -8,7 +8,7 @@ import com.networknt.schema.SpecificationVersion;
 import io.apistage.model.Kind;
 import io.apistage.problem.Position;
 import io.apistage.problem.Problem;
-import io.apistage.problem.Severity;
+import io.apistage.problem.RuleId;
 import io.apistage.yaml.JsonPointer;
 import io.apistage.yaml.YMap;
 import io.apistage.yaml.YNode;
@@ -41,12 +41,6 @@ import tools.jackson.databind.node.ObjectNode;
  * @since 0.1.0
  */
 public final class SchemaValidator {
-
-  /** Rule id of schema problems. */
-  public static final String RULE = "schema";
-
-  /** Rule id of unknown fields. */
-  public static final String UNKNOWN_FIELD_RULE = "unknown-field";
 
   /** Resource of the {@code apistage.yaml} schema. */
   public static final String PROJECT_SCHEMA = "io/apistage/schemas/project.schema.json";
@@ -114,13 +108,11 @@ public final class SchemaValidator {
         (pointer, fields) -> {
           Position at = document.positionOf(pointer);
           problems.add(
-              new Problem(
+              Problem.error(
                   file,
-                  at.line(),
-                  at.column(),
+                  at,
                   pointer,
-                  RULE,
-                  Severity.ERROR,
+                  RuleId.SCHEMA,
                   "needs one of the fields '"
                       + String.join("', '", new TreeSet<>(fields))
                       + "'"
@@ -138,7 +130,7 @@ public final class SchemaValidator {
     // unevaluatedProperties for 2020-12), so the same unknown field may come twice
     Set<Problem> out = new LinkedHashSet<>(problems.size());
     for (Problem p : problems) {
-      if (p.rule().equals(UNKNOWN_FIELD_RULE) && explained(p.field(), problems)) {
+      if (p.is(RuleId.UNKNOWN_FIELD) && explained(p.field(), problems)) {
         continue;
       }
       out.add(p);
@@ -148,7 +140,7 @@ public final class SchemaValidator {
 
   private static boolean explained(String field, List<Problem> problems) {
     for (Problem other : problems) {
-      if (!other.rule().equals(UNKNOWN_FIELD_RULE)
+      if (!other.is(RuleId.UNKNOWN_FIELD)
           && (other.field().equals(field) || other.field().startsWith(field + "/"))) {
         return true;
       }
@@ -163,13 +155,11 @@ public final class SchemaValidator {
       String property = error.getProperty();
       String field = property == null ? pointer : JsonPointer.child(pointer, property);
       Position at = keyPosition(document, pointer, property);
-      return new Problem(
+      return Problem.error(
           file,
-          at.line(),
-          at.column(),
+          at,
           field,
-          UNKNOWN_FIELD_RULE,
-          Severity.ERROR,
+          RuleId.UNKNOWN_FIELD,
           "unknown field '"
               + property
               + "'"
@@ -178,37 +168,31 @@ public final class SchemaValidator {
     }
     if (keyword.equals("required") && error.getProperty() != null) {
       Position at = document.positionOf(pointer);
-      return new Problem(
+      return Problem.error(
           file,
-          at.line(),
-          at.column(),
+          at,
           JsonPointer.child(pointer, error.getProperty()),
-          RULE,
-          Severity.ERROR,
+          RuleId.SCHEMA,
           "missing required field '" + error.getProperty() + "'" + where(pointer));
     }
     if (keyword.equals("propertyNames") && error.getProperty() != null) {
       Position at = keyPosition(document, pointer, error.getProperty());
-      return new Problem(
+      return Problem.error(
           file,
-          at.line(),
-          at.column(),
+          at,
           JsonPointer.child(pointer, error.getProperty()),
-          RULE,
-          Severity.ERROR,
+          RuleId.SCHEMA,
           "key '"
               + error.getProperty()
               + "' "
               + SchemaMessages.describe(error, document.at(pointer), "is not valid here"));
     }
     Position at = document.positionOf(pointer);
-    return new Problem(
+    return Problem.error(
         file,
-        at.line(),
-        at.column(),
+        at,
         pointer,
-        RULE,
-        Severity.ERROR,
+        RuleId.SCHEMA,
         SchemaMessages.describe(error, document.at(pointer), message(error, pointer)));
   }
 

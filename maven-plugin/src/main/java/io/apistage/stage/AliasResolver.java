@@ -4,6 +4,7 @@ import io.apistage.model.Asset;
 import io.apistage.model.Kind;
 import io.apistage.model.TreeDiff;
 import io.apistage.problem.Problem;
+import io.apistage.problem.RuleId;
 import io.apistage.yaml.JsonPointer;
 import io.apistage.yaml.YMap;
 import io.apistage.yaml.YNode;
@@ -25,16 +26,13 @@ import java.util.regex.Pattern;
 /**
  * Resolves {@code ${alias:NAME}} references in every string of an asset for one stage: the alias's
  * value for that stage ({@code stages.<stage>}), else its default ({@code value}), else a problem
- * of rule {@value #RULE} that names the alias and the stage. Secret references ({@code
+ * of rule {@code alias} that names the alias and the stage. Secret references ({@code
  * ${secret:NAME}}) are left as they are, also when an alias's value is one: nothing here ever
  * resolves a secret.
  *
  * @since 0.1.0
  */
 public final class AliasResolver {
-
-  /** Rule id of problems about aliases. */
-  public static final String RULE = "alias";
 
   /** A reference to an alias inside a string. */
   public static final Pattern REFERENCE = Pattern.compile("\\$\\{alias:([^}]*)}");
@@ -317,6 +315,7 @@ public final class AliasResolver {
   }
 
   private static Problem problem(Asset asset, String pointer, String message) {
-    return Problem.error(asset.file(), asset.body().positionOf(pointer), pointer, RULE, message);
+    return Problem.error(
+        asset.file(), asset.body().positionOf(pointer), pointer, RuleId.ALIAS, message);
   }
 }

@@ -12,6 +12,7 @@ import io.apistage.problem.ApistageException;
 import io.apistage.problem.Position;
 import io.apistage.problem.Problem;
 import io.apistage.problem.Problems;
+import io.apistage.problem.RuleId;
 import io.apistage.report.Files2;
 import io.apistage.yaml.ParsedFile;
 import io.apistage.yaml.YMap;
@@ -47,9 +48,6 @@ public final class DiffGoal {
 
   /** The goal's name and report file name. */
   public static final String GOAL = "diff";
-
-  /** Rule id of the error a difference gives with {@code apistage.failOnDiff}. */
-  public static final String DRIFT_RULE = "drift";
 
   private final GoalContext context;
   private final DiffRequest request;
@@ -121,7 +119,7 @@ public final class DiffGoal {
                   stage.file(),
                   Position.FILE,
                   "",
-                  DRIFT_RULE,
+                  RuleId.DRIFT,
                   "stage "
                       + stage.name()
                       + " differs from the working copy ("
@@ -208,7 +206,7 @@ public final class DiffGoal {
                                 path,
                                 file.root().position(),
                                 "",
-                                "schema",
+                                RuleId.SCHEMA,
                                 "the document must be a mapping with kind, name and the fields of its kind")));
                   }
                   if (!StageLayout.isDeployable(p.kind())) {
@@ -274,7 +272,7 @@ public final class DiffGoal {
               stage.file(),
               StageChain.position(stage, field),
               "/state/" + field,
-              StageStore.RULE,
+              RuleId.STAGE_STATE,
               e.getMessage()));
       return null;
     }
@@ -338,7 +336,7 @@ public final class DiffGoal {
   }
 
   private static String code(List<Problem> problems) {
-    if (problems.stream().anyMatch(p -> p.isError() && p.rule().equals(DRIFT_RULE))) {
+    if (problems.stream().anyMatch(p -> p.isError() && p.is(RuleId.DRIFT))) {
       return "DIFF_FOUND";
     }
     return Problems.hasErrors(problems) ? "DIFF_FAILED" : "OK";

@@ -6,6 +6,7 @@ import io.apistage.model.Kind;
 import io.apistage.problem.ApistageException;
 import io.apistage.problem.Position;
 import io.apistage.problem.Problem;
+import io.apistage.problem.RuleId;
 import io.apistage.yaml.YMap;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -21,14 +22,11 @@ import java.util.TreeMap;
  * The stages of a configuration in promotion order: the first stage (no {@code promotesFrom}), then
  * the stages that promote from it, breadth first, by name. A chain has one first stage and no
  * cycle; a {@code promotesFrom} that names no stage, a second first stage and stages caught in a
- * cycle are problems of rule {@value #RULE}.
+ * cycle are problems of rule {@code stage-chain}.
  *
  * @since 0.1.0
  */
 public final class StageChain {
-
-  /** Rule id of problems about the chain. */
-  public static final String RULE = "stage-chain";
 
   /** The property that picks one stage, for messages. */
   public static final String STAGE_PROPERTY = "apistage.stage";
@@ -68,7 +66,7 @@ public final class StageChain {
                 stage.file(),
                 stage.body().valuePosition("promotesFrom"),
                 "/promotesFrom",
-                RULE,
+                RuleId.STAGE_CHAIN,
                 "stage "
                     + stage.name()
                     + " promotes from '"
@@ -81,7 +79,7 @@ public final class StageChain {
                 stage.file(),
                 stage.body().valuePosition("promotesFrom"),
                 "/promotesFrom",
-                RULE,
+                RuleId.STAGE_CHAIN,
                 "stage " + stage.name() + " promotes from itself; name the stage before it"));
       } else {
         children.computeIfAbsent(stage.promotesFrom(), k -> new ArrayList<>()).add(stage);
@@ -94,7 +92,7 @@ public final class StageChain {
                 extra.file(),
                 extra.body().position(),
                 "",
-                RULE,
+                RuleId.STAGE_CHAIN,
                 "stages "
                     + firsts.get(0).name()
                     + " and "
@@ -124,7 +122,7 @@ public final class StageChain {
                 stage.file(),
                 stage.body().valuePosition("promotesFrom"),
                 "/promotesFrom",
-                RULE,
+                RuleId.STAGE_CHAIN,
                 "stage "
                     + stage.name()
                     + " is in a promotesFrom cycle ("

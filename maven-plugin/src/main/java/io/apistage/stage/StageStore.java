@@ -13,6 +13,7 @@ import io.apistage.model.TreeDiff;
 import io.apistage.problem.ApistageException;
 import io.apistage.problem.Position;
 import io.apistage.problem.Problem;
+import io.apistage.problem.RuleId;
 import io.apistage.report.Json;
 import io.apistage.yaml.ParsedFile;
 import io.apistage.yaml.YMap;
@@ -39,12 +40,6 @@ import java.util.TreeSet;
  * @since 0.1.0
  */
 public final class StageStore {
-
-  /** Rule id of problems about a stage's state. */
-  public static final String RULE = "stage-state";
-
-  /** Rule id of warnings about a stage's branch changed by hand. */
-  public static final String HAND_CHANGE_RULE = "stage-hand-change";
 
   /** The trailer every commit written by apistage carries; commits without it were made by hand. */
   public static final String TRAILER = "Apistage-Stage: ";
@@ -261,7 +256,7 @@ public final class StageStore {
                   branch + ":" + path,
                   Position.FILE,
                   "",
-                  HAND_CHANGE_RULE,
+                  RuleId.STAGE_HAND_CHANGE,
                   "not part of a stage's layout (apis/<api>/v<MAJOR>.yaml, <kind folder>/<name>"
                       + ".yaml of a deployable kind, .apistage/); it was added by hand, apistage"
                       + " ignores it and the next promotion removes it"));
@@ -318,7 +313,7 @@ public final class StageStore {
                 running.file(),
                 Position.FILE,
                 "",
-                RULE,
+                RuleId.STAGE_STATE,
                 "defines "
                     + running.key()
                     + " again, already defined by "
@@ -365,7 +360,7 @@ public final class StageStore {
                 runningFiles.get(key),
                 Position.FILE,
                 "",
-                HAND_CHANGE_RULE,
+                RuleId.STAGE_HAND_CHANGE,
                 key
                     + " has no authored copy under "
                     + StageLayout.AUTHORED
@@ -379,7 +374,7 @@ public final class StageStore {
                 branch + ":" + StageLayout.AUTHORED + StageLayout.pathOfKey(key).orElse(key),
                 Position.FILE,
                 "",
-                HAND_CHANGE_RULE,
+                RuleId.STAGE_HAND_CHANGE,
                 key
                     + " has an authored copy but the stage does not run it; it was removed by hand"));
       }
@@ -422,7 +417,11 @@ public final class StageStore {
           null,
           List.of(
               Problem.error(
-                  file, Position.FILE, "", RULE, "cannot read the file: " + e.getMessage())));
+                  file,
+                  Position.FILE,
+                  "",
+                  RuleId.STAGE_STATE,
+                  "cannot read the file: " + e.getMessage())));
     }
     if (!parsed.ok()) {
       return new Parsed(key, null, parsed.problems());
@@ -436,7 +435,7 @@ public final class StageStore {
                   file,
                   parsed.root().position(),
                   "",
-                  RULE,
+                  RuleId.STAGE_STATE,
                   "the document must be a mapping with kind, name and the fields of its kind")));
     }
     return new Parsed(
@@ -457,7 +456,7 @@ public final class StageStore {
               branch + ":" + path,
               Position.FILE,
               "",
-              RULE,
+              RuleId.STAGE_STATE,
               "the history record does not parse: " + e.getMessage()));
       return Optional.empty();
     }
@@ -467,7 +466,7 @@ public final class StageStore {
               branch + ":" + path,
               Position.FILE,
               "",
-              RULE,
+              RuleId.STAGE_STATE,
               "a history record must be a JSON object"));
       return Optional.empty();
     }
@@ -480,7 +479,7 @@ public final class StageStore {
               branch + ":" + path,
               Position.FILE,
               "",
-              HAND_CHANGE_RULE,
+              RuleId.STAGE_HAND_CHANGE,
               "ignored: a history record is named <NNNNNN>-<type>-<name>.json"));
     }
     return record;
@@ -498,7 +497,7 @@ public final class StageStore {
               parsed.file(),
               parsed.root().position(),
               "",
-              RULE,
+              RuleId.STAGE_STATE,
               "the stage's metadata must be a mapping with stage and lastRecord"));
       return null;
     }
@@ -509,7 +508,7 @@ public final class StageStore {
               parsed.file(),
               meta.valuePosition("stage"),
               "/stage",
-              HAND_CHANGE_RULE,
+              RuleId.STAGE_HAND_CHANGE,
               "the branch holds the state of stage "
                   + named
                   + ", not of stage "
@@ -536,7 +535,7 @@ public final class StageStore {
             branch,
             Position.FILE,
             "",
-            HAND_CHANGE_RULE,
+            RuleId.STAGE_HAND_CHANGE,
             "the last commit "
                 + commit.substring(0, 12)
                 + " (\""
@@ -582,7 +581,7 @@ public final class StageStore {
             file,
             at,
             field,
-            HAND_CHANGE_RULE,
+            RuleId.STAGE_HAND_CHANGE,
             key
                 + " differs from its authored copy resolved for stage "
                 + stage.name()

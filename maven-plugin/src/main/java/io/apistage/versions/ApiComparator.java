@@ -1,9 +1,11 @@
 package io.apistage.versions;
 
-import static io.apistage.versions.ChangeRules.*;
+import static io.apistage.problem.RuleId.*;
 
 import io.apistage.model.Change;
 import io.apistage.model.TreeDiff;
+import io.apistage.problem.Bump;
+import io.apistage.problem.RuleId;
 import io.apistage.yaml.JsonPointer;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -19,7 +21,7 @@ import java.util.TreeSet;
 
 /**
  * Compares two versions of an Api document and classifies every semantic difference into a {@link
- * Finding} of the {@link ChangeRules} catalogue. Formatting, key order, quoting, comments and
+ * Finding} of the {@link RuleId} catalogue. Formatting, key order, quoting, comments and
  * spelled-out defaults are no differences ({@link TreeDiff} sees to that); endpoints are matched by
  * method and path, parameters by location and name. The {@code version} and {@code state} fields
  * are the subject of the lifecycle rules, not findings. Maven-free, so other goals (release notes)
@@ -788,7 +790,7 @@ public final class ApiComparator {
       }
       default -> {
         if (isConstraint(last)) {
-          String rule =
+          RuleId rule =
               !request
                   ? RESPONSE_CONSTRAINT_CHANGED
                   : tightened(last, loc.from(), loc.to())
@@ -849,10 +851,10 @@ public final class ApiComparator {
   private static void enumChange(
       Loc loc,
       String label,
-      String valueRemoved,
-      String valueAdded,
-      String enumAdded,
-      String enumRemoved,
+      RuleId valueRemoved,
+      RuleId valueAdded,
+      RuleId enumAdded,
+      RuleId enumRemoved,
       List<Finding> out) {
     if (loc.from() == null) {
       out.add(finding(enumAdded, loc, label + " restricted to " + strings(loc.to())));
@@ -1069,12 +1071,12 @@ public final class ApiComparator {
   // ---------------------------------------------------------------------------------------------
   // helpers
 
-  private static Finding finding(String rule, Loc loc, String message) {
-    return ChangeRules.finding(rule, loc.change.field(), message, loc.removal());
+  private static Finding finding(RuleId rule, Loc loc, String message) {
+    return new Finding(rule, loc.change.field(), message, loc.removal());
   }
 
-  private static Finding finding(String rule, String field, String message, boolean removal) {
-    return ChangeRules.finding(rule, field, message, removal);
+  private static Finding finding(RuleId rule, String field, String message, boolean removal) {
+    return new Finding(rule, field, message, removal);
   }
 
   private static Finding unclassified(Loc loc) {

@@ -12,6 +12,7 @@ import io.apistage.problem.ApistageException;
 import io.apistage.problem.Position;
 import io.apistage.problem.Problem;
 import io.apistage.problem.Problems;
+import io.apistage.problem.RuleId;
 import io.apistage.yaml.ParsedFile;
 import io.apistage.yaml.YMap;
 import io.apistage.yaml.YamlParser;
@@ -80,7 +81,7 @@ public final class CheckVersionsGoal {
                   delta.path(),
                   Position.FILE,
                   "",
-                  ConfigLoader.LAYOUT_RULE,
+                  RuleId.LAYOUT,
                   "symbolic link not followed: "
                       + delta.path()
                       + " was a file at the base and is a link now; apistage reads only regular"
@@ -101,7 +102,7 @@ public final class CheckVersionsGoal {
                     delta.path(),
                     Position.FILE,
                     "",
-                    ChangeRules.BASE_UNREADABLE,
+                    RuleId.BASE_UNREADABLE,
                     "the file at the base "
                         + base.describe()
                         + " is not a readable Api document, so its"
@@ -122,7 +123,7 @@ public final class CheckVersionsGoal {
                     delta.path(),
                     parsed.root().position(),
                     "",
-                    "schema",
+                    RuleId.SCHEMA,
                     "the document must be a mapping with kind, name and the fields of an Api"));
             continue;
           }
@@ -222,7 +223,7 @@ public final class CheckVersionsGoal {
                 settings.file(),
                 new Position(e.line(), e.column()),
                 "/exceptions",
-                ChangeRules.EXCEPTION_EXPIRED,
+                RuleId.EXCEPTION_EXPIRED,
                 "the exception for "
                     + e.api()
                     + " "

@@ -1,5 +1,6 @@
 package io.apistage.versions;
 
+import io.apistage.problem.Bump;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,11 +1,13 @@
 package io.apistage.versions;
 
-import static io.apistage.versions.ChangeRules.*;
+import static io.apistage.problem.RuleId.*;
 
 import io.apistage.model.Settings;
 import io.apistage.model.TreeDiff;
+import io.apistage.problem.Bump;
 import io.apistage.problem.Position;
 import io.apistage.problem.Problem;
+import io.apistage.problem.RuleId;
 import io.apistage.problem.Severity;
 import io.apistage.yaml.YMap;
 import io.apistage.yaml.YNode;
@@ -123,7 +125,7 @@ public final class VersionPolicy {
       List<Map<String, Object>> list = new ArrayList<>();
       for (Judged j : findings) {
         Map<String, Object> f = new LinkedHashMap<>();
-        f.put("rule", j.finding().rule());
+        f.put("rule", j.finding().rule().id());
         f.put("bump", j.finding().bump().label());
         f.put("field", j.finding().field());
         f.put("message", j.finding().message());
@@ -186,12 +188,12 @@ public final class VersionPolicy {
 
   /** The exception that lifts a rule at a pointer for an Api version, if declared. */
   public Optional<Settings.RuleException> exception(
-      String api, String version, String rule, String pointer) {
+      String api, String version, RuleId rule, String pointer) {
     for (Settings.RuleException e : exceptions) {
       if (api.equals(e.api())
           && version != null
           && version.equals(e.version())
-          && rule.equals(e.rule())
+          && rule.id().equals(e.rule())
           && (e.pointer() == null || e.pointer().isEmpty() || e.pointer().equals(pointer))) {
         return Optional.of(e);
       }
@@ -618,12 +620,12 @@ public final class VersionPolicy {
               f.file(), position(f.work(), finding), finding.field(), finding.rule(), message));
     }
 
-    void problem(String rule, Position at, String pointer, String forVersion, String message) {
+    void problem(RuleId rule, Position at, String pointer, String forVersion, String message) {
       problem(rule, at, pointer, forVersion, Severity.ERROR, message);
     }
 
     void problem(
-        String rule,
+        RuleId rule,
         Position at,
         String pointer,
         String forVersion,
@@ -646,7 +648,7 @@ public final class VersionPolicy {
                 + ")");
         return;
       }
-      problems.add(new Problem(f.file(), at.line(), at.column(), pointer, rule, severity, message));
+      problems.add(Problem.of(f.file(), at, pointer, rule, severity, message));
     }
   }
 

@@ -2,6 +2,7 @@ package io.apistage.yaml;
 
 import io.apistage.problem.Position;
 import io.apistage.problem.Problem;
+import io.apistage.problem.RuleId;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -58,8 +59,6 @@ public final class YamlParser {
    * "billion laughs" documents that are small on disk and huge in memory.
    */
   public static final long MAX_EXPANDED_NODES = 500_000;
-
-  private static final String RULE = "yaml";
 
   private final long maxFileBytes;
   private final StringCache strings = new StringCache(15);
@@ -268,7 +267,7 @@ public final class YamlParser {
   }
 
   private static ParsedFile failed(String name, Position at, String message) {
-    return new ParsedFile(name, null, List.of(Problem.error(name, at, "", RULE, message)));
+    return new ParsedFile(name, null, List.of(Problem.error(name, at, "", RuleId.YAML, message)));
   }
 
   private static String describe(MarkedYamlEngineException e) {
@@ -457,7 +456,11 @@ public final class YamlParser {
           if (!(keyNode instanceof ScalarNode keyScalar)) {
             problems.add(
                 Problem.error(
-                    name, keyAt, "", RULE, "a mapping key must be a plain value, not a structure"));
+                    name,
+                    keyAt,
+                    "",
+                    RuleId.YAML,
+                    "a mapping key must be a plain value, not a structure"));
             continue;
           }
           String key = strings.share(keyScalar.getValue());
@@ -468,7 +471,7 @@ public final class YamlParser {
                     name,
                     keyAt,
                     "",
-                    RULE,
+                    RuleId.YAML,
                     "duplicate key '" + key + "'; each key may appear once in a mapping"));
             continue;
           }

@@ -197,9 +197,28 @@ class PromoteGoalTest {
       assertThat(result.problems())
           .extracting(Problem::format)
           .containsExactly(
-              "promotions/skip-qa.yaml:3:7: error [promotion] promotion skip-qa promotes from dev to prod, but prod"
-                  + " promotes from qa: set from: qa");
+              "promotions/skip-qa.yaml:4:6: error [promotion-chain] stage 'prod' promotes from 'qa', not from"
+                  + " 'dev'; set from: qa or choose targets that promote from dev");
       assertThat(f.ref("refs/heads/apistage/stage/prod")).isNull();
+    }
+  }
+
+  @Test
+  void promotionToAStageThatDoesNotExistIsRefusedAsValidateRefusesIt() throws Exception {
+    try (GitFixture f = GitFixture.shop(dir)) {
+      f.write(
+          "promotions/to-staging.yaml",
+          "kind: Promotion\nname: to-staging\nfrom: dev\nto: [staging]\nassets: [{ kind: api }]\n");
+      f.commit("a stage nobody declared");
+
+      GoalResult result = promote(f);
+
+      assertThat(result.problems())
+          .extracting(Problem::format)
+          .containsExactly(
+              "promotions/to-staging.yaml:4:6: error [unknown-reference] stage 'staging' does not"
+                  + " exist; expected stages/staging.yaml");
+      assertThat(f.ref("refs/heads/apistage/stage/staging")).isNull();
     }
   }
 

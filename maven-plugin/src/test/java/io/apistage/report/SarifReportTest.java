@@ -48,6 +48,8 @@ class SarifReportTest {
             "Version lifecycle rule (warning), e.g. 1.4.2 → 1.5.0 for a reworded description.");
     assertThat(SarifReport.describe("unknown-field"))
         .isEqualTo("A document has a field its kind does not define.");
+    assertThat(SarifReport.describe("alias-stage"))
+        .isEqualTo("An Alias without a default value has no value for some stage.");
 
     List<Map<String, Object>> results = Plain.maps(run, "results");
     assertThat(results).hasSize(2);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.apistage.model.DirectorySource;
 import io.apistage.problem.Problem;
 import io.apistage.problem.Problems;
+import io.apistage.problem.RuleId;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,31 +61,8 @@ class ValidateFixturesTest {
         }
       }
     }
-    assertThat(seen)
-        .containsAll(
-            List.of(
-                "yaml",
-                "layout",
-                "schema",
-                "unknown-field",
-                KindFolderRule.ID,
-                NameFileRule.ID,
-                ApiMajorRule.ID,
-                EndpointRule.DUPLICATE_ENDPOINT,
-                EndpointRule.PATH_PARAMETER,
-                EndpointRule.DUPLICATE_PARAMETER,
-                ReferenceRule.ID,
-                OneMajorRule.ID,
-                SubscriptionPlanRule.ID,
-                ImplementationRule.ID,
-                LiteralSecretRule.ID,
-                AliasStageRule.ID,
-                StageChainRule.ID,
-                PromotionChainRule.ID,
-                OverwriteRule.ID,
-                DuplicateIdRule.ID,
-                DependencyCycleRule.ID,
-                WebhookRule.ID));
+    List<String> catalogue = RuleId.of(RuleId.Family.VALIDATE).stream().map(RuleId::id).toList();
+    assertThat(seen).containsAll(catalogue);
     assertThat(Rules.all()).hasSize(16);
     assertThat(problems(FIXTURES.resolve("valid-repo"))).isEmpty();
   }
@@ -93,7 +71,7 @@ class ValidateFixturesTest {
   @org.junit.jupiter.api.Test
   void literalSecretsAreNeverRepeatedInMessages() throws IOException {
     List<Problem> problems = problems(FIXTURES.resolve("literal-secret"));
-    assertThat(problems).extracting(Problem::rule).contains(LiteralSecretRule.ID);
+    assertThat(problems).extracting(Problem::rule).contains(RuleId.LITERAL_SECRET.id());
     for (String secret : List.of("s3cr3t-t0ken", "hunter2", "ak_live_51H8xQ", "12345")) {
       assertThat(problems).extracting(Problem::message).noneMatch(m -> m.contains(secret));
     }

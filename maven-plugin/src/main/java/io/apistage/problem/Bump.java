@@ -1,4 +1,4 @@
-package io.apistage.versions;
+package io.apistage.problem;
 
 import java.util.Locale;
 
