@@ -35,59 +35,18 @@ public record BaseRevision(String commit, String revision) {
    */
   public static BaseRevision resolve(GitRepo git, String requested, String mainBranch)
       throws ApistageException, IOException {
-    Optional<String> head = git.head();
     if (requested != null && !requested.isBlank()) {
-      String rev = requested.trim();
-      Optional<String> commit = git.resolveCommit(rev);
-      if (commit.isEmpty()) {
-        if (git.isShallow()) {
-          throw new ApistageException(
-              "apistage.base="
-                  + rev
-                  + " names no commit of this shallow clone; "
-                  + UNSHALLOW
-                  + ", or fetch that revision");
-        }
-        throw new ApistageException(
-            "apistage.base="
-                + rev
-                + " names no branch, tag or commit of this repository;"
-                + " pass an existing revision with -Dapistage.base=<branch|tag|commit>"
-                + " (git fetch it first when it lives on a remote)");
-      }
-      return new BaseRevision(commit.get(), rev);
+      return explicit(git, requested.trim());
     }
+    Optional<String> head = git.head();
     if (head.isEmpty()) {
       throw new ApistageException(
           "the Git repository has no commit yet, so there is no base to compare with;"
               + " commit the config first, or pass -Dapistage.base=<rev>");
     }
-    String main = mainBranch;
-    String mainRef;
-    String mainName;
-    if (git.hasRef("refs/remotes/origin/" + main)) {
-      mainRef = "refs/remotes/origin/" + main;
-      mainName = "origin/" + main;
-    } else if (git.hasRef("refs/heads/" + main)) {
-      mainRef = "refs/heads/" + main;
-      mainName = main;
-    } else {
-      String detached = git.currentBranch().isEmpty() ? "HEAD is detached and " : "";
-      throw new ApistageException(
-          detached
-              + "there is neither a branch "
-              + main
-              + " nor origin/"
-              + main
-              + " to find the base of this change; fetch it (git fetch origin "
-              + main
-              + ":refs/remotes/origin/"
-              + main
-              + (git.isShallow() ? ", or " + UNSHALLOW : "")
-              + "), pass -Dapistage.base=<rev>,"
-              + " or set mainBranch in apistage.yaml if the main branch has another name");
-    }
-    String mainCommit = git.readRef(mainRef).orElseThrow();
+    MainBranch main = mainBranch(git, mainBranch);
+    String mainName = main.name();
+    String mainCommit = git.readRef(main.ref()).orElseThrow();
     Optional<String> base;
     try {
       base = git.mergeBase(head.get(), mainCommit);
@@ -113,5 +72,64 @@ public record BaseRevision(String commit, String revision) {
               + " pass -Dapistage.base=<rev>");
     }
     return new BaseRevision(base.get(), "merge-base(HEAD, " + mainName + ")");
+  }
+
+  /** The base the user named with {@code -Dapistage.base}. */
+  private static BaseRevision explicit(GitRepo git, String rev)
+      throws ApistageException, IOException {
+    Optional<String> commit = git.resolveCommit(rev);
+    if (commit.isEmpty()) {
+      if (git.isShallow()) {
+        throw new ApistageException(
+            "apistage.base="
+                + rev
+                + " names no commit of this shallow clone; "
+                + UNSHALLOW
+                + ", or fetch that revision");
+      }
+      throw new ApistageException(
+          "apistage.base="
+              + rev
+              + " names no branch, tag or commit of this repository;"
+              + " pass an existing revision with -Dapistage.base=<branch|tag|commit>"
+              + " (git fetch it first when it lives on a remote)");
+    }
+    return new BaseRevision(commit.get(), rev);
+  }
+
+  /**
+   * The main branch's ref and the name shown for it.
+   *
+   * @param ref e.g. {@code refs/remotes/origin/main}
+   * @param name e.g. {@code origin/main}
+   */
+  private record MainBranch(String ref, String name) {}
+
+  /**
+   * The main branch the merge base is taken from: {@code origin/<main>} when fetched, else the
+   * local {@code <main>}.
+   */
+  private static MainBranch mainBranch(GitRepo git, String main)
+      throws ApistageException, IOException {
+    if (git.hasRef("refs/remotes/origin/" + main)) {
+      return new MainBranch("refs/remotes/origin/" + main, "origin/" + main);
+    }
+    if (git.hasRef("refs/heads/" + main)) {
+      return new MainBranch("refs/heads/" + main, main);
+    }
+    String detached = git.currentBranch().isEmpty() ? "HEAD is detached and " : "";
+    throw new ApistageException(
+        detached
+            + "there is neither a branch "
+            + main
+            + " nor origin/"
+            + main
+            + " to find the base of this change; fetch it (git fetch origin "
+            + main
+            + ":refs/remotes/origin/"
+            + main
+            + (git.isShallow() ? ", or " + UNSHALLOW : "")
+            + "), pass -Dapistage.base=<rev>,"
+            + " or set mainBranch in apistage.yaml if the main branch has another name");
   }
 }

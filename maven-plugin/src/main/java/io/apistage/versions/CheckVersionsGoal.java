@@ -1,5 +1,8 @@
 package io.apistage.versions;
 
+import static io.apistage.problem.RuleId.BASE_UNREADABLE;
+import static io.apistage.problem.RuleId.EXCEPTION_EXPIRED;
+
 import io.apistage.git.GitRepo;
 import io.apistage.git.WorkingCopyDiff;
 import io.apistage.goal.GoalContext;
@@ -26,14 +29,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * The {@code check-versions} goal: every Api file that differs between the base (DESIGN.md section
- * 4) and the working copy is compared semantically with its base, its findings are judged by the
+ * The {@code check-versions} goal: every Api file that differs between the base (docs/versions.md)
+ * and the working copy is compared semantically with its base, its findings are judged by the
  * {@link VersionPolicy}, and the consumers of every breaking change are named. Only the files that
  * differ are read and parsed, so the cost grows with the change, not with the repository. Every
  * changed file is compared before any is judged: the first breaking finding starts reading the
@@ -61,114 +63,157 @@ public final class CheckVersionsGoal {
     Path root = context.configDir();
     try (GitRepo git = GitRepo.open(root)) {
       List<Problem> problems = new ArrayList<>();
-      Settings settings = settings(root, problems);
+      Settings settings = loadSettings(root, problems);
       BaseRevision base = BaseRevision.resolve(git, request.base(), settings.mainBranch());
       List<WorkingCopyDiff.Delta> deltas =
           WorkingCopyDiff.changed(git, base.commit(), Kind.API.folder());
-      Repo repo = new Repo(git, root, base.commit(), settings);
+      RepositoryView repo = new RepositoryView(git, root, base.commit(), settings);
       VersionPolicy policy = new VersionPolicy(settings.exceptions(), repo);
+      ChangedFiles changed = new ChangedFiles(git, root, base, problems);
       List<VersionPolicy.Prepared> prepared = new ArrayList<>();
-      List<VersionPolicy.Verdict> verdicts = new ArrayList<>();
-      Map<String, String> versions = new TreeMap<>();
       for (WorkingCopyDiff.Delta delta : deltas) {
-        Optional<ConfigLoader.Placement> place = ConfigLoader.place(delta.path());
-        if (place.isEmpty() || place.get().kind() != Kind.API) {
-          continue; // validate reports files out of place
-        }
-        if (!delta.onDisk() && Files.isSymbolicLink(root.resolve(delta.path()))) {
-          problems.add(
-              Problem.warning(
-                  delta.path(),
-                  Position.FILE,
-                  "",
-                  RuleId.LAYOUT,
-                  "symbolic link not followed: "
-                      + delta.path()
-                      + " was a file at the base and is a link now; apistage reads only regular"
-                      + " files, so to every goal this Api file is deleted"));
-        }
-        String name = place.get().name();
-        int major = place.get().major();
-        YMap before = null;
-        if (delta.baseBlob().isPresent()) {
-          ParsedFile parsed = parser.parse(git.readBlob(delta.baseBlob().get()), delta.path());
-          if (parsed.ok()
-              && parsed.problems().stream().noneMatch(Problem::isError)
-              && parsed.root() instanceof YMap m) {
-            before = m;
-          } else {
-            problems.add(
-                Problem.warning(
-                    delta.path(),
-                    Position.FILE,
-                    "",
-                    RuleId.BASE_UNREADABLE,
-                    "the file at the base "
-                        + base.describe()
-                        + " is not a readable Api document, so its"
-                        + " changes cannot be judged; check them by hand"));
-            continue;
-          }
-        }
-        YMap after = null;
-        if (delta.onDisk()) {
-          ParsedFile parsed = parser.parse(root.resolve(delta.path()), delta.path());
-          problems.addAll(parsed.problems());
-          if (!parsed.ok() || parsed.problems().stream().anyMatch(Problem::isError)) {
-            continue;
-          }
-          if (!(parsed.root() instanceof YMap m)) {
-            problems.add(
-                Problem.error(
-                    delta.path(),
-                    parsed.root().position(),
-                    "",
-                    RuleId.SCHEMA,
-                    "the document must be a mapping with kind, name and the fields of an Api"));
-            continue;
-          }
-          after = m;
-          if (m.str("version") != null) {
-            versions.put(name + "@" + major, m.str("version"));
-          }
-        }
-        prepared.add(
-            policy.prepare(new VersionPolicy.ApiFile(name, major, delta.path(), before, after)));
+        changed.read(delta).ifPresent(file -> prepared.add(policy.prepare(file)));
       }
       // judged once all are compared: a breaking file's consumers are read meanwhile
+      List<VersionPolicy.Verdict> verdicts = new ArrayList<>();
       for (VersionPolicy.Prepared p : prepared) {
         VersionPolicy.Verdict verdict = policy.check(p);
         verdicts.add(verdict);
         problems.addAll(verdict.problems());
       }
-      problems.addAll(expiredExceptions(settings, versions));
-      report(base, verdicts);
-      Map<String, Object> body = new LinkedHashMap<>();
-      Map<String, Object> baseInfo = new LinkedHashMap<>();
-      baseInfo.put("revision", base.revision());
-      baseInfo.put("commit", base.commit());
-      body.put("base", baseInfo);
-      List<Map<String, Object>> apis = new ArrayList<>();
-      verdicts.forEach(v -> apis.add(v.toPlain()));
-      body.put("apis", apis);
-      boolean failed = Problems.hasErrors(problems);
-      String message;
-      if (!problems.isEmpty()) {
-        message = Problems.summary(problems);
-      } else if (verdicts.isEmpty()) {
-        message = "no Api file changed since " + base.describe();
-      } else {
-        message =
-            Problems.plural(verdicts.size(), "Api file")
-                + " changed since "
-                + base.describe()
-                + ": every version step matches its changes";
-      }
-      return new GoalResult(GOAL, failed ? "VERSION_CHECK_FAILED" : "OK", message, problems, body);
+      problems.addAll(expiredExceptions(settings, changed.versions));
+      logVerdicts(base, verdicts);
+      return result(base, verdicts, problems);
     }
   }
 
-  private void report(BaseRevision base, List<VersionPolicy.Verdict> verdicts) {
+  private static GoalResult result(
+      BaseRevision base, List<VersionPolicy.Verdict> verdicts, List<Problem> problems) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    Map<String, Object> baseInfo = new LinkedHashMap<>();
+    baseInfo.put("revision", base.revision());
+    baseInfo.put("commit", base.commit());
+    body.put("base", baseInfo);
+    List<Map<String, Object>> apis = new ArrayList<>();
+    verdicts.forEach(v -> apis.add(v.toPlain()));
+    body.put("apis", apis);
+    boolean failed = Problems.hasErrors(problems);
+    String message;
+    if (!problems.isEmpty()) {
+      message = Problems.summary(problems);
+    } else if (verdicts.isEmpty()) {
+      message = "no Api file changed since " + base.describe();
+    } else {
+      message =
+          Problems.plural(verdicts.size(), "Api file")
+              + " changed since "
+              + base.describe()
+              + ": every version step matches its changes";
+    }
+    return new GoalResult(GOAL, failed ? "VERSION_CHECK_FAILED" : "OK", message, problems, body);
+  }
+
+  /**
+   * Reads the two sides of each changed Api file, reporting the files that cannot be judged, and
+   * keeps the version of every major line it reads.
+   */
+  private final class ChangedFiles {
+    private final GitRepo git;
+    private final Path root;
+    private final BaseRevision base;
+    private final List<Problem> problems;
+    final Map<String, String> versions = new TreeMap<>();
+
+    ChangedFiles(GitRepo git, Path root, BaseRevision base, List<Problem> problems) {
+      this.git = git;
+      this.root = root;
+      this.base = base;
+      this.problems = problems;
+    }
+
+    /** The file to judge, or empty when it is no Api file or a side cannot be read. */
+    Optional<VersionPolicy.ApiFile> read(WorkingCopyDiff.Delta delta) throws IOException {
+      Optional<ConfigLoader.Placement> place = ConfigLoader.place(delta.path());
+      if (place.isEmpty() || place.get().kind() != Kind.API) {
+        return Optional.empty(); // validate reports files out of place
+      }
+      if (!delta.onDisk() && Files.isSymbolicLink(root.resolve(delta.path()))) {
+        problems.add(
+            Problem.warning(
+                delta.path(),
+                Position.FILE,
+                "",
+                RuleId.LAYOUT,
+                "symbolic link not followed: "
+                    + delta.path()
+                    + " was a file at the base and is a link now; apistage reads only regular"
+                    + " files, so to every goal this Api file is deleted"));
+      }
+      String name = place.get().name();
+      int major = place.get().major();
+      Optional<YMap> before = Optional.empty();
+      if (delta.baseBlob().isPresent()) {
+        before = atBase(delta);
+        if (before.isEmpty()) {
+          return Optional.empty();
+        }
+      }
+      Optional<YMap> after = Optional.empty();
+      if (delta.onDisk()) {
+        after = inWorkingCopy(delta);
+        if (after.isEmpty()) {
+          return Optional.empty();
+        }
+        if (after.get().str("version") != null) {
+          versions.put(name + "@" + major, after.get().str("version"));
+        }
+      }
+      return Optional.of(
+          new VersionPolicy.ApiFile(
+              name, major, delta.path(), before.orElse(null), after.orElse(null)));
+    }
+
+    private Optional<YMap> atBase(WorkingCopyDiff.Delta delta) throws IOException {
+      ParsedFile parsed = parser.parse(git.readBlob(delta.baseBlob().get()), delta.path());
+      if (parsed.ok()
+          && parsed.problems().stream().noneMatch(Problem::isError)
+          && parsed.root() instanceof YMap m) {
+        return Optional.of(m);
+      }
+      problems.add(
+          Problem.warning(
+              delta.path(),
+              Position.FILE,
+              "",
+              BASE_UNREADABLE,
+              "the file at the base "
+                  + base.describe()
+                  + " is not a readable Api document, so its"
+                  + " changes cannot be judged; check them by hand"));
+      return Optional.empty();
+    }
+
+    private Optional<YMap> inWorkingCopy(WorkingCopyDiff.Delta delta) {
+      ParsedFile parsed = parser.parse(root.resolve(delta.path()), delta.path());
+      problems.addAll(parsed.problems());
+      if (!parsed.ok() || parsed.problems().stream().anyMatch(Problem::isError)) {
+        return Optional.empty();
+      }
+      if (!(parsed.root() instanceof YMap m)) {
+        problems.add(
+            Problem.error(
+                delta.path(),
+                parsed.root().position(),
+                "",
+                RuleId.SCHEMA,
+                "the document must be a mapping with kind, name and the fields of an Api"));
+        return Optional.empty();
+      }
+      return Optional.of(m);
+    }
+  }
+
+  private void logVerdicts(BaseRevision base, List<VersionPolicy.Verdict> verdicts) {
     context.log().info("check-versions: base " + base.describe());
     for (VersionPolicy.Verdict v : verdicts) {
       VersionPolicy.ApiFile f = v.file();
@@ -195,7 +240,7 @@ public final class CheckVersionsGoal {
                   + " added, "
                   + c.removed().size()
                   + " removed: "
-                  + v.verdict());
+                  + v.outcome());
       for (String note : v.notes()) {
         context.log().info("  " + note);
       }
@@ -223,7 +268,7 @@ public final class CheckVersionsGoal {
                 settings.file(),
                 new Position(e.line(), e.column()),
                 "/exceptions",
-                RuleId.EXCEPTION_EXPIRED,
+                EXCEPTION_EXPIRED,
                 "the exception for "
                     + e.api()
                     + " "
@@ -240,22 +285,21 @@ public final class CheckVersionsGoal {
     return out;
   }
 
-  private Settings settings(Path root, List<Problem> problems) throws IOException {
+  private Settings loadSettings(Path root, List<Problem> problems) throws IOException {
     Config config = new ConfigLoader(parser).loadSettings(root);
     problems.addAll(config.problems());
     return config.settings();
   }
 
   /** The policy's view of the repository: the working copy, the base and the release tags. */
-  private static final class Repo implements VersionPolicy.Repository {
+  private static final class RepositoryView implements VersionPolicy.Repository {
     private final GitRepo git;
     private final Path root;
     private final String base;
     private final Settings settings;
-    private Set<String> baseApiFiles;
     private CompletableFuture<Consumers> consumers;
 
-    Repo(GitRepo git, Path root, String base, Settings settings) {
+    RepositoryView(GitRepo git, Path root, String base, Settings settings) {
       this.git = git;
       this.root = root;
       this.base = base;
@@ -274,13 +318,13 @@ public final class CheckVersionsGoal {
       return false;
     }
 
-    @Override
-    public String tagName(String api, String version) {
+    private String tagName(String api, String version) {
       return settings.tagPattern().replace("<api>", api).replace("<version>", version);
     }
 
     @Override
-    public Optional<Object> released(String api, String version, String file) throws IOException {
+    public Optional<VersionPolicy.TaggedFile> atReleaseTag(String api, String version, String file)
+        throws IOException {
       if (version == null) {
         return Optional.empty();
       }
@@ -288,6 +332,7 @@ public final class CheckVersionsGoal {
       if (!git.hasRef("refs/tags/" + tag)) {
         return Optional.empty();
       }
+      // a tag that names no commit, or a commit without this file, released no version of it
       Optional<String> commit = git.resolveCommit("refs/tags/" + tag);
       if (commit.isEmpty()) {
         return Optional.empty();
@@ -297,12 +342,20 @@ public final class CheckVersionsGoal {
         return Optional.empty();
       }
       ParsedFile parsed = new YamlParser().parse(bytes.get(), file);
-      return parsed.ok() ? Optional.of(parsed.root().toPlain()) : Optional.empty();
+      if (parsed.ok()) {
+        return Optional.of(new VersionPolicy.TaggedFile(tag, parsed.root().toPlain(), null));
+      }
+      String reason =
+          parsed.problems().stream()
+              .findFirst()
+              .map(p -> p.line() + ":" + p.column() + ": " + p.message())
+              .orElse("no document");
+      return Optional.of(new VersionPolicy.TaggedFile(tag, null, reason));
     }
 
     /** Starts reading the consumer files on a thread of its own, once. */
     @Override
-    public void consumersAhead() {
+    public void expectConsumerLookup() {
       if (consumers == null) {
         consumers =
             CompletableFuture.supplyAsync(
@@ -323,7 +376,7 @@ public final class CheckVersionsGoal {
 
     @Override
     public List<String> consumers(String api, int major) throws IOException {
-      consumersAhead();
+      expectConsumerLookup();
       try {
         return consumers.join().of(api, major);
       } catch (CompletionException e) {

@@ -390,6 +390,29 @@ class CheckVersionsGoalTest {
   }
 
   @Test
+  void releaseTagWhoseFileDoesNotParseIsAProblemNotASkippedCheck() throws Exception {
+    GitHistory repo = GitHistory.init(tmp.resolve("repo"));
+    try (repo) {
+      repo.write("apis/orders/v1.yaml", "kind: Api\nname: [orders\n");
+      repo.commit("a broken preview");
+      repo.tag("orders@1.0.0");
+      repo.write("apis/orders/v1.yaml", orders("1.0.0", "draft"));
+      repo.commit("preview");
+      repo.write("apis/orders/v1.yaml", ordersWithCancel("1.0.0", "draft"));
+      assertThat(lines(run(repo.dir, "HEAD")))
+          .containsExactly(
+              "apis/orders/v1.yaml:3:10: error [release-frozen] orders 1.0.0 is released (tag"
+                  + " orders@1.0.0) and frozen, but apis/orders/v1.yaml at the tag is not a"
+                  + " readable Api document (3:1: not valid YAML: while parsing a flow sequence:"
+                  + " expected ',' or ']', but got <stream end>), so this file cannot be shown to"
+                  + " match the"
+                  + " release: set version to 1.1.0 or higher");
+      repo.write("apis/orders/v1.yaml", ordersWithCancel("1.1.0", "draft"));
+      assertThat(run(repo.dir, "HEAD").problems()).isEmpty();
+    }
+  }
+
+  @Test
   void tagPatternComesFromApistageYaml() throws Exception {
     GitHistory repo = GitHistory.init(tmp.resolve("repo"));
     try (repo) {
