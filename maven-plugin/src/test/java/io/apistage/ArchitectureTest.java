@@ -84,6 +84,21 @@ class ArchitectureTest {
   }
 
   @Test
+  void reportsOnlyRenderWhatTheGoalsGiveThem() {
+    List<String> leaks = new ArrayList<>();
+    IMPORTS_BY_FILE.forEach(
+        (file, imports) -> {
+          if (PACKAGE_BY_FILE.get(file).equals("io.apistage.report")) {
+            imports.stream()
+                .filter(i -> i.equals("io.apistage.git") || i.equals("io.apistage.stage"))
+                .forEach(i -> leaks.add(file + " uses " + i));
+          }
+        });
+    assertThat(PACKAGE_BY_FILE).containsValue("io.apistage.report");
+    assertThat(leaks).as("report files reading Git or stages instead of rendering").isEmpty();
+  }
+
+  @Test
   void packagesDependOnEachOtherWithoutCycles() {
     Map<String, Set<String>> graph = new TreeMap<>();
     IMPORTS_BY_FILE.forEach(

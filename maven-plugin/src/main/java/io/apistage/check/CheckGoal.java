@@ -1,19 +1,19 @@
 package io.apistage.check;
 
+import io.apistage.goal.CheckReport;
 import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
+import io.apistage.goal.ReportBody;
 import io.apistage.problem.ApistageException;
+import io.apistage.problem.Position;
 import io.apistage.problem.Problem;
 import io.apistage.problem.Problems;
 import io.apistage.problem.RuleId;
-import io.apistage.problem.Severity;
 import io.apistage.report.Reports;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -42,43 +42,39 @@ public final class CheckGoal {
   /** Runs every step and merges their results. */
   public GoalResult execute() throws IOException {
     Set<Problem> problems = new LinkedHashSet<>();
-    Map<String, Object> merged = new LinkedHashMap<>();
-    List<Map<String, Object>> goals = new ArrayList<>();
+    List<CheckReport.GoalRun> goals = new ArrayList<>();
+    List<ReportBody> reports = new ArrayList<>();
     List<String> messages = new ArrayList<>();
     for (CheckStep step : steps) {
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("goal", step.goal());
       try {
         GoalResult result = step.run(context);
         Reports.writeJson(result, context.reportDir());
         problems.addAll(result.problems());
-        result.body().forEach(merged::putIfAbsent);
-        entry.put("status", result.status());
-        entry.put("code", result.code());
-        entry.put("message", result.message());
-        entry.put("problems", result.problems().size());
+        reports.add(result.body());
+        goals.add(
+            new CheckReport.GoalRun(
+                step.goal(),
+                result.status(),
+                result.code(),
+                result.message(),
+                result.problems().size()));
         messages.add(step.goal() + ": " + result.message());
       } catch (ApistageException e) {
         String message = step.goal() + " could not run: " + e.getMessage();
-        // each goal check runs has a catalogue entry of that id for this problem
-        String rule = RuleId.of(step.goal()).id();
-        problems.add(new Problem(PROJECT, 0, 0, "", rule, Severity.ERROR, message));
-        entry.put("status", "error");
-        entry.put("code", "NOT_RUN");
-        entry.put("message", e.getMessage());
-        entry.put("problems", 1);
+        // a goal that could not run concerns the project, not a line of a file: 0:0; each goal
+        // check runs has a catalogue entry of that id for this problem
+        problems.add(
+            Problem.error(PROJECT, new Position(0, 0), "", RuleId.of(step.goal()), message));
+        goals.add(new CheckReport.GoalRun(step.goal(), "error", "NOT_RUN", e.getMessage(), 1));
         messages.add(message);
       }
-      goals.add(entry);
     }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("goals", goals);
-    body.putAll(merged);
     List<Problem> all = new ArrayList<>(problems);
     boolean failed = Problems.hasErrors(all) || (context.failOnWarning() && !all.isEmpty());
     String message =
         all.isEmpty() ? String.join("; ", messages) : Problems.summary(all) + " (" + names() + ")";
-    return new GoalResult("check", failed ? "CHECK_FAILED" : "OK", message, all, body);
+    return new GoalResult(
+        "check", failed ? "CHECK_FAILED" : "OK", message, all, new CheckReport(goals, reports));
   }
 
   private String names() {

@@ -2,10 +2,8 @@ package io.apistage.goal;
 
 import io.apistage.problem.Problem;
 import io.apistage.problem.Problems;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 
 /**
  * What a goal found and did: its problems (sorted), the report body of its goal, and the code and
@@ -15,15 +13,15 @@ import java.util.Map;
  * @param code the envelope code, e.g. {@code VALIDATION_FAILED}, or {@code OK}
  * @param message one line for the user
  * @param problems every problem, sorted
- * @param body the goal-specific part of the report (plain maps, lists and values)
+ * @param body the goal-specific part of the report, one record per goal
  * @since 0.1.0
  */
 public record GoalResult(
-    String goal, String code, String message, List<Problem> problems, Map<String, Object> body) {
+    String goal, String code, String message, List<Problem> problems, ReportBody body) {
 
   public GoalResult {
     problems = Problems.sorted(problems);
-    body = Collections.unmodifiableMap(new LinkedHashMap<>(body));
+    Objects.requireNonNull(body, "body");
   }
 
   /** Whether the build fails: any error, or any warning when warnings fail the build. */

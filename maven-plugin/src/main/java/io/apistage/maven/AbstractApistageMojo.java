@@ -1,5 +1,6 @@
 package io.apistage.maven;
 
+import io.apistage.check.ReportInputs;
 import io.apistage.git.GitCredentials;
 import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
@@ -144,7 +145,9 @@ public abstract class AbstractApistageMojo extends AbstractMojo {
       }
       Reports.writeJson(result, context.reportDir());
       if (CheckReports.isCheckingGoal(goal())) {
-        CheckReports.write(result, context);
+        // annotations are workflow commands, which the runner reads from standard output
+        CheckReports.write(
+            result, ReportInputs.of(goal(), context.configDir()), context, System.out::println);
       }
       afterReports(context, result);
     } catch (ApistageException e) {

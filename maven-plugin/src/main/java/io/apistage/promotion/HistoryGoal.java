@@ -7,13 +7,13 @@ import io.apistage.goal.GoalResult;
 import io.apistage.log.Log;
 import io.apistage.problem.ApistageException;
 import io.apistage.stage.HistoryRecord;
+import io.apistage.stage.RecordType;
 import io.apistage.stage.Stage;
 import io.apistage.stage.StageChain;
+import io.apistage.stage.StageReader;
 import io.apistage.stage.StageState;
 import io.apistage.stage.StageStore;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,7 +53,7 @@ public final class HistoryGoal {
       String head = git.requireHead();
       StageChain chain = RollbackGoal.stages(git, head);
       Stage stage = chain.required(stageName, "history");
-      StageState state = new StageStore(git, servers).read(stage);
+      StageState state = new StageStore(git, servers).read(stage, StageReader.Depth.HISTORY);
       log.info(
           "history of stage "
               + stage.name()
@@ -64,9 +64,8 @@ public final class HistoryGoal {
                   .commit()
                   .map(c -> " at " + c.substring(0, 7))
                   .orElse(": nothing deployed yet"));
-      List<Map<String, Object>> records = new ArrayList<>();
       for (HistoryRecord record : state.history()) {
-        String undoes = Records.text(record, "undoes");
+        String undoes = HistoryContent.text(record, "undoes");
         log.info(
             String.format(Locale.ROOT, "%06d", record.number())
                 + " "
@@ -74,25 +73,18 @@ public final class HistoryGoal {
                 + " "
                 + record.name()
                 + "  "
-                + Records.text(record, "status")
+                + HistoryContent.text(record, "status")
                 + "  by "
-                + Records.who(record)
+                + HistoryContent.who(record)
                 + " at "
-                + Records.text(record, "when")
+                + HistoryContent.text(record, "when")
                 + (undoes == null ? "" : "  undoes " + undoes));
-        Records.reports(record).forEach(r -> log.info(r.format()));
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("id", record.id());
-        entry.put("number", record.number());
-        entry.putAll(record.content());
-        records.add(entry);
+        HistoryContent.reports(record).forEach(r -> log.info(r.format()));
       }
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("stage", stage.name());
-      body.put("commit", state.commit().orElse(null));
-      body.put("records", records);
+      HistoryReport body =
+          new HistoryReport(stage.name(), state.commit().orElse(null), state.history());
       int promotions =
-          (int) state.history().stream().filter(r -> Records.PROMOTION.equals(r.type())).count();
+          (int) state.history().stream().filter(r -> r.is(RecordType.PROMOTION)).count();
       int rollbacks = state.history().size() - promotions;
       return new GoalResult(
           "history",

@@ -3,12 +3,7 @@ package io.apistage.promotion;
 import io.apistage.model.Asset;
 import io.apistage.model.Config;
 import io.apistage.model.Kind;
-import io.apistage.model.TreeDiff;
-import io.apistage.report.Json;
 import io.apistage.stage.AliasResolver;
-import io.apistage.yaml.ParsedFile;
-import io.apistage.yaml.YMap;
-import io.apistage.yaml.YamlParser;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -30,8 +25,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * @since 0.1.0
  */
 public final class Planner {
-
-  private static final YamlParser PARSER = new YamlParser();
 
   /**
    * What a promotion reads from: the config it selects from.
@@ -109,16 +102,95 @@ public final class Planner {
    */
   public Plan plan(
       PromotionSpec spec, Source source, String stage, Contents target, boolean mirror) {
-    Config config = source.config();
-    Map<String, String> selected = new LinkedHashMap<>();
-    List<AssetReport> reports = new ArrayList<>();
-    if (mirror) {
+    return new Run(spec, source, stage, target, mirror).plan();
+  }
+
+  /** One planning: the promotion, its source and target, and what it has found so far. */
+  private static final class Run {
+    private final PromotionSpec spec;
+    private final Source source;
+    private final Config config;
+    private final String stage;
+    private final Contents target;
+    private final boolean mirror;
+    private final List<AssetReport> reports = new ArrayList<>();
+    private final Map<String, Object> running;
+    private final Map<String, Asset> authored;
+    private final Map<String, Asset> aliasesAfter;
+    private final List<String> touched = new ArrayList<>();
+    private boolean failed;
+
+    Run(PromotionSpec spec, Source source, String stage, Contents target, boolean mirror) {
+      this.spec = spec;
+      this.source = source;
+      this.config = source.config();
+      this.stage = stage;
+      this.target = target;
+      this.mirror = mirror;
+      this.running = new HashMap<>(target.running());
+      this.authored = new HashMap<>(target.authored());
+      this.aliasesAfter = new HashMap<>(target.aliases());
+    }
+
+    Plan plan() {
+      Map<String, String> selected = mirror ? everything() : selected();
+      if (spec.fixMissingVersions() && !mirror) {
+        addMissingLines(selected);
+      }
+      Dependencies.Closure closure =
+          new Dependencies(config)
+              .close(
+                  selected,
+                  mirror ? Include.ALL : spec.applications(),
+                  mirror ? Include.ALL : spec.subscriptions());
+      AssetPlacement placement =
+          new AssetPlacement(
+              stage,
+              target,
+              mirror ? Overwrite.ALL : spec.overwrite(),
+              AliasResolver.of(config.all(Kind.ALIAS), stage));
+      // each asset's outcome depends only on the source, the target and the mode: work them out
+      // on all cores
+      Map<String, AssetPlacement.Outcome> outcomes = new ConcurrentHashMap<>();
+      closure.reasons().keySet().parallelStream()
+          .filter(key -> !closure.missing().containsKey(key))
+          .forEach(key -> outcomes.put(key, placement.place(config.assets().get(key))));
+      for (Map.Entry<String, String> entry : closure.reasons().entrySet()) {
+        String key = entry.getKey();
+        String why =
+            entry.getValue().startsWith("selected") || mirror ? "" : " (" + entry.getValue() + ")";
+        List<String> missing = closure.missing().get(key);
+        if (missing != null) {
+          reports.add(new AssetReport(key, AssetStatus.FAILURE, requires(missing) + why));
+          failed = true;
+        } else {
+          record(config.assets().get(key), outcomes.get(key), why, closure.reasons());
+        }
+      }
+      if (mirror) {
+        removeGone();
+      }
+      if (failed) {
+        return new Plan(stage, reports, target, List.of(), true);
+      }
+      return new Plan(
+          stage, reports, new Contents(running, authored, aliasesAfter), touched, false);
+    }
+
+    /** Every promotable asset of the source, for a stage that tracks it. */
+    private Map<String, String> everything() {
+      Map<String, String> selected = new LinkedHashMap<>();
       for (Asset asset : config.assets().values()) {
         if (PromotionSpec.PROMOTABLE.contains(asset.kind())) {
           selected.put(asset.key(), "on " + source.label());
         }
       }
-    } else {
+      return selected;
+    }
+
+    /** The assets the selectors select, each with the first selector that does. */
+    private Map<String, String> selected() {
+      Map<String, String> selected = new LinkedHashMap<>();
       for (int i = 0; i < spec.selectors().size(); i++) {
         Selector selector = spec.selectors().get(i);
         boolean any = false;
@@ -138,8 +210,13 @@ public final class Planner {
                       + "; check the kind, name, team or keyword"));
         }
       }
+      return selected;
     }
-    if (spec.fixMissingVersions() && !mirror) {
+
+    /**
+     * With {@code fixMissingVersions}: the earlier major lines of selected Apis the stage lacks.
+     */
+    private void addMissingLines(Map<String, String> selected) {
       Map<String, String> fixes = new LinkedHashMap<>();
       for (String key : List.copyOf(selected.keySet())) {
         for (Asset line : missingEarlierLines(config.assets().get(key), config, target, selected)) {
@@ -154,58 +231,28 @@ public final class Planner {
       }
       fixes.forEach(selected::putIfAbsent);
     }
-    Dependencies deps = new Dependencies(config);
-    Include apps = mirror ? Include.ALL : spec.applications();
-    Include subs = mirror ? Include.ALL : spec.subscriptions();
-    Dependencies.Closure closure = deps.close(selected, apps, subs);
-    Overwrite overwrite = mirror ? Overwrite.ALL : spec.overwrite();
 
-    Map<String, Object> running = new HashMap<>(target.running());
-    Map<String, Asset> authored = new HashMap<>(target.authored());
-    Map<String, Asset> aliasesAfter = new HashMap<>(target.aliases());
-    List<String> touched = new ArrayList<>();
-    boolean failed = false;
-    AliasResolver aliases = AliasResolver.of(config.all(Kind.ALIAS), stage);
-    // each asset's outcome depends only on the source, the target and the mode: work them out on
-    // all cores
-    Map<String, AssetOutcome> outcomes = new ConcurrentHashMap<>();
-    closure.reasons().keySet().parallelStream()
-        .filter(key -> !closure.missing().containsKey(key))
-        .forEach(
-            key ->
-                outcomes.put(
-                    key, applyOne(config.assets().get(key), stage, target, overwrite, aliases)));
-    for (Map.Entry<String, String> entry : closure.reasons().entrySet()) {
-      String key = entry.getKey();
-      Asset asset = config.assets().get(key);
-      String why =
-          entry.getValue().startsWith("selected") || mirror ? "" : " (" + entry.getValue() + ")";
-      List<String> missing = closure.missing().get(key);
-      if (missing != null) {
-        reports.add(
-            new AssetReport(
-                key,
-                AssetStatus.FAILURE,
-                "requires "
-                    + String.join(", ", missing)
-                    + ", which "
-                    + source.label()
-                    + " does not have; add "
-                    + (missing.size() == 1 ? "it" : "them")
-                    + " to "
-                    + source.label()
-                    + " first"
-                    + why));
-        failed = true;
-        continue;
-      }
-      AssetOutcome outcome = outcomes.get(key);
+    private String requires(List<String> missing) {
+      return "requires "
+          + String.join(", ", missing)
+          + ", which "
+          + source.label()
+          + " does not have; add "
+          + (missing.size() == 1 ? "it" : "them")
+          + " to "
+          + source.label()
+          + " first";
+    }
+
+    /** Reports an asset's outcome and, when it changes the stage, takes its documents. */
+    private void record(
+        Asset asset, AssetPlacement.Outcome outcome, String why, Map<String, String> travelling) {
       AssetStatus status = outcome.status();
       String explanation = outcome.explanation() + why;
       if (status == AssetStatus.FAILURE) {
         failed = true;
       } else if (asset.kind() == Kind.API && !spec.fixMissingVersions() && !mirror) {
-        List<Asset> gaps = missingEarlierLines(asset, config, target, closure.reasons());
+        List<Asset> gaps = missingEarlierLines(asset, config, target, travelling);
         if (!gaps.isEmpty()) {
           status = AssetStatus.WARNING;
           explanation +=
@@ -218,20 +265,23 @@ public final class Planner {
                   + " has: set fixMissingVersions: true to promote it as well";
         }
       }
-      reports.add(new AssetReport(key, status, explanation));
-      if (outcome.changes()) {
-        touched.add(key);
-        if (asset.kind() == Kind.ALIAS) {
-          aliasesAfter.put(asset.name(), outcome.authored());
-        } else {
-          authored.put(key, outcome.authored());
-          if (outcome.running() != null) {
-            running.put(key, outcome.running());
-          }
+      reports.add(new AssetReport(asset.key(), status, explanation));
+      if (!outcome.changes()) {
+        return;
+      }
+      touched.add(asset.key());
+      if (asset.kind() == Kind.ALIAS) {
+        aliasesAfter.put(asset.name(), outcome.authored());
+      } else {
+        authored.put(asset.key(), outcome.authored());
+        if (outcome.running() != null) {
+          running.put(asset.key(), outcome.running());
         }
       }
     }
-    if (mirror) {
+
+    /** For a stage that tracks the source: removes what the source no longer has. */
+    private void removeGone() {
       for (String key : target.keys()) {
         if (!config.assets().containsKey(key)) {
           running.remove(key);
@@ -246,139 +296,6 @@ public final class Planner {
         }
       }
     }
-    if (failed) {
-      return new Plan(stage, reports, target, List.of(), true);
-    }
-    return new Plan(stage, reports, new Contents(running, authored, aliasesAfter), touched, false);
-  }
-
-  private record AssetOutcome(
-      AssetStatus status, String explanation, boolean changes, Asset authored, Object running) {}
-
-  private AssetOutcome applyOne(
-      Asset asset, String stage, Contents target, Overwrite overwrite, AliasResolver aliases) {
-    String key = asset.key();
-    Asset authored = asset;
-    Object plain = asset.body().toPlain();
-    String note = "";
-    Asset before =
-        asset.kind() == Kind.ALIAS
-            ? target.aliases().get(asset.name())
-            : target.authored().get(key);
-    if (before != null && before.body() == asset.body() && sameAliases(asset, target, aliases)) {
-      // the very document the target was built from (one parse shared by blob), with the same
-      // aliases
-      return new AssetOutcome(
-          AssetStatus.SUCCESS, "unchanged: " + stage + " already has it", false, null, null);
-    }
-    if (before != null
-        && plain instanceof Map<?, ?> plainMap
-        && before.body().toPlain() instanceof Map<?, ?> beforeMap) {
-      for (String child : Overwrite.CHILDREN.getOrDefault(asset.kind(), List.of())) {
-        if (!overwrite.allowsChild(asset.kind(), child)
-            && !TreeDiff.same(beforeMap.get(child), plainMap.get(child))) {
-          // a parent-only overwrite replaces everything but the child, which stays as the target
-          // has it
-          Map<String, Object> kept = new LinkedHashMap<>();
-          plainMap.forEach((k, v) -> kept.put(String.valueOf(k), v));
-          if (beforeMap.get(child) == null) {
-            kept.remove(child);
-          } else {
-            kept.put(child, beforeMap.get(child));
-          }
-          plain = kept;
-          authored = withBody(asset, kept);
-          note =
-              "; its "
-                  + child
-                  + " differ on "
-                  + stage
-                  + " and are kept: add "
-                  + asset.kind().id()
-                  + "."
-                  + child
-                  + " to overwrite to replace them";
-        }
-      }
-    }
-    Object resolved = null;
-    if (isDeployable(asset.kind())) {
-      AliasResolver.Resolved resolution = aliases.resolve(authored);
-      if (!resolution.ok()) {
-        return new AssetOutcome(
-            AssetStatus.FAILURE, resolution.problems().get(0).message(), false, null, null);
-      }
-      resolved = resolution.plain();
-    }
-    if (!target.has(key)) {
-      return new AssetOutcome(
-          AssetStatus.SUCCESS, "created on " + stage + note, true, authored, resolved);
-    }
-    Object runningBefore = target.running().get(key);
-    boolean sameAuthored =
-        before != null
-            && TreeDiff.same(
-                TreeDiff.normalize(before.body().toPlain()), TreeDiff.normalize(plain));
-    int changes =
-        isDeployable(asset.kind())
-            ? TreeDiff.diff(runningBefore, resolved).size()
-            : TreeDiff.diff(
-                    before == null ? null : TreeDiff.normalize(before.body().toPlain()),
-                    TreeDiff.normalize(plain))
-                .size();
-    if (changes == 0) {
-      return new AssetOutcome(
-          note.isEmpty() ? AssetStatus.SUCCESS : AssetStatus.WARNING,
-          "unchanged: " + stage + " already has it" + note,
-          !sameAuthored,
-          authored,
-          resolved);
-    }
-    String fields = changes + " field change" + (changes == 1 ? "" : "s");
-    if (!overwrite.allows(asset.kind())) {
-      return new AssetOutcome(
-          AssetStatus.FAILURE,
-          "exists on "
-              + stage
-              + " with different content ("
-              + fields
-              + ") and overwrite is "
-              + overwrite
-              + ": add "
-              + asset.kind().id()
-              + " to overwrite to replace it",
-          false,
-          null,
-          null);
-    }
-    return new AssetOutcome(
-        note.isEmpty() ? AssetStatus.REPLACED : AssetStatus.WARNING,
-        "replaced on " + stage + " (" + fields + ")" + note,
-        true,
-        authored,
-        resolved);
-  }
-
-  /** Whether every alias an asset uses is the same document on the target as at the source. */
-  private static boolean sameAliases(Asset asset, Contents target, AliasResolver aliases) {
-    for (String name : AliasResolver.referencedAliases(asset)) {
-      Asset there = target.aliases().get(name);
-      Asset here = aliases.aliases().get(name);
-      if (there == null || here == null || there.body() != here.body()) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static Asset withBody(Asset asset, Map<String, Object> plain) {
-    ParsedFile parsed = PARSER.parse(Json.write(plain), asset.file());
-    return new Asset(
-        asset.kind(), asset.name(), asset.major(), asset.file(), asset.id(), (YMap) parsed.root());
-  }
-
-  private static boolean isDeployable(Kind kind) {
-    return kind != Kind.ALIAS;
   }
 
   private static String aliasName(String key) {

@@ -12,15 +12,16 @@ import io.apistage.model.MemorySource;
 import io.apistage.problem.ApistageException;
 import io.apistage.problem.Problems;
 import io.apistage.stage.HistoryRecord;
+import io.apistage.stage.RecordType;
 import io.apistage.stage.Stage;
 import io.apistage.stage.StageChain;
+import io.apistage.stage.StageReader;
 import io.apistage.stage.StageState;
 import io.apistage.stage.StageStore;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,16 +54,15 @@ public final class RollbackGoal {
       String head = git.requireHead();
       StageChain chain = stages(git, head);
       Stage stage = chain.required(request.stage(), "rollback");
-      Identity who = Who.of(context.env(), git, head, request.clock().instant());
-      StageStore store = new StageStore(git, request.servers());
+      Identity who = Operator.of(context.env(), git, head, request.clock().instant());
       TreeRenderer renderer = new TreeRenderer(git);
-      StageReader reader = new StageReader(git, store, renderer);
+      StageStore store = new StageStore(git, request.servers(), renderer);
       StageUpdater.Done<HistoryRecord> done =
-          new StageUpdater(store, reader, renderer, log)
-              .update(stage, state -> rollback(stage, state, reader, who, head), who, false);
+          new StageUpdater(store, renderer, log)
+              .update(stage, state -> rollback(stage, state, store, who, head), who, false);
       HistoryRecord record = done.result();
       String commit = done.commit().orElseThrow();
-      List<AssetReport> reports = Records.reports(record);
+      List<AssetReport> reports = HistoryContent.reports(record);
       log.info(
           "rollback "
               + record.name()
@@ -71,18 +71,17 @@ public final class RollbackGoal {
               + ": success, commit "
               + commit.substring(0, 7)
               + " (undoes "
-              + Records.text(record, "undoes")
+              + HistoryContent.text(record, "undoes")
               + ")");
       reports.forEach(r -> log.info(r.format()));
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("stage", stage.name());
-      body.put("promotion", record.name());
-      body.put("undoes", Records.text(record, "undoes"));
-      body.put("commit", commit);
-      body.put("record", record.id());
-      List<Map<String, Object>> assets = new ArrayList<>();
-      reports.forEach(r -> assets.add(r.toMap()));
-      body.put("assets", assets);
+      RollbackReport body =
+          new RollbackReport(
+              stage.name(),
+              record.name(),
+              HistoryContent.text(record, "undoes"),
+              commit,
+              record.id(),
+              reports);
       return new GoalResult(
           "rollback",
           "OK",
@@ -99,18 +98,58 @@ public final class RollbackGoal {
   }
 
   private StageUpdater.Update<HistoryRecord> rollback(
-      Stage stage, StageState state, StageReader reader, Identity who, String head)
+      Stage stage, StageState state, StageStore store, Identity who, String head)
       throws ApistageException, IOException {
     List<HistoryRecord> history = state.history();
+    Set<String> undone = undone(history);
+    HistoryRecord target = target(stage, history, undone);
+    Set<String> keys = new TreeSet<>(HistoryContent.touched(target));
+    refuseLaterOverlap(stage, history, undone, target, keys);
+    String base = HistoryContent.text(target, "base");
+    StageState before =
+        base == null
+            ? StageState.empty(stage)
+            : store.readAt(stage, base, StageReader.Depth.RESOLVED);
+    Restoring restoring = new Restoring(state);
+    List<AssetReport> reports = new ArrayList<>();
+    for (String key : keys) {
+      reports.add(restoring.restore(key, before, target.name()));
+    }
+    Map<String, Object> content =
+        HistoryContent.content(RecordType.ROLLBACK, target.name(), stage.name(), who)
+            .source(head, stage.name(), null)
+            .base(state.commit())
+            .changes(reports, List.copyOf(keys))
+            .undoes(target.id())
+            .toMap();
+    HistoryRecord record =
+        new HistoryRecord(
+            state.nextRecordNumber(), RecordType.ROLLBACK.id(), target.name(), content);
+    List<HistoryRecord> records = new ArrayList<>(history);
+    records.add(record);
+    String message =
+        "Roll back " + target.name() + " on " + stage.name() + "\n\nUndoes " + target.id() + ".";
+    return new StageUpdater.Update<>(
+        restoring.content(stage.name(), records, record.id()), message, record);
+  }
+
+  /** The ids of the records that rollbacks undid. */
+  private static Set<String> undone(List<HistoryRecord> history) {
     Set<String> undone = new HashSet<>();
     for (HistoryRecord r : history) {
-      if (Records.ROLLBACK.equals(r.type()) && Records.text(r, "undoes") != null) {
-        undone.add(Records.text(r, "undoes"));
+      if (r.is(RecordType.ROLLBACK) && HistoryContent.text(r, "undoes") != null) {
+        undone.add(HistoryContent.text(r, "undoes"));
       }
     }
+    return undone;
+  }
+
+  /** The last promotion not undone yet, of the requested name when one is requested. */
+  private HistoryRecord target(Stage stage, List<HistoryRecord> history, Set<String> undone)
+      throws ApistageException {
     HistoryRecord target = null;
     for (HistoryRecord r : history) {
-      if (Records.PROMOTION.equals(r.type())
+      if (r.is(RecordType.PROMOTION)
           && !undone.contains(r.id())
           && (request.promotion() == null || request.promotion().equals(r.name()))) {
         target = r;
@@ -131,13 +170,23 @@ public final class RollbackGoal {
                   + " that is not rolled back already; see mvn apistage:history -Dapistage.stage="
                   + stage.name());
     }
-    Set<String> keys = new HashSet<>(Records.touched(target));
+    return target;
+  }
+
+  /** Refuses to undo a promotion when a later one, not undone, changed one of its assets. */
+  private static void refuseLaterOverlap(
+      Stage stage,
+      List<HistoryRecord> history,
+      Set<String> undone,
+      HistoryRecord target,
+      Set<String> keys)
+      throws ApistageException {
     for (HistoryRecord later : history) {
       if (later.number() > target.number()
-          && Records.PROMOTION.equals(later.type())
+          && later.is(RecordType.PROMOTION)
           && !undone.contains(later.id())) {
         List<String> overlap =
-            Records.touched(later).stream().filter(keys::contains).sorted().toList();
+            HistoryContent.touched(later).stream().filter(keys::contains).sorted().toList();
         if (!overlap.isEmpty()) {
           throw new ApistageException(
               "cannot roll back "
@@ -156,62 +205,51 @@ public final class RollbackGoal {
         }
       }
     }
-    String base = Records.text(target, "base");
-    StageState before = base == null ? StageState.empty(stage) : reader.readAt(stage, base);
-    Map<String, Object> running = new HashMap<>(state.assets());
-    Map<String, Asset> authored = new HashMap<>(state.authored());
-    Map<String, Asset> aliases = new HashMap<>(state.aliases());
-    List<AssetReport> reports = new ArrayList<>();
-    for (String key : new TreeSet<>(keys)) {
-      String aliasPrefix = "alias/";
-      boolean existed;
-      if (key.startsWith(aliasPrefix)) {
-        String name = key.substring(aliasPrefix.length());
-        existed = restore(aliases, name, before.aliases().get(name));
-      } else {
-        existed = restore(authored, key, before.authored().get(key));
-        restore(running, key, before.assets().get(key));
-      }
-      reports.add(
-          new AssetReport(
-              key,
-              AssetStatus.SUCCESS,
-              existed
-                  ? "restored as it was before " + target.name()
-                  : "removed: " + target.name() + " had created it"));
-    }
-    int number = state.nextRecordNumber();
-    Map<String, Object> content =
-        Records.content(
-            Records.ROLLBACK,
-            target.name(),
-            null,
-            stage.name(),
-            who,
-            head,
-            stage.name(),
-            null,
-            state.commit(),
-            reports,
-            List.copyOf(new TreeSet<>(keys)),
-            target.id());
-    HistoryRecord record = new HistoryRecord(number, Records.ROLLBACK, target.name(), content);
-    List<HistoryRecord> records = new ArrayList<>(history);
-    records.add(record);
-    StageState.StageContent next =
-        new StageState.StageContent(stage.name(), running, authored, aliases, records, record.id());
-    String message =
-        "Roll back " + target.name() + " on " + stage.name() + "\n\nUndoes " + target.id() + ".";
-    return new StageUpdater.Update<>(next, message, record);
   }
 
-  private static <V> boolean restore(Map<String, V> map, String key, V before) {
-    if (before == null) {
-      map.remove(key);
-      return false;
+  /** The stage's assets, aliases and documents as the rollback restores them, key by key. */
+  private static final class Restoring {
+    private static final String ALIAS_PREFIX = "alias/";
+    private final Map<String, Object> running;
+    private final Map<String, Asset> authored;
+    private final Map<String, Asset> aliases;
+
+    Restoring(StageState state) {
+      this.running = new HashMap<>(state.assets());
+      this.authored = new HashMap<>(state.authored());
+      this.aliases = new HashMap<>(state.aliases());
     }
-    map.put(key, before);
-    return true;
+
+    /** Puts back what {@code before} had at a key, or removes what the promotion created. */
+    AssetReport restore(String key, StageState before, String promotion) {
+      boolean existed;
+      if (key.startsWith(ALIAS_PREFIX)) {
+        String name = key.substring(ALIAS_PREFIX.length());
+        existed = put(aliases, name, before.aliases().get(name));
+      } else {
+        existed = put(authored, key, before.authored().get(key));
+        put(running, key, before.assets().get(key));
+      }
+      return new AssetReport(
+          key,
+          AssetStatus.SUCCESS,
+          existed
+              ? "restored as it was before " + promotion
+              : "removed: " + promotion + " had created it");
+    }
+
+    StageState.StageContent content(String stage, List<HistoryRecord> records, String lastRecord) {
+      return new StageState.StageContent(stage, running, authored, aliases, records, lastRecord);
+    }
+
+    private static <V> boolean put(Map<String, V> map, String key, V before) {
+      if (before == null) {
+        map.remove(key);
+        return false;
+      }
+      map.put(key, before);
+      return true;
+    }
   }
 
   /** The stage chain declared at HEAD. */

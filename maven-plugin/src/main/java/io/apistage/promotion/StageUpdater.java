@@ -4,6 +4,7 @@ import io.apistage.git.Identity;
 import io.apistage.log.Log;
 import io.apistage.problem.ApistageException;
 import io.apistage.stage.Stage;
+import io.apistage.stage.StageReader;
 import io.apistage.stage.StageState;
 import io.apistage.stage.StageStore;
 import java.io.IOException;
@@ -25,13 +26,12 @@ final class StageUpdater {
   static final int MAX_ATTEMPTS = 6;
 
   private final StageStore store;
-  private final StageReader reader;
   private final TreeRenderer renderer;
   private final Log log;
 
-  StageUpdater(StageStore store, StageReader reader, TreeRenderer renderer, Log log) {
+  /** An updater writing through {@code store}, which reports its reads to {@code renderer}. */
+  StageUpdater(StageStore store, TreeRenderer renderer, Log log) {
     this.store = store;
-    this.reader = reader;
     this.renderer = renderer;
     this.log = log;
   }
@@ -64,7 +64,7 @@ final class StageUpdater {
       throws ApistageException, IOException {
     for (int attempt = 1; ; attempt++) {
       long started = System.nanoTime();
-      StageState state = reader.read(stage);
+      StageState state = store.read(stage, StageReader.Depth.RESOLVED);
       long read = System.nanoTime();
       if (state.hasErrors()) {
         throw new ApistageException(
@@ -112,28 +112,7 @@ final class StageUpdater {
       }
       boolean moved = !store.currentCommit(stage).equals(state.commit());
       if (attempt >= MAX_ATTEMPTS) {
-        if (!moved) {
-          throw new ApistageException(
-              "stage "
-                  + stage.name()
-                  + " ("
-                  + stage.state().describe()
-                  + ") could not be updated in "
-                  + attempt
-                  + " attempts although it did not move: its ref is locked; if a run was killed while it moved the"
-                  + " ref, remove the stale lock file ("
-                  + stage.state().localRef(stage.name())
-                  + ".lock in the .git folder) and run the goal again; nothing was written by this run");
-        }
-        throw new ApistageException(
-            "stage "
-                + stage.name()
-                + " ("
-                + stage.state().describe()
-                + ") moved during each of "
-                + attempt
-                + " attempts to update it (other runs are promoting to it); nothing was written by this run:"
-                + " run the goal again");
+        throw exhausted(stage, attempt, moved);
       }
       log.info(
           "stage "
@@ -153,6 +132,32 @@ final class StageUpdater {
             "interrupted while waiting to retry the update of stage " + stage.name(), e);
       }
     }
+  }
+
+  /** Why the update gave up after {@code attempt} attempts: a stale lock, or other runs. */
+  private static ApistageException exhausted(Stage stage, int attempt, boolean moved) {
+    if (!moved) {
+      return new ApistageException(
+          "stage "
+              + stage.name()
+              + " ("
+              + stage.state().describe()
+              + ") could not be updated in "
+              + attempt
+              + " attempts although it did not move: its ref is locked; if a run was killed while it moved the"
+              + " ref, remove the stale lock file ("
+              + stage.state().localRef(stage.name())
+              + ".lock in the .git folder) and run the goal again; nothing was written by this run");
+    }
+    return new ApistageException(
+        "stage "
+            + stage.name()
+            + " ("
+            + stage.state().describe()
+            + ") moved during each of "
+            + attempt
+            + " attempts to update it (other runs are promoting to it); nothing was written by this run:"
+            + " run the goal again");
   }
 
   private static long millis(long nanos) {

@@ -6,6 +6,7 @@ import io.apistage.model.Kind;
 import io.apistage.report.Json;
 import io.apistage.stage.HistoryRecord;
 import io.apistage.stage.StageLayout;
+import io.apistage.stage.StageReader;
 import io.apistage.stage.StageState;
 import io.apistage.yaml.YMap;
 import java.io.IOException;
@@ -29,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * @since 0.1.0
  */
-final class TreeRenderer {
+final class TreeRenderer implements StageReader.Listener {
 
   private final GitRepo git;
   private final Map<YMap, byte[]> authoredBytes =
@@ -41,12 +42,14 @@ final class TreeRenderer {
   }
 
   /** Remembers the bytes a document was parsed from, to store it as authored. */
-  void authored(YMap body, byte[] bytes) {
+  @Override
+  public void authoredCopy(YMap body, byte[] bytes) {
     authoredBytes.put(body, bytes);
   }
 
   /** Remembers the files of a stage commit, to keep the files of what does not change. */
-  void listing(String commit, Map<String, String> blobs) {
+  @Override
+  public void listed(String commit, Map<String, String> blobs) {
     listings.put(commit, blobs);
   }
 

@@ -15,7 +15,7 @@ import io.apistage.problem.Problem;
 import io.apistage.problem.Problems;
 import io.apistage.problem.RuleId;
 import io.apistage.release.ApiComparison.ApiChange;
-import io.apistage.report.Files2;
+import io.apistage.report.AtomicFiles;
 import io.apistage.rules.Validation;
 import io.apistage.versions.Consumers;
 import io.apistage.yaml.ParsedFile;
@@ -23,7 +23,6 @@ import io.apistage.yaml.YMap;
 import io.apistage.yaml.YamlParser;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -220,37 +219,15 @@ public final class ReleaseGoal {
     List<String> consumers = Consumers.from(config).of(tag.api(), tag.major());
     boolean refused = Problems.hasErrors(problems);
 
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("tag", tag.name());
-    body.put("api", tag.api());
-    body.put("version", tag.version().text());
-    body.put("file", file);
-    body.put("commit", commit);
-    body.put("previousTag", previous == null ? null : previous.name());
-    body.put("previousVersion", previous == null ? null : previous.version().text());
-    body.put("bump", ReleaseNotes.largest(changes));
-    List<Map<String, Object>> changeList = new ArrayList<>();
-    for (ApiChange c : changes) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("endpoint", c.endpoint());
-      m.put("level", c.level());
-      m.put("rule", c.rule());
-      m.put("field", c.field());
-      m.put("message", c.message());
-      changeList.add(m);
-    }
-    body.put("changes", changeList);
-    body.put("consumers", consumers);
+    String notes = null;
     String message;
     if (refused) {
-      body.put("notes", null);
       message = "release " + tag.name() + " refused: " + Problems.summary(problems);
     } else {
-      String notes = ReleaseNotes.fileName(tag);
-      Files2.writeAtomically(
+      notes = ReleaseNotes.fileName(tag);
+      AtomicFiles.write(
           context.reportDir().resolve(notes),
           ReleaseNotes.render(new ReleaseNotes.Content(tag, commit, previous, changes, consumers)));
-      body.put("notes", notes);
       message =
           "release "
               + tag.name()
@@ -268,6 +245,9 @@ public final class ReleaseGoal {
               + " affected; notes in "
               + notes;
     }
+    ReleaseReport body =
+        new ReleaseReport(
+            new ReleaseReport.Released(tag, file, commit), previous, changes, consumers, notes);
     return new GoalResult("release", refused ? "RELEASE_REFUSED" : "OK", message, problems, body);
   }
 

@@ -35,6 +35,6 @@ public final class Json {
 
   /** Writes the value to a file atomically (a temporary file moved into place). */
   public static void writeFile(Path file, Object value) throws IOException {
-    Files2.writeAtomically(file, write(value));
+    AtomicFiles.write(file, write(value));
   }
 }

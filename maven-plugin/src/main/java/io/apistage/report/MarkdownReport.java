@@ -1,22 +1,25 @@
 package io.apistage.report;
 
+import io.apistage.goal.CheckReport;
+import io.apistage.goal.CheckVersionsReport;
+import io.apistage.goal.DiffReport;
 import io.apistage.goal.GoalResult;
+import io.apistage.goal.ReportBody;
 import io.apistage.model.Change;
-import io.apistage.model.ConfigLoader;
-import io.apistage.model.Kind;
 import io.apistage.problem.Problem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A goal's outcome as Markdown for a pull-request comment or a GitHub step summary: the problems,
- * then what the body of the goal holds in its documented shape (DESIGN.md section 7) — the goals a
- * {@code check} ran, the changes per API with their required bump and the consumers they affect,
- * what each stage would receive — and a Mermaid diagram of the promotion path with what is pending
- * on each edge.
+ * then what the goal's report holds — the goals a {@code check} ran ({@link CheckReport}), the
+ * changes per API with their required bump and the consumers they affect ({@link
+ * CheckVersionsReport}), what each stage would receive ({@link DiffReport}) — and a Mermaid diagram
+ * of the promotion path with what is pending on each edge.
  *
  * @since 0.1.0
  */
@@ -28,7 +31,6 @@ public final class MarkdownReport {
 
   /** The Markdown of a result; {@code path} is the stage chain for the diagram. */
   public static String render(GoalResult result, PromotionPath path) {
-    Map<String, Object> body = Plain.of(result.body());
     StringBuilder out = new StringBuilder();
     boolean failed = result.status().equals("error");
     out.append("## ")
@@ -38,28 +40,38 @@ public final class MarkdownReport {
         .append(": ")
         .append(inline(result.message()))
         .append("\n\n");
-    goals(body, out);
+    if (result.body() instanceof CheckReport check) {
+      goals(check.goals(), out);
+    }
     problems(result.problems(), out);
-    apis(body, out);
-    stages(body, path, out);
+    report(result.body(), CheckVersionsReport.class).ifPresent(r -> apis(r.apis(), out));
+    List<DiffReport.StagePlan> plans =
+        report(result.body(), DiffReport.class).map(DiffReport::stages).orElse(List.of());
+    stages(plans, path, out);
     return out.toString();
   }
 
-  private static void goals(Map<String, Object> body, StringBuilder out) {
-    List<Map<String, Object>> goals = Plain.maps(body, "goals");
+  /** The report of a type: the body itself, or for a check the report of the goal it ran. */
+  private static <T extends ReportBody> Optional<T> report(ReportBody body, Class<T> type) {
+    if (body instanceof CheckReport check) {
+      return check.report(type);
+    }
+    return type.isInstance(body) ? Optional.of(type.cast(body)) : Optional.empty();
+  }
+
+  private static void goals(List<CheckReport.GoalRun> goals, StringBuilder out) {
     if (goals.isEmpty()) {
       return;
     }
     out.append("| Goal | Result | |\n|---|---|---|\n");
-    for (Map<String, Object> goal : goals) {
-      String status = Plain.text(goal, "status");
+    for (CheckReport.GoalRun goal : goals) {
       out.append("| ")
-          .append(cell(Plain.text(goal, "goal")))
+          .append(cell(goal.goal()))
           .append(" | ")
-          .append("error".equals(status) ? "❌ " : "✅ ")
-          .append(cell(Plain.text(goal, "code")))
+          .append("error".equals(goal.status()) ? "❌ " : "✅ ")
+          .append(cell(goal.code()))
           .append(" | ")
-          .append(cell(Plain.text(goal, "message")))
+          .append(cell(goal.message()))
           .append(" |\n");
     }
     out.append('\n');
@@ -95,8 +107,7 @@ public final class MarkdownReport {
     out.append('\n');
   }
 
-  private static void apis(Map<String, Object> body, StringBuilder out) {
-    List<Map<String, Object>> apis = Plain.maps(body, "apis");
+  private static void apis(List<CheckVersionsReport.ApiVerdict> apis, StringBuilder out) {
     if (apis.isEmpty()) {
       return;
     }
@@ -104,104 +115,89 @@ public final class MarkdownReport {
         .append("| API | Version | Required bump | Verdict | Changes | Consumers affected |\n")
         .append("|---|---|---|---|---|---|\n");
     int shown = 0;
-    for (Map<String, Object> api : apis) {
+    for (CheckVersionsReport.ApiVerdict api : apis) {
       if (shown++ == MAX_ROWS) {
         out.append("| … | ")
             .append(apis.size() - MAX_ROWS)
             .append(" more in the JSON report | | | | |\n");
         break;
       }
-      String base = Plain.text(api, "baseVersion");
-      String version = Plain.text(api, "version");
-      String bump = Plain.text(api, "requiredBump");
-      Map<String, Object> changes = Plain.map(api, "changes");
+      String base = api.step().baseVersion();
+      String version = api.step().version();
       out.append("| ")
-          .append(code(apiLabel(api)))
+          .append(code(api.label()))
           .append("<br>")
-          .append(cell(Plain.text(api, "file")))
+          .append(cell(api.line().file()))
           .append(" | ")
           .append(base == null ? "new" : cell(base))
           .append(" → ")
           .append(version == null ? "deleted" : cell(version))
           .append(" | ")
-          .append(bump == null ? "" : "**" + cell(bump) + "**")
+          .append("**" + cell(api.step().requiredBump()) + "**")
           .append(" | ")
-          .append("error".equals(Plain.text(api, "verdict")) ? "❌ error" : "✅ ok")
+          .append("error".equals(api.verdict()) ? "❌ error" : "✅ ok")
           .append(" | ")
-          .append(changes == null ? "" : changeCounts(changes))
+          .append(changeCounts(api.changes()))
           .append(" | ")
-          .append(labels(Plain.list(api, "consumers")))
+          .append(labels(api.consumers()))
           .append(" |\n");
     }
     out.append('\n');
     int detailed = 0;
-    for (Map<String, Object> api : apis) {
-      List<Map<String, Object>> findings = Plain.maps(api, "findings");
-      if (findings.isEmpty()) {
+    for (CheckVersionsReport.ApiVerdict api : apis) {
+      if (api.findings().isEmpty()) {
         continue;
       }
       if (detailed++ == MAX_ROWS) {
         break;
       }
-      out.append("<details><summary>")
-          .append(html(apiLabel(api)))
-          .append(": ")
-          .append(findings.size())
-          .append(findings.size() == 1 ? " finding" : " findings")
-          .append("</summary>\n\n| Bump | Rule | Field | Message |\n|---|---|---|---|\n");
-      for (Map<String, Object> finding : findings) {
-        out.append("| ")
-            .append(cell(Plain.text(finding, "bump")))
-            .append(" | ")
-            .append(code(Plain.text(finding, "rule")))
-            .append(" | ")
-            .append(code(Plain.text(finding, "field")))
-            .append(" | ")
-            .append(cell(Plain.text(finding, "message")))
-            .append(" |\n");
-      }
-      out.append("\n</details>\n\n");
+      findings(api, out);
     }
   }
 
-  /** The API with its major line, {@code orders@1}, from its name and its file. */
-  private static String apiLabel(Map<String, Object> api) {
-    String name = Plain.text(api, "api");
-    String file = Plain.text(api, "file");
-    if (name == null || name.contains("@") || file == null) {
-      return name;
+  private static void findings(CheckVersionsReport.ApiVerdict api, StringBuilder out) {
+    List<CheckVersionsReport.Finding> findings = api.findings();
+    out.append("<details><summary>")
+        .append(html(api.label()))
+        .append(": ")
+        .append(findings.size())
+        .append(findings.size() == 1 ? " finding" : " findings")
+        .append("</summary>\n\n| Bump | Rule | Field | Message |\n|---|---|---|---|\n");
+    for (CheckVersionsReport.Finding finding : findings) {
+      out.append("| ")
+          .append(cell(finding.bump()))
+          .append(" | ")
+          .append(code(finding.rule()))
+          .append(" | ")
+          .append(code(finding.field()))
+          .append(" | ")
+          .append(cell(finding.message()))
+          .append(" |\n");
     }
-    return ConfigLoader.place(file)
-        .filter(p -> p.kind() == Kind.API && p.name().equals(name))
-        .map(p -> name + "@" + p.major())
-        .orElse(name);
+    out.append("\n</details>\n\n");
   }
 
-  private static String changeCounts(Map<String, Object> changes) {
+  private static String changeCounts(CheckVersionsReport.Changes changes) {
     List<String> parts = new ArrayList<>();
-    for (String key : List.of("modified", "added", "removed")) {
-      long n = Plain.number(changes, key);
-      if (n < 0) {
-        n = Plain.list(changes, key).size();
-      }
-      if (n > 0) {
-        parts.add(n + " " + key);
-      }
-    }
+    count(parts, changes.modified().size(), "modified");
+    count(parts, changes.added().size(), "added");
+    count(parts, changes.removed().size(), "removed");
     return parts.isEmpty() ? "none" : String.join(", ", parts);
   }
 
-  private static void stages(Map<String, Object> body, PromotionPath path, StringBuilder out) {
-    Map<String, Map<String, Object>> byStage = new LinkedHashMap<>();
-    for (Map<String, Object> stage : Plain.maps(body, "stages")) {
-      String name = Plain.text(stage, "stage");
-      if (name != null) {
-        byStage.put(name, stage);
-      }
+  private static void count(List<String> parts, int n, String what) {
+    if (n > 0) {
+      parts.add(n + " " + what);
     }
-    for (Map.Entry<String, Map<String, Object>> e : byStage.entrySet()) {
-      stage(e.getKey(), e.getValue(), out);
+  }
+
+  private static void stages(
+      List<DiffReport.StagePlan> plans, PromotionPath path, StringBuilder out) {
+    Map<String, DiffReport.StagePlan> byStage = new LinkedHashMap<>();
+    for (DiffReport.StagePlan plan : plans) {
+      byStage.put(plan.stage(), plan);
     }
+    byStage.values().forEach(plan -> stage(plan, out));
     if (path.edges().isEmpty()) {
       return;
     }
@@ -238,41 +234,24 @@ public final class MarkdownReport {
    * What a promotion would bring to one stage, asset by asset and field by field, in the form of
    * the diff goal's own plan ({@code ### Stage `qa`: 1 to create, ...}).
    */
-  private static void stage(String name, Map<String, Object> stage, StringBuilder out) {
-    List<?> create = Plain.list(stage, "create");
-    List<Map<String, Object>> update = Plain.maps(stage, "update");
-    List<?> delete = Plain.list(stage, "delete");
-    long unchanged = Math.max(0, Plain.number(stage, "unchanged"));
+  private static void stage(DiffReport.StagePlan plan, StringBuilder out) {
+    DiffReport.AssetChanges assets = plan.assets();
     out.append("### Stage ")
-        .append(code(name))
+        .append(code(plan.stage()))
         .append(": ")
-        .append(create.size())
+        .append(assets.create().size())
         .append(" to create, ")
-        .append(update.size())
+        .append(assets.update().size())
         .append(" to update, ")
-        .append(delete.size())
+        .append(assets.delete().size())
         .append(" to delete, ")
-        .append(unchanged)
+        .append(plan.unchanged())
         .append(" unchanged\n\n");
-    if (create.isEmpty() && update.isEmpty() && delete.isEmpty()) {
+    if (!plan.hasChanges()) {
       out.append("No changes.\n\n");
       return;
     }
-    List<String[]> rows = new ArrayList<>();
-    create.forEach(k -> rows.add(new String[] {"+", Plain.label(k), "create"}));
-    for (Map<String, Object> u : update) {
-      List<Map<String, Object>> changes = Plain.maps(u, "changes");
-      if (changes.isEmpty()) {
-        rows.add(new String[] {"~", Plain.label(u), "update"});
-      }
-      for (int i = 0; i < changes.size(); i++) {
-        rows.add(
-            new String[] {
-              i == 0 ? "~" : "", i == 0 ? Plain.label(u) : "", code(changeLine(changes.get(i)))
-            });
-      }
-    }
-    delete.forEach(k -> rows.add(new String[] {"-", Plain.label(k), "delete"}));
+    List<String[]> rows = rows(assets);
     out.append("| | asset | change |\n|---|---|---|\n");
     int shown = 0;
     for (String[] row : rows) {
@@ -291,46 +270,60 @@ public final class MarkdownReport {
     out.append('\n');
   }
 
+  /** The table rows of a stage's plan: sign, asset and change. */
+  private static List<String[]> rows(DiffReport.AssetChanges assets) {
+    List<String[]> rows = new ArrayList<>();
+    assets.create().forEach(k -> rows.add(new String[] {"+", k, "create"}));
+    for (DiffReport.Update u : assets.update()) {
+      List<Change> changes = u.changes();
+      if (changes.isEmpty()) {
+        rows.add(new String[] {"~", u.key(), "update"});
+      }
+      for (int i = 0; i < changes.size(); i++) {
+        rows.add(
+            new String[] {
+              i == 0 ? "~" : "", i == 0 ? u.key() : "", code(changeLine(changes.get(i)))
+            });
+      }
+    }
+    assets.delete().forEach(k -> rows.add(new String[] {"-", k, "delete"}));
+    return rows;
+  }
+
   /**
    * One field change: {@code ~ /description: "a" -> "b"}, {@code + /tags: ["x"]}, {@code - /x: 1}.
    */
-  private static String changeLine(Map<String, Object> change) {
-    String field = Plain.text(change, "field");
-    field = field == null || field.isEmpty() ? "/" : field;
-    String path = Plain.text(change, "path");
+  private static String changeLine(Change change) {
+    String field = change.field() == null || change.field().isEmpty() ? "/" : change.field();
+    String path = change.path();
     String label = path != null && path.contains("[") ? field + " (" + path + ")" : field;
-    Object from = change.get("from");
-    Object to = change.get("to");
-    if (from == null) {
-      return "+ " + label + ": " + Change.compact(to);
+    if (change.from() == null) {
+      return "+ " + label + ": " + Change.compact(change.to());
     }
-    if (to == null) {
-      return "- " + label + ": " + Change.compact(from);
+    if (change.to() == null) {
+      return "- " + label + ": " + Change.compact(change.from());
     }
-    return "~ " + label + ": " + Change.compact(from) + " -> " + Change.compact(to);
+    return "~ "
+        + label
+        + ": "
+        + Change.compact(change.from())
+        + " -> "
+        + Change.compact(change.to());
   }
 
   /** What is pending on the edge into a stage, from that stage's diff; null when unknown. */
-  private static String pending(Map<String, Object> stage) {
-    if (stage == null) {
+  private static String pending(DiffReport.StagePlan plan) {
+    if (plan == null) {
       return null;
     }
-    int create = Plain.list(stage, "create").size();
-    int update = Plain.list(stage, "update").size();
-    int delete = Plain.list(stage, "delete").size();
-    if (create + update + delete == 0) {
+    DiffReport.AssetChanges assets = plan.assets();
+    if (!plan.hasChanges()) {
       return "up to date";
     }
     List<String> parts = new ArrayList<>();
-    if (create > 0) {
-      parts.add(create + " to create");
-    }
-    if (update > 0) {
-      parts.add(update + " to update");
-    }
-    if (delete > 0) {
-      parts.add(delete + " to delete");
-    }
+    count(parts, assets.create().size(), "to create");
+    count(parts, assets.update().size(), "to update");
+    count(parts, assets.delete().size(), "to delete");
     return String.join(", ", parts);
   }
 
@@ -342,13 +335,10 @@ public final class MarkdownReport {
     return text.replace("\"", "#quot;").replace("\n", " ");
   }
 
-  private static String labels(List<?> items) {
-    if (items.isEmpty()) {
-      return "";
-    }
+  private static String labels(List<String> items) {
     List<String> parts = new ArrayList<>();
-    for (Object item : items) {
-      parts.add(code(Plain.label(item)));
+    for (String item : items) {
+      parts.add(code(item));
     }
     return String.join(", ", parts);
   }

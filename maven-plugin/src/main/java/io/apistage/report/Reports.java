@@ -30,7 +30,7 @@ public final class Reports {
       details.add(detail(p));
     }
     out.put("details", details);
-    out.putAll(result.body());
+    out.putAll(result.body().toJson());
     return out;
   }
 

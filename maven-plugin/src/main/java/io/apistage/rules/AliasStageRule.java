@@ -35,7 +35,7 @@ public final class AliasStageRule implements Rule {
       }
       if (!missing.isEmpty()) {
         out.add(
-            Checks.warning(
+            RuleSupport.warning(
                 alias,
                 "/stages",
                 RuleId.ALIAS_STAGE,

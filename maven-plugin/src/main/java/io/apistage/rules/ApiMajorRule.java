@@ -23,15 +23,15 @@ public final class ApiMajorRule implements Rule {
     List<Problem> out = new ArrayList<>();
     for (Asset api : config.all(Kind.API)) {
       YNode node = api.body().get("version");
-      String version = Checks.text(node);
-      Matcher m = version == null ? null : Checks.SEMVER.matcher(version);
+      String version = RuleSupport.text(node);
+      Matcher m = version == null ? null : RuleSupport.SEMVER.matcher(version);
       if (m == null || !m.matches()) {
         continue; // the schema reports a missing or malformed version
       }
       String majorText = m.group(1);
       if (majorText.length() > 6 || Integer.parseInt(majorText) != api.major()) {
         out.add(
-            Checks.error(
+            RuleSupport.error(
                 api,
                 node,
                 "/version",
@@ -45,7 +45,7 @@ public final class ApiMajorRule implements Rule {
                     + "; keep "
                     + api.major()
                     + ".x.y here, or put this version in "
-                    + Checks.expectedFile(Kind.API, api.name(), safeMajor(majorText))));
+                    + RuleSupport.expectedFile(Kind.API, api.name(), safeMajor(majorText))));
       }
     }
     return out;

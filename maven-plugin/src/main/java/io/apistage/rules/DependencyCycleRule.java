@@ -58,7 +58,7 @@ public final class DependencyCycleRule implements Rule {
       cycle.add(key);
       Reference first = via.get(at);
       out.add(
-          Checks.error(
+          RuleSupport.error(
               first.from(),
               first.node(),
               first.pointer(),

@@ -27,7 +27,7 @@ public final class DuplicateIdRule implements Rule {
       if (first != null) {
         boolean declared = asset.body().get("id") != null;
         out.add(
-            Checks.error(
+            RuleSupport.error(
                 asset,
                 declared ? "/id" : "/name",
                 RuleId.DUPLICATE_ID,

@@ -42,8 +42,8 @@ public final class EndpointRule implements Rule {
           continue;
         }
         String pointer = "/endpoints/" + i;
-        String method = Checks.text(endpoint.get("method"));
-        String path = Checks.text(endpoint.get("path"));
+        String method = RuleSupport.text(endpoint.get("method"));
+        String path = RuleSupport.text(endpoint.get("path"));
         if (method == null || path == null) {
           continue; // the schema reports them
         }
@@ -54,7 +54,7 @@ public final class EndpointRule implements Rule {
         if (first != null) {
           YMap other = (YMap) endpoints.get(first);
           out.add(
-              Checks.error(
+              RuleSupport.error(
                   api,
                   endpoint.get("path"),
                   pointer + "/path",
@@ -74,7 +74,7 @@ public final class EndpointRule implements Rule {
   }
 
   private static String sameAs(YMap other, String path) {
-    String otherPath = Checks.text(other.get("path"));
+    String otherPath = RuleSupport.text(other.get("path"));
     return path.equals(otherPath) ? "" : " (as " + otherPath + ")";
   }
 
@@ -89,7 +89,7 @@ public final class EndpointRule implements Rule {
     String rest = VARIABLE.matcher(path).replaceAll("");
     if (rest.indexOf('{') >= 0 || rest.indexOf('}') >= 0 || variables.contains("")) {
       out.add(
-          Checks.error(
+          RuleSupport.error(
               api,
               pathNode,
               pointer + "/path",
@@ -107,14 +107,14 @@ public final class EndpointRule implements Rule {
         continue;
       }
       String p = pointer + "/parameters/" + j;
-      String name = Checks.text(parameter.get("name"));
-      String location = Checks.text(parameter.get("location"));
+      String name = RuleSupport.text(parameter.get("name"));
+      String location = RuleSupport.text(parameter.get("location"));
       if (name == null || location == null) {
         continue;
       }
       if (!seen.add(location + ":" + name)) {
         out.add(
-            Checks.error(
+            RuleSupport.error(
                 api,
                 parameter.get("name"),
                 p + "/name",
@@ -133,7 +133,7 @@ public final class EndpointRule implements Rule {
       declared.add(name);
       if (!variables.contains(name)) {
         out.add(
-            Checks.error(
+            RuleSupport.error(
                 api,
                 parameter.get("name"),
                 p + "/name",
@@ -165,7 +165,7 @@ public final class EndpointRule implements Rule {
     for (String variable : variables) {
       if (!declared.contains(variable)) {
         out.add(
-            Checks.error(
+            RuleSupport.error(
                 api,
                 pathNode,
                 pointer + "/path",

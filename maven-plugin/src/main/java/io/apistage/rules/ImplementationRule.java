@@ -26,7 +26,7 @@ public final class ImplementationRule implements Rule {
       }
       if (!api.body().has("baseUrl")) { // an empty or mistyped baseUrl is the schema's to report
         out.add(
-            Checks.error(
+            RuleSupport.error(
                 api,
                 "/state",
                 RuleId.IMPLEMENTATION,

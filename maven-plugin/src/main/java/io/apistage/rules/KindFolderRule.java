@@ -20,7 +20,7 @@ public final class KindFolderRule implements Rule {
 
   /** Whether an asset's {@code kind} is written and differs from its folder's kind. */
   public static boolean mismatched(Asset asset) {
-    String kind = Checks.scalarText(asset.body().get("kind"));
+    String kind = RuleSupport.scalarText(asset.body().get("kind"));
     return kind != null && !kind.equals(asset.kind().label());
   }
 
@@ -39,7 +39,7 @@ public final class KindFolderRule implements Rule {
         continue;
       }
       YNode node = asset.body().get("kind");
-      String written = Checks.scalarText(node);
+      String written = RuleSupport.scalarText(node);
       Kind folderKind = asset.kind();
       Optional<Kind> meant = Kind.byLabel(written);
       String where =
@@ -63,7 +63,7 @@ public final class KindFolderRule implements Rule {
                   + " or set kind: "
                   + folderKind.label()
               : "set kind: " + folderKind.label();
-      out.add(Checks.error(asset, node, "/kind", RuleId.KIND_FOLDER, message));
+      out.add(RuleSupport.error(asset, node, "/kind", RuleId.KIND_FOLDER, message));
     }
     return out;
   }

@@ -113,7 +113,7 @@ public final class LiteralSecretRule implements Rule {
         return; // unknown-reference reports a missing alias
       }
       out.add(
-          Checks.error(
+          RuleSupport.error(
               asset,
               node,
               pointer,
@@ -130,7 +130,7 @@ public final class LiteralSecretRule implements Rule {
     }
     if (text != null && text.startsWith("${secret:")) {
       out.add(
-          Checks.error(
+          RuleSupport.error(
               asset,
               node,
               pointer,
@@ -144,7 +144,7 @@ public final class LiteralSecretRule implements Rule {
       return;
     }
     out.add(
-        Checks.error(
+        RuleSupport.error(
             asset,
             node,
             pointer,

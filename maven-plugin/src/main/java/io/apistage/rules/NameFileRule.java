@@ -23,24 +23,24 @@ public final class NameFileRule implements Rule {
     for (Asset asset : config.assets().values()) {
       boolean api = asset.kind() == Kind.API;
       String what = api ? "folder apis/" + asset.name() + "/" : "file name " + fileName(asset);
-      if (!Checks.isName(asset.name())) {
+      if (!RuleSupport.isName(asset.name())) {
         out.add(
-            Checks.error(
+            RuleSupport.error(
                 asset,
                 "/name",
                 RuleId.NAME_FILE,
                 "the "
                     + what
                     + " is not a valid name ("
-                    + Checks.NAME.pattern()
+                    + RuleSupport.NAME.pattern()
                     + "): rename it to lower-case letters, digits and '-'"));
         continue;
       }
       YNode node = asset.body().get("name");
-      String name = Checks.text(node);
+      String name = RuleSupport.text(node);
       if (name != null && !name.equals(asset.name())) {
         out.add(
-            Checks.error(
+            RuleSupport.error(
                 asset,
                 node,
                 "/name",

@@ -30,8 +30,8 @@ public final class OneMajorRule implements Rule {
       Map<String, String> firstMajor = new HashMap<>();
       List<YNode> apis = asset.body().list("apis");
       for (int i = 0; i < apis.size(); i++) {
-        String text = Checks.text(apis.get(i));
-        Matcher m = text == null ? null : Checks.API_REF.matcher(text);
+        String text = RuleSupport.text(apis.get(i));
+        Matcher m = text == null ? null : RuleSupport.API_REF.matcher(text);
         if (m == null || !m.matches()) {
           continue;
         }
@@ -39,7 +39,7 @@ public final class OneMajorRule implements Rule {
         if (first != null && !first.equals(text)) {
           String kind = asset.kind().label().toLowerCase(Locale.ROOT);
           out.add(
-              Checks.error(
+              RuleSupport.error(
                   asset,
                   apis.get(i),
                   "/apis/" + i,

@@ -26,16 +26,16 @@ public final class OverwriteRule implements Rule {
     for (Asset promotion : config.all(Kind.PROMOTION)) {
       List<YNode> entries = promotion.body().list("overwrite");
       Set<String> listed = new HashSet<>();
-      entries.forEach(e -> listed.add(Checks.text(e)));
+      entries.forEach(e -> listed.add(RuleSupport.text(e)));
       for (int i = 0; i < entries.size(); i++) {
-        String entry = Checks.text(entries.get(i));
+        String entry = RuleSupport.text(entries.get(i));
         if (entry == null || entry.indexOf('.') < 0) {
           continue;
         }
         String parent = entry.substring(0, entry.indexOf('.'));
         if (!listed.contains(parent)) {
           out.add(
-              Checks.error(
+              RuleSupport.error(
                   promotion,
                   entries.get(i),
                   "/overwrite/" + i,

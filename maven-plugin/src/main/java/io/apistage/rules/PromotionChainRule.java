@@ -37,8 +37,8 @@ public final class PromotionChainRule implements Rule {
     String from = promotion.str("from");
     List<YNode> targets = promotion.body().list("to");
     for (int i = 0; i < targets.size(); i++) {
-      String to = Checks.text(targets.get(i));
-      if (!Checks.isName(to)) {
+      String to = RuleSupport.text(targets.get(i));
+      if (!RuleSupport.isName(to)) {
         continue;
       }
       Optional<Asset> stage = config.get(Kind.STAGE, to, 0);
@@ -54,8 +54,9 @@ public final class PromotionChainRule implements Rule {
       boolean atFrom = from != null && source == null && !to.equals(from);
       out.add(
           atFrom
-              ? Checks.error(promotion, "/from", RuleId.PROMOTION_CHAIN, wrong)
-              : Checks.error(promotion, targets.get(i), "/to/" + i, RuleId.PROMOTION_CHAIN, wrong));
+              ? RuleSupport.error(promotion, "/from", RuleId.PROMOTION_CHAIN, wrong)
+              : RuleSupport.error(
+                  promotion, targets.get(i), "/to/" + i, RuleId.PROMOTION_CHAIN, wrong));
     }
     return out;
   }

@@ -37,6 +37,6 @@ public record Reference(
     if (kind == Kind.API && major < 0) {
       return kind.folder() + "/" + name + "/v<MAJOR>.yaml";
     }
-    return Checks.expectedFile(kind, name, major);
+    return RuleSupport.expectedFile(kind, name, major);
   }
 }

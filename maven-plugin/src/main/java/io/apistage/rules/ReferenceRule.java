@@ -21,7 +21,7 @@ public final class ReferenceRule implements Rule {
 
   @Override
   public List<Problem> check(Config config) {
-    Set<String> keys = Checks.keysOfFilesRead(config);
+    Set<String> keys = RuleSupport.keysOfFilesRead(config);
     List<Problem> out = new ArrayList<>();
     for (Asset asset : config.assets().values()) {
       out.addAll(check(keys, asset, ref -> true));
@@ -34,7 +34,7 @@ public final class ReferenceRule implements Rule {
    * promote, which reads only the stages and promotions, runs it on each promotion it applies.
    */
   public static List<Problem> unknownStages(Config config, Asset promotion) {
-    return check(Checks.keysOfFilesRead(config), promotion, ref -> ref.kind() == Kind.STAGE);
+    return check(RuleSupport.keysOfFilesRead(config), promotion, ref -> ref.kind() == Kind.STAGE);
   }
 
   private static List<Problem> check(Set<String> keys, Asset asset, Predicate<Reference> which) {
@@ -43,9 +43,9 @@ public final class ReferenceRule implements Rule {
       if (!which.test(ref)) {
         continue;
       }
-      if (ref.kind() == Kind.ALIAS && !Checks.isName(ref.name())) {
+      if (ref.kind() == Kind.ALIAS && !RuleSupport.isName(ref.name())) {
         out.add(
-            Checks.error(
+            RuleSupport.error(
                 asset,
                 ref.node(),
                 ref.pointer(),
@@ -53,17 +53,17 @@ public final class ReferenceRule implements Rule {
                 "'${alias:"
                     + ref.name()
                     + "}' does not name an alias: alias names match "
-                    + Checks.NAME.pattern()
+                    + RuleSupport.NAME.pattern()
                     + ", e.g. ${alias:orders-backend}"));
         continue;
       }
       boolean exists =
           ref.major() < 0
-              ? Checks.existsAnyMajor(keys, ref.kind(), ref.name())
+              ? RuleSupport.existsAnyMajor(keys, ref.kind(), ref.name())
               : keys.contains(ref.targetKey());
       if (!exists) {
         out.add(
-            Checks.error(
+            RuleSupport.error(
                 asset,
                 ref.node(),
                 ref.pointer(),

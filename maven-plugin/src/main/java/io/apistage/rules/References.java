@@ -55,7 +55,7 @@ public final class References {
         YMap stages = body.map("stages");
         if (stages != null) {
           for (YMap.Entry e : stages.entries().values()) {
-            if (Checks.isName(e.key())) {
+            if (RuleSupport.isName(e.key())) {
               YScalar key = new YScalar(e.key(), e.key(), e.keyLine(), e.keyColumn());
               out.add(
                   new Reference(
@@ -96,8 +96,8 @@ public final class References {
       name(out, asset, selector, pointer + "/team", Kind.TEAM, false);
       String kindText = selector.str("kind");
       YNode nameNode = selector.get("name");
-      String name = Checks.text(nameNode);
-      if (kindText == null || !Checks.isName(name)) {
+      String name = RuleSupport.text(nameNode);
+      if (kindText == null || !RuleSupport.isName(name)) {
         continue; // keyword and wildcard selectors name no single asset
       }
       Kind kind = Kind.byId(kindText.toLowerCase(Locale.ROOT)).orElse(null);
@@ -117,8 +117,8 @@ public final class References {
   private static void apis(List<Reference> out, Asset asset, YMap body) {
     List<YNode> apis = body.list("apis");
     for (int i = 0; i < apis.size(); i++) {
-      String text = Checks.text(apis.get(i));
-      Matcher m = text == null ? null : Checks.API_REF.matcher(text);
+      String text = RuleSupport.text(apis.get(i));
+      Matcher m = text == null ? null : RuleSupport.API_REF.matcher(text);
       if (m != null && m.matches()) {
         out.add(
             new Reference(
@@ -137,8 +137,8 @@ public final class References {
   private static void name(
       List<Reference> out, Asset asset, YMap map, String field, Kind kind, boolean required) {
     YNode node = map.get(field.substring(field.lastIndexOf('/') + 1));
-    String text = Checks.text(node);
-    if (Checks.isName(text)) {
+    String text = RuleSupport.text(node);
+    if (RuleSupport.isName(text)) {
       out.add(new Reference(asset, field, node, kind, text, 0, required));
     }
   }
@@ -147,8 +147,8 @@ public final class References {
       List<Reference> out, Asset asset, YMap map, String field, Kind kind, boolean required) {
     List<YNode> items = map.list(field.substring(field.lastIndexOf('/') + 1));
     for (int i = 0; i < items.size(); i++) {
-      String text = Checks.text(items.get(i));
-      if (Checks.isName(text)) {
+      String text = RuleSupport.text(items.get(i));
+      if (RuleSupport.isName(text)) {
         out.add(new Reference(asset, field + "/" + i, items.get(i), kind, text, 0, required));
       }
     }

@@ -36,7 +36,7 @@ public final class StageChainRule implements Rule {
         firsts.add(stage);
       } else if (from.equals(stage.name())) {
         out.add(
-            Checks.error(
+            RuleSupport.error(
                 stage,
                 "/promotesFrom",
                 RuleId.STAGE_CHAIN,
@@ -46,7 +46,7 @@ public final class StageChainRule implements Rule {
                     + " remove promotesFrom if it is the first stage"));
       } else if (stage.body().get("track") != null) {
         out.add(
-            Checks.error(
+            RuleSupport.error(
                 stage,
                 "/track",
                 RuleId.STAGE_CHAIN,
@@ -61,7 +61,7 @@ public final class StageChainRule implements Rule {
       String first = firsts.get(0).name();
       for (Asset other : firsts.subList(1, firsts.size())) {
         out.add(
-            Checks.error(
+            RuleSupport.error(
                 other,
                 "/name",
                 RuleId.STAGE_CHAIN,
@@ -115,7 +115,7 @@ public final class StageChainRule implements Rule {
     chain.append(ordered.get(0));
     Asset at = stages.get(ordered.get(0));
     out.add(
-        Checks.error(
+        RuleSupport.error(
             at,
             "/promotesFrom",
             RuleId.STAGE_CHAIN,

@@ -23,8 +23,8 @@ public final class SubscriptionPlanRule implements Rule {
     for (Asset subscription : config.all(Kind.SUBSCRIPTION)) {
       String packageName = subscription.str("package");
       YNode planNode = subscription.body().get("plan");
-      String plan = Checks.text(planNode);
-      if (!Checks.isName(packageName) || !Checks.isName(plan)) {
+      String plan = RuleSupport.text(planNode);
+      if (!RuleSupport.isName(packageName) || !RuleSupport.isName(plan)) {
         continue;
       }
       Optional<Asset> pkg = config.get(Kind.PACKAGE, packageName, 0);
@@ -33,7 +33,7 @@ public final class SubscriptionPlanRule implements Rule {
       }
       List<String> plans = new ArrayList<>();
       for (YNode node : pkg.get().body().list("plans")) {
-        String name = Checks.text(node);
+        String name = RuleSupport.text(node);
         if (name != null) {
           plans.add(name);
         }
@@ -42,7 +42,7 @@ public final class SubscriptionPlanRule implements Rule {
         String offered =
             plans.isEmpty() ? "it offers none" : "it offers " + String.join(", ", plans);
         out.add(
-            Checks.error(
+            RuleSupport.error(
                 subscription,
                 planNode,
                 "/plan",

@@ -2,13 +2,12 @@ package io.apistage.rules;
 
 import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
+import io.apistage.goal.ValidateReport;
 import io.apistage.model.DirectorySource;
 import io.apistage.problem.ApistageException;
 import io.apistage.problem.Problems;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The {@code validate} goal: schemas, references, dependency and naming rules over the config root.
@@ -41,9 +40,7 @@ public final class ValidateGoal {
     Validation.Outcome outcome =
         new Validation().validate(new DirectorySource(context.configDir()));
     int files = outcome.config().filesRead().size();
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("filesChecked", files);
-    body.put("assets", outcome.config().assets().size());
+    ValidateReport body = new ValidateReport(files, outcome.config().assets().size());
     boolean failed =
         !outcome.problems().isEmpty()
             && (Problems.hasErrors(outcome.problems()) || context.failOnWarning());

@@ -1,6 +1,7 @@
 package io.apistage.stage;
 
 import io.apistage.git.GitRepo;
+import io.apistage.goal.DiffReport;
 import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
 import io.apistage.model.Asset;
@@ -13,15 +14,15 @@ import io.apistage.problem.Position;
 import io.apistage.problem.Problem;
 import io.apistage.problem.Problems;
 import io.apistage.problem.RuleId;
-import io.apistage.report.Files2;
+import io.apistage.report.AtomicFiles;
 import io.apistage.yaml.ParsedFile;
+import io.apistage.yaml.StringCache;
 import io.apistage.yaml.YMap;
 import io.apistage.yaml.YamlParser;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,7 +75,7 @@ public final class DiffGoal {
               + Problems.summary(problems)
               + "; fix it (mvn apistage:validate) first",
           problems,
-          Map.of("stages", List.of()));
+          new DiffReport(List.of()));
     }
     StageChain chain = loaded.chain();
     problems.addAll(chain.problems());
@@ -90,7 +91,7 @@ public final class DiffGoal {
       context.log().info("No stages declared (stages/<name>.yaml); nothing to compare");
       writeMarkdown(List.of(), List.of());
       return new GoalResult(
-          GOAL, "OK", "no stages to compare", problems, Map.of("stages", List.of()));
+          GOAL, "OK", "no stages to compare", problems, new DiffReport(List.of()));
     }
 
     List<StageDiff> diffs = new ArrayList<>();
@@ -129,10 +130,7 @@ public final class DiffGoal {
       }
     }
     writeMarkdown(diffs, notCompared);
-    Map<String, Object> body = new LinkedHashMap<>();
-    List<Map<String, Object>> reports = new ArrayList<>();
-    diffs.forEach(d -> reports.add(d.toReport()));
-    body.put("stages", reports);
+    DiffReport body = new DiffReport(diffs.stream().map(StageDiff::toReport).toList());
     String message = message(diffs, notCompared);
     if (Problems.hasErrors(problems)) {
       message = Problems.summary(problems) + "; " + message;
@@ -215,7 +213,7 @@ public final class DiffGoal {
                         new Asset(p.kind(), p.name(), p.major(), path, null, body),
                         List.of());
                   }
-                  Object plain = Compact.of(TreeDiff.normalize(body.toPlain()));
+                  Object plain = StringCache.shareAll(TreeDiff.normalize(body.toPlain()));
                   Prepared prepared =
                       new Prepared(
                           p.kind(),
@@ -261,12 +259,9 @@ public final class DiffGoal {
       throws IOException {
     StageState state;
     try {
-      state = store.readForDiff(stage);
-    } catch (ApistageException e) {
-      String field =
-          e.getMessage().contains("state.server")
-              ? "server"
-              : e.getMessage().startsWith("state.branch") ? "branch" : "remote";
+      state = store.read(stage, StageReader.Depth.RUNNING);
+    } catch (StageLocationException e) {
+      String field = e.field().yamlName();
       problems.add(
           Problem.error(
               stage.file(),
@@ -312,7 +307,7 @@ public final class DiffGoal {
       return null;
     }
     StageDiff diff =
-        StagePlanner.plan(stage.name(), state.commit(), desired, state.assets(), gatewayUrl);
+        StageDiffer.diff(stage.name(), state.commit(), desired, state.assets(), gatewayUrl);
     String header =
         state
             .commit()
@@ -357,7 +352,7 @@ public final class DiffGoal {
   }
 
   private void writeMarkdown(List<StageDiff> diffs, List<String> notCompared) throws IOException {
-    Files2.writeAtomically(
+    AtomicFiles.write(
         context.reportDir().resolve(GOAL + ".md"), PlanText.markdown(diffs, notCompared));
   }
 }

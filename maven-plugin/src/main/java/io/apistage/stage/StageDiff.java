@@ -1,10 +1,9 @@
 package io.apistage.stage;
 
+import io.apistage.goal.DiffReport;
 import io.apistage.model.Change;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -80,44 +79,18 @@ public record StageDiff(
         + " unchanged";
   }
 
-  /** This diff as the {@code diff.json} entry of DESIGN.md section 7. */
-  public Map<String, Object> toReport() {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("stage", stage);
-    out.put("commit", commit.orElse(null));
-    out.put("create", create);
-    List<Map<String, Object>> updates = new ArrayList<>();
-    for (Update u : update) {
-      List<Map<String, Object>> changes = new ArrayList<>();
-      for (Change c : u.changes()) {
-        Map<String, Object> change = new LinkedHashMap<>();
-        change.put("field", c.field());
-        change.put("path", c.path());
-        change.put("from", c.from());
-        change.put("to", c.to());
-        changes.add(change);
-      }
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("key", u.key());
-      entry.put("changes", changes);
-      updates.add(entry);
-    }
-    out.put("update", updates);
-    out.put("delete", delete);
-    out.put("unchanged", unchanged);
-    Map<String, Object> gateway = new LinkedHashMap<>();
-    gateway.put("gatewayUrl", gatewayUrl);
-    List<Map<String, Object>> endpointList = new ArrayList<>();
-    for (Endpoint e : endpoints) {
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("api", e.api());
-      entry.put("path", e.path());
-      entry.put("method", e.method());
-      entry.put("gatewayUrl", e.gatewayUrl());
-      endpointList.add(entry);
-    }
-    gateway.put("endpoints", endpointList);
-    out.put("gatewayConfig", gateway);
-    return out;
+  /** This diff as its entry of the diff report. */
+  public DiffReport.StagePlan toReport() {
+    List<DiffReport.Update> updates = new ArrayList<>();
+    update.forEach(u -> updates.add(new DiffReport.Update(u.key(), u.changes())));
+    List<DiffReport.Endpoint> served = new ArrayList<>();
+    endpoints.forEach(
+        e -> served.add(new DiffReport.Endpoint(e.api(), e.path(), e.method(), e.gatewayUrl())));
+    return new DiffReport.StagePlan(
+        stage,
+        commit.orElse(null),
+        new DiffReport.AssetChanges(create, updates, delete),
+        unchanged,
+        new DiffReport.Gateway(gatewayUrl, served));
   }
 }

@@ -3,8 +3,12 @@ package io.apistage.stage;
 import io.apistage.model.Asset;
 import io.apistage.model.Kind;
 import io.apistage.model.TreeDiff;
+import io.apistage.problem.Problem;
+import io.apistage.problem.RuleId;
 import io.apistage.report.Json;
 import io.apistage.yaml.BlockWriter;
+import io.apistage.yaml.ParsedFile;
+import io.apistage.yaml.YMap;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,6 +134,43 @@ public final class StageLayout {
     meta.put("lastRecord", content.lastRecord());
     out.put(META, bytes(yaml(meta)));
     return out;
+  }
+
+  /**
+   * The id of the last record a stage's parsed metadata file names, or null; a file that does not
+   * parse or is not a mapping is an error, one that names another stage a warning.
+   */
+  static String readMeta(Stage stage, ParsedFile parsed, List<Problem> problems) {
+    problems.addAll(parsed.problems());
+    if (!parsed.ok()) {
+      return null;
+    }
+    if (!(parsed.root() instanceof YMap meta)) {
+      problems.add(
+          Problem.error(
+              parsed.file(),
+              parsed.root().position(),
+              "",
+              RuleId.STAGE_STATE,
+              "the stage's metadata must be a mapping with stage and lastRecord"));
+      return null;
+    }
+    String named = meta.str("stage");
+    if (named != null && !named.equals(stage.name())) {
+      problems.add(
+          Problem.warning(
+              parsed.file(),
+              meta.valuePosition("stage"),
+              "/stage",
+              RuleId.STAGE_HAND_CHANGE,
+              "the branch holds the state of stage "
+                  + named
+                  + ", not of stage "
+                  + stage.name()
+                  + "; check state.branch in "
+                  + stage.file()));
+    }
+    return meta.str("lastRecord");
   }
 
   private static byte[] bytes(String text) {

@@ -5,6 +5,7 @@ import static io.apistage.problem.RuleId.EXCEPTION_EXPIRED;
 
 import io.apistage.git.GitRepo;
 import io.apistage.git.WorkingCopyDiff;
+import io.apistage.goal.CheckVersionsReport;
 import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
 import io.apistage.model.Config;
@@ -25,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,14 +89,11 @@ public final class CheckVersionsGoal {
 
   private static GoalResult result(
       BaseRevision base, List<VersionPolicy.Verdict> verdicts, List<Problem> problems) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    Map<String, Object> baseInfo = new LinkedHashMap<>();
-    baseInfo.put("revision", base.revision());
-    baseInfo.put("commit", base.commit());
-    body.put("base", baseInfo);
-    List<Map<String, Object>> apis = new ArrayList<>();
-    verdicts.forEach(v -> apis.add(v.toPlain()));
-    body.put("apis", apis);
+    CheckVersionsReport body =
+        new CheckVersionsReport(
+            base.revision(),
+            base.commit(),
+            verdicts.stream().map(VersionPolicy.Verdict::toReport).toList());
     boolean failed = Problems.hasErrors(problems);
     String message;
     if (!problems.isEmpty()) {

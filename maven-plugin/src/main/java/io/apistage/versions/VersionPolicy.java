@@ -1,5 +1,6 @@
 package io.apistage.versions;
 
+import io.apistage.goal.CheckVersionsReport;
 import io.apistage.model.Settings;
 import io.apistage.problem.Bump;
 import io.apistage.problem.Position;
@@ -9,9 +10,7 @@ import io.apistage.yaml.YMap;
 import io.apistage.yaml.YNode;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -140,32 +139,23 @@ public final class VersionPolicy {
       return problems.stream().anyMatch(Problem::isError) ? "error" : "ok";
     }
 
-    /** The report entry of docs/versions.md. */
-    public Map<String, Object> toPlain() {
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("api", file.api());
-      out.put("major", file.major());
-      out.put("file", file.file());
-      out.put("baseVersion", baseVersion());
-      out.put("version", version());
-      out.put("requiredBump", requiredBump().label());
-      out.put("verdict", outcome());
-      out.put("changes", changes().toPlain());
-      List<Map<String, Object>> list = new ArrayList<>();
+    /** The entry of the check-versions report (docs/versions.md). */
+    public CheckVersionsReport.ApiVerdict toReport() {
+      List<CheckVersionsReport.Finding> list = new ArrayList<>();
       for (Judged j : findings) {
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("rule", j.finding().rule().id());
-        f.put("bump", j.finding().bump().label());
-        f.put("field", j.finding().field());
-        f.put("message", j.finding().message());
-        if (j.exception() != null) {
-          f.put("exception", j.exception());
-        }
-        list.add(f);
+        Finding f = j.finding();
+        list.add(
+            new CheckVersionsReport.Finding(
+                f.rule().id(), f.bump().label(), f.field(), f.message(), j.exception()));
       }
-      out.put("findings", list);
-      out.put("consumers", consumers);
-      return out;
+      return new CheckVersionsReport.ApiVerdict(
+          new CheckVersionsReport.ApiLine(file.api(), file.major(), file.file()),
+          new CheckVersionsReport.VersionStep(baseVersion(), version(), requiredBump().label()),
+          outcome(),
+          new CheckVersionsReport.Changes(
+              changes().modified(), changes().added(), changes().removed()),
+          list,
+          consumers);
     }
   }
 

@@ -152,7 +152,7 @@ public final class CheckVersionsBenchmark {
     long t = System.nanoTime();
     GoalResult result = new CheckVersionsGoal(context, new CheckVersionsRequest(null)).execute();
     long took = System.nanoTime() - t;
-    List<?> checked = (List<?>) result.body().get("apis");
+    List<?> checked = (List<?>) result.body().toJson().get("apis");
     if (checked.size() != CHANGED
         || !checked.stream().allMatch(a -> verdict.equals(((Map<?, ?>) a).get("verdict")))) {
       throw new IllegalStateException(
@@ -199,7 +199,7 @@ public final class CheckVersionsBenchmark {
       Path root = Path.of(args[0]);
       GoalContext context = GoalContext.of(root, root.resolve("target/apistage"), Log.NONE);
       GoalResult result = new CheckVersionsGoal(context, new CheckVersionsRequest(null)).execute();
-      if (((List<?>) result.body().get("apis")).size() != CHANGED) {
+      if (((List<?>) result.body().toJson().get("apis")).size() != CHANGED) {
         throw new IllegalStateException(result.message());
       }
     }

@@ -15,8 +15,10 @@ import io.apistage.stage.DiffRequest;
 import io.apistage.stage.Stage;
 import io.apistage.stage.StageChain;
 import io.apistage.stage.StageLayout;
+import io.apistage.stage.StageReader;
 import io.apistage.stage.StageState;
 import io.apistage.stage.StageStore;
+import io.apistage.testing.GitRepoBuilder;
 import io.apistage.yaml.YMap;
 import io.apistage.yaml.YamlParser;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +33,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ForkJoinPool;
-import org.eclipse.jgit.api.Git;
 
 /**
  * Times {@code diff} of a synthetic config root of 10,000 Apis against a stage that holds it with
@@ -72,7 +73,7 @@ public final class DiffBenchmark {
     System.out.println("== diff benchmark");
     long start = System.nanoTime();
     SyntheticRepo.Stats stats = SyntheticRepo.write(root, apis, seed);
-    Git.init().setDirectory(root.toFile()).setInitialBranch("main").call().close();
+    GitRepoBuilder.init(root).close();
     System.out.printf(
         Locale.ROOT,
         "repository: %d Api files; %s (written in %.1f s)%n",
@@ -116,7 +117,8 @@ public final class DiffBenchmark {
     }
     GoalResult result = new DiffGoal(context, request).execute();
     @SuppressWarnings("unchecked")
-    Map<String, Object> qa = ((List<Map<String, Object>>) result.body().get("stages")).get(0);
+    Map<String, Object> qa =
+        ((List<Map<String, Object>>) result.body().toJson().get("stages")).get(0);
     List<?> updates = (List<?>) qa.get("update");
     // the mutation changes the description and bumps the patch version: two fields, nothing else
     long exact =
@@ -245,7 +247,7 @@ public final class DiffBenchmark {
   private static Object readState(Path root, String stageName) throws Exception {
     Stage stage = Stage.of(asset(new YamlParser(), root, "stages/" + stageName + ".yaml"));
     try (GitRepo git = GitRepo.open(root)) {
-      return new StageStore(git, Map.of()).readForDiff(stage);
+      return new StageStore(git, Map.of()).read(stage, StageReader.Depth.RUNNING);
     }
   }
 

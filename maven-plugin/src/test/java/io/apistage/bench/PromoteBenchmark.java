@@ -5,6 +5,7 @@ import io.apistage.goal.GoalResult;
 import io.apistage.log.RecordingLog;
 import io.apistage.promotion.PromoteGoal;
 import io.apistage.promotion.PromoteRequest;
+import io.apistage.testing.GitRepoBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
 
 /**
  * Times {@code promote} on a synthetic config root of 10,000 Apis committed to Git: the first stage
@@ -54,10 +53,8 @@ public final class PromoteBenchmark {
     Files.writeString(
         root.resolve("promotions/every-api-to-qa.yaml"),
         "kind: Promotion\nname: every-api-to-qa\nfrom: dev\nto: [qa]\nassets: [{ kind: api }]\noverwrite: all\n");
-    try (Git git = Git.init().setDirectory(root.toFile()).setInitialBranch("main").call()) {
-      git.add().addFilepattern(".").call();
-      PersonIdent who = new PersonIdent("Bench", "bench@example.com");
-      git.commit().setMessage("synthetic repository").setAuthor(who).setCommitter(who).call();
+    try (GitRepoBuilder repo = GitRepoBuilder.init(root).as("Bench", "bench@example.com")) {
+      repo.commit("synthetic repository");
     }
     System.out.printf(
         Locale.ROOT,
@@ -94,7 +91,7 @@ public final class PromoteBenchmark {
     long cpu = ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() - cpuStart;
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> promotions =
-        (List<Map<String, Object>>) result.body().get("promotions");
+        (List<Map<String, Object>>) result.body().toJson().get("promotions");
     int assets = promotions.stream().mapToInt(p -> ((List<?>) p.get("assets")).size()).sum();
     System.out.printf(
         Locale.ROOT,

@@ -2,8 +2,11 @@ package io.apistage.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.apistage.goal.CheckVersionsReport;
+import io.apistage.goal.DiffReport;
 import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
+import io.apistage.goal.ValidateReport;
 import io.apistage.log.RecordingLog;
 import io.apistage.problem.ApistageException;
 import io.apistage.problem.Problem;
@@ -19,6 +22,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CheckGoalTest {
+
+  private static final String BASE = "0123456789abcdef0123456789abcdef01234567";
+
+  /** orders@1 as check-versions reports an endpoint removed within the major line. */
+  private static final CheckVersionsReport.ApiVerdict ORDERS =
+      new CheckVersionsReport.ApiVerdict(
+          new CheckVersionsReport.ApiLine("orders", 1, "apis/orders/v1.yaml"),
+          new CheckVersionsReport.VersionStep("1.4.2", "1.5.0", "major"),
+          "error",
+          new CheckVersionsReport.Changes(List.of(), List.of(), List.of("/endpoints/1")),
+          List.of(),
+          List.of("application/mobile-app"));
 
   private static final Problem SCHEMA =
       new Problem(
@@ -51,7 +66,7 @@ class CheckGoalTest {
                     "VALIDATION_FAILED",
                     "1 problem",
                     List.of(SCHEMA),
-                    Map.of("filesChecked", 2)));
+                    new ValidateReport(2, 2)));
     CheckStep versions =
         CheckStep.of(
             "check-versions",
@@ -61,7 +76,7 @@ class CheckGoalTest {
                     "VERSION_CHECK_FAILED",
                     "1 problem",
                     List.of(BREAKING, SCHEMA),
-                    Map.of("apis", List.of(Map.of("api", "orders@1", "requiredBump", "major")))));
+                    new CheckVersionsReport("origin/main", BASE, List.of(ORDERS))));
     CheckStep diff =
         CheckStep.of(
             "diff",
@@ -83,9 +98,10 @@ class CheckGoalTest {
             "apis/orders/v1.yaml:9:5: error [breaking-change] endpoint removed");
     assertThat(result.message())
         .isEqualTo("3 problems in 2 files (3 errors, 0 warnings) (validate, check-versions, diff)");
-    assertThat(result.body()).containsKeys("goals", "filesChecked", "apis");
+    assertThat(result.body().toJson()).containsKeys("goals", "filesChecked", "apis");
     @SuppressWarnings("unchecked")
-    List<Map<String, Object>> goals = (List<Map<String, Object>>) result.body().get("goals");
+    List<Map<String, Object>> goals =
+        (List<Map<String, Object>>) result.body().toJson().get("goals");
     assertThat(goals)
         .extracting(g -> g.get("goal") + " " + g.get("code"))
         .containsExactly(
@@ -109,10 +125,19 @@ class CheckGoalTest {
     CheckStep validate =
         CheckStep.of(
             "validate",
-            c -> new GoalResult("validate", "OK", "2 files valid, 2 assets", List.of(), Map.of()));
+            c ->
+                new GoalResult(
+                    "validate",
+                    "OK",
+                    "2 files valid, 2 assets",
+                    List.of(),
+                    new ValidateReport(2, 2)));
     CheckStep diff =
         CheckStep.of(
-            "diff", c -> new GoalResult("diff", "OK", "3 stages compared", List.of(), Map.of()));
+            "diff",
+            c ->
+                new GoalResult(
+                    "diff", "OK", "3 stages compared", List.of(), new DiffReport(List.of())));
 
     GoalResult result = new CheckGoal(context, List.of(validate, diff)).execute();
 

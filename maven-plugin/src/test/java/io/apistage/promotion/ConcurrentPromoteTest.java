@@ -46,10 +46,10 @@ class ConcurrentPromoteTest {
   /**
    * The shop plus {@code apis} small Apis, each with its own promotion to qa, dev already tracked.
    */
-  private static GitFixture manyApis(Path dir, int apis, int promotions) throws Exception {
-    GitFixture f = GitFixture.shop(dir);
+  private static ShopFixture manyApis(Path dir, int apis, int promotions) throws Exception {
+    ShopFixture f = ShopFixture.shop(dir);
     for (int i = 0; i < apis; i++) {
-      f.write(
+      f.repo.write(
           "apis/api" + i + "/v1.yaml",
           "kind: Api\nname: api"
               + i
@@ -58,7 +58,7 @@ class ConcurrentPromoteTest {
               + "\n");
     }
     for (int p = 0; p < promotions; p++) {
-      f.write(
+      f.repo.write(
           "promotions/p" + p + ".yaml",
           "kind: Promotion\nname: p"
               + p
@@ -66,7 +66,7 @@ class ConcurrentPromoteTest {
               + p
               + "*\" }]\n");
     }
-    f.commit("many apis");
+    f.repo.commit("many apis");
     new PromoteGoal(
             f.context(new RecordingLog()),
             new PromoteRequest(PromoteGoal.TRACK_MAIN, false, false, Clock.systemUTC()))
@@ -74,10 +74,10 @@ class ConcurrentPromoteTest {
     return f;
   }
 
-  private static List<RevCommit> firstParentChain(GitFixture f, String ref) throws IOException {
+  private static List<RevCommit> firstParentChain(ShopFixture f, String ref) throws IOException {
     List<RevCommit> out = new ArrayList<>();
-    try (RevWalk walk = new RevWalk(f.git.getRepository())) {
-      RevCommit c = walk.parseCommit(ObjectId.fromString(f.ref(ref)));
+    try (RevWalk walk = new RevWalk(f.repo.git().getRepository())) {
+      RevCommit c = walk.parseCommit(ObjectId.fromString(f.repo.ref(ref)));
       while (true) {
         out.add(c);
         assertThat(c.getParentCount()).isLessThanOrEqualTo(1);
@@ -93,10 +93,10 @@ class ConcurrentPromoteTest {
   void severalProcessesPromotingToOneStageAtOnceLoseNoUpdateAndKeepHistoryLinear()
       throws Exception {
     int n = 4;
-    try (GitFixture f = manyApis(dir.resolve("repo"), n, n)) {
+    try (ShopFixture f = manyApis(dir.resolve("repo"), n, n)) {
       List<Process> processes = new ArrayList<>();
       for (int p = 0; p < n; p++) {
-        processes.add(start(f.dir, "p" + p));
+        processes.add(start(f.repo.dir(), "p" + p));
       }
       for (Process process : processes) {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -120,14 +120,14 @@ class ConcurrentPromoteTest {
   void aPromoteKilledAtAnyPointLeavesTheStageAsBeforeOrAsAfterAndARerunCompletes()
       throws Exception {
     Random random = new Random(20260105L);
-    try (GitFixture f = manyApis(dir.resolve("repo"), 150, 0)) {
+    try (ShopFixture f = manyApis(dir.resolve("repo"), 150, 0)) {
       // one run to the end tells how long a run takes here, so the kills spread over its whole work
-      f.write(
+      f.repo.write(
           "promotions/bulk.yaml",
           "kind: Promotion\nname: bulk\nfrom: dev\nto: [qa]\nassets: [{ keyword: \"api*\" }]\n");
-      f.commit("calibrate");
+      f.repo.commit("calibrate");
       long start = System.nanoTime();
-      Process calibration = start(f.dir, "bulk");
+      Process calibration = start(f.repo.dir(), "bulk");
       assertThat(calibration.waitFor(60, TimeUnit.SECONDS)).isTrue();
       assertThat(calibration.exitValue()).isZero();
       long runMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
@@ -139,13 +139,13 @@ class ConcurrentPromoteTest {
                 + "description: round "
                 + i
                 + "\n";
-        f.write("promotions/bulk.yaml", yaml);
-        f.commit("round " + i);
+        f.repo.write("promotions/bulk.yaml", yaml);
+        f.repo.commit("round " + i);
         String hash = PromotionSpec.sha256(yaml.getBytes(StandardCharsets.UTF_8));
-        String before = f.ref(QA_REF);
+        String before = f.repo.ref(QA_REF);
         int recordsBefore = f.state("qa").history().size();
 
-        Process process = start(f.dir, "bulk");
+        Process process = start(f.repo.dir(), "bulk");
         boolean finished =
             process.waitFor(
                 runMillis * 2 / 5 + random.nextInt((int) (runMillis * 7 / 10) + 1),
@@ -154,7 +154,7 @@ class ConcurrentPromoteTest {
           process.destroyForcibly().waitFor();
         }
 
-        String after = f.ref(QA_REF);
+        String after = f.repo.ref(QA_REF);
         StageState qa = f.state("qa");
         assertThat(qa.hasErrors())
             .as("the stage's tree parses after a kill in round %s", i)
@@ -164,14 +164,14 @@ class ConcurrentPromoteTest {
         } else {
           completedByKilledRuns++;
           assertThat(qa.history()).hasSize(recordsBefore + 1);
-          assertThat(Records.applied(qa.history(), "bulk", hash)).isTrue();
+          assertThat(HistoryContent.applied(qa.history(), "bulk", hash)).isTrue();
           assertThat(qa.assets()).hasSize(150);
         }
 
         // A run killed in the instant it moved the ref leaves the ref's lock file behind, as git
         // does; the rerun then refuses, names the file and writes nothing. Removing it (what the
         // message tells the operator) lets the next run complete.
-        Path lock = f.dir.resolve(".git/" + QA_REF + ".lock");
+        Path lock = f.repo.dir().resolve(".git/" + QA_REF + ".lock");
         io.apistage.goal.GoalResult result = rerun(f);
         if (Files.exists(lock)) {
           staleLocks++;
@@ -179,12 +179,12 @@ class ConcurrentPromoteTest {
           assertThat(result.problems().get(0).message())
               .contains("remove the stale lock file (" + QA_REF + ".lock in the .git folder)")
               .contains("nothing was written by this run");
-          assertThat(f.ref(QA_REF)).isEqualTo(after);
+          assertThat(f.repo.ref(QA_REF)).isEqualTo(after);
           Files.delete(lock);
           result = rerun(f);
         }
         StageState rerun = f.state("qa");
-        assertThat(Records.applied(rerun.history(), "bulk", hash))
+        assertThat(HistoryContent.applied(rerun.history(), "bulk", hash))
             .as(
                 "applied after the rerun of round %s: %s %s",
                 i, result.message(), result.problems())
@@ -204,7 +204,7 @@ class ConcurrentPromoteTest {
     }
   }
 
-  private static io.apistage.goal.GoalResult rerun(GitFixture f) throws Exception {
+  private static io.apistage.goal.GoalResult rerun(ShopFixture f) throws Exception {
     return new PromoteGoal(
             f.context(new RecordingLog()),
             new PromoteRequest("bulk", false, false, Clock.systemUTC()))

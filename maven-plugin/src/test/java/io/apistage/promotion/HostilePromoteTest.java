@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.eclipse.jgit.lib.Ref;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,16 +24,42 @@ class HostilePromoteTest {
 
   @TempDir Path dir;
 
-  private static List<String> refs(GitFixture f) throws Exception {
-    return f.git.getRepository().getRefDatabase().getRefs().stream().map(Ref::getName).toList();
+  private static List<String> refs(ShopFixture f) throws Exception {
+    return f.repo.git().getRepository().getRefDatabase().getRefs().stream()
+        .map(Ref::getName)
+        .toList();
+  }
+
+  /**
+   * Promotes orders to qa, then commits a change to qa's branch by Mallory, as a person editing it
+   * by hand would; the commit.
+   */
+  private String promoteOrdersThenChangeQaByHand(
+      ShopFixture f, String message, Consumer<Map<String, byte[]>> change) throws Exception {
+    f.repo.write("promotions/orders-to-qa.yaml", ShopFixture.ORDERS_TO_QA);
+    f.repo.commit("promote orders");
+    new PromoteGoal(f.context(new RecordingLog()), f.promote()).execute();
+    String qa = f.repo.ref("refs/heads/apistage/stage/qa");
+    try (GitRepo repo = GitRepo.open(dir)) {
+      Map<String, byte[]> files = new LinkedHashMap<>(repo.readAll(qa));
+      change.accept(files);
+      String hand =
+          repo.writeCommit(
+              files,
+              List.of(qa),
+              message,
+              new io.apistage.git.Identity("Mallory", "m@example.com", ShopFixture.T0));
+      repo.compareAndSwap("refs/heads/apistage/stage/qa", Optional.of(qa), hand, "hand");
+      return hand;
+    }
   }
 
   @Test
   void committedStageWithAHostileBranchIsRefusedAndNoOtherRefIsWritten() throws Exception {
-    try (GitFixture f = GitFixture.shop(dir)) {
-      f.write("stages/qa.yaml", GitFixture.QA + "state: { branch: ../../../etc/passwd }\n");
-      f.write("promotions/orders-to-qa.yaml", GitFixture.ORDERS_TO_QA);
-      f.commit("hostile qa");
+    try (ShopFixture f = ShopFixture.shop(dir)) {
+      f.repo.write("stages/qa.yaml", ShopFixture.QA + "state: { branch: ../../../etc/passwd }\n");
+      f.repo.write("promotions/orders-to-qa.yaml", ShopFixture.ORDERS_TO_QA);
+      f.repo.commit("hostile qa");
       List<String> before = refs(f);
 
       GoalResult result = new PromoteGoal(f.context(new RecordingLog()), f.promote()).execute();
@@ -57,26 +84,17 @@ class HostilePromoteTest {
   @Test
   void filesAddedByHandOutsideTheLayoutAreDroppedByTheNextPromotionAndNothingIsWrittenToDisk()
       throws Exception {
-    try (GitFixture f = GitFixture.shop(dir)) {
-      f.write("promotions/orders-to-qa.yaml", GitFixture.ORDERS_TO_QA);
-      f.commit("promote orders");
-      new PromoteGoal(f.context(new RecordingLog()), f.promote()).execute();
-      String qa = f.ref("refs/heads/apistage/stage/qa");
-      try (GitRepo repo = GitRepo.open(dir)) {
-        Map<String, byte[]> files = new LinkedHashMap<>(repo.readAll(qa));
-        files.put("etc/passwd", "root:x:0:0\n".getBytes(StandardCharsets.UTF_8));
-        files.put("apis/Orders/v1.yaml", files.get("apis/orders/v1.yaml"));
-        String hand =
-            repo.writeCommit(
-                files,
-                List.of(qa),
-                "odd by hand",
-                new io.apistage.git.Identity("Mallory", "m@example.com", GitFixture.T0));
-        repo.compareAndSwap("refs/heads/apistage/stage/qa", Optional.of(qa), hand, "hand");
-      }
-      f.write("apis/orders/v1.yaml", GitFixture.ORDERS.replace("Orders of", "All orders of"));
-      f.write("promotions/orders-to-qa.yaml", GitFixture.ORDERS_TO_QA + "overwrite: [api]\n");
-      f.commit("describe orders");
+    try (ShopFixture f = ShopFixture.shop(dir)) {
+      promoteOrdersThenChangeQaByHand(
+          f,
+          "odd by hand",
+          files -> {
+            files.put("etc/passwd", "root:x:0:0\n".getBytes(StandardCharsets.UTF_8));
+            files.put("apis/Orders/v1.yaml", files.get("apis/orders/v1.yaml"));
+          });
+      f.repo.write("apis/orders/v1.yaml", ShopFixture.ORDERS.replace("Orders of", "All orders of"));
+      f.repo.write("promotions/orders-to-qa.yaml", ShopFixture.ORDERS_TO_QA + "overwrite: [api]\n");
+      f.repo.commit("describe orders");
       RecordingLog log = new RecordingLog();
       GoalResult result =
           new PromoteGoal(f.context(log), new PromoteRequest(null, false, true, f.clock()))
@@ -91,7 +109,7 @@ class HostilePromoteTest {
                       && line.contains("(\"odd by hand\" by Mallory) was not made by apistage")
                       && line.endsWith("mvn apistage:diff -Dapistage.stage=qa"));
       try (GitRepo repo = GitRepo.open(dir)) {
-        assertThat(repo.readAll(f.ref("refs/heads/apistage/stage/qa")).keySet())
+        assertThat(repo.readAll(f.repo.ref("refs/heads/apistage/stage/qa")).keySet())
             .containsExactlyInAnyOrder(
                 ".apistage/authored/aliases/orders-backend.yaml",
                 ".apistage/authored/apis/orders/v1.yaml",
@@ -107,12 +125,54 @@ class HostilePromoteTest {
   }
 
   @Test
+  void aHistoryRecordThatIsNotAJsonObjectRefusesThePromotionAndIsListedByHistory()
+      throws Exception {
+    // the promotion's reader used to drop such a record in silence, and the next commit with it
+    try (ShopFixture f = ShopFixture.shop(dir)) {
+      String hand =
+          promoteOrdersThenChangeQaByHand(
+              f,
+              "a record by hand",
+              files ->
+                  files.put(
+                      ".apistage/history/000002-rollback-orders-to-qa.json",
+                      "[\"undoes\"]\n".getBytes(StandardCharsets.UTF_8)));
+      String broken =
+          "apistage/stage/qa:.apistage/history/000002-rollback-orders-to-qa.json:1:1: error"
+              + " [stage-state] a history record must be a JSON object";
+      f.repo.write("apis/orders/v1.yaml", ShopFixture.ORDERS.replace("Orders of", "All orders of"));
+      f.repo.write("promotions/orders-to-qa.yaml", ShopFixture.ORDERS_TO_QA + "overwrite: [api]\n");
+      f.repo.commit("describe orders");
+
+      GoalResult result =
+          new PromoteGoal(
+                  f.context(new RecordingLog()), new PromoteRequest(null, false, true, f.clock()))
+              .execute();
+
+      assertThat(result.problems())
+          .extracting(Problem::format)
+          .containsExactly(
+              "promotions/orders-to-qa.yaml:1:1: error [promotion] promotion orders-to-qa failed"
+                  + " on qa: stage qa (apistage/stage/qa) has files that do not parse: "
+                  + broken
+                  + "; fix the branch or roll it back before promoting");
+      assertThat(f.repo.ref("refs/heads/apistage/stage/qa")).isEqualTo(hand);
+
+      GoalResult history = new HistoryGoal(f.context(new RecordingLog()), "qa").execute();
+      assertThat(history.problems()).extracting(Problem::format).contains(broken);
+      assertThat(history.message())
+          .isEqualTo(
+              "2 problems in 2 files (1 error, 1 warning); history of qa: 1 promotion, 0 rollbacks");
+    }
+  }
+
+  @Test
   void aSymbolicLinkCommittedAmongTheAssetsIsNamedAndNeverRead() throws Exception {
-    try (GitFixture f = GitFixture.shop(dir)) {
+    try (ShopFixture f = ShopFixture.shop(dir)) {
       Files.createSymbolicLink(dir.resolve("policies/evil.yaml"), Path.of("/etc/hostname"));
       Files.createSymbolicLink(dir.resolve("notes.yaml"), Path.of("/etc/hostname"));
-      f.write("promotions/orders-to-qa.yaml", GitFixture.ORDERS_TO_QA);
-      f.commit("a link among the policies");
+      f.repo.write("promotions/orders-to-qa.yaml", ShopFixture.ORDERS_TO_QA);
+      f.repo.commit("a link among the policies");
       GoalResult result = new PromoteGoal(f.context(new RecordingLog()), f.promote()).execute();
       assertThat(result.problems())
           .extracting(Problem::format)
@@ -121,7 +181,7 @@ class HostilePromoteTest {
                   + " policies/evil.yaml is committed as a link; apistage reads only regular"
                   + " files, so promote does not see it");
       try (GitRepo repo = GitRepo.open(dir)) {
-        assertThat(repo.readAll(f.ref("refs/heads/apistage/stage/qa")).keySet())
+        assertThat(repo.readAll(f.repo.ref("refs/heads/apistage/stage/qa")).keySet())
             .noneMatch(path -> path.contains("evil"));
       }
     }

@@ -20,18 +20,18 @@ class PromoteGoalTest {
 
   @TempDir Path dir;
 
-  private GoalResult promote(GitFixture f, PromoteRequest request, RecordingLog log)
+  private GoalResult promote(ShopFixture f, PromoteRequest request, RecordingLog log)
       throws Exception {
     return new PromoteGoal(f.context(log), request).execute();
   }
 
-  private GoalResult promote(GitFixture f) throws Exception {
+  private GoalResult promote(ShopFixture f) throws Exception {
     return promote(f, f.promote(), new RecordingLog());
   }
 
   @SuppressWarnings("unchecked")
   private static List<Map<String, Object>> promotions(GoalResult result) {
-    return (List<Map<String, Object>>) result.body().get("promotions");
+    return (List<Map<String, Object>>) result.body().toJson().get("promotions");
   }
 
   private static List<String> statuses(GoalResult result) {
@@ -46,10 +46,10 @@ class PromoteGoalTest {
 
   @Test
   void promotionsTravelDevToQaToProdWithAliasesResolvedForEachStage() throws Exception {
-    try (GitFixture f = GitFixture.shop(dir)) {
-      f.write("promotions/orders-to-qa.yaml", GitFixture.ORDERS_TO_QA);
-      f.write("promotions/orders-to-prod.yaml", GitFixture.ORDERS_TO_PROD);
-      f.commit("promote orders");
+    try (ShopFixture f = ShopFixture.shop(dir)) {
+      f.repo.write("promotions/orders-to-qa.yaml", ShopFixture.ORDERS_TO_QA);
+      f.repo.write("promotions/orders-to-prod.yaml", ShopFixture.ORDERS_TO_PROD);
+      f.repo.commit("promote orders");
       RecordingLog log = new RecordingLog();
 
       GoalResult result = promote(f, f.promote(), log);
@@ -68,7 +68,7 @@ class PromoteGoalTest {
       assertThat(log.lines())
           .contains(
               "[INFO] orders-to-qa -> qa: success, commit "
-                  + f.ref("refs/heads/apistage/stage/qa").substring(0, 7),
+                  + f.repo.ref("refs/heads/apistage/stage/qa").substring(0, 7),
               "[INFO]   Success  api/orders@1: created on qa",
               "[INFO]   Success  policy/cors: created on qa (required by api/orders@1)",
               "[INFO]   Success  alias/orders-backend: created on qa (required by api/orders@1)");
@@ -80,17 +80,17 @@ class PromoteGoalTest {
           .containsEntry("status", "success")
           .containsEntry("base", null);
       assertThat(promotions(result).get(1).get("commit"))
-          .isEqualTo(f.ref("refs/heads/apistage/stage/qa"));
+          .isEqualTo(f.repo.ref("refs/heads/apistage/stage/qa"));
     }
   }
 
   @Test
   void aPromotionIsAppliedOnceUntilItsFileChangesOrRepromoteIsAsked() throws Exception {
-    try (GitFixture f = GitFixture.shop(dir)) {
-      f.write("promotions/orders-to-qa.yaml", GitFixture.ORDERS_TO_QA);
-      f.commit("promote orders");
+    try (ShopFixture f = ShopFixture.shop(dir)) {
+      f.repo.write("promotions/orders-to-qa.yaml", ShopFixture.ORDERS_TO_QA);
+      f.repo.commit("promote orders");
       promote(f);
-      String qa = f.ref("refs/heads/apistage/stage/qa");
+      String qa = f.repo.ref("refs/heads/apistage/stage/qa");
 
       GoalResult again = promote(f);
       assertThat(statuses(again))
@@ -99,15 +99,16 @@ class PromoteGoalTest {
           .isEqualTo(
               "already applied to qa with this content; edit promotions/orders-to-qa.yaml or pass"
                   + " -Dapistage.repromote=true to apply it again");
-      assertThat(f.ref("refs/heads/apistage/stage/qa")).isEqualTo(qa);
+      assertThat(f.repo.ref("refs/heads/apistage/stage/qa")).isEqualTo(qa);
 
       GoalResult repromoted =
           promote(f, new PromoteRequest(null, false, true, f.clock()), new RecordingLog());
       assertThat(statuses(repromoted))
           .containsExactly("track-main->dev:skipped", "orders-to-qa->qa:success");
 
-      f.write("promotions/orders-to-qa.yaml", GitFixture.ORDERS_TO_QA + "description: once more\n");
-      f.commit("edit the promotion");
+      f.repo.write(
+          "promotions/orders-to-qa.yaml", ShopFixture.ORDERS_TO_QA + "description: once more\n");
+      f.repo.commit("edit the promotion");
       GoalResult edited = promote(f);
       assertThat(statuses(edited))
           .containsExactly("track-main->dev:skipped", "orders-to-qa->qa:success");
@@ -122,21 +123,21 @@ class PromoteGoalTest {
 
   @Test
   void overwriteNoneFailsTheWholePromotionAndLeavesTheStageAsItWas() throws Exception {
-    try (GitFixture f = GitFixture.shop(dir)) {
-      f.write("promotions/orders-to-qa.yaml", GitFixture.ORDERS_TO_QA);
-      f.commit("promote orders");
+    try (ShopFixture f = ShopFixture.shop(dir)) {
+      f.repo.write("promotions/orders-to-qa.yaml", ShopFixture.ORDERS_TO_QA);
+      f.repo.commit("promote orders");
       promote(f);
-      String qa = f.ref("refs/heads/apistage/stage/qa");
-      f.write("apis/orders/v1.yaml", GitFixture.ORDERS.replace("1.0.0", "1.1.0"));
-      f.write("promotions/orders-to-qa.yaml", GitFixture.ORDERS_TO_QA + "overwrite: none\n");
-      f.commit("orders 1.1.0");
+      String qa = f.repo.ref("refs/heads/apistage/stage/qa");
+      f.repo.write("apis/orders/v1.yaml", ShopFixture.ORDERS.replace("1.0.0", "1.1.0"));
+      f.repo.write("promotions/orders-to-qa.yaml", ShopFixture.ORDERS_TO_QA + "overwrite: none\n");
+      f.repo.commit("orders 1.1.0");
       RecordingLog log = new RecordingLog();
 
       GoalResult result = promote(f, f.promote(), log);
 
       assertThat(statuses(result))
           .containsExactly("track-main->dev:success", "orders-to-qa->qa:failure");
-      assertThat(f.ref("refs/heads/apistage/stage/qa")).isEqualTo(qa);
+      assertThat(f.repo.ref("refs/heads/apistage/stage/qa")).isEqualTo(qa);
       assertThat(log.lines())
           .contains(
               "[ERROR] orders-to-qa -> qa: failure: 1 asset failed; nothing of it was applied to qa",
@@ -148,8 +149,8 @@ class PromoteGoalTest {
               "promotions/orders-to-qa.yaml:1:1: error [promotion] promotion orders-to-qa failed on qa: 1 asset failed;"
                   + " nothing of it was applied to qa");
 
-      f.write("promotions/orders-to-qa.yaml", GitFixture.ORDERS_TO_QA + "overwrite: [api]\n");
-      f.commit("allow replacing apis");
+      f.repo.write("promotions/orders-to-qa.yaml", ShopFixture.ORDERS_TO_QA + "overwrite: [api]\n");
+      f.repo.commit("allow replacing apis");
       GoalResult replaced = promote(f);
       assertThat(statuses(replaced))
           .containsExactly("track-main->dev:skipped", "orders-to-qa->qa:success");
@@ -160,10 +161,10 @@ class PromoteGoalTest {
 
   @Test
   void promotionFromUnmergedBranchIsRefusedButADryRunWorksAndWritesNothing() throws Exception {
-    try (GitFixture f = GitFixture.shop(dir)) {
-      f.checkout("feature", true);
-      f.write("promotions/orders-to-qa.yaml", GitFixture.ORDERS_TO_QA);
-      String head = f.commit("promote orders, not merged yet");
+    try (ShopFixture f = ShopFixture.shop(dir)) {
+      f.repo.branch("feature");
+      f.repo.write("promotions/orders-to-qa.yaml", ShopFixture.ORDERS_TO_QA);
+      String head = f.repo.commit("promote orders, not merged yet");
 
       assertThatThrownBy(() -> promote(f))
           .isInstanceOf(ApistageException.class)
@@ -179,18 +180,18 @@ class PromoteGoalTest {
       assertThat(log.lines()).contains("[INFO] orders-to-qa -> qa: success (dry run, not written)");
       assertThat(dry.message())
           .isEqualTo("promote (dry run): 2 would be applied, 0 skipped, 0 failed");
-      assertThat(f.ref("refs/heads/apistage/stage/dev")).isNull();
-      assertThat(f.ref("refs/heads/apistage/stage/qa")).isNull();
+      assertThat(f.repo.ref("refs/heads/apistage/stage/dev")).isNull();
+      assertThat(f.repo.ref("refs/heads/apistage/stage/qa")).isNull();
     }
   }
 
   @Test
   void promotionWhoseFromIsNotTheTargetsSourceIsRefused() throws Exception {
-    try (GitFixture f = GitFixture.shop(dir)) {
-      f.write(
+    try (ShopFixture f = ShopFixture.shop(dir)) {
+      f.repo.write(
           "promotions/skip-qa.yaml",
           "kind: Promotion\nname: skip-qa\nfrom: dev\nto: [prod]\nassets: [{ kind: api }]\n");
-      f.commit("straight to prod");
+      f.repo.commit("straight to prod");
 
       GoalResult result = promote(f);
 
@@ -199,17 +200,17 @@ class PromoteGoalTest {
           .containsExactly(
               "promotions/skip-qa.yaml:4:6: error [promotion-chain] stage 'prod' promotes from 'qa', not from"
                   + " 'dev'; set from: qa or choose targets that promote from dev");
-      assertThat(f.ref("refs/heads/apistage/stage/prod")).isNull();
+      assertThat(f.repo.ref("refs/heads/apistage/stage/prod")).isNull();
     }
   }
 
   @Test
   void promotionToAStageThatDoesNotExistIsRefusedAsValidateRefusesIt() throws Exception {
-    try (GitFixture f = GitFixture.shop(dir)) {
-      f.write(
+    try (ShopFixture f = ShopFixture.shop(dir)) {
+      f.repo.write(
           "promotions/to-staging.yaml",
           "kind: Promotion\nname: to-staging\nfrom: dev\nto: [staging]\nassets: [{ kind: api }]\n");
-      f.commit("a stage nobody declared");
+      f.repo.commit("a stage nobody declared");
 
       GoalResult result = promote(f);
 
@@ -218,24 +219,24 @@ class PromoteGoalTest {
           .containsExactly(
               "promotions/to-staging.yaml:4:6: error [unknown-reference] stage 'staging' does not"
                   + " exist; expected stages/staging.yaml");
-      assertThat(f.ref("refs/heads/apistage/stage/staging")).isNull();
+      assertThat(f.repo.ref("refs/heads/apistage/stage/staging")).isNull();
     }
   }
 
   @Test
   void optionalApplicationsFollowIncludeAndRequiredOnesAlwaysTravel() throws Exception {
-    try (GitFixture f = GitFixture.shop(dir)) {
-      f.write(
+    try (ShopFixture f = ShopFixture.shop(dir)) {
+      f.repo.write(
           "applications/mobile-app.yaml",
           "kind: Application\nname: mobile-app\napis: [orders@1]\n");
-      f.write(
+      f.repo.write(
           "promotions/app-to-qa.yaml",
           "kind: Promotion\nname: app-to-qa\nfrom: dev\nto: [qa]\nassets: [{ kind: api, name: pets }]\n"
               + "include: { applications: all }\n");
-      f.write(
+      f.repo.write(
           "promotions/mobile-to-qa.yaml",
           "kind: Promotion\nname: mobile-to-qa\nfrom: dev\nto: [qa]\nassets: [{ kind: application }]\n");
-      f.commit("apps");
+      f.repo.commit("apps");
 
       promote(f);
 
@@ -247,16 +248,16 @@ class PromoteGoalTest {
 
   @Test
   void rollbackRestoresTheStateBeforeTheLastPromotionAsANewCommit() throws Exception {
-    try (GitFixture f = GitFixture.shop(dir)) {
-      f.write("promotions/orders-to-qa.yaml", GitFixture.ORDERS_TO_QA);
-      f.commit("orders");
+    try (ShopFixture f = ShopFixture.shop(dir)) {
+      f.repo.write("promotions/orders-to-qa.yaml", ShopFixture.ORDERS_TO_QA);
+      f.repo.commit("orders");
       promote(f);
-      f.write(
+      f.repo.write(
           "promotions/pets-to-qa.yaml",
           "kind: Promotion\nname: pets-to-qa\nfrom: dev\nto: [qa]\nassets: [{ name: pets }]\n");
-      f.commit("pets");
+      f.repo.commit("pets");
       promote(f);
-      String before = f.ref("refs/heads/apistage/stage/qa");
+      String before = f.repo.ref("refs/heads/apistage/stage/qa");
       RecordingLog log = new RecordingLog();
 
       GoalResult result =
@@ -266,7 +267,8 @@ class PromoteGoalTest {
       assertThat(qa.assets()).containsOnlyKeys("api/orders@1", "policy/cors");
       assertThat(qa.commit().orElseThrow()).isNotEqualTo(before);
       assertThat(
-              f.git
+              f.repo
+                  .git()
                   .getRepository()
                   .parseCommit(org.eclipse.jgit.lib.ObjectId.fromString(qa.commit().get()))
                   .getParent(0)
@@ -290,18 +292,18 @@ class PromoteGoalTest {
 
   @Test
   void rollbackOfANamedPromotionIsRefusedWhenALaterOneChangedTheSameAssets() throws Exception {
-    try (GitFixture f = GitFixture.shop(dir)) {
-      f.write("promotions/orders-to-qa.yaml", GitFixture.ORDERS_TO_QA);
-      f.write(
+    try (ShopFixture f = ShopFixture.shop(dir)) {
+      f.repo.write("promotions/orders-to-qa.yaml", ShopFixture.ORDERS_TO_QA);
+      f.repo.write(
           "promotions/pets-to-qa.yaml",
           "kind: Promotion\nname: pets-to-qa\nfrom: dev\nto: [qa]\nassets: [{ name: pets }]\n");
-      f.commit("orders and pets");
+      f.repo.commit("orders and pets");
       promote(f);
-      f.write("apis/orders/v1.yaml", GitFixture.ORDERS.replace("1.0.0", "1.1.0"));
-      f.write(
+      f.repo.write("apis/orders/v1.yaml", ShopFixture.ORDERS.replace("1.0.0", "1.1.0"));
+      f.repo.write(
           "promotions/orders-1-1-to-qa.yaml",
           "kind: Promotion\nname: orders-1-1-to-qa\nfrom: dev\nto: [qa]\nassets: [{ name: orders }]\noverwrite: all\n");
-      f.commit("orders 1.1");
+      f.repo.commit("orders 1.1");
       promote(f);
 
       assertThatThrownBy(
@@ -331,9 +333,9 @@ class PromoteGoalTest {
 
   @Test
   void historyListsPromotionsAndRollbacksWithTheirReports() throws Exception {
-    try (GitFixture f = GitFixture.shop(dir)) {
-      f.write("promotions/orders-to-qa.yaml", GitFixture.ORDERS_TO_QA);
-      f.commit("orders");
+    try (ShopFixture f = ShopFixture.shop(dir)) {
+      f.repo.write("promotions/orders-to-qa.yaml", ShopFixture.ORDERS_TO_QA);
+      f.repo.commit("orders");
       promote(f);
       new RollbackGoal(f.context(new RecordingLog()), new RollbackRequest("qa", null, f.clock()))
           .execute();
@@ -359,8 +361,8 @@ class PromoteGoalTest {
 
   @Test
   void ciUserIsRecordedAsWho() throws Exception {
-    try (GitFixture f = GitFixture.shop(dir)) {
-      f.commit("nothing new");
+    try (ShopFixture f = ShopFixture.shop(dir)) {
+      f.repo.commit("nothing new");
       new PromoteGoal(
               f.context(new RecordingLog()).withEnv(Map.of("GITHUB_ACTOR", "octocat")), f.promote())
           .execute();
@@ -372,14 +374,15 @@ class PromoteGoalTest {
 
   @Test
   void aStaleRefLockLeftByAKilledRunIsNamedAndNothingIsWritten() throws Exception {
-    try (GitFixture f = GitFixture.shop(dir)) {
-      f.write("promotions/orders-to-qa.yaml", GitFixture.ORDERS_TO_QA);
-      f.commit("orders");
+    try (ShopFixture f = ShopFixture.shop(dir)) {
+      f.repo.write("promotions/orders-to-qa.yaml", ShopFixture.ORDERS_TO_QA);
+      f.repo.commit("orders");
       promote(f);
-      String qa = f.ref("refs/heads/apistage/stage/qa");
+      String qa = f.repo.ref("refs/heads/apistage/stage/qa");
       Files.writeString(dir.resolve(".git/refs/heads/apistage/stage/qa.lock"), qa + "\n");
-      f.write("promotions/orders-to-qa.yaml", GitFixture.ORDERS_TO_QA + "description: again\n");
-      f.commit("again");
+      f.repo.write(
+          "promotions/orders-to-qa.yaml", ShopFixture.ORDERS_TO_QA + "description: again\n");
+      f.repo.commit("again");
 
       GoalResult result = promote(f);
 
@@ -391,7 +394,27 @@ class PromoteGoalTest {
                   + " is locked; if a run was killed while it moved the ref, remove the stale lock file"
                   + " (refs/heads/apistage/stage/qa.lock in the .git folder) and run the goal again; nothing was written by"
                   + " this run");
-      assertThat(f.ref("refs/heads/apistage/stage/qa")).isEqualTo(qa);
+      assertThat(f.repo.ref("refs/heads/apistage/stage/qa")).isEqualTo(qa);
+    }
+  }
+
+  @Test
+  void failedTrackMainIsAProblemOfTheStageFileThatAsksForIt() throws Exception {
+    try (ShopFixture f = ShopFixture.shop(dir)) {
+      f.repo.write("apis/orders/v1.yaml", ShopFixture.ORDERS.replace("orders-backend", "nowhere"));
+      f.repo.commit("orders point at an alias that does not exist");
+      RecordingLog log = new RecordingLog();
+
+      GoalResult result = promote(f, f.promote(), log);
+
+      assertThat(statuses(result)).containsExactly("track-main->dev:failure");
+      assertThat(result.problems()).hasSize(1);
+      Problem problem = result.problems().get(0);
+      assertThat(problem.format())
+          .isEqualTo(
+              "stages/dev.yaml:3:8: error [promotion] promotion track-main failed on dev: 1 asset"
+                  + " failed; nothing of it was applied to dev");
+      assertThat(problem.field()).isEqualTo("/track");
     }
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.apistage.git.GitCredentials;
 import io.apistage.goal.GoalResult;
 import io.apistage.log.RecordingLog;
+import io.apistage.testing.GitRepoBuilder;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -21,18 +22,18 @@ class RemoteStageTest {
   @Test
   void promotionToARemoteStagePushesItsCommitAndASecondCloneSeesItApplied() throws Exception {
     Path bare = dir.resolve("stages.git");
-    Git.init().setBare(true).setDirectory(bare.toFile()).setInitialBranch("main").call().close();
+    GitRepoBuilder.bare(bare);
     String url = bare.toUri().toString();
     String qa = "kind: Stage\nname: qa\npromotesFrom: dev\nstate: { remote: \"" + url + "\" }\n";
-    try (GitFixture first = GitFixture.shop(dir.resolve("first"));
-        GitFixture second = GitFixture.shop(dir.resolve("second"))) {
-      for (GitFixture f : List.of(first, second)) {
-        f.write("stages/qa.yaml", qa);
-        f.write(
+    try (ShopFixture first = ShopFixture.shop(dir.resolve("first"));
+        ShopFixture second = ShopFixture.shop(dir.resolve("second"))) {
+      for (ShopFixture f : List.of(first, second)) {
+        f.repo.write("stages/qa.yaml", qa);
+        f.repo.write(
             "stages/dev.yaml",
             "kind: Stage\nname: dev\ntrack: main\nstate: { remote: \"" + url + "\" }\n");
-        f.write("promotions/orders-to-qa.yaml", GitFixture.ORDERS_TO_QA);
-        f.commit("stages on a remote");
+        f.repo.write("promotions/orders-to-qa.yaml", ShopFixture.ORDERS_TO_QA);
+        f.repo.commit("stages on a remote");
       }
 
       GoalResult applied =
@@ -43,7 +44,7 @@ class RemoteStageTest {
       assertThat(applied.problems()).isEmpty();
       @SuppressWarnings("unchecked")
       List<Map<String, Object>> outcomes =
-          (List<Map<String, Object>>) again.body().get("promotions");
+          (List<Map<String, Object>>) again.body().toJson().get("promotions");
       assertThat(outcomes)
           .extracting(o -> o.get("name") + ":" + o.get("status"))
           .containsExactly("track-main:skipped", "orders-to-qa:skipped");
@@ -51,12 +52,12 @@ class RemoteStageTest {
         assertThat(remote.exactRef("refs/heads/apistage/stage/qa")).isNotNull();
         assertThat(remote.exactRef("refs/heads/apistage/stage/qa").getObjectId().name())
             .isEqualTo(
-                ((List<Map<String, Object>>) applied.body().get("promotions"))
+                ((List<Map<String, Object>>) applied.body().toJson().get("promotions"))
                     .get(1)
                     .get("commit"));
       }
       assertThat(second.state("qa").assets()).containsKeys("api/orders@1", "policy/cors");
-      assertThat(first.ref("refs/heads/apistage/stage/qa"))
+      assertThat(first.repo.ref("refs/heads/apistage/stage/qa"))
           .as("no local branch for a remote stage")
           .isNull();
     }
@@ -65,14 +66,14 @@ class RemoteStageTest {
   @Test
   void promoteRollbackAndHistoryUseTheSettingsServerThatTheStageNames() throws Exception {
     Path bare = dir.resolve("stages.git");
-    Git.init().setBare(true).setDirectory(bare.toFile()).setInitialBranch("main").call().close();
+    GitRepoBuilder.bare(bare);
     String state = "state: { remote: \"" + bare.toUri() + "\", server: stage-git }\n";
     Map<String, GitCredentials> servers = Map.of("stage-git", new GitCredentials("ci-bot", "t0k"));
-    try (GitFixture f = GitFixture.shop(dir.resolve("repo"))) {
-      f.write("stages/dev.yaml", "kind: Stage\nname: dev\ntrack: main\n" + state);
-      f.write("stages/qa.yaml", "kind: Stage\nname: qa\npromotesFrom: dev\n" + state);
-      f.write("promotions/orders-to-qa.yaml", GitFixture.ORDERS_TO_QA);
-      f.commit("stages on a remote that needs credentials");
+    try (ShopFixture f = ShopFixture.shop(dir.resolve("repo"))) {
+      f.repo.write("stages/dev.yaml", "kind: Stage\nname: dev\ntrack: main\n" + state);
+      f.repo.write("stages/qa.yaml", "kind: Stage\nname: qa\npromotesFrom: dev\n" + state);
+      f.repo.write("promotions/orders-to-qa.yaml", ShopFixture.ORDERS_TO_QA);
+      f.repo.commit("stages on a remote that needs credentials");
 
       GoalResult without = new PromoteGoal(f.context(new RecordingLog()), f.promote()).execute();
       assertThat(without.problems())

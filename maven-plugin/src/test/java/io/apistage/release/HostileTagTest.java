@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.apistage.goal.GoalContext;
 import io.apistage.log.RecordingLog;
 import io.apistage.problem.ApistageException;
+import io.apistage.testing.GitRepoBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,8 +46,8 @@ class HostileTagTest {
 
   @Test
   void hostileTagParameterIsRefusedWithTheTagPatternMessageAndNothingIsRead() throws Exception {
-    try (GitHistory history = new GitHistory(dir)) {
-      history.write("apis/orders/v1.yaml", GitHistory.orders("1.4.2", "published", ""));
+    try (GitRepoBuilder history = GitRepoBuilder.init(dir)) {
+      history.write("apis/orders/v1.yaml", OrdersYaml.orders("1.4.2", "published", ""));
       history.commit("orders 1.4.2");
     }
     GoalContext context =

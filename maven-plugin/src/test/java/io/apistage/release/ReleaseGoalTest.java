@@ -9,6 +9,7 @@ import io.apistage.log.RecordingLog;
 import io.apistage.problem.ApistageException;
 import io.apistage.problem.Problem;
 import io.apistage.rules.Validation;
+import io.apistage.testing.GitRepoBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,13 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
 class ReleaseGoalTest {
 
   @TempDir Path dir;
-  private GitHistory history;
+  private GitRepoBuilder history;
 
   @BeforeEach
   void firstReleaseAndConsumers() throws Exception {
-    history = new GitHistory(dir);
+    history = GitRepoBuilder.init(dir);
     history
-        .write("apis/orders/v1.yaml", GitHistory.orders("1.4.2", "published", ""))
+        .write("apis/orders/v1.yaml", OrdersYaml.orders("1.4.2", "published", ""))
         .write(
             "applications/mobile-app.yaml",
             "kind: Application\nname: mobile-app\napis: [orders@1]\n")
@@ -52,10 +53,10 @@ class ReleaseGoalTest {
   void goodReleaseWritesNotesWithChangesPerEndpointAndTheConsumers() throws Exception {
     history.write(
         "apis/orders/v1.yaml",
-        GitHistory.orders("1.5.0", "published", GitHistory.CANCEL)
+        OrdersYaml.orders("1.5.0", "published", OrdersYaml.CANCEL)
             .replace("description: One order", "description: One order of the shop"));
     String commit = history.commit("orders 1.5.0: cancel");
-    history.annotatedTag("orders@1.5.0");
+    history.annotatedTag("orders@1.5.0", "release " + "orders@1.5.0");
 
     GoalResult result = release(null, Map.of());
 
@@ -65,7 +66,7 @@ class ReleaseGoalTest {
         .isEqualTo(
             "release orders@1.5.0 checked: 2 changes since orders@1.4.2 (largest: minor), 3 consumers affected;"
                 + " notes in release-orders-1.5.0.md");
-    assertThat(result.body())
+    assertThat(result.body().toJson())
         .containsEntry("tag", "orders@1.5.0")
         .containsEntry("commit", commit)
         .containsEntry("previousTag", "orders@1.4.2")
@@ -94,7 +95,7 @@ class ReleaseGoalTest {
   void newMajorLineIsComparedWithTheLatestReleaseOfTheLineBefore() throws Exception {
     history.write(
         "apis/orders/v2.yaml",
-        GitHistory.orders("2.0.0", "published", "")
+        OrdersYaml.orders("2.0.0", "published", "")
             .replace(
                 "    description: One order\n",
                 "    description: One order\n    deprecated: true\n"));
@@ -104,7 +105,7 @@ class ReleaseGoalTest {
     GoalResult result = release(null, Map.of());
 
     assertThat(result.problems()).isEmpty();
-    assertThat(result.body())
+    assertThat(result.body().toJson())
         .containsEntry("previousTag", "orders@1.4.2")
         .containsEntry("consumers", List.of());
     assertThat(Files.readString(dir.resolve("target/apistage/release-orders-2.0.0.md")))
@@ -118,14 +119,14 @@ class ReleaseGoalTest {
     GoalResult result = release("orders@1.4.2", Map.of());
 
     assertThat(result.problems()).isEmpty();
-    assertThat(result.body()).containsEntry("previousTag", null);
+    assertThat(result.body().toJson()).containsEntry("previousTag", null);
     assertThat(Files.readString(dir.resolve("target/apistage/release-orders-1.4.2.md")))
         .contains("## Changes\n\nThe first release of orders.\n");
   }
 
   @Test
   void tagFromTheCiVariableIsUsedWhenHeadHasNone() throws Exception {
-    history.write("apis/orders/v1.yaml", GitHistory.orders("1.4.3", "published", ""));
+    history.write("apis/orders/v1.yaml", OrdersYaml.orders("1.4.3", "published", ""));
     history.commit("orders 1.4.3");
     history.tag("orders@1.4.3");
     history.write("README.md", "later\n");
@@ -133,14 +134,14 @@ class ReleaseGoalTest {
 
     GoalResult result = release(null, Map.of("CI_COMMIT_TAG", "orders@1.4.3"));
 
-    assertThat(result.body())
+    assertThat(result.body().toJson())
         .containsEntry("tag", "orders@1.4.3")
         .containsEntry("previousTag", "orders@1.4.2");
   }
 
   @Test
   void draftIsRefusedAtItsStateLine() throws Exception {
-    history.write("apis/orders/v1.yaml", GitHistory.orders("1.5.0", "draft", ""));
+    history.write("apis/orders/v1.yaml", OrdersYaml.orders("1.5.0", "draft", ""));
     history.commit("orders 1.5.0 draft");
     history.tag("orders@1.5.0");
 
@@ -160,7 +161,7 @@ class ReleaseGoalTest {
 
   @Test
   void versionNotNewerThanThePreviousReleaseIsRefused() throws Exception {
-    history.write("apis/orders/v1.yaml", GitHistory.orders("1.4.1", "published", ""));
+    history.write("apis/orders/v1.yaml", OrdersYaml.orders("1.4.1", "published", ""));
     history.commit("orders back to 1.4.1");
     history.tag("orders@1.4.1");
 
@@ -204,14 +205,14 @@ class ReleaseGoalTest {
   @Test
   void tagPatternComesFromApistageYaml() throws Exception {
     history.write("apistage.yaml", "tagPattern: <api>/v<version>\n");
-    history.write("apis/orders/v1.yaml", GitHistory.orders("1.5.0", "published", ""));
+    history.write("apis/orders/v1.yaml", OrdersYaml.orders("1.5.0", "published", ""));
     history.commit("orders 1.5.0 with a custom tag pattern");
     history.tag("orders/v1.5.0");
 
     GoalResult result = release(null, Map.of());
 
     assertThat(result.problems()).isEmpty();
-    assertThat(result.body())
+    assertThat(result.body().toJson())
         .containsEntry("tag", "orders/v1.5.0")
         .containsEntry("previousTag", null);
   }
@@ -236,7 +237,7 @@ class ReleaseGoalTest {
   void problemsOfTheTaggedFileFromValidationRefuseTheRelease() throws Exception {
     history.write(
         "apis/orders/v1.yaml",
-        GitHistory.orders("1.5.0", "published", "").replace("name: orders", "name: Orders"));
+        OrdersYaml.orders("1.5.0", "published", "").replace("name: orders", "name: Orders"));
     history.commit("bad name");
     history.tag("orders@1.5.0");
     GoalContext context =

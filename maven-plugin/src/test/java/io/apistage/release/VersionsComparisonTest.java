@@ -17,14 +17,14 @@ class VersionsComparisonTest {
   void findingsArePutUnderTheEndpointTheyConcernInTheDocumentThatHasIt() {
     Object before =
         plain(
-            GitHistory.orders("1.4.2", "published", GitHistory.CANCEL)
+            OrdersYaml.orders("1.4.2", "published", OrdersYaml.CANCEL)
                 .replace(
                     "      - { name: id, type: string, required: true, location: path }\n  - name: cancelOrder",
                     "      - { name: id, type: string, required: true, location: path }\n"
                         + "      - { name: expand, type: string, required: false, location: query }\n  - name: cancelOrder"));
     Object after =
         plain(
-            GitHistory.orders("2.0.0", "published", "")
+            OrdersYaml.orders("2.0.0", "published", "")
                 .replace("description: One order", "description: An order"));
 
     List<ApiChange> changes = new VersionsComparison().compare(before, after);
@@ -39,7 +39,7 @@ class VersionsComparisonTest {
 
   @Test
   void pointerOutsideTheEndpointsHasNoEndpoint() {
-    Object doc = plain(GitHistory.orders("1.0.0", "published", ""));
+    Object doc = plain(OrdersYaml.orders("1.0.0", "published", ""));
 
     assertThat(VersionsComparison.endpoint(doc, "/endpoints/0/parameters/0"))
         .isEqualTo("GET /orders/{id}");

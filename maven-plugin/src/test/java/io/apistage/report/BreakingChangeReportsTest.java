@@ -10,23 +10,21 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import io.apistage.check.CheckGoal;
 import io.apistage.check.CheckStep;
+import io.apistage.check.ReportInputs;
 import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
 import io.apistage.log.RecordingLog;
 import io.apistage.rules.ValidateGoal;
 import io.apistage.stage.DiffGoal;
 import io.apistage.stage.DiffRequest;
+import io.apistage.testing.GitRepoBuilder;
 import io.apistage.versions.CheckVersionsGoal;
 import io.apistage.versions.CheckVersionsRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,20 +42,17 @@ class BreakingChangeReportsTest {
   @Test
   void breakingChangeGivesConformingSarifAtTheRightLineAndTheOtherReports(@TempDir Path dir)
       throws Exception {
-    try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
-      write(dir, "apis/orders/v1.yaml", ORDERS.formatted("1.4.2") + DELETE);
-      write(
-          dir,
-          "applications/mobile-app.yaml",
-          "kind: Application\nname: mobile-app\napis: [orders@1]\n");
-      write(
-          dir,
-          "stages/dev.yaml",
-          "kind: Stage\nname: dev\ngatewayUrl: https://dev.api.example.com\n");
-      commit(git, "orders 1.4.2", 0);
-      git.checkout().setCreateBranch(true).setName("feature").call();
-      write(dir, "apis/orders/v1.yaml", ORDERS.formatted("1.5.0"));
-      commit(git, "remove DELETE", 1);
+    try (GitRepoBuilder repo = GitRepoBuilder.init(dir)) {
+      repo.write("apis/orders/v1.yaml", ORDERS.formatted("1.4.2") + DELETE)
+          .write(
+              "applications/mobile-app.yaml",
+              "kind: Application\nname: mobile-app\napis: [orders@1]\n")
+          .write(
+              "stages/dev.yaml",
+              "kind: Stage\nname: dev\ngatewayUrl: https://dev.api.example.com\n")
+          .commit("orders 1.4.2");
+      repo.branch("feature").write("apis/orders/v1.yaml", ORDERS.formatted("1.5.0"));
+      repo.commit("remove DELETE");
     }
     GoalContext context =
         new GoalContext(dir, dir.resolve("target/apistage"), false, Map.of(), new RecordingLog());
@@ -72,7 +67,7 @@ class BreakingChangeReportsTest {
                     CheckStep.of("diff", c -> new DiffGoal(c, DiffRequest.allStages()).execute())))
             .execute();
 
-    CheckReports.write(result, context, line -> {});
+    CheckReports.write(result, ReportInputs.of("check", dir), context, line -> {});
 
     assertThat(result.problems())
         .extracting(p -> p.file() + ":" + p.line() + " " + p.rule())
@@ -100,22 +95,5 @@ class BreakingChangeReportsTest {
                         SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()))
             .getSchema(Files.readString(schemaFile.get()), InputFormat.JSON);
     assertThat(schema.validate(sarif, InputFormat.JSON)).isEmpty();
-  }
-
-  private static void write(Path root, String path, String text) throws Exception {
-    Path file = root.resolve(path);
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, text);
-  }
-
-  private static void commit(Git git, String message, int minute) throws Exception {
-    PersonIdent who =
-        new PersonIdent(
-            "Ada",
-            "ada@example.com",
-            Instant.parse("2026-01-01T00:00:00Z").plusSeconds(60L * minute),
-            ZoneOffset.UTC);
-    git.add().addFilepattern(".").call();
-    git.commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false).call();
   }
 }

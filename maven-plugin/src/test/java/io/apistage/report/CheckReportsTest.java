@@ -2,23 +2,28 @@ package io.apistage.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.apistage.check.ReportInputs;
 import io.apistage.goal.GoalContext;
+import io.apistage.goal.GoalResult;
 import io.apistage.log.RecordingLog;
+import io.apistage.testing.GitRepoBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CheckReportsTest {
 
+  /** Where the check-versions fixture builds its repository. */
+  @TempDir Path repo;
+
   @Test
   void checkingGoalWritesMarkdownSarifJUnitAndGithubOutputWithRepositoryPaths(@TempDir Path dir)
       throws Exception {
-    Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call().close();
+    GitRepoBuilder.init(dir).close();
     Path config = dir.resolve("config");
     write(config.resolve("apis/orders/v1.yaml"), "kind: Api\nname: orders\n");
     write(config.resolve("apis/catalog/v2.yaml"), "kind: Api\nname: catalog\n");
@@ -36,7 +41,10 @@ class CheckReportsTest {
             new RecordingLog());
     List<String> console = new ArrayList<>();
 
-    List<Path> written = CheckReports.write(Fixtures.checkVersions(), context, console::add);
+    GoalResult result = Fixtures.checkVersions(repo);
+
+    List<Path> written =
+        CheckReports.write(result, ReportInputs.of(result.goal(), config), context, console::add);
 
     assertThat(written)
         .containsExactly(
@@ -56,7 +64,7 @@ class CheckReportsTest {
         .hasSize(2)
         .last()
         .asString()
-        .startsWith("::error file=config/apis/orders/v1.yaml,line=14,col=7,");
+        .startsWith("::error file=config/apis/orders/v1.yaml,line=6,col=1,");
   }
 
   @Test
@@ -67,7 +75,10 @@ class CheckReportsTest {
         new GoalContext(dir, dir.resolve("target/apistage"), false, Map.of(), new RecordingLog());
     List<String> console = new ArrayList<>();
 
-    List<Path> written = CheckReports.write(Fixtures.checkVersions(), context, console::add);
+    GoalResult result = Fixtures.checkVersions(repo);
+
+    List<Path> written =
+        CheckReports.write(result, ReportInputs.of(result.goal(), dir), context, console::add);
 
     assertThat(written).hasSize(3);
     assertThat(console).isEmpty();
@@ -76,7 +87,7 @@ class CheckReportsTest {
   }
 
   @Test
-  void onlyTheCheckingGoalsWriteThem() {
+  void onlyTheCheckingGoalsWriteThem() throws Exception {
     assertThat(CheckReports.isCheckingGoal("validate")).isTrue();
     assertThat(CheckReports.isCheckingGoal("check-versions")).isTrue();
     assertThat(CheckReports.isCheckingGoal("diff")).isTrue();

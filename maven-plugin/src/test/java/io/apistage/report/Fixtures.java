@@ -1,95 +1,111 @@
 package io.apistage.report;
 
+import io.apistage.goal.DiffReport;
+import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
+import io.apistage.log.RecordingLog;
+import io.apistage.model.Change;
+import io.apistage.problem.ApistageException;
 import io.apistage.problem.Problem;
-import io.apistage.problem.Severity;
-import java.util.LinkedHashMap;
+import io.apistage.stage.StageDiff;
+import io.apistage.versions.CheckVersionsGoal;
+import io.apistage.versions.CheckVersionsRequest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.PersonIdent;
 
-/** Results in the documented report shapes, as the goals of the other packages produce them. */
+/**
+ * Results as the goals produce them: check-versions run on a small Git history, and a diff built
+ * from the stage diffs the diff goal computes.
+ */
 final class Fixtures {
 
   private Fixtures() {}
 
-  static final Problem BREAKING =
-      new Problem(
-          "apis/orders/v1.yaml",
-          14,
-          7,
-          "/endpoints/1",
-          "breaking-change",
-          Severity.ERROR,
-          "endpoint DELETE /orders/{id} removed in 1.5.0; a breaking change needs a new major line:"
-              + " create apis/orders/v2.yaml");
+  private static final String ORDERS =
+      "kind: Api\nname: orders\nversion: %s\nstate: published\nbaseUrl: https://orders.internal\n"
+          + "endpoints:\n"
+          + "  - name: getOrder\n    method: GET\n    path: /orders/{id}\n    parameters:\n"
+          + "      - { name: id, type: string, required: true, location: path }\n";
+  private static final String DELETE_ORDER =
+      "  - name: deleteOrder\n    method: DELETE\n    path: /orders/{id}\n    parameters:\n"
+          + "      - { name: id, type: string, required: true, location: path }\n";
+  private static final String CATALOG =
+      "kind: Api\nname: catalog\nversion: %s\nstate: published\ndescription: %s\n"
+          + "baseUrl: https://catalog.internal\n"
+          + "endpoints:\n  - name: listItems\n    method: GET\n    path: /items\n";
 
-  static final Problem WARNING =
-      new Problem(
-          "apis/catalog/v2.yaml",
-          3,
-          10,
-          "/version",
-          "version-bump",
-          Severity.WARNING,
-          "version 2.1.0 bumps minor, the changes need only a patch");
-
-  /** A check-versions result with a breaking change to orders@1 used by two consumers. */
-  static GoalResult checkVersions() {
-    Map<String, Object> finding = new LinkedHashMap<>();
-    finding.put("rule", "breaking-change");
-    finding.put("bump", "major");
-    finding.put("field", "/endpoints/1");
-    finding.put("message", "endpoint DELETE /orders/{id} removed");
-    Map<String, Object> api = new LinkedHashMap<>();
-    api.put("api", "orders@1");
-    api.put("file", "apis/orders/v1.yaml");
-    api.put("baseVersion", "1.4.2");
-    api.put("version", "1.5.0");
-    api.put("requiredBump", "major");
-    api.put("verdict", "error");
-    api.put("changes", Map.of("modified", 1, "added", 0, "removed", 1));
-    api.put("findings", List.of(finding));
-    api.put("consumers", List.of("application/mobile-app", "subscription/mobile-gold"));
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("base", "origin/main");
-    body.put("apis", List.of(api));
-    return new GoalResult(
-        "check-versions",
-        "VERSION_CHECK_FAILED",
-        "2 problems in 2 files (1 error, 1 warning)",
-        List.of(WARNING, BREAKING),
-        body);
+  /**
+   * check-versions on a feature branch of a repository in {@code dir} that removes an endpoint of
+   * orders@1 (used by two applications) at 1.5.0, and rewords catalog@2 at a minor step.
+   */
+  static GoalResult checkVersions(Path dir) throws IOException, ApistageException {
+    try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+      write(dir, "apis/orders/v1.yaml", ORDERS.formatted("1.4.2") + DELETE_ORDER);
+      write(dir, "apis/catalog/v2.yaml", CATALOG.formatted("2.0.0", "Catalog"));
+      write(dir, "applications/mobile-app.yaml", application("mobile-app"));
+      write(dir, "applications/web-shop.yaml", application("web-shop"));
+      commit(git, "orders 1.4.2, catalog 2.0.0", 0);
+      git.checkout().setCreateBranch(true).setName("feature").call();
+      write(dir, "apis/orders/v1.yaml", ORDERS.formatted("1.5.0"));
+      write(dir, "apis/catalog/v2.yaml", CATALOG.formatted("2.1.0", "The catalog"));
+      commit(git, "remove DELETE /orders/{id}, reword catalog", 1);
+    } catch (GitAPIException e) {
+      throw new IOException(e);
+    }
+    GoalContext context = GoalContext.of(dir, dir.resolve("target/apistage"), new RecordingLog());
+    return new CheckVersionsGoal(context, new CheckVersionsRequest(null)).execute();
   }
 
-  /** A diff result for dev, qa and prod. */
+  /** The first error of a result. */
+  static Problem error(GoalResult result) {
+    return result.problems().stream().filter(Problem::isError).findFirst().orElseThrow();
+  }
+
+  /** The first warning of a result. */
+  static Problem warning(GoalResult result) {
+    return result.problems().stream().filter(p -> !p.isError()).findFirst().orElseThrow();
+  }
+
+  /** A diff result for dev, qa and prod, from the stage diffs the diff goal computes. */
   static GoalResult diff() {
-    Map<String, Object> dev = new LinkedHashMap<>();
-    dev.put("stage", "dev");
-    dev.put("create", List.of("api/orders@2"));
-    dev.put(
-        "update",
-        List.of(
-            Map.of(
-                "key",
-                "api/orders@1",
-                "changes",
-                List.of(Map.of("field", "/version", "from", "1.4.2", "to", "1.5.0")))));
-    dev.put("delete", List.of());
-    dev.put("unchanged", 4);
-    Map<String, Object> qa = new LinkedHashMap<>();
-    qa.put("stage", "qa");
-    qa.put("create", List.of());
-    qa.put("update", List.of());
-    qa.put("delete", List.of("application/old-app"));
-    qa.put("unchanged", 7);
-    Map<String, Object> prod = new LinkedHashMap<>();
-    prod.put("stage", "prod");
-    prod.put("create", List.of());
-    prod.put("update", List.of());
-    prod.put("delete", List.of());
-    prod.put("unchanged", 8);
+    StageDiff dev =
+        stageDiff(
+            "dev",
+            List.of("api/orders@2"),
+            List.of(
+                new StageDiff.Update(
+                    "api/orders@1",
+                    List.of(
+                        new Change(
+                            Change.Type.CHANGED, "/version", "/version", "1.4.2", "1.5.0")))),
+            List.of(),
+            4);
+    StageDiff qa = stageDiff("qa", List.of(), List.of(), List.of("application/old-app"), 7);
+    StageDiff prod = stageDiff("prod", List.of(), List.of(), List.of(), 8);
     return new GoalResult(
-        "diff", "OK", "3 stages compared", List.of(), Map.of("stages", List.of(dev, qa, prod)));
+        "diff",
+        "OK",
+        "3 stages compared",
+        List.of(),
+        new DiffReport(List.of(dev.toReport(), qa.toReport(), prod.toReport())));
+  }
+
+  private static StageDiff stageDiff(
+      String stage,
+      List<String> create,
+      List<StageDiff.Update> update,
+      List<String> delete,
+      int unchanged) {
+    return new StageDiff(
+        stage, Optional.empty(), create, update, delete, unchanged, null, List.of());
   }
 
   static PromotionPath chain() {
@@ -99,5 +115,28 @@ final class Fixtures {
             new PromotionPath.Edge(null, "dev"),
             new PromotionPath.Edge("dev", "qa"),
             new PromotionPath.Edge("qa", "prod")));
+  }
+
+  private static String application(String name) {
+    return "kind: Application\nname: " + name + "\napis: [orders@1]\n";
+  }
+
+  /** Writes a file of a test repository, creating its folders. */
+  static void write(Path root, String path, String text) throws IOException {
+    Path file = root.resolve(path);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+  }
+
+  /** Commits everything, authored by Ada {@code minute} minutes into 2026. */
+  static void commit(Git git, String message, int minute) throws GitAPIException {
+    PersonIdent who =
+        new PersonIdent(
+            "Ada",
+            "ada@example.com",
+            Instant.parse("2026-01-01T00:00:00Z").plusSeconds(60L * minute),
+            ZoneOffset.UTC);
+    git.add().addFilepattern(".").call();
+    git.commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false).call();
   }
 }

@@ -3,6 +3,7 @@ package io.apistage.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.apistage.goal.GoalResult;
+import io.apistage.goal.ValidateReport;
 import io.apistage.problem.Problem;
 import io.apistage.problem.Severity;
 import java.nio.charset.StandardCharsets;
@@ -15,26 +16,31 @@ import org.junit.jupiter.api.io.TempDir;
 
 class GithubActionsTest {
 
+  /** Where the check-versions fixture builds its repository. */
+  @TempDir Path repo;
+
   @Test
-  void problemsBecomeWorkflowCommandsWithRepositoryPaths() {
-    List<String> lines = GithubActions.annotations(Fixtures.checkVersions(), "config/");
+  void problemsBecomeWorkflowCommandsWithRepositoryPaths() throws Exception {
+    List<String> lines = GithubActions.annotations(Fixtures.checkVersions(repo), "config/");
 
     assertThat(lines)
         .containsExactly(
-            "::warning file=config/apis/catalog/v2.yaml,line=3,col=10,title=apistage check-versions [version-bump]"
-                + "::version 2.1.0 bumps minor, the changes need only a patch",
-            "::error file=config/apis/orders/v1.yaml,line=14,col=7,title=apistage check-versions [breaking-change]"
-                + "::endpoint DELETE /orders/{id} removed in 1.5.0; a breaking change needs a new major line:"
-                + " create apis/orders/v2.yaml");
+            "::warning file=config/apis/catalog/v2.yaml,line=3,col=10,title=apistage check-versions"
+                + " [bump-larger-than-needed]::2.0.0 → 2.1.0 is a minor bump but the changes need only a"
+                + " patch bump (2.0.1)",
+            "::error file=config/apis/orders/v1.yaml,line=6,col=1,title=apistage check-versions"
+                + " [endpoint-removed]::endpoint DELETE /orders/{id} removed in 1.5.0; a breaking change"
+                + " needs a new major line: create apis/orders/v2.yaml starting at 2.0.0 (used by"
+                + " application/mobile-app, application/web-shop)");
   }
 
   @Test
-  void commandTextIsEscapedSoItCannotEndTheCommandOrInjectAnother() {
+  void commandTextIsEscapedSoItCannotEndTheCommandOrInjectAnother() throws Exception {
     Problem p =
         new Problem(
             "a,b:c%/v1.yaml",
             0, 0, "", "schema", Severity.ERROR, "100% wrong\n::error::injected\r");
-    GoalResult result = new GoalResult("validate", "X", "1", List.of(p), Map.of());
+    GoalResult result = new GoalResult("validate", "X", "1", List.of(p), new ValidateReport(1, 1));
 
     assertThat(GithubActions.annotations(result, ""))
         .containsExactly(
@@ -42,7 +48,7 @@ class GithubActionsTest {
   }
 
   @Test
-  void summaryLargerThanGithubAcceptsIsCutAtALine() {
+  void summaryLargerThanGithubAcceptsIsCutAtALine() throws Exception {
     String line =
         "| ❌ error | `apis/orders/v1.yaml` | 1:1 | `schema` | " + "x".repeat(200) + " |\n";
     String big = line.repeat(10_000);

@@ -3,25 +3,31 @@ package io.apistage.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.apistage.goal.GoalResult;
+import io.apistage.goal.ValidateReport;
 import io.apistage.problem.Problem;
 import io.apistage.problem.Severity;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 class JUnitReportTest {
 
+  /** Where the check-versions fixture builds its repository. */
+  @TempDir Path repo;
+
   @Test
   void oneTestCasePerFileWithTheProblemsAsFailure() throws Exception {
+    GoalResult result = Fixtures.checkVersions(repo);
     String xml =
         JUnitReport.render(
-            Fixtures.checkVersions(),
+            result,
             List.of("apis/catalog/v2.yaml", "apis/orders/v1.yaml", "apis/users/v1.yaml"),
             false);
 
@@ -37,21 +43,21 @@ class JUnitReportTest {
     assertThat(orders.getAttribute("name")).isEqualTo("apis/orders/v1.yaml");
     assertThat(orders.getAttribute("classname")).isEqualTo("check-versions");
     Element failure = (Element) orders.getElementsByTagName("failure").item(0);
-    assertThat(failure.getAttribute("type")).isEqualTo("breaking-change");
+    assertThat(failure.getAttribute("type")).isEqualTo("endpoint-removed");
     assertThat(failure.getAttribute("message"))
         .startsWith(
             "1 problem in 1 file (1 error, 0 warnings): endpoint DELETE /orders/{id} removed");
-    assertThat(failure.getTextContent()).isEqualTo(Fixtures.BREAKING.format() + "\n");
+    assertThat(failure.getTextContent()).isEqualTo(Fixtures.error(result).format() + "\n");
     Element catalog = (Element) cases.item(0);
     assertThat(catalog.getElementsByTagName("failure").getLength()).isZero();
     assertThat(catalog.getElementsByTagName("system-out").item(0).getTextContent())
-        .isEqualTo(Fixtures.WARNING.format() + "\n");
+        .isEqualTo(Fixtures.warning(result).format() + "\n");
     assertThat(((Element) cases.item(2)).getChildNodes().getLength()).isZero();
   }
 
   @Test
   void warningsFailTheirTestCaseWhenWarningsFailTheBuild() throws Exception {
-    String xml = JUnitReport.render(Fixtures.checkVersions(), List.of(), true);
+    String xml = JUnitReport.render(Fixtures.checkVersions(repo), List.of(), true);
 
     Document doc = parse(xml);
     assertThat(doc.getDocumentElement().getAttribute("failures")).isEqualTo("2");
@@ -64,7 +70,8 @@ class JUnitReportTest {
     Problem p = new Problem("apis/x&y/v1.yaml", 1, 1, "", "schema", Severity.ERROR, message);
     String xml =
         JUnitReport.render(
-            new GoalResult("validate", "VALIDATION_FAILED", "1", List.of(p), Map.of()),
+            new GoalResult(
+                "validate", "VALIDATION_FAILED", "1", List.of(p), new ValidateReport(1, 1)),
             List.of(),
             false);
 

@@ -3,35 +3,41 @@ package io.apistage.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.apistage.goal.GoalResult;
+import io.apistage.goal.ValidateReport;
 import io.apistage.problem.Problem;
 import io.apistage.problem.Severity;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MarkdownReportTest {
 
+  /** Where the check-versions fixture builds its repository. */
+  @TempDir Path repo;
+
   @Test
-  void versionReportNamesTheApiItsRequiredBumpAndTheConsumers() {
-    String md = MarkdownReport.render(Fixtures.checkVersions(), PromotionPath.none("main"));
+  void versionReportNamesTheApiItsRequiredBumpAndTheConsumers() throws Exception {
+    String md = MarkdownReport.render(Fixtures.checkVersions(repo), PromotionPath.none("main"));
 
     assertThat(md)
         .startsWith("## ❌ apistage check-versions: 2 problems in 2 files (1 error, 1 warning)\n");
     assertThat(md)
         .contains(
             "| `orders@1`<br>apis/orders/v1.yaml | 1.4.2 → 1.5.0 | **major** | ❌ error | 1 modified, 1 removed"
-                + " | `application/mobile-app`, `subscription/mobile-gold` |");
+                + " | `application/mobile-app`, `application/web-shop` |");
     assertThat(md).contains("<details><summary>orders@1: 1 finding</summary>");
     assertThat(md)
         .contains(
-            "| ❌ error | `apis/orders/v1.yaml` | 14:7 | `breaking-change` | endpoint DELETE /orders/{id} removed in"
+            "| ❌ error | `apis/orders/v1.yaml` | 6:1 | `endpoint-removed` | endpoint DELETE /orders/{id} removed in"
                 + " 1.5.0;");
-    assertThat(md).contains("| ⚠️ warning | `apis/catalog/v2.yaml` | 3:10 | `version-bump` |");
+    assertThat(md)
+        .contains("| ⚠️ warning | `apis/catalog/v2.yaml` | 3:10 | `bump-larger-than-needed` |");
     assertThat(md).doesNotContain("mermaid");
   }
 
   @Test
-  void diffReportShowsWhatEachStageWouldReceiveAndThePendingEdges() {
+  void diffReportShowsWhatEachStageWouldReceiveAndThePendingEdges() throws Exception {
     String md = MarkdownReport.render(Fixtures.diff(), Fixtures.chain());
 
     assertThat(md).startsWith("## ✅ apistage diff: 3 stages compared\n");
@@ -63,8 +69,9 @@ class MarkdownReportTest {
   }
 
   @Test
-  void pathWithoutDiffHasUnlabelledEdgesAndSaysHowToSeeThem() {
-    GoalResult validate = new GoalResult("validate", "OK", "3 files valid", List.of(), Map.of());
+  void pathWithoutDiffHasUnlabelledEdgesAndSaysHowToSeeThem() throws Exception {
+    GoalResult validate =
+        new GoalResult("validate", "OK", "3 files valid", List.of(), new ValidateReport(3, 3));
 
     String md = MarkdownReport.render(validate, Fixtures.chain());
 
@@ -73,7 +80,7 @@ class MarkdownReportTest {
   }
 
   @Test
-  void tableCellsCannotBreakOutOfTheTable() {
+  void tableCellsCannotBreakOutOfTheTable() throws Exception {
     Problem nasty =
         new Problem(
             "apis/a|b/v1.yaml",
@@ -84,7 +91,8 @@ class MarkdownReportTest {
             Severity.ERROR,
             "must be one of a|b\nsecond <script> line");
     GoalResult result =
-        new GoalResult("validate", "VALIDATION_FAILED", "1 problem", List.of(nasty), Map.of());
+        new GoalResult(
+            "validate", "VALIDATION_FAILED", "1 problem", List.of(nasty), new ValidateReport(1, 1));
 
     String md = MarkdownReport.render(result, PromotionPath.none("main"));
 

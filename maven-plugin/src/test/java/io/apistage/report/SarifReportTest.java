@@ -10,6 +10,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import io.apistage.goal.GoalResult;
+import io.apistage.goal.ValidateReport;
 import io.apistage.problem.Problem;
 import io.apistage.problem.Severity;
 import java.io.IOException;
@@ -19,27 +20,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SarifReportTest {
+
+  /** Where the check-versions fixture builds its repository. */
+  @TempDir Path repo;
 
   private static final SarifReport.Location ROOT =
       new SarifReport.Location(Path.of("/work/repo"), "config/");
 
   @Test
-  void everyProblemIsAResultWithItsRuleLevelFileAndRegion() throws IOException {
-    Map<String, Object> sarif = plain(SarifReport.render(Fixtures.checkVersions(), "1.2.3", ROOT));
+  void everyProblemIsAResultWithItsRuleLevelFileAndRegion() throws Exception {
+    Map<String, Object> sarif =
+        plain(SarifReport.render(Fixtures.checkVersions(repo), "1.2.3", ROOT));
 
     assertThat(sarif.get("version")).isEqualTo("2.1.0");
-    Map<String, Object> run = Plain.maps(sarif, "runs").get(0);
-    Map<String, Object> driver = Plain.map(Plain.map(run, "tool"), "driver");
+    Map<String, Object> run = JsonValues.maps(sarif, "runs").get(0);
+    Map<String, Object> driver = JsonValues.map(JsonValues.map(run, "tool"), "driver");
     assertThat(driver.get("name")).isEqualTo("apistage");
     assertThat(driver.get("version")).isEqualTo("1.2.3");
-    List<Map<String, Object>> rules = Plain.maps(driver, "rules");
+    List<Map<String, Object>> rules = JsonValues.maps(driver, "rules");
     assertThat(rules)
         .extracting(r -> r.get("id"))
-        .containsExactly("version-bump", "breaking-change");
-    assertThat(Plain.text(Plain.map(rules.get(1), "shortDescription"), "text"))
-        .isEqualTo("Problems found by the apistage rule breaking-change.");
+        .containsExactly("bump-larger-than-needed", "endpoint-removed");
+    assertThat(JsonValues.text(JsonValues.map(rules.get(1), "shortDescription"), "text"))
+        .isEqualTo(
+            "An API change (endpoints) that needs a major version step, e.g. DELETE /orders/{id} removed.");
     assertThat(SarifReport.describe("endpoint-removed"))
         .isEqualTo(
             "An API change (endpoints) that needs a major version step, e.g. DELETE /orders/{id} removed.");
@@ -51,44 +58,48 @@ class SarifReportTest {
     assertThat(SarifReport.describe("alias-stage"))
         .isEqualTo("An Alias without a default value has no value for some stage.");
 
-    List<Map<String, Object>> results = Plain.maps(run, "results");
+    List<Map<String, Object>> results = JsonValues.maps(run, "results");
     assertThat(results).hasSize(2);
     Map<String, Object> breaking = results.get(1);
-    assertThat(breaking.get("ruleId")).isEqualTo("breaking-change");
+    assertThat(breaking.get("ruleId")).isEqualTo("endpoint-removed");
     assertThat(breaking.get("ruleIndex")).isEqualTo(1);
     assertThat(breaking.get("level")).isEqualTo("error");
-    assertThat(Plain.text(Plain.map(breaking, "message"), "text"))
+    assertThat(JsonValues.text(JsonValues.map(breaking, "message"), "text"))
         .startsWith("endpoint DELETE /orders/{id} removed");
     Map<String, Object> physical =
-        Plain.map(Plain.maps(breaking, "locations").get(0), "physicalLocation");
-    assertThat(Plain.map(physical, "artifactLocation"))
+        JsonValues.map(JsonValues.maps(breaking, "locations").get(0), "physicalLocation");
+    assertThat(JsonValues.map(physical, "artifactLocation"))
         .containsEntry("uri", "config/apis/orders/v1.yaml")
         .containsEntry("uriBaseId", "%SRCROOT%");
-    assertThat(Plain.map(physical, "region"))
-        .containsEntry("startLine", 14)
-        .containsEntry("startColumn", 7);
+    assertThat(JsonValues.map(physical, "region"))
+        .containsEntry("startLine", 6)
+        .containsEntry("startColumn", 1);
     assertThat(results.get(0).get("level")).isEqualTo("warning");
-    assertThat(Plain.map(Plain.map(run, "originalUriBaseIds"), "%SRCROOT%"))
+    assertThat(JsonValues.map(JsonValues.map(run, "originalUriBaseIds"), "%SRCROOT%"))
         .containsEntry("uri", Path.of("/work/repo").toUri().toString().replaceAll("/?$", "/"));
-    assertThat(Plain.map(run, "automationDetails")).containsEntry("id", "apistage/check-versions/");
+    assertThat(JsonValues.map(run, "automationDetails"))
+        .containsEntry("id", "apistage/check-versions/");
   }
 
   @Test
-  void aProblemAboutAWholeFileHasNoRegion() throws IOException {
+  void aProblemAboutAWholeFileHasNoRegion() throws Exception {
+    GoalResult checkVersions = Fixtures.checkVersions(repo);
     Problem whole = new Problem("apis/x/v1.yaml", 0, 0, "", "layout", Severity.WARNING, "ignored");
-    GoalResult result = new GoalResult("validate", "OK", "1 problem", List.of(whole), Map.of());
+    GoalResult result =
+        new GoalResult("validate", "OK", "1 problem", List.of(whole), new ValidateReport(1, 1));
 
     Map<String, Object> run =
-        Plain.maps(plain(SarifReport.render(result, "1", ROOT)), "runs").get(0);
+        JsonValues.maps(plain(SarifReport.render(result, "1", ROOT)), "runs").get(0);
 
     Map<String, Object> physical =
-        Plain.map(
-            Plain.maps(Plain.maps(run, "results").get(0), "locations").get(0), "physicalLocation");
+        JsonValues.map(
+            JsonValues.maps(JsonValues.maps(run, "results").get(0), "locations").get(0),
+            "physicalLocation");
     assertThat(physical).doesNotContainKey("region");
   }
 
   @Test
-  void pathsBecomeRelativeUriReferences() {
+  void pathsBecomeRelativeUriReferences() throws Exception {
     assertThat(SarifReport.uri("apis/my api/v1.yaml")).isEqualTo("apis/my%20api/v1.yaml");
     assertThat(SarifReport.uri("a:b/v1.yaml")).isEqualTo("a%3Ab/v1.yaml");
     assertThat(SarifReport.uri("apis/ordres-é/v1.yaml")).isEqualTo("apis/ordres-%C3%A9/v1.yaml");
@@ -96,7 +107,7 @@ class SarifReportTest {
   }
 
   @Test
-  void outputConformsToTheSarif210Schema() throws IOException {
+  void outputConformsToTheSarif210Schema() throws Exception {
     Optional<Path> schemaFile = sarifSchema();
     assumeTrue(
         schemaFile.isPresent(),
@@ -109,11 +120,18 @@ class SarifReportTest {
                     SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
     Schema schema = registry.getSchema(Files.readString(schemaFile.get()), InputFormat.JSON);
 
+    GoalResult checkVersions = Fixtures.checkVersions(repo);
     Problem whole = new Problem("apis/x/v1.yaml", 0, 0, "", "layout", Severity.WARNING, "ignored");
     GoalResult withWholeFile =
-        new GoalResult("validate", "OK", "1 problem", List.of(whole, Fixtures.BREAKING), Map.of());
-    GoalResult empty = new GoalResult("validate", "OK", "2 files valid", List.of(), Map.of());
-    for (GoalResult result : List.of(Fixtures.checkVersions(), withWholeFile, empty)) {
+        new GoalResult(
+            "validate",
+            "OK",
+            "1 problem",
+            List.of(whole, Fixtures.error(checkVersions)),
+            new ValidateReport(1, 1));
+    GoalResult empty =
+        new GoalResult("validate", "OK", "2 files valid", List.of(), new ValidateReport(2, 2));
+    for (GoalResult result : List.of(checkVersions, withWholeFile, empty)) {
       String json = Json.write(SarifReport.render(result, "0.1.0-SNAPSHOT", ROOT));
       List<Error> errors = schema.validate(json, InputFormat.JSON);
       assertThat(errors).as(json).isEmpty();
@@ -121,8 +139,7 @@ class SarifReportTest {
 
     // The check is real: a result without a message is refused.
     String broken =
-        Json.write(SarifReport.render(Fixtures.checkVersions(), "1", ROOT))
-            .replace("\"message\"", "\"mess\"");
+        Json.write(SarifReport.render(checkVersions, "1", ROOT)).replace("\"message\"", "\"mess\"");
     assertThat(schema.validate(broken, InputFormat.JSON)).isNotEmpty();
   }
 

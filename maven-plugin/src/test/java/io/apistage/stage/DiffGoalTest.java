@@ -11,6 +11,7 @@ import io.apistage.problem.ApistageException;
 import io.apistage.problem.Problem;
 import io.apistage.report.Json;
 import io.apistage.report.Reports;
+import io.apistage.testing.GitRepoBuilder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,9 +30,16 @@ class DiffGoalTest {
 
   private final RecordingLog log = new RecordingLog();
 
+  private GitRepoBuilder repo;
+
   @BeforeEach
-  void repository() throws Exception {
-    StageFixture.init(dir, Repos.shop()).close();
+  void repository() {
+    repo = GitRepoBuilder.withFiles(dir, Repos.shop());
+  }
+
+  @AfterEach
+  void close() {
+    repo.close();
   }
 
   private GoalResult diff(String stage, boolean failOnDiff) throws Exception {
@@ -103,7 +112,7 @@ class DiffGoalTest {
   @Test
   void reformattedRepositoryShowsNoChange() throws Exception {
     StageFixture.deploy(dir, "qa", "promote").orElseThrow();
-    StageFixture.write(dir, Map.of("apis/orders/v1.yaml", Repos.ORDERS_REFORMATTED));
+    repo.write(Map.of("apis/orders/v1.yaml", Repos.ORDERS_REFORMATTED));
     GoalResult result = diff("qa", true);
     assertThat(result.problems()).isEmpty();
     assertThat(plan())
@@ -118,8 +127,7 @@ class DiffGoalTest {
   @Test
   void oneChangedDescriptionIsExactlyOneField() throws Exception {
     StageFixture.deploy(dir, "qa", "promote").orElseThrow();
-    StageFixture.write(
-        dir,
+    repo.write(
         Map.of(
             "applications/mobile-app.yaml", Repos.MOBILE.replace("The mobile app", "The iOS app")));
     GoalResult result = diff("qa", false);
@@ -157,8 +165,7 @@ class DiffGoalTest {
   void aliasesResolveWithEachStagesValue() throws Exception {
     StageFixture.deploy(dir, "dev", "to dev").orElseThrow();
     StageFixture.deploy(dir, "qa", "to qa").orElseThrow();
-    StageFixture.write(
-        dir,
+    repo.write(
         Map.of(
             "aliases/orders-backend.yaml",
             Repos.BACKEND.replace("https://orders.qa.internal", "https://orders-v2.qa.internal")));
@@ -181,8 +188,7 @@ class DiffGoalTest {
 
   @Test
   void aliasMissingForAStageIsAnErrorAndThatStageIsNotCompared() throws Exception {
-    StageFixture.write(
-        dir, Map.of("aliases/prod-gateway.yaml", "kind: Alias\nname: prod-gateway\n"));
+    repo.write(Map.of("aliases/prod-gateway.yaml", "kind: Alias\nname: prod-gateway\n"));
     GoalResult result = diff(null, false);
     assertThat(result.problems())
         .extracting(Problem::format)
@@ -281,8 +287,7 @@ class DiffGoalTest {
     try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    StageFixture.write(
-        dir,
+    repo.write(
         Map.of(
             "stages/qa.yaml",
             Repos.QA + "state:\n  remote: git://127.0.0.1:" + port + "/config.git\n"));
@@ -306,8 +311,7 @@ class DiffGoalTest {
 
   @Test
   void workingCopyThatDoesNotParseIsReportedBeforeAnyPlan() throws Exception {
-    StageFixture.write(
-        dir, Map.of("policies/cors.yaml", "kind: Policy\nname: cors\nconfig: {origins: [\n"));
+    repo.write(Map.of("policies/cors.yaml", "kind: Policy\nname: cors\nconfig: {origins: [\n"));
     GoalResult result = diff(null, false);
     assertThat(result.code()).isEqualTo("INVALID_CONFIG");
     assertThat(result.problems()).extracting(Problem::file).containsExactly("policies/cors.yaml");

@@ -9,6 +9,7 @@ import io.apistage.goal.GoalResult;
 import io.apistage.log.RecordingLog;
 import io.apistage.problem.ApistageException;
 import io.apistage.problem.Problem;
+import io.apistage.testing.GitRepoBuilder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.Ref;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,9 +36,16 @@ class HostileStageTest {
 
   private final RecordingLog log = new RecordingLog();
 
+  private GitRepoBuilder repo;
+
   @BeforeEach
-  void repository() throws Exception {
-    StageFixture.init(dir, Repos.shop()).close();
+  void repository() {
+    repo = GitRepoBuilder.withFiles(dir, Repos.shop());
+  }
+
+  @AfterEach
+  void close() {
+    repo.close();
   }
 
   private GoalResult diff(String stage) throws Exception {
@@ -54,8 +63,7 @@ class HostileStageTest {
 
   @Test
   void branchThatClimbsOutOfRefsIsRefusedBeforeAnyRefIsReadOrWritten() throws Exception {
-    StageFixture.write(
-        dir, Map.of("stages/qa.yaml", Repos.QA + "state: { branch: ../../../etc/passwd }\n"));
+    repo.write(Map.of("stages/qa.yaml", Repos.QA + "state: { branch: ../../../etc/passwd }\n"));
     Stage qa = StageFixture.chain(dir).get("qa");
     List<String> before = refs();
     try (GitRepo repo = GitRepo.open(dir)) {
@@ -93,7 +101,7 @@ class HostileStageTest {
               null,
               new Stage.StateLocation(branch, null, null),
               new io.apistage.yaml.YMap(Map.of(), 1, 1));
-      assertThatThrownBy(() -> StageStore.checkNames(stage))
+      assertThatThrownBy(() -> StageRefs.checkNames(stage))
           .as(branch)
           .isInstanceOf(ApistageException.class)
           .hasMessageContaining("is not a valid Git branch name");
@@ -103,8 +111,7 @@ class HostileStageTest {
   @Test
   void remoteThatIsAnOptionOrAnotherTransportIsRefusedBeforeAnyConnection() throws Exception {
     for (String remote : List.of("--upload-pack=touch /tmp/pwned", "ext::sh -c touch% /tmp/x")) {
-      StageFixture.write(
-          dir, Map.of("stages/qa.yaml", Repos.QA + "state: { remote: \"" + remote + "\" }\n"));
+      repo.write(Map.of("stages/qa.yaml", Repos.QA + "state: { remote: \"" + remote + "\" }\n"));
       Stage qa = StageFixture.chain(dir).get("qa");
       try (GitRepo repo = GitRepo.open(dir)) {
         assertThatThrownBy(() -> new StageStore(repo, Map.of()).read(qa))
@@ -120,8 +127,7 @@ class HostileStageTest {
 
   @Test
   void diffReportsAHostileBranchAtItsLineAndComparesTheOtherStages() throws Exception {
-    StageFixture.write(
-        dir, Map.of("stages/qa.yaml", Repos.QA + "state:\n  branch: ../../../etc/passwd\n"));
+    repo.write(Map.of("stages/qa.yaml", Repos.QA + "state:\n  branch: ../../../etc/passwd\n"));
     GoalResult result = diff(null);
     assertThat(result.problems()).hasSize(1);
     Problem problem = result.problems().get(0);
@@ -133,6 +139,29 @@ class HostileStageTest {
     assertThat(log.lines())
         .noneMatch(l -> l.contains("passwd"))
         .contains("[INFO] Plan for prod: 3 to create, 0 to update, 0 to delete, 0 unchanged");
+  }
+
+  @Test
+  void diffReportsAMissingServerAndAnUnreachableRemoteAtTheirOwnFields() throws Exception {
+    Path nowhere = dir.resolve("no-such-remote.git");
+    repo.write(
+        Map.of(
+            "stages/qa.yaml",
+            Repos.QA + "state:\n  remote: origin\n  server: stage-git\n",
+            "stages/prod.yaml",
+            Repos.PROD + "state:\n  remote: \"" + nowhere.toUri() + "\"\n"));
+    GoalResult result = diff(null);
+    assertThat(result.problems())
+        .extracting(p -> p.file() + ":" + p.line() + ":" + p.column() + " " + p.field())
+        .containsExactly(
+            "stages/prod.yaml:6:11 /state/remote", "stages/qa.yaml:7:11 /state/server");
+    assertThat(result.problems().get(1).message())
+        .isEqualTo(
+            "stage qa (state origin:apistage/stage/qa): state.server 'stage-git' in stages/qa.yaml"
+                + " names no <server> of settings.xml; add one with <id>stage-git</id>,"
+                + " <username> and <password> to ~/.m2/settings.xml");
+    assertThat(result.problems().get(0).message())
+        .startsWith("stage prod (state " + nowhere.toUri() + ":apistage/stage/prod): ");
   }
 
   @Test

@@ -9,11 +9,8 @@ import io.apistage.model.DirectorySource;
 import io.apistage.model.Kind;
 import io.apistage.problem.ApistageException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,38 +18,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
 
-/** Builds config repositories and stage branches for the tests, with JGit and fixed times. */
+/**
+ * Loads the config of a repository built by {@link io.apistage.testing.GitRepoBuilder} and deploys
+ * it to a stage's branch as a promotion would, for the stage tests.
+ */
 final class StageFixture {
 
-  static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
-  static final Identity WHO = new Identity("apistage-ci", "ci@example.com", T0);
+  static final Identity WHO =
+      new Identity("apistage-ci", "ci@example.com", Instant.parse("2026-01-01T10:00:00Z"));
 
   private StageFixture() {}
-
-  /** A new repository at {@code dir} with a first commit of {@code files}. */
-  static Git init(Path dir, Map<String, String> files) throws Exception {
-    Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call();
-    write(dir, files);
-    commitAll(git, "first");
-    return git;
-  }
-
-  static void write(Path dir, Map<String, String> files) throws IOException {
-    for (Map.Entry<String, String> e : files.entrySet()) {
-      Path file = dir.resolve(e.getKey());
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, e.getValue(), StandardCharsets.UTF_8);
-    }
-  }
-
-  static String commitAll(Git git, String message) throws Exception {
-    git.add().addFilepattern(".").call();
-    PersonIdent who = new PersonIdent("Dev", "dev@example.com", T0, ZoneOffset.UTC);
-    return git.commit().setMessage(message).setAuthor(who).setCommitter(who).call().name();
-  }
 
   static Config load(Path dir) throws IOException {
     return new ConfigLoader().load(new DirectorySource(dir));

@@ -10,6 +10,7 @@ import io.apistage.git.GitRepo;
 import io.apistage.model.Config;
 import io.apistage.problem.ApistageException;
 import io.apistage.problem.Problem;
+import io.apistage.testing.GitRepoBuilder;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -37,7 +38,7 @@ class StageStoreTest {
 
   @Test
   void stageWithoutBranchIsEmpty() throws Exception {
-    StageFixture.init(dir, Repos.shop()).close();
+    GitRepoBuilder.withFiles(dir, Repos.shop()).close();
     try (GitRepo repo = GitRepo.open(dir)) {
       StageState state = new StageStore(repo, Map.of()).read(stage(dir, "qa"));
       assertThat(state.isEmpty()).isTrue();
@@ -49,7 +50,7 @@ class StageStoreTest {
 
   @Test
   void writtenStateReadsBackResolvedForItsStageWithSecretsAsReferences() throws Exception {
-    StageFixture.init(dir, Repos.shop()).close();
+    GitRepoBuilder.withFiles(dir, Repos.shop()).close();
     Optional<String> commit = StageFixture.deploy(dir, "qa", "promote everything to qa");
     assertThat(commit).isPresent();
     try (GitRepo repo = GitRepo.open(dir);
@@ -89,7 +90,7 @@ class StageStoreTest {
 
   @Test
   void writeFromAStaleBaseLosesTheCompareAndSwap() throws Exception {
-    StageFixture.init(dir, Repos.shop()).close();
+    GitRepoBuilder.withFiles(dir, Repos.shop()).close();
     Stage qa = stage(dir, "qa");
     Config config = StageFixture.load(dir);
     try (GitRepo repo = GitRepo.open(dir)) {
@@ -113,7 +114,7 @@ class StageStoreTest {
 
   @Test
   void branchChangedByHandIsWarnedNamingTheCommitAndTheField() throws Exception {
-    StageFixture.init(dir, Repos.shop()).close();
+    GitRepoBuilder.withFiles(dir, Repos.shop()).close();
     String deployed = StageFixture.deploy(dir, "qa", "promote").orElseThrow();
     String hand;
     try (GitRepo repo = GitRepo.open(dir)) {
@@ -146,7 +147,7 @@ class StageStoreTest {
 
   @Test
   void unparsableStateFileIsAnErrorPrefixedWithTheBranch() throws Exception {
-    StageFixture.init(dir, Repos.shop()).close();
+    GitRepoBuilder.withFiles(dir, Repos.shop()).close();
     String deployed = StageFixture.deploy(dir, "qa", "promote").orElseThrow();
     try (GitRepo repo = GitRepo.open(dir)) {
       Map<String, byte[]> files = new LinkedHashMap<>(repo.readAll(deployed));
@@ -169,15 +170,15 @@ class StageStoreTest {
   @Test
   void stateOnAFileRemoteIsSharedBetweenClonesWithACompareAndSwapOnTheRemote() throws Exception {
     Path remote = dir.resolve("remote.git");
-    Git.init().setBare(true).setDirectory(remote.toFile()).setInitialBranch("main").call().close();
+    GitRepoBuilder.bare(remote);
     String url = remote.toUri().toString();
     assertThat(url).startsWith("file:");
     Map<String, String> files = Repos.shop();
     files.put("stages/qa.yaml", Repos.QA + "state: { remote: \"" + url + "\" }\n");
     Path a = dir.resolve("a");
     Path b = dir.resolve("b");
-    StageFixture.init(a, files).close();
-    StageFixture.init(b, files).close();
+    GitRepoBuilder.withFiles(a, files).close();
+    GitRepoBuilder.withFiles(b, files).close();
 
     try (GitRepo repoA = GitRepo.open(a);
         GitRepo repoB = GitRepo.open(b)) {
@@ -211,7 +212,7 @@ class StageStoreTest {
     assumeTrue(gitDaemonAvailable(), "git daemon is not installed");
     Path served = dir.resolve("served");
     Path remote = served.resolve("config.git");
-    Git.init().setBare(true).setDirectory(remote.toFile()).setInitialBranch("main").call().close();
+    GitRepoBuilder.bare(remote);
     int port = freePort();
     Process daemon =
         new ProcessBuilder(
@@ -232,8 +233,9 @@ class StageStoreTest {
       Map<String, String> files = Repos.shop();
       files.put("stages/qa.yaml", Repos.QA + "state: { remote: origin, branch: deploy/qa }\n");
       Path a = dir.resolve("a");
-      try (Git git = StageFixture.init(a, files)) {
-        git.remoteAdd()
+      try (GitRepoBuilder repo = GitRepoBuilder.withFiles(a, files)) {
+        repo.git()
+            .remoteAdd()
             .setName("origin")
             .setUri(new URIish("git://127.0.0.1:" + port + "/config.git"))
             .call();
@@ -264,7 +266,7 @@ class StageStoreTest {
     files.put(
         "stages/qa.yaml",
         Repos.QA + "state: { remote: \"git://127.0.0.1:" + port + "/nothing.git\" }\n");
-    StageFixture.init(dir, files).close();
+    GitRepoBuilder.withFiles(dir, files).close();
     try (GitRepo repo = GitRepo.open(dir)) {
       StageStore store = new StageStore(repo, Map.of());
       assertThatThrownBy(() -> store.read(stage(dir, "qa")))
@@ -281,7 +283,7 @@ class StageStoreTest {
   void remoteThatIsNeitherAConfiguredRemoteNorAUrlIsNamed() throws Exception {
     Map<String, String> files = Repos.shop();
     files.put("stages/qa.yaml", Repos.QA + "state: { remote: origin }\n");
-    StageFixture.init(dir, files).close();
+    GitRepoBuilder.withFiles(dir, files).close();
     try (GitRepo repo = GitRepo.open(dir)) {
       StageStore store = new StageStore(repo, Map.of());
       assertThatThrownBy(() -> store.read(stage(dir, "qa")))
@@ -299,7 +301,7 @@ class StageStoreTest {
     files.put(
         "stages/qa.yaml",
         Repos.QA + "state: { remote: \"file:///nowhere.git\", server: stage-git }\n");
-    StageFixture.init(dir, files).close();
+    GitRepoBuilder.withFiles(dir, files).close();
     try (GitRepo repo = GitRepo.open(dir)) {
       StageStore store = new StageStore(repo, Map.of("other", new GitCredentials("u", "secret")));
       assertThatThrownBy(() -> store.read(stage(dir, "qa")))
@@ -314,12 +316,12 @@ class StageStoreTest {
 
   @Test
   void leanReadForDiffHasTheSameAssetsAndProblemsWithoutTheYamlTrees() throws Exception {
-    StageFixture.init(dir, Repos.shop()).close();
+    GitRepoBuilder.withFiles(dir, Repos.shop()).close();
     StageFixture.deploy(dir, "qa", "promote").orElseThrow();
     try (GitRepo repo = GitRepo.open(dir)) {
       StageStore store = new StageStore(repo, Map.of());
       StageState full = store.read(stage(dir, "qa"));
-      StageState lean = store.readForDiff(stage(dir, "qa"));
+      StageState lean = store.read(stage(dir, "qa"), StageReader.Depth.RUNNING);
       assertThat(lean.assets()).isEqualTo(full.assets()).isNotEmpty();
       assertThat(lean.problems()).isEqualTo(full.problems());
       assertThat(lean.aliases().keySet()).isEqualTo(full.aliases().keySet());

@@ -9,6 +9,7 @@ import io.apistage.goal.GoalResult;
 import io.apistage.log.RecordingLog;
 import io.apistage.problem.ApistageException;
 import io.apistage.problem.Problem;
+import io.apistage.testing.GitRepoBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,14 +42,14 @@ class CheckVersionsGoalTest {
 
   @SuppressWarnings("unchecked")
   static Map<String, Object> onlyApi(GoalResult result) {
-    List<Map<String, Object>> apis = (List<Map<String, Object>>) result.body().get("apis");
+    List<Map<String, Object>> apis = (List<Map<String, Object>>) result.body().toJson().get("apis");
     assertThat(apis).hasSize(1);
     return apis.get(0);
   }
 
   /** main with orders v1 at 1.4.2 published and its consumers, then a branch feature. */
-  GitHistory published() throws Exception {
-    GitHistory repo = GitHistory.init(tmp.resolve("repo"));
+  GitRepoBuilder published() throws Exception {
+    GitRepoBuilder repo = GitRepoBuilder.init(tmp.resolve("repo"));
     repo.write("apis/orders/v1.yaml", orders("1.4.2", "published"))
         .write("apis/catalog/v2.yaml", api("catalog", "2.0.0", "published"))
         .write("applications/mobile-app.yaml", MOBILE_APP)
@@ -61,12 +62,12 @@ class CheckVersionsGoalTest {
 
   @Test
   void patchChangeWithPatchBumpPasses() throws Exception {
-    try (GitHistory repo = published()) {
+    try (GitRepoBuilder repo = published()) {
       repo.write(
           "apis/orders/v1.yaml",
           orders("1.4.3", "published").replace("Orders of the web shop", "The orders"));
       repo.commit("reword");
-      GoalResult result = run(repo.dir, null);
+      GoalResult result = run(repo.dir(), null);
       assertThat(result.problems()).isEmpty();
       assertThat(result.code()).isEqualTo("OK");
       assertThat(result.message()).startsWith("1 Api file changed since merge-base(HEAD, main) (");
@@ -97,10 +98,10 @@ class CheckVersionsGoalTest {
 
   @Test
   void minorChangeWithAPatchBumpIsRefused() throws Exception {
-    try (GitHistory repo = published()) {
+    try (GitRepoBuilder repo = published()) {
       repo.write("apis/orders/v1.yaml", ordersWithCancel("1.4.3", "published"));
       repo.commit("cancel");
-      GoalResult result = run(repo.dir, null);
+      GoalResult result = run(repo.dir(), null);
       assertThat(lines(result))
           .containsExactly(
               "apis/orders/v1.yaml:20:5: error [endpoint-added] endpoint POST /orders/{id}/cancel added; a minor change,"
@@ -114,10 +115,10 @@ class CheckVersionsGoalTest {
 
   @Test
   void minorChangeWithAMinorBumpPasses() throws Exception {
-    try (GitHistory repo = published()) {
+    try (GitRepoBuilder repo = published()) {
       repo.write("apis/orders/v1.yaml", ordersWithCancel("1.5.0", "published"));
       repo.commit("cancel");
-      GoalResult result = run(repo.dir, null);
+      GoalResult result = run(repo.dir(), null);
       assertThat(result.problems()).isEmpty();
       assertThat(onlyApi(result).get("changes"))
           .isEqualTo(
@@ -133,10 +134,10 @@ class CheckVersionsGoalTest {
 
   @Test
   void breakingChangeInsideMajorLineIsRefusedAndNamesItsConsumers() throws Exception {
-    try (GitHistory repo = published()) {
+    try (GitRepoBuilder repo = published()) {
       repo.write("apis/orders/v1.yaml", ordersWithoutDelete("1.5.0", "published"));
       repo.commit("drop delete");
-      GoalResult result = run(repo.dir, null);
+      GoalResult result = run(repo.dir(), null);
       assertThat(lines(result))
           .containsExactly(
               "apis/orders/v1.yaml:7:1: error [endpoint-removed] endpoint DELETE /orders/{id} removed in 1.5.0;"
@@ -164,14 +165,14 @@ class CheckVersionsGoalTest {
   @Test
   void everyBreakingFileNamesItsOwnConsumersWhenSeveralChangeAtOnce() throws Exception {
     // the consumer files are read once, on a thread of their own, from the first breaking finding
-    try (GitHistory repo = published()) {
+    try (GitRepoBuilder repo = published()) {
       repo.write("apis/accounts/v1.yaml", api("accounts", "1.0.0", "draft"))
           .write(
               "apis/catalog/v2.yaml",
               api("catalog", "2.1.0", "published").replace("/catalog", "/catalog-items"))
           .write("apis/orders/v1.yaml", ordersWithoutDelete("1.5.0", "published"));
       repo.commit("three at once");
-      GoalResult result = run(repo.dir, null);
+      GoalResult result = run(repo.dir(), null);
       assertThat(lines(result))
           .containsExactly(
               "apis/catalog/v2.yaml:5:1: error [endpoint-removed] endpoint GET /catalog removed in 2.1.0;"
@@ -185,11 +186,11 @@ class CheckVersionsGoalTest {
 
   @Test
   void breakingChangeWhenTheNextLineExistsSaysToMakeItThere() throws Exception {
-    try (GitHistory repo = published()) {
+    try (GitRepoBuilder repo = published()) {
       repo.write("apis/orders/v2.yaml", api("orders", "2.0.0", "draft"));
       repo.write("apis/orders/v1.yaml", ordersWithoutDelete("1.5.0", "published"));
       repo.commit("drop delete");
-      GoalResult result = run(repo.dir, null);
+      GoalResult result = run(repo.dir(), null);
       assertThat(lines(result))
           .contains(
               "apis/orders/v1.yaml:7:1: error [endpoint-removed] endpoint DELETE /orders/{id} removed in 1.5.0;"
@@ -200,10 +201,10 @@ class CheckVersionsGoalTest {
 
   @Test
   void breakingChangeWithAMajorVersionInTheSameFileIsRefused() throws Exception {
-    try (GitHistory repo = published()) {
+    try (GitRepoBuilder repo = published()) {
       repo.write("apis/orders/v1.yaml", ordersWithoutDelete("2.0.0", "published"));
       repo.commit("drop delete");
-      GoalResult result = run(repo.dir, null);
+      GoalResult result = run(repo.dir(), null);
       assertThat(lines(result))
           .containsExactly(
               "apis/orders/v1.yaml:3:10: error [version-major-mismatch] version 2.0.0 does not belong in"
@@ -214,10 +215,10 @@ class CheckVersionsGoalTest {
 
   @Test
   void publishedVersionIsImmutable() throws Exception {
-    try (GitHistory repo = published()) {
+    try (GitRepoBuilder repo = published()) {
       repo.write("apis/orders/v1.yaml", ordersWithCancel("1.4.2", "published"));
       repo.commit("cancel, same version");
-      GoalResult result = run(repo.dir, null);
+      GoalResult result = run(repo.dir(), null);
       assertThat(lines(result))
           .containsExactly(
               "apis/orders/v1.yaml:20:5: error [endpoint-added] endpoint POST /orders/{id}/cancel added;"
@@ -227,14 +228,14 @@ class CheckVersionsGoalTest {
 
   @Test
   void deprecatedVersionIsImmutableToo() throws Exception {
-    GitHistory repo = GitHistory.init(tmp.resolve("repo"));
+    GitRepoBuilder repo = GitRepoBuilder.init(tmp.resolve("repo"));
     try (repo) {
       repo.write("apis/orders/v1.yaml", orders("1.4.2", "deprecated"));
       repo.commit("deprecated");
       repo.write(
           "apis/orders/v1.yaml",
           orders("1.4.2", "deprecated").replace("Orders of the web shop", "Old orders"));
-      GoalResult result = run(repo.dir, "HEAD");
+      GoalResult result = run(repo.dir(), "HEAD");
       assertThat(lines(result))
           .containsExactly(
               "apis/orders/v1.yaml:5:14: error [description-changed] description changed from Orders of the web shop"
@@ -244,12 +245,12 @@ class CheckVersionsGoalTest {
 
   @Test
   void largerBumpThanNeededIsAWarning() throws Exception {
-    try (GitHistory repo = published()) {
+    try (GitRepoBuilder repo = published()) {
       repo.write(
           "apis/orders/v1.yaml",
           orders("1.5.0", "published").replace("Orders of the web shop", "The orders"));
       repo.commit("reword");
-      GoalResult result = run(repo.dir, null);
+      GoalResult result = run(repo.dir(), null);
       assertThat(lines(result))
           .containsExactly(
               "apis/orders/v1.yaml:3:10: warning [bump-larger-than-needed] 1.4.2 → 1.5.0 is a minor bump but the"
@@ -260,16 +261,16 @@ class CheckVersionsGoalTest {
 
   @Test
   void draftChangesFreelyButNeverGoesDown() throws Exception {
-    GitHistory repo = GitHistory.init(tmp.resolve("repo"));
+    GitRepoBuilder repo = GitRepoBuilder.init(tmp.resolve("repo"));
     try (repo) {
       repo.write("apis/orders/v1.yaml", orders("1.0.0", "draft"));
       repo.commit("draft");
       repo.branch("feature");
       repo.write("apis/orders/v1.yaml", ordersWithoutDelete("1.0.0", "draft"));
       repo.commit("drop delete in the draft");
-      assertThat(run(repo.dir, null).problems()).isEmpty();
+      assertThat(run(repo.dir(), null).problems()).isEmpty();
       repo.write("apis/orders/v1.yaml", ordersWithoutDelete("1.0.0-beta.1", "draft"));
-      assertThat(lines(run(repo.dir, null)))
+      assertThat(lines(run(repo.dir(), null)))
           .containsExactly(
               "apis/orders/v1.yaml:3:10: error [version-decreased] version went down from 1.0.0 to 1.0.0-beta.1;"
                   + " a version never goes down: set version to 1.0.0 or higher");
@@ -278,24 +279,24 @@ class CheckVersionsGoalTest {
 
   @Test
   void draftMayBePublishedWithBreakingChanges() throws Exception {
-    GitHistory repo = GitHistory.init(tmp.resolve("repo"));
+    GitRepoBuilder repo = GitRepoBuilder.init(tmp.resolve("repo"));
     try (repo) {
       repo.write("apis/orders/v1.yaml", orders("1.0.0", "draft"));
       repo.commit("draft");
       repo.write("apis/orders/v1.yaml", ordersWithoutDelete("1.0.0", "published"));
-      assertThat(run(repo.dir, "HEAD").problems()).isEmpty();
+      assertThat(run(repo.dir(), "HEAD").problems()).isEmpty();
     }
   }
 
   @Test
   void newMajorLineStartsAtNZeroZeroAfterTheLineBefore() throws Exception {
-    try (GitHistory repo = published()) {
+    try (GitRepoBuilder repo = published()) {
       repo.write("apis/orders/v2.yaml", api("orders", "2.0.0", "draft"));
       repo.commit("v2");
-      assertThat(run(repo.dir, null).problems()).isEmpty();
+      assertThat(run(repo.dir(), null).problems()).isEmpty();
       repo.write("apis/orders/v2.yaml", api("orders", "2.1.0", "draft"));
       repo.write("apis/orders/v4.yaml", api("orders", "4.0.0", "draft"));
-      assertThat(lines(run(repo.dir, null)))
+      assertThat(lines(run(repo.dir(), null)))
           .containsExactly(
               "apis/orders/v2.yaml:3:10: error [new-major-line-start] apis/orders/v2.yaml starts major line 2 and must"
                   + " start at 2.0.0, not 2.1.0: set version: 2.0.0",
@@ -307,28 +308,28 @@ class CheckVersionsGoalTest {
 
   @Test
   void stateMovesForwardOnly() throws Exception {
-    GitHistory repo = GitHistory.init(tmp.resolve("repo"));
+    GitRepoBuilder repo = GitRepoBuilder.init(tmp.resolve("repo"));
     try (repo) {
       repo.write("apis/orders/v1.yaml", orders("1.4.2", "deprecated"));
       repo.commit("deprecated");
       repo.write("apis/orders/v1.yaml", orders("1.4.3", "published"));
-      assertThat(lines(run(repo.dir, "HEAD")))
+      assertThat(lines(run(repo.dir(), "HEAD")))
           .containsExactly(
               "apis/orders/v1.yaml:3:10: warning [bump-larger-than-needed] 1.4.2 → 1.4.3 is a patch bump but the"
                   + " contract did not change",
               "apis/orders/v1.yaml:4:8: error [state-moved-back] state moved back from deprecated to published;"
                   + " states move draft → published → deprecated → retired only: keep state: deprecated");
       repo.write("apis/orders/v1.yaml", orders("1.4.2", "retired"));
-      assertThat(run(repo.dir, "HEAD").problems()).isEmpty();
+      assertThat(run(repo.dir(), "HEAD").problems()).isEmpty();
     }
   }
 
   @Test
   void publishedFileMayNotBeDeletedButRetiredOrDraftMay() throws Exception {
-    try (GitHistory repo = published()) {
+    try (GitRepoBuilder repo = published()) {
       repo.delete("apis/orders/v1.yaml");
       repo.commit("delete orders");
-      GoalResult result = run(repo.dir, null);
+      GoalResult result = run(repo.dir(), null);
       assertThat(lines(result)).containsExactly(ORDERS_DELETED);
       assertThat(onlyApi(result).get("changes"))
           .isEqualTo(
@@ -339,12 +340,12 @@ class CheckVersionsGoalTest {
 
   @Test
   void aPublishedFileReplacedByALinkIsNamedAndJudgedAsDeleted() throws Exception {
-    try (GitHistory repo = published()) {
+    try (GitRepoBuilder repo = published()) {
       repo.write("elsewhere/orders.yaml", orders("1.4.2", "published"));
       repo.delete("apis/orders/v1.yaml");
       Files.createSymbolicLink(
-          repo.dir.resolve("apis/orders/v1.yaml"), Path.of("../../elsewhere/orders.yaml"));
-      GoalResult result = run(repo.dir, null);
+          repo.dir().resolve("apis/orders/v1.yaml"), Path.of("../../elsewhere/orders.yaml"));
+      GoalResult result = run(repo.dir(), null);
       assertThat(lines(result))
           .containsExactly(
               ORDERS_DELETED,
@@ -356,14 +357,14 @@ class CheckVersionsGoalTest {
 
   @Test
   void retiredFileMayBeDeleted() throws Exception {
-    try (GitHistory repo = published()) {
+    try (GitRepoBuilder repo = published()) {
       repo.write("apis/orders/v1.yaml", orders("1.4.2", "retired"));
       repo.commit("retire");
       repo.checkout("main").merge("feature");
       repo.branch("cleanup");
       repo.delete("apis/orders/v1.yaml");
       repo.commit("delete the retired orders v1");
-      GoalResult result = run(repo.dir, null);
+      GoalResult result = run(repo.dir(), null);
       assertThat(result.problems()).isEmpty();
       assertThat(onlyApi(result)).containsEntry("verdict", "ok").containsEntry("version", null);
     }
@@ -371,35 +372,35 @@ class CheckVersionsGoalTest {
 
   @Test
   void releaseTagFreezesItsVersion() throws Exception {
-    GitHistory repo = GitHistory.init(tmp.resolve("repo"));
+    GitRepoBuilder repo = GitRepoBuilder.init(tmp.resolve("repo"));
     try (repo) {
       repo.write("apis/orders/v1.yaml", orders("1.0.0", "draft"));
       repo.commit("preview");
-      repo.tag("orders@1.0.0");
+      repo.annotatedTag("orders@1.0.0", "orders@1.0.0");
       repo.branch("feature");
       repo.write("apis/orders/v1.yaml", ordersWithCancel("1.0.0", "draft"));
       repo.commit("cancel in the draft");
-      assertThat(lines(run(repo.dir, null)))
+      assertThat(lines(run(repo.dir(), null)))
           .containsExactly(
               "apis/orders/v1.yaml:3:10: error [release-frozen] orders 1.0.0 is released (tag orders@1.0.0) and frozen,"
                   + " but this file differs from the release at endpoints[POST /orders/{id}/cancel]: set version to"
                   + " 1.1.0 or higher");
       repo.write("apis/orders/v1.yaml", ordersWithCancel("1.1.0", "draft"));
-      assertThat(run(repo.dir, null).problems()).isEmpty();
+      assertThat(run(repo.dir(), null).problems()).isEmpty();
     }
   }
 
   @Test
   void releaseTagWhoseFileDoesNotParseIsAProblemNotASkippedCheck() throws Exception {
-    GitHistory repo = GitHistory.init(tmp.resolve("repo"));
+    GitRepoBuilder repo = GitRepoBuilder.init(tmp.resolve("repo"));
     try (repo) {
       repo.write("apis/orders/v1.yaml", "kind: Api\nname: [orders\n");
       repo.commit("a broken preview");
-      repo.tag("orders@1.0.0");
+      repo.annotatedTag("orders@1.0.0", "orders@1.0.0");
       repo.write("apis/orders/v1.yaml", orders("1.0.0", "draft"));
       repo.commit("preview");
       repo.write("apis/orders/v1.yaml", ordersWithCancel("1.0.0", "draft"));
-      assertThat(lines(run(repo.dir, "HEAD")))
+      assertThat(lines(run(repo.dir(), "HEAD")))
           .containsExactly(
               "apis/orders/v1.yaml:3:10: error [release-frozen] orders 1.0.0 is released (tag"
                   + " orders@1.0.0) and frozen, but apis/orders/v1.yaml at the tag is not a"
@@ -408,20 +409,20 @@ class CheckVersionsGoalTest {
                   + " match the"
                   + " release: set version to 1.1.0 or higher");
       repo.write("apis/orders/v1.yaml", ordersWithCancel("1.1.0", "draft"));
-      assertThat(run(repo.dir, "HEAD").problems()).isEmpty();
+      assertThat(run(repo.dir(), "HEAD").problems()).isEmpty();
     }
   }
 
   @Test
   void tagPatternComesFromApistageYaml() throws Exception {
-    GitHistory repo = GitHistory.init(tmp.resolve("repo"));
+    GitRepoBuilder repo = GitRepoBuilder.init(tmp.resolve("repo"));
     try (repo) {
       repo.write("apistage.yaml", "tagPattern: release/<api>-v<version>\n");
       repo.write("apis/orders/v1.yaml", orders("1.0.0", "draft"));
       repo.commit("preview");
-      repo.tag("release/orders-v1.0.0");
+      repo.annotatedTag("release/orders-v1.0.0", "release/orders-v1.0.0");
       repo.write("apis/orders/v1.yaml", ordersWithCancel("1.0.0", "draft"));
-      assertThat(lines(run(repo.dir, "HEAD")))
+      assertThat(lines(run(repo.dir(), "HEAD")))
           .singleElement()
           .asString()
           .contains("[release-frozen] orders 1.0.0 is released (tag release/orders-v1.0.0)");
@@ -430,7 +431,7 @@ class CheckVersionsGoalTest {
 
   @Test
   void exceptionLiftsAFindingForItsVersionAndExpiresWithIt() throws Exception {
-    try (GitHistory repo = published()) {
+    try (GitRepoBuilder repo = published()) {
       repo.write(
           "apistage.yaml",
           """
@@ -439,7 +440,7 @@ class CheckVersionsGoalTest {
           """);
       repo.write("apis/orders/v1.yaml", ordersWithoutDelete("1.5.0", "published"));
       repo.commit("drop delete with an exception");
-      GoalResult result = run(repo.dir, null);
+      GoalResult result = run(repo.dir(), null);
       assertThat(result.problems()).isEmpty();
       assertThat(onlyApi(result)).containsEntry("requiredBump", "none");
       assertThat(log.lines())
@@ -453,7 +454,7 @@ class CheckVersionsGoalTest {
       assertThat(findings.get(0)).containsEntry("exception", "never worked (INC-7)");
 
       repo.write("apis/orders/v1.yaml", ordersWithoutDelete("1.5.1", "published"));
-      assertThat(lines(run(repo.dir, null)))
+      assertThat(lines(run(repo.dir(), null)))
           .contains(
               "apistage.yaml:2:5: warning [exception-expired] the exception for orders 1.5.0 [endpoint-removed] has"
                   + " expired: orders is now at 1.5.1; remove it");
@@ -462,15 +463,17 @@ class CheckVersionsGoalTest {
 
   @Test
   void defaultBaseIsTheMergeBaseWithOriginMain() throws Exception {
-    GitHistory upstream = GitHistory.init(tmp.resolve("upstream"));
+    GitRepoBuilder upstream = GitRepoBuilder.init(tmp.resolve("upstream"));
     String forkPoint;
     try (upstream) {
       upstream.write("apis/orders/v1.yaml", orders("1.4.2", "published"));
       forkPoint = upstream.commit("orders 1.4.2");
     }
-    Path origin = GitHistory.open(tmp.resolve("upstream")).bareClone(tmp.resolve("origin.git"));
-    try (GitHistory other = GitHistory.cloneOf(origin.toUri().toString(), tmp.resolve("other"));
-        GitHistory mine = GitHistory.cloneOf(origin.toUri().toString(), tmp.resolve("mine"))) {
+    Path origin = GitRepoBuilder.open(tmp.resolve("upstream")).bareClone(tmp.resolve("origin.git"));
+    try (GitRepoBuilder other =
+            GitRepoBuilder.cloneOf(origin.toUri().toString(), tmp.resolve("other"));
+        GitRepoBuilder mine =
+            GitRepoBuilder.cloneOf(origin.toUri().toString(), tmp.resolve("mine"))) {
       // main moves on after the fork: a good 1.5.0 that the pull request must not be judged by
       other.write("apis/orders/v1.yaml", ordersWithCancel("1.5.0", "published"));
       other.commit("orders 1.5.0");
@@ -480,28 +483,28 @@ class CheckVersionsGoalTest {
           "apis/orders/v1.yaml",
           orders("1.4.3", "published").replace("Orders of the web shop", "Orders"));
       mine.commit("reword");
-      mine.git.fetch().setRemote("origin").call();
-      GoalResult result = run(mine.dir, null);
+      mine.git().fetch().setRemote("origin").call();
+      GoalResult result = run(mine.dir(), null);
       assertThat(result.problems()).isEmpty();
       @SuppressWarnings("unchecked")
-      Map<String, Object> base = (Map<String, Object>) result.body().get("base");
+      Map<String, Object> base = (Map<String, Object>) result.body().toJson().get("base");
       assertThat(base)
           .containsEntry("commit", forkPoint)
           .containsEntry("revision", "merge-base(HEAD, origin/main)");
       assertThat(onlyApi(result)).containsEntry("baseVersion", "1.4.2");
       // and with a merge of main into the branch, the base is main's commit
-      String mainTip = mine.git.getRepository().resolve("origin/main").name();
-      mine.git
+      String mainTip = mine.git().getRepository().resolve("origin/main").name();
+      mine.git()
           .merge()
-          .include(mine.git.getRepository().resolve("origin/main"))
+          .include(mine.git().getRepository().resolve("origin/main"))
           .setCommit(false)
           .call();
       mine.write(
           "apis/orders/v1.yaml",
           ordersWithCancel("1.5.1", "published").replace("Orders of the web shop", "Orders"));
       mine.commit("merge main");
-      GoalResult merged = run(mine.dir, null);
-      assertThat(((Map<?, ?>) merged.body().get("base")).get("commit")).isEqualTo(mainTip);
+      GoalResult merged = run(mine.dir(), null);
+      assertThat(((Map<?, ?>) merged.body().toJson().get("base")).get("commit")).isEqualTo(mainTip);
       assertThat(merged.problems()).isEmpty();
       assertThat(onlyApi(merged))
           .containsEntry("baseVersion", "1.5.0")
@@ -511,16 +514,16 @@ class CheckVersionsGoalTest {
 
   @Test
   void configRootMayBeASubFolderOfTheWorkTree() throws Exception {
-    GitHistory repo = GitHistory.init(tmp.resolve("repo"));
+    GitRepoBuilder repo = GitRepoBuilder.init(tmp.resolve("repo"));
     try (repo) {
       repo.write("platform/config/apis/orders/v1.yaml", orders("1.4.2", "published"));
       repo.write("platform/config/apistage.yaml", "mainBranch: trunk\n");
       repo.write("apis/orders/v1.yaml", "not: [the config root");
       repo.commit("orders");
-      repo.git.branchRename().setNewName("trunk").call();
+      repo.git().branchRename().setNewName("trunk").call();
       repo.branch("feature");
       repo.write("platform/config/apis/orders/v1.yaml", ordersWithoutDelete("1.4.3", "published"));
-      GoalResult result = run(repo.dir.resolve("platform/config"), null);
+      GoalResult result = run(repo.dir().resolve("platform/config"), null);
       assertThat(lines(result))
           .containsExactly(
               "apis/orders/v1.yaml:7:1: error [endpoint-removed] endpoint DELETE /orders/{id} removed in 1.4.3;"
@@ -531,16 +534,16 @@ class CheckVersionsGoalTest {
 
   @Test
   void uncommittedEditsAreTheWorkingCopy() throws Exception {
-    try (GitHistory repo = published()) {
+    try (GitRepoBuilder repo = published()) {
       repo.write("apis/orders/v1.yaml", ordersWithCancel("1.4.2", "published"));
-      GoalResult result = run(repo.dir, null);
+      GoalResult result = run(repo.dir(), null);
       assertThat(lines(result)).singleElement().asString().contains("[endpoint-added]");
     }
   }
 
   @Test
   void onlyFilesThatDifferAreReadAndParsed() throws Exception {
-    try (GitHistory repo = published()) {
+    try (GitRepoBuilder repo = published()) {
       repo.checkout("main");
       repo.write("apis/broken/v1.yaml", "kind: Api\nname: [broken\n");
       repo.commit("a broken file that the feature does not touch");
@@ -548,15 +551,15 @@ class CheckVersionsGoalTest {
       repo.write(
           "apis/orders/v1.yaml",
           orders("1.4.3", "published").replace("Orders of the web shop", "Orders"));
-      GoalResult result = run(repo.dir, null);
+      GoalResult result = run(repo.dir(), null);
       assertThat(result.problems()).isEmpty();
-      assertThat((List<?>) result.body().get("apis")).hasSize(1);
+      assertThat((List<?>) result.body().toJson().get("apis")).hasSize(1);
       // formatting-only edits are no change either
       repo.write(
           "apis/orders/v1.yaml",
           "# reformatted\n"
               + orders("1.4.2", "published").replace("state: published", "state: 'published'"));
-      GoalResult reformatted = run(repo.dir, null);
+      GoalResult reformatted = run(repo.dir(), null);
       assertThat(reformatted.problems()).isEmpty();
       assertThat(onlyApi(reformatted)).containsEntry("requiredBump", "none");
     }
@@ -564,8 +567,8 @@ class CheckVersionsGoalTest {
 
   @Test
   void noChangeSaysSo() throws Exception {
-    try (GitHistory repo = published()) {
-      GoalResult result = run(repo.dir, null);
+    try (GitRepoBuilder repo = published()) {
+      GoalResult result = run(repo.dir(), null);
       assertThat(result.problems()).isEmpty();
       assertThat(result.message())
           .matches("no Api file changed since merge-base\\(HEAD, main\\) \\([0-9a-f]{10}\\)");
@@ -574,24 +577,24 @@ class CheckVersionsGoalTest {
 
   @Test
   void explicitBaseTakesAnyRevision() throws Exception {
-    try (GitHistory repo = published()) {
+    try (GitRepoBuilder repo = published()) {
       repo.write("apis/orders/v1.yaml", ordersWithCancel("1.5.0", "published"));
       repo.commit("1.5.0");
-      repo.tag("orders@1.5.0");
+      repo.annotatedTag("orders@1.5.0", "orders@1.5.0");
       repo.write(
           "apis/orders/v1.yaml",
           ordersWithCancel("1.5.1", "published").replace("Orders of the web shop", "Orders"));
       repo.commit("1.5.1");
-      assertThat(onlyApi(run(repo.dir, "orders@1.5.0"))).containsEntry("baseVersion", "1.5.0");
-      assertThat(onlyApi(run(repo.dir, "HEAD~2"))).containsEntry("baseVersion", "1.4.2");
+      assertThat(onlyApi(run(repo.dir(), "orders@1.5.0"))).containsEntry("baseVersion", "1.5.0");
+      assertThat(onlyApi(run(repo.dir(), "HEAD~2"))).containsEntry("baseVersion", "1.4.2");
     }
   }
 
   @Test
   void versionMustBeSemantic() throws Exception {
-    try (GitHistory repo = published()) {
+    try (GitRepoBuilder repo = published()) {
       repo.write("apis/orders/v1.yaml", ordersWithCancel("1.5", "published"));
-      assertThat(lines(run(repo.dir, null)))
+      assertThat(lines(run(repo.dir(), null)))
           .containsExactly(
               "apis/orders/v1.yaml:3:10: error [version-invalid] version 1.5 is not a semantic version; write"
                   + " MAJOR.MINOR.PATCH starting with 1, e.g. version: \"1.0.0\"");
@@ -600,9 +603,9 @@ class CheckVersionsGoalTest {
 
   @Test
   void onboardingAnExistingApiAtItsVersionTakesAnException() throws Exception {
-    try (GitHistory repo = published()) {
+    try (GitRepoBuilder repo = published()) {
       repo.write("apis/payments/v1.yaml", api("payments", "1.3.0", "published"));
-      assertThat(lines(run(repo.dir, null)))
+      assertThat(lines(run(repo.dir(), null)))
           .singleElement()
           .asString()
           .startsWith("apis/payments/v1.yaml:3:10: error [new-major-line-start]");
@@ -610,31 +613,31 @@ class CheckVersionsGoalTest {
           "apistage.yaml",
           "exceptions:\n  - { api: payments, version: 1.3.0, rule: new-major-line-start, pointer: /version,"
               + " reason: onboarded at its production version }\n");
-      assertThat(run(repo.dir, null).problems()).isEmpty();
+      assertThat(run(repo.dir(), null).problems()).isEmpty();
       assertThat(log.lines()).anyMatch(l -> l.contains("lifted [new-major-line-start]"));
     }
   }
 
   @Test
   void unreadableBaseFileIsAWarningNotASilentPass() throws Exception {
-    GitHistory repo = GitHistory.init(tmp.resolve("repo"));
+    GitRepoBuilder repo = GitRepoBuilder.init(tmp.resolve("repo"));
     try (repo) {
       repo.write("apis/orders/v1.yaml", "kind: Api\nname: [orders\n");
       repo.commit("broken");
       repo.write("apis/orders/v1.yaml", orders("1.4.2", "published"));
-      assertThat(lines(run(repo.dir, "HEAD")))
+      assertThat(lines(run(repo.dir(), "HEAD")))
           .containsExactly(
               "apis/orders/v1.yaml:1:1: warning [base-unreadable] the file at the base HEAD ("
-                  + repo.git.getRepository().resolve("HEAD").name().substring(0, 10)
+                  + repo.git().getRepository().resolve("HEAD").name().substring(0, 10)
                   + ") is not a readable Api document, so its changes cannot be judged; check them by hand");
     }
   }
 
   @Test
   void unreadableWorkingCopyFileIsAnError() throws Exception {
-    try (GitHistory repo = published()) {
+    try (GitRepoBuilder repo = published()) {
       repo.write("apis/orders/v1.yaml", "kind: Api\nname: [orders\n");
-      GoalResult result = run(repo.dir, null);
+      GoalResult result = run(repo.dir(), null);
       assertThat(result.fails(false)).isTrue();
       assertThat(result.problems()).allMatch(p -> p.file().equals("apis/orders/v1.yaml"));
     }
@@ -642,14 +645,14 @@ class CheckVersionsGoalTest {
 
   @Test
   void unknownFieldCountsAsBreakingUntilARuleKnowsIt() throws Exception {
-    try (GitHistory repo = published()) {
+    try (GitRepoBuilder repo = published()) {
       repo.write(
           "apis/orders/v1.yaml",
           orders("1.5.0", "published")
               .replace(
                   "    path: /orders/{id}\n    parameters",
                   "    path: /orders/{id}\n    timeout: 5\n    parameters"));
-      assertThat(lines(run(repo.dir, null)))
+      assertThat(lines(run(repo.dir(), null)))
           .first()
           .asString()
           .isEqualTo(
@@ -673,8 +676,8 @@ class CheckVersionsGoalTest {
 
   @Test
   void unknownBaseIsRefused() throws Exception {
-    try (GitHistory repo = published()) {
-      assertThatThrownBy(() -> run(repo.dir, "no-such-branch"))
+    try (GitRepoBuilder repo = published()) {
+      assertThatThrownBy(() -> run(repo.dir(), "no-such-branch"))
           .isInstanceOf(ApistageException.class)
           .hasMessage(
               "apistage.base=no-such-branch names no branch, tag or commit of this repository; pass an"
@@ -685,12 +688,12 @@ class CheckVersionsGoalTest {
 
   @Test
   void missingMainBranchIsRefused() throws Exception {
-    GitHistory repo = GitHistory.init(tmp.resolve("repo"));
+    GitRepoBuilder repo = GitRepoBuilder.init(tmp.resolve("repo"));
     try (repo) {
       repo.write("apis/orders/v1.yaml", orders("1.4.2", "published"));
       repo.commit("orders");
-      repo.git.branchRename().setNewName("develop").call();
-      assertThatThrownBy(() -> run(repo.dir, null))
+      repo.git().branchRename().setNewName("develop").call();
+      assertThatThrownBy(() -> run(repo.dir(), null))
           .isInstanceOf(ApistageException.class)
           .hasMessage(
               "there is neither a branch main nor origin/main to find the base of this change; fetch it"
@@ -701,29 +704,29 @@ class CheckVersionsGoalTest {
 
   @Test
   void detachedHeadWithoutMainBranchSaysSo() throws Exception {
-    GitHistory repo = GitHistory.init(tmp.resolve("repo"));
+    GitRepoBuilder repo = GitRepoBuilder.init(tmp.resolve("repo"));
     try (repo) {
       repo.write("apis/orders/v1.yaml", orders("1.4.2", "published"));
       String commit = repo.commit("orders");
-      repo.git.checkout().setName(commit).call();
-      repo.git.branchDelete().setBranchNames("main").setForce(true).call();
-      assertThatThrownBy(() -> run(repo.dir, null))
+      repo.git().checkout().setName(commit).call();
+      repo.git().branchDelete().setBranchNames("main").setForce(true).call();
+      assertThatThrownBy(() -> run(repo.dir(), null))
           .isInstanceOf(ApistageException.class)
           .hasMessageStartingWith(
               "HEAD is detached and there is neither a branch main nor origin/main");
       // with an explicit base a detached HEAD is fine
       repo.write("apis/orders/v1.yaml", ordersWithCancel("1.5.0", "published"));
-      assertThat(run(repo.dir, commit).problems()).isEmpty();
+      assertThat(run(repo.dir(), commit).problems()).isEmpty();
     }
   }
 
   @Test
   void detachedHeadWithMainWorksAsInACiCheckout() throws Exception {
-    try (GitHistory repo = published()) {
+    try (GitRepoBuilder repo = published()) {
       repo.write("apis/orders/v1.yaml", ordersWithCancel("1.5.0", "published"));
       String commit = repo.commit("cancel");
-      repo.git.checkout().setName(commit).call();
-      assertThat(onlyApi(run(repo.dir, null)))
+      repo.git().checkout().setName(commit).call();
+      assertThat(onlyApi(run(repo.dir(), null)))
           .containsEntry("verdict", "ok")
           .containsEntry("baseVersion", "1.4.2");
     }
@@ -731,7 +734,7 @@ class CheckVersionsGoalTest {
 
   @Test
   void shallowCloneWithoutTheBaseSaysToFetchTheFullHistory() throws Exception {
-    try (GitHistory repo = published()) {
+    try (GitRepoBuilder repo = published()) {
       repo.write("apis/orders/v1.yaml", ordersWithCancel("1.5.0", "published"));
       repo.commit("cancel");
       repo.checkout("main");

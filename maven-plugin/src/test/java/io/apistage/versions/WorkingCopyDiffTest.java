@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.apistage.git.GitRepo;
 import io.apistage.git.WorkingCopyDiff;
+import io.apistage.testing.GitRepoBuilder;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ class WorkingCopyDiffTest {
 
   @Test
   void everyKindOfDifferenceIsFoundAndNothingElse() throws Exception {
-    try (GitHistory repo = GitHistory.init(tmp.resolve("repo"))) {
+    try (GitRepoBuilder repo = GitRepoBuilder.init(tmp.resolve("repo"))) {
       for (String api : List.of("a", "b", "c", "d", "e", "f")) {
         repo.write("apis/" + api + "/v1.yaml", "name: " + api + "\n");
       }
@@ -40,7 +41,7 @@ class WorkingCopyDiffTest {
       repo.write("apis/f/v1.yaml", "name: f\ndescription: committed, then undone on disk\n");
       repo.commit("committed");
       repo.write("apis/b/v1.yaml", "name: b\ndescription: staged\n");
-      repo.git.add().addFilepattern("apis/b/v1.yaml").call();
+      repo.git().add().addFilepattern("apis/b/v1.yaml").call();
       repo.write("apis/c/v1.yaml", "name: c\ndescription: edited\n");
       repo.delete("apis/d/v1.yaml");
       repo.write("apis/e/v2.yaml", "name: e\n");
@@ -51,7 +52,7 @@ class WorkingCopyDiffTest {
         repo.write(near + "/a/v1.yaml", "name: a\ndescription: outside apis/\n");
         repo.write(near + "/b/v1.yaml", "name: b\n");
       }
-      try (GitRepo git = GitRepo.open(repo.dir)) {
+      try (GitRepo git = GitRepo.open(repo.dir())) {
         assertThat(describe(WorkingCopyDiff.changed(git, base, "apis")))
             .containsExactly(
                 "apis/a/v1.yaml changed",
@@ -73,16 +74,20 @@ class WorkingCopyDiffTest {
 
   @Test
   void aFileInAMergeConflictIsComparedWithTheBase() throws Exception {
-    try (GitHistory repo = GitHistory.init(tmp.resolve("repo"))) {
+    try (GitRepoBuilder repo = GitRepoBuilder.init(tmp.resolve("repo"))) {
       repo.write("apis/a/v1.yaml", "name: a\n").write("apis/b/v1.yaml", "name: b\n");
       String base = repo.commit("base");
       repo.branch("other").write("apis/a/v1.yaml", "name: a\ndescription: other\n");
       repo.commit("other");
       repo.checkout("main").write("apis/a/v1.yaml", "name: a\ndescription: main\n");
       repo.commit("main");
-      repo.git.merge().include(repo.git.getRepository().resolve("other")).setCommit(false).call();
-      assertThat(repo.git.status().call().getConflicting()).containsExactly("apis/a/v1.yaml");
-      try (GitRepo git = GitRepo.open(repo.dir)) {
+      repo.git()
+          .merge()
+          .include(repo.git().getRepository().resolve("other"))
+          .setCommit(false)
+          .call();
+      assertThat(repo.git().status().call().getConflicting()).containsExactly("apis/a/v1.yaml");
+      try (GitRepo git = GitRepo.open(repo.dir())) {
         List<WorkingCopyDiff.Delta> deltas = WorkingCopyDiff.changed(git, base, "apis");
         assertThat(describe(deltas)).containsExactly("apis/a/v1.yaml changed");
         assertThat(deltas.get(0).baseBlob())
@@ -93,13 +98,13 @@ class WorkingCopyDiffTest {
 
   @Test
   void pathsAreRelativeToASubFolderConfigRoot() throws Exception {
-    try (GitHistory repo = GitHistory.init(tmp.resolve("repo"))) {
+    try (GitRepoBuilder repo = GitRepoBuilder.init(tmp.resolve("repo"))) {
       repo.write("config/apis/a/v1.yaml", "name: a\n");
       repo.write("apis/a/v1.yaml", "name: outside the config root\n");
       String base = repo.commit("base");
       repo.write("config/apis/a/v1.yaml", "name: a\ndescription: edited\n");
       repo.write("apis/a/v1.yaml", "name: still outside\n");
-      try (GitRepo git = GitRepo.open(repo.dir.resolve("config"))) {
+      try (GitRepo git = GitRepo.open(repo.dir().resolve("config"))) {
         assertThat(describe(WorkingCopyDiff.changed(git, base, "apis")))
             .containsExactly("apis/a/v1.yaml changed");
       }

@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Small helpers shared by the rules: problems at a node, expected file names, name checks. */
-final class Checks {
+final class RuleSupport {
 
   /** The pattern every asset name follows (DESIGN.md section 2). */
   static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,62}");
@@ -27,7 +27,7 @@ final class Checks {
       Pattern.compile(
           "(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?");
 
-  private Checks() {}
+  private RuleSupport() {}
 
   /** An error at the node of an asset's document at a pointer (or the nearest existing node). */
   static Problem error(Asset asset, String pointer, RuleId rule, String message) {

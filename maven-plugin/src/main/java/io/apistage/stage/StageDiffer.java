@@ -12,17 +12,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Compares the assets a stage should run with the ones it runs, asset by asset and field by field
- * with {@link TreeDiff}, so reformatting, key order, quoting, comments and spelled-out defaults
- * never show as changes.
+ * Computes a {@link StageDiff}: compares the assets a stage should run with the ones it runs, asset
+ * by asset and field by field with {@link TreeDiff}, so reformatting, key order, quoting, comments
+ * and spelled-out defaults never show as changes. (What a promotion would do is {@code
+ * promotion/Planner}'s.)
  *
  * @since 0.1.0
  */
-public final class StagePlanner {
+public final class StageDiffer {
 
   private static final Pattern API_KEY = Pattern.compile("api/([^@]+)@(\\d+)");
 
-  private StagePlanner() {}
+  private StageDiffer() {}
 
   /**
    * The diff of one stage.
@@ -33,7 +34,7 @@ public final class StagePlanner {
    * @param current the assets it runs, by key, plain
    * @param gatewayUrl the stage's gateway URL, or null
    */
-  public static StageDiff plan(
+  public static StageDiff diff(
       String stage,
       Optional<String> commit,
       Map<String, Object> desired,

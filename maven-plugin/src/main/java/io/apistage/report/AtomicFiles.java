@@ -12,12 +12,12 @@ import java.nio.file.StandardCopyOption;
  *
  * @since 0.1.0
  */
-public final class Files2 {
+public final class AtomicFiles {
 
-  private Files2() {}
+  private AtomicFiles() {}
 
   /** Writes UTF-8 text to a file atomically, creating its folder. */
-  public static void writeAtomically(Path file, String text) throws IOException {
+  public static void write(Path file, String text) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");

@@ -15,13 +15,13 @@ import java.util.Map;
  *
  * @since 0.1.0
  */
-public final class Who {
+public final class Operator {
 
   /** The environment variables that name the CI user, in the order they are tried. */
   public static final List<String> CI_USER_VARIABLES =
       List.of("GITHUB_ACTOR", "GITLAB_USER_LOGIN", "BUILD_USER");
 
-  private Who() {}
+  private Operator() {}
 
   /** The identity for records and stage commits. */
   public static Identity of(Map<String, String> env, GitRepo git, String head, Instant now)

@@ -1,0 +1,91 @@
+package io.apistage.promotion;
+
+import io.apistage.git.GitRepo;
+import io.apistage.log.Log;
+import io.apistage.model.Asset;
+import io.apistage.model.Config;
+import io.apistage.model.ConfigLoader;
+import io.apistage.model.MemorySource;
+import io.apistage.problem.ApistageException;
+import io.apistage.problem.Problem;
+import io.apistage.problem.Problems;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * The whole config at the checked-out commit, the source of a first stage, read the first time a
+ * first stage needs it: a run whose first stages have no work reads only the control files.
+ *
+ * @since 0.1.0
+ */
+final class HeadSource {
+
+  private final GitRepo git;
+  private final Map<String, String> listing;
+  private final String label;
+  private final Log log;
+  private final TreeRenderer renderer;
+  private Planner.Source source;
+
+  /**
+   * The source of a listing of the checked-out commit (path to blob id), labelled with the main
+   * branch's name.
+   */
+  HeadSource(
+      GitRepo git, Map<String, String> listing, String label, Log log, TreeRenderer renderer) {
+    this.git = git;
+    this.listing = listing;
+    this.label = label;
+    this.log = log;
+    this.renderer = renderer;
+  }
+
+  /** The main branch's name, as records and commit messages name the source. */
+  String label() {
+    return label;
+  }
+
+  /** The config at the commit; refused when it has errors. */
+  Planner.Source get() throws ApistageException, IOException {
+    if (source == null) {
+      long started = System.nanoTime();
+      Map<String, byte[]> files = read(git, listing, path -> true);
+      Config config = new ConfigLoader().load(new MemorySource(files));
+      for (Asset asset : config.assets().values()) {
+        renderer.authoredCopy(asset.body(), files.get(asset.file()));
+      }
+      log.debug(
+          "read "
+              + config.assets().size()
+              + " assets at HEAD in "
+              + (System.nanoTime() - started) / 1_000_000
+              + " ms");
+      List<Problem> errors = config.problems().stream().filter(Problem::isError).toList();
+      if (!errors.isEmpty()) {
+        throw new ApistageException(
+            "the config at HEAD has "
+                + Problems.summary(errors)
+                + ", first "
+                + errors.get(0).format()
+                + "; run mvn apistage:validate and fix them before promoting");
+      }
+      source = new Planner.Source(config, label);
+    }
+    return source;
+  }
+
+  /** The YAML files of a listing that pass {@code which}, by path. */
+  static Map<String, byte[]> read(GitRepo git, Map<String, String> listing, Predicate<String> which)
+      throws IOException {
+    Map<String, byte[]> files = new TreeMap<>();
+    for (Map.Entry<String, String> e : listing.entrySet()) {
+      if (ConfigLoader.isYaml(e.getKey()) && which.test(e.getKey())) {
+        files.put(e.getKey(), git.readBlob(e.getValue()));
+      }
+    }
+    return files;
+  }
+}
