@@ -88,6 +88,22 @@ public final class NoticePlanner {
     return out;
   }
 
+  /**
+   * Adds the notices of a change to the content of its history record (field {@code notices}), so
+   * that they are committed with the change: the stage's outbox. Nothing is added when no
+   * application with a webhook uses a changed Api major.
+   */
+  public static void attach(
+      Map<String, Object> recordContent,
+      StageChange change,
+      Map<String, Object> before,
+      Map<String, Object> after) {
+    List<Notice> notices = plan(change, before, after);
+    if (!notices.isEmpty()) {
+      recordContent.put(NoticeLedger.NOTICES, notices.stream().map(Notice::toPlain).toList());
+    }
+  }
+
   /** The stable id of an application's notice of a change: the same however often it is sent. */
   static String id(StageChange change, String application) {
     try {

@@ -32,19 +32,19 @@ public final class WebhookRule implements Rule {
         continue;
       }
       YNode url = webhook.get("url");
-      String text = Checks.text(url);
+      String text = RuleSupport.text(url);
       if (text != null) {
         String problem = urlProblem(text);
         if (problem != null) {
-          out.add(Checks.error(app, url, "/contact/webhook/url", RuleId.WEBHOOK, problem));
+          out.add(RuleSupport.error(app, url, "/contact/webhook/url", RuleId.WEBHOOK, problem));
         }
       }
       YNode secret = webhook.get("secret");
-      String value = Checks.text(secret);
+      String value = RuleSupport.text(secret);
       if (secret != null
           && (value == null || !LiteralSecretRule.SECRET_REF.matcher(value).matches())) {
         out.add(
-            Checks.error(
+            RuleSupport.error(
                 app,
                 secret,
                 "/contact/webhook/secret",
