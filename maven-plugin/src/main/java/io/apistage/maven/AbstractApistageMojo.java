@@ -90,6 +90,24 @@ public abstract class AbstractApistageMojo extends AbstractMojo {
     return servers(settings, decrypter);
   }
 
+  /**
+   * The password of every {@code settings.xml} server, decrypted, by id: where secrets such as
+   * webhook signing keys come from when {@code APISTAGE_SECRET_<NAME>} is not set.
+   */
+  protected Map<String, String> secretServers() throws ApistageException {
+    Map<String, String> out = new TreeMap<>();
+    if (settings == null) {
+      return out;
+    }
+    for (Server server : settings.getServers()) {
+      Server plain = decrypted(server, decrypter);
+      if (plain.getPassword() != null) {
+        out.put(plain.getId(), plain.getPassword());
+      }
+    }
+    return out;
+  }
+
   /** {@link #stageServers()} for given settings; a null decrypter leaves passwords as they are. */
   static Map<String, GitCredentials> servers(Settings settings, SettingsDecrypter decrypter)
       throws ApistageException {
@@ -98,21 +116,7 @@ public abstract class AbstractApistageMojo extends AbstractMojo {
       return out;
     }
     for (Server server : settings.getServers()) {
-      Server plain = server;
-      if (decrypter != null) {
-        SettingsDecryptionResult result =
-            decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-        for (SettingsProblem problem : result.getProblems()) {
-          if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-            throw new ApistageException(
-                "cannot decrypt the password of settings.xml server "
-                    + server.getId()
-                    + ": "
-                    + problem.getMessage());
-          }
-        }
-        plain = result.getServer();
-      }
+      Server plain = decrypted(server, decrypter);
       if (plain.getUsername() != null) {
         out.put(
             plain.getId(),
@@ -126,6 +130,26 @@ public abstract class AbstractApistageMojo extends AbstractMojo {
   /** This goal's execution, whose plugin descriptor lists every goal's parameters. */
   @Parameter(defaultValue = "${mojoExecution}", readonly = true)
   private MojoExecution mojoExecution;
+
+  /** A server with its password decrypted; a null decrypter leaves it as it is. */
+  private static Server decrypted(Server server, SettingsDecrypter decrypter)
+      throws ApistageException {
+    if (decrypter == null) {
+      return server;
+    }
+    SettingsDecryptionResult result =
+        decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+    for (SettingsProblem problem : result.getProblems()) {
+      if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
+        throw new ApistageException(
+            "cannot decrypt the password of settings.xml server "
+                + server.getId()
+                + ": "
+                + problem.getMessage());
+      }
+    }
+    return result.getServer();
+  }
 
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {

@@ -49,7 +49,9 @@ public class PromoteMojo extends AbstractApistageMojo {
 
   @Override
   protected GoalResult run(GoalContext context) throws ApistageException, IOException {
-    return new PromoteGoal(context, PromoteRequest.of(promotion, dryRun, repromote, stageServers()))
+    return new PromoteGoal(
+            context,
+            PromoteRequest.of(promotion, dryRun, repromote, stageServers(), secretServers()))
         .execute();
   }
 }

@@ -40,7 +40,8 @@ public class RollbackMojo extends AbstractApistageMojo {
 
   @Override
   protected GoalResult run(GoalContext context) throws ApistageException, IOException {
-    return new RollbackGoal(context, RollbackRequest.of(stage, promotion, stageServers()))
+    return new RollbackGoal(
+            context, RollbackRequest.of(stage, promotion, stageServers(), secretServers()))
         .execute();
   }
 }

@@ -167,6 +167,15 @@ public enum RuleId {
           "auth.staticToken holds a literal value; secrets never go in Git: write "
               + "${secret:NAME} and provide APISTAGE_SECRET_NAME (or a settings.xml server) where "
               + "the stage's gateway is configured")),
+  WEBHOOK(
+      validate(
+          "webhook",
+          ERROR_ONLY,
+          "An application's webhook URL is not https, carries credentials, or is no URL.",
+          "an Application's `contact.webhook.url` is https (http only to a loopback address) "
+              + "without a user or password in it",
+          "webhook url must be https (http only to a loopback address such as 127.0.0.1): "
+              + "notices would travel in clear text to hooks.example.com")),
   ALIAS_STAGE(
       validate(
           "alias-stage",

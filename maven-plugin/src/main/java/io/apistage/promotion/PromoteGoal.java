@@ -11,6 +11,8 @@ import io.apistage.model.ConfigLoader;
 import io.apistage.model.Kind;
 import io.apistage.model.MemorySource;
 import io.apistage.model.Settings;
+import io.apistage.notice.NoticeRun;
+import io.apistage.notice.NotifyGoal;
 import io.apistage.problem.ApistageException;
 import io.apistage.problem.Position;
 import io.apistage.problem.Problem;
@@ -18,6 +20,7 @@ import io.apistage.problem.Problems;
 import io.apistage.problem.RuleId;
 import io.apistage.rules.PromotionChainRule;
 import io.apistage.rules.ReferenceRule;
+import io.apistage.stage.Operator;
 import io.apistage.stage.Stage;
 import io.apistage.stage.StageChain;
 import io.apistage.stage.StageStore;
@@ -109,8 +112,34 @@ public final class PromoteGoal {
           outcomes.addAll(done);
         }
       }
+      if (!request.dryRun()) {
+        deliverNotices(git, chain, who);
+      }
       PromoteReport report = new PromoteReport(request.dryRun(), head, outcomes);
       return report.result(problems, report.summary());
+    }
+  }
+
+  /**
+   * Sends every stage's pending notices (this run's and any an earlier run left), after the stages
+   * moved. A receiver that does not take a notice, or a stage that cannot record the delivery,
+   * never fails the promotion: a warning says what waits.
+   */
+  private void deliverNotices(GitRepo git, StageChain chain, Identity who) throws IOException {
+    NoticeRun run =
+        NotifyGoal.run(
+            git,
+            new StageStore(git, request.servers()),
+            who,
+            context,
+            request.secretServers(),
+            request.clock());
+    for (Stage stage : chain.order()) {
+      try {
+        NotifyGoal.report(run.deliver(stage), context);
+      } catch (ApistageException e) {
+        log.warn(stage.name() + ": notices not delivered: " + e.getMessage());
+      }
     }
   }
 

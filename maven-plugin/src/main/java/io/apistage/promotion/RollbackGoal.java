@@ -6,12 +6,12 @@ import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
 import io.apistage.log.Log;
 import io.apistage.model.Asset;
-import io.apistage.model.Config;
-import io.apistage.model.ConfigLoader;
-import io.apistage.model.MemorySource;
+import io.apistage.notice.NoticePlanner;
+import io.apistage.notice.NotifyGoal;
 import io.apistage.problem.ApistageException;
 import io.apistage.problem.Problems;
 import io.apistage.stage.HistoryRecord;
+import io.apistage.stage.Operator;
 import io.apistage.stage.RecordType;
 import io.apistage.stage.Stage;
 import io.apistage.stage.StageChain;
@@ -25,7 +25,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -74,6 +73,7 @@ public final class RollbackGoal {
               + HistoryContent.text(record, "undoes")
               + ")");
       reports.forEach(r -> log.info(r.format()));
+      deliverNotices(git, stage, who);
       RollbackReport body =
           new RollbackReport(
               stage.name(),
@@ -94,6 +94,24 @@ public final class RollbackGoal {
               + ")",
           List.of(),
           body);
+    }
+  }
+
+  /** Sends the stage's pending notices; what a receiver does not take waits, with a warning. */
+  private void deliverNotices(GitRepo git, Stage stage, Identity who) throws IOException {
+    try {
+      NotifyGoal.report(
+          NotifyGoal.run(
+                  git,
+                  new StageStore(git, request.servers()),
+                  who,
+                  context,
+                  request.secretServers(),
+                  request.clock())
+              .deliver(stage),
+          context);
+    } catch (ApistageException e) {
+      log.warn(stage.name() + ": notices not delivered: " + e.getMessage());
     }
   }
 
@@ -122,6 +140,16 @@ public final class RollbackGoal {
             .changes(reports, List.copyOf(keys))
             .undoes(target.id())
             .toMap();
+    String id =
+        new HistoryRecord(
+                state.nextRecordNumber(), RecordType.ROLLBACK.id(), target.name(), Map.of())
+            .id();
+    NoticePlanner.attach(
+        content,
+        new NoticePlanner.StageChange(
+            stage.name(), id, target.name(), String.valueOf(content.get("when"))),
+        state.assets(),
+        restoring.running);
     HistoryRecord record =
         new HistoryRecord(
             state.nextRecordNumber(), RecordType.ROLLBACK.id(), target.name(), content);
@@ -252,28 +280,8 @@ public final class RollbackGoal {
     }
   }
 
-  /** The stage chain declared at HEAD. */
+  /** The stage chain declared at HEAD; see {@link StageChain#declaredAt}. */
   static StageChain stages(GitRepo git, String head) throws ApistageException, IOException {
-    Map<String, byte[]> files = new TreeMap<>();
-    for (Map.Entry<String, String> e : git.listFiles(head).entrySet()) {
-      if (e.getKey().startsWith("stages/") && ConfigLoader.isYaml(e.getKey())) {
-        files.put(e.getKey(), git.readBlob(e.getValue()));
-      }
-    }
-    Config config = new ConfigLoader().load(new MemorySource(files));
-    StageChain chain = StageChain.of(config);
-    List<io.apistage.problem.Problem> problems = new ArrayList<>(config.problems());
-    problems.addAll(chain.problems());
-    if (Problems.hasErrors(problems)) {
-      throw new ApistageException(
-          "the stages at HEAD have errors: "
-              + problems.get(0).format()
-              + "; run mvn apistage:validate");
-    }
-    if (chain.isEmpty()) {
-      throw new ApistageException(
-          "this repository declares no stages; add stages/<name>.yaml with kind: Stage");
-    }
-    return chain;
+    return StageChain.declaredAt(git, head);
   }
 }

@@ -11,13 +11,26 @@ import java.util.Map;
  * @param promotion the promotion to undo ({@code apistage.promotion}), or null for the last one
  * @param clock the clock for the record's time
  * @param servers credentials of stage remotes by {@code settings.xml} server id
+ * @param secretServers passwords of {@code settings.xml} servers by id, for the secrets of notices'
+ *     webhooks (when {@code APISTAGE_SECRET_<NAME>} is not set)
  * @since 0.1.0
  */
 public record RollbackRequest(
-    String stage, String promotion, Clock clock, Map<String, GitCredentials> servers) {
+    String stage,
+    String promotion,
+    Clock clock,
+    Map<String, GitCredentials> servers,
+    Map<String, String> secretServers) {
 
   public RollbackRequest {
     servers = Map.copyOf(servers);
+    secretServers = Map.copyOf(secretServers);
+  }
+
+  /** A request whose webhook secrets come from the environment only. */
+  public RollbackRequest(
+      String stage, String promotion, Clock clock, Map<String, GitCredentials> servers) {
+    this(stage, promotion, clock, servers, Map.of());
   }
 
   /** A request without stage credentials (stages in this repository or on open remotes). */
@@ -27,7 +40,10 @@ public record RollbackRequest(
 
   /** A request on the system clock in UTC. */
   public static RollbackRequest of(
-      String stage, String promotion, Map<String, GitCredentials> servers) {
-    return new RollbackRequest(stage, promotion, Clock.systemUTC(), servers);
+      String stage,
+      String promotion,
+      Map<String, GitCredentials> servers,
+      Map<String, String> secretServers) {
+    return new RollbackRequest(stage, promotion, Clock.systemUTC(), servers, secretServers);
   }
 }

@@ -1,6 +1,7 @@
 package io.apistage.promotion;
 
 import io.apistage.git.Identity;
+import io.apistage.notice.NoticePlanner;
 import io.apistage.problem.ApistageException;
 import io.apistage.stage.HistoryRecord;
 import io.apistage.stage.RecordType;
@@ -91,6 +92,11 @@ final class StagePromotion {
       this.lastRecord = state.lastRecord();
     }
 
+    /** The id the next promotion record will have. */
+    String nextId(String promotion) {
+      return new HistoryRecord(number, RecordType.PROMOTION.id(), promotion, Map.of()).id();
+    }
+
     void record(String promotion, Map<String, Object> content) {
       HistoryRecord record =
           new HistoryRecord(number++, RecordType.PROMOTION.id(), promotion, content);
@@ -170,6 +176,7 @@ final class StagePromotion {
               + " at "
               + head.substring(0, 7));
     }
+    Map<String, Object> running = progress.contents.running();
     progress.contents = plan.after();
     Map<String, Object> content =
         HistoryContent.content(RecordType.PROMOTION, spec.name(), stage.name(), who)
@@ -182,6 +189,15 @@ final class StagePromotion {
       // a first stage that tracks main has no promotion file: its content is the commit itself
       content.put("hash", head);
     }
+    NoticePlanner.attach(
+        content,
+        new NoticePlanner.StageChange(
+            stage.name(),
+            progress.nextId(spec.name()),
+            spec.name(),
+            String.valueOf(content.get("when"))),
+        running,
+        progress.contents.running());
     progress.record(spec.name(), content);
     return PromotionOutcome.applied(spec.name(), stage.name(), plan.reports());
   }

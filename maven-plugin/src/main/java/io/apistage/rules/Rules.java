@@ -24,6 +24,7 @@ public final class Rules {
         new SubscriptionPlanRule(),
         new ImplementationRule(),
         new LiteralSecretRule(),
+        new WebhookRule(),
         new AliasStageRule(),
         new StageChainRule(),
         new PromotionChainRule(),

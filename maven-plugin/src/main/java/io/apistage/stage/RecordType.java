@@ -18,7 +18,10 @@ public enum RecordType {
   PROMOTION("promotion"),
 
   /** A rollback that undid one promotion (see docs/promotion.md). */
-  ROLLBACK("rollback");
+  ROLLBACK("rollback"),
+
+  /** The tries of one run to deliver change notices to webhooks (see docs/notices.md). */
+  DELIVERY("delivery");
 
   private final String id;
 

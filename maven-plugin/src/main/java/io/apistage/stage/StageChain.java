@@ -1,13 +1,18 @@
 package io.apistage.stage;
 
+import io.apistage.git.GitRepo;
 import io.apistage.model.Asset;
 import io.apistage.model.Config;
+import io.apistage.model.ConfigLoader;
 import io.apistage.model.Kind;
+import io.apistage.model.MemorySource;
 import io.apistage.problem.ApistageException;
 import io.apistage.problem.Position;
 import io.apistage.problem.Problem;
+import io.apistage.problem.Problems;
 import io.apistage.problem.RuleId;
 import io.apistage.yaml.YMap;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -270,5 +275,34 @@ public final class StageChain {
       return state.valuePosition(field);
     }
     return stage.body().valuePosition(field);
+  }
+
+  /**
+   * The stage chain declared in the {@code stages/} files of a commit; refused when those files
+   * have errors or declare no stage.
+   */
+  public static StageChain declaredAt(GitRepo git, String head)
+      throws ApistageException, IOException {
+    Map<String, byte[]> files = new TreeMap<>();
+    for (Map.Entry<String, String> e : git.listFiles(head).entrySet()) {
+      if (e.getKey().startsWith("stages/") && ConfigLoader.isYaml(e.getKey())) {
+        files.put(e.getKey(), git.readBlob(e.getValue()));
+      }
+    }
+    Config config = new ConfigLoader().load(new MemorySource(files));
+    StageChain chain = StageChain.of(config);
+    List<Problem> problems = new ArrayList<>(config.problems());
+    problems.addAll(chain.problems());
+    if (Problems.hasErrors(problems)) {
+      throw new ApistageException(
+          "the stages at HEAD have errors: "
+              + problems.get(0).format()
+              + "; run mvn apistage:validate");
+    }
+    if (chain.isEmpty()) {
+      throw new ApistageException(
+          "this repository declares no stages; add stages/<name>.yaml with kind: Stage");
+    }
+    return chain;
   }
 }

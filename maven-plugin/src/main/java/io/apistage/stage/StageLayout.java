@@ -127,13 +127,23 @@ public final class StageLayout {
       out.put(AUTHORED + path(Kind.ALIAS, alias.name(), 0), bytes(yaml(alias.body().toPlain())));
     }
     for (HistoryRecord record : content.history()) {
-      out.put(record.path(), bytes(Json.write(record.content())));
+      out.put(record.path(), recordBytes(record));
     }
-    Map<String, Object> meta = new LinkedHashMap<>();
-    meta.put("stage", content.stage());
-    meta.put("lastRecord", content.lastRecord());
-    out.put(META, bytes(yaml(meta)));
+    out.put(META, metaBytes(content.stage(), content.lastRecord()));
     return out;
+  }
+
+  /** The bytes of a history record's file. */
+  static byte[] recordBytes(HistoryRecord record) {
+    return bytes(Json.write(record.content()));
+  }
+
+  /** The bytes of the metadata file of a stage whose last record is {@code lastRecord}. */
+  static byte[] metaBytes(String stage, String lastRecord) {
+    Map<String, Object> meta = new LinkedHashMap<>();
+    meta.put("stage", stage);
+    meta.put("lastRecord", lastRecord);
+    return bytes(yaml(meta));
   }
 
   /**

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Reads and writes stages' deployed state on their branches (see {@link StageLayout}): in this
@@ -105,6 +106,36 @@ public final class StageStore {
             newTree, base.map(List::of).orElse(List.of()), withTrailer(message, stage), who);
     String reflog = "apistage: " + message.lines().findFirst().orElse("update");
     return refs.compareAndSwap(stage, base, commit, reflog)
+        ? Optional.of(commit)
+        : Optional.empty();
+  }
+
+  /**
+   * Adds one record to a stage's history as the next commit of its branch, keeping every other file
+   * as it is (the metadata names the record as the last one), and moves the branch only if it still
+   * points at {@code expectedBase}'s commit. For records that change no asset, such as notice
+   * deliveries.
+   *
+   * @return the new commit, or empty when the branch moved since {@code expectedBase} was read
+   * @throws ApistageException when the stage has no branch yet, or its remote refuses the push
+   */
+  public Optional<String> appendRecord(
+      Stage stage, StageState expectedBase, HistoryRecord record, String message, Identity who)
+      throws ApistageException, IOException {
+    StageRefs.checkNames(stage);
+    String base =
+        expectedBase
+            .commit()
+            .orElseThrow(
+                () ->
+                    new ApistageException(
+                        "stage " + stage.name() + " has no branch to add a record to"));
+    Map<String, byte[]> files = new TreeMap<>();
+    files.put(record.path(), StageLayout.recordBytes(record));
+    files.put(StageLayout.META, StageLayout.metaBytes(stage.name(), record.id()));
+    String commit = git.writeCommitAdding(base, files, withTrailer(message, stage), who);
+    String reflog = "apistage: " + message.lines().findFirst().orElse("update");
+    return refs.compareAndSwap(stage, Optional.of(base), commit, reflog)
         ? Optional.of(commit)
         : Optional.empty();
   }

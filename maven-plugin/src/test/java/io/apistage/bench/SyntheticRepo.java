@@ -726,9 +726,11 @@ public final class SyntheticRepo {
         + "]\n"
         + "contact:\n  email: "
         + name
-        + "@shop.example\n  webhook: https://hooks.shop.example/"
+        + "@shop.example\n  webhook: { url: https://hooks.shop.example/"
         + name
-        + "\n"
+        + ", secret: \"${secret:WEBHOOK_"
+        + secret
+        + "}\" }\n"
         + "credentials:\n  - { name: primary, key: \"${secret:"
         + secret
         + "}\" }\n";

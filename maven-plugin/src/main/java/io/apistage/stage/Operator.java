@@ -1,4 +1,4 @@
-package io.apistage.promotion;
+package io.apistage.stage;
 
 import io.apistage.git.CommitInfo;
 import io.apistage.git.GitRepo;
@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Who promotes or rolls back: the CI job's user ({@code GITHUB_ACTOR}, {@code GITLAB_USER_LOGIN},
- * {@code BUILD_USER}, in that order), else the author of the checked-out commit; when is now, in
- * UTC.
+ * Who writes to a stage (promotes, rolls back, records notice deliveries): the CI job's user
+ * ({@code GITHUB_ACTOR}, {@code GITLAB_USER_LOGIN}, {@code BUILD_USER}, in that order), else the
+ * author of the checked-out commit; when is now, in UTC.
  *
  * @since 0.1.0
  */
