@@ -121,6 +121,26 @@ public abstract class AbstractApistageMojo extends AbstractMojo {
     return out;
   }
 
+  /** The {@code -D} properties of the build, as typed. */
+  protected java.util.Properties userProperties() {
+    return session == null ? new java.util.Properties() : session.getUserProperties();
+  }
+
+  /** The decrypted password of a {@code settings.xml} server, if it has one. */
+  protected java.util.Optional<String> serverPassword(String id) throws ApistageException {
+    if (settings == null || settings.getServer(id) == null) {
+      return java.util.Optional.empty();
+    }
+    Settings one = new Settings();
+    Server server = settings.getServer(id).clone();
+    server.setUsername(server.getUsername() == null ? id : server.getUsername());
+    one.addServer(server);
+    GitCredentials found = servers(one, decrypter).get(id);
+    return found == null || found.password().isEmpty()
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(found.password());
+  }
+
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
     checkSwitches();
