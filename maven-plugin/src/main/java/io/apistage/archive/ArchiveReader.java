@@ -41,8 +41,8 @@ public final class ArchiveReader implements AutoCloseable {
    */
   public static ArchiveReader open(InputStream source, char[] password, String name)
       throws IOException, BadArchive {
-    SealedInput sealed = SealedInput.open(new BufferedInputStream(source, 1 << 16), password, name);
-    DataInputStream in = new DataInputStream(sealed);
+    SealedInput box = SealedInput.open(new BufferedInputStream(source, 1 << 16), password, name);
+    DataInputStream in = new DataInputStream(box);
     try {
       int length = in.readInt();
       if (length < 0 || length > MAX_MANIFEST) {

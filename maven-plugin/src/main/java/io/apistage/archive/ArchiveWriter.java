@@ -8,8 +8,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes an archive's plaintext into sealed chunks: the manifest's length and JSON, then each
- * asset's bytes in manifest order (docs/archive.md).
+ * Writes an archive's plaintext into box chunks: the manifest's length and JSON, then each asset's
+ * bytes in manifest order (docs/archive.md).
  *
  * @since 0.2.0
  */
@@ -36,9 +36,9 @@ public final class ArchiveWriter implements AutoCloseable {
   static ArchiveWriter open(
       OutputStream target, char[] password, Manifest manifest, Kdf.Params params)
       throws IOException {
-    SealedOutput sealed =
+    SealedOutput box =
         SealedOutput.open(new BufferedOutputStream(target, 1 << 16), password, params);
-    DataOutputStream out = new DataOutputStream(new BufferedOutputStream(sealed, 1 << 16));
+    DataOutputStream out = new DataOutputStream(new BufferedOutputStream(box, 1 << 16));
     byte[] json = Json.write(manifest.toMap()).getBytes(StandardCharsets.UTF_8);
     out.writeInt(json.length);
     out.write(json);

@@ -41,9 +41,13 @@ final class ChunkCipher {
   }
 
   /** Decrypts one chunk, or null when it does not authenticate at this position. */
-  byte[] open(long counter, boolean last, byte[] sealed, int length) {
+  byte[] open(long counter, boolean last, byte[] box, int length) {
+    if (length < TAG) {
+      return null;
+    }
     try {
-      return cipher(Cipher.DECRYPT_MODE, counter, last).doFinal(sealed, 0, length);
+      Cipher cipher = cipher(Cipher.DECRYPT_MODE, counter, last);
+      return cipher.doFinal(box, 0, length);
     } catch (AEADBadTagException e) {
       return null;
     } catch (GeneralSecurityException e) {

@@ -2,21 +2,17 @@ package io.apistage.archive;
 
 import io.apistage.git.GitCredentials;
 import io.apistage.git.GitRepo;
-import io.apistage.model.Asset;
 import io.apistage.model.Config;
 import io.apistage.model.ConfigLoader;
 import io.apistage.model.ConfigSource;
 import io.apistage.model.DirectorySource;
-import io.apistage.model.Kind;
 import io.apistage.model.MemorySource;
 import io.apistage.problem.ApistageException;
 import io.apistage.stage.Stage;
 import io.apistage.stage.StageChain;
 import io.apistage.stage.StageLayout;
-import io.apistage.stage.StageState;
 import io.apistage.stage.StageStore;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +20,8 @@ import java.util.TreeMap;
 
 /**
  * Where export reads assets: the working copy, or the authored copies of a stage's state (what the
- * stage runs, before its aliases are resolved), read in this one place.
+ * stage runs, before its aliases are resolved) byte for byte from the current commit of the stage's
+ * branch, read in this one place.
  *
  * @param files the files, relative to the config root
  * @param source {@code working-copy} or {@code stage}
@@ -59,8 +56,8 @@ record ExportSource(ConfigSource files, String source, String stage, String comm
             .load(all.only(all.paths().stream().filter(p -> p.startsWith("stages/")).toList()));
     Stage stage = StageChain.of(config).required(name, "export");
     try (GitRepo git = GitRepo.open(configDir)) {
-      StageState state = new StageStore(git, servers).read(stage);
-      if (state.isEmpty()) {
+      Optional<String> commit = new StageStore(git, servers).currentCommit(stage);
+      if (commit.isEmpty()) {
         throw new ApistageException(
             "stage "
                 + name
@@ -68,32 +65,15 @@ record ExportSource(ConfigSource files, String source, String stage, String comm
                 + stage.state().branch()
                 + " does not exist): promote to it first, or export the working copy");
       }
-      if (state.hasErrors()) {
-        throw new ApistageException(
-            "the state of stage "
-                + name
-                + " does not parse: "
-                + state.problems().get(0).format()
-                + "; roll the stage back or promote to it again");
-      }
+      // the authored copies byte for byte, as promotions wrote them: alias references intact
       Map<String, byte[]> files = new TreeMap<>();
-      for (Asset asset : state.authored().values()) {
-        files.put(path(asset), yaml(asset));
+      for (Map.Entry<String, String> blob :
+          git.listFiles(commit.get(), StageLayout.AUTHORED).entrySet()) {
+        if (ConfigLoader.place(blob.getKey()).isPresent()) {
+          files.put(blob.getKey(), git.readBlob(blob.getValue()));
+        }
       }
-      for (Asset alias : state.aliases().values()) {
-        files.put(StageLayout.path(Kind.ALIAS, alias.name(), 0), yaml(alias));
-      }
-      Optional<String> commit = state.commit();
-      return new ExportSource(new MemorySource(files), "stage", name, commit.orElse(null));
+      return new ExportSource(new MemorySource(files), "stage", name, commit.get());
     }
-  }
-
-  private static String path(Asset asset) {
-    return StageLayout.path(asset.kind(), asset.name(), asset.major());
-  }
-
-  /** The bytes of an authored copy, exactly as the stage's branch holds them. */
-  private static byte[] yaml(Asset asset) {
-    return StageLayout.yaml(asset.body().toPlain()).getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -97,24 +97,27 @@ final class SealedInput extends InputStream {
   }
 
   private void next() throws IOException {
-    byte[] sealed = in.readNBytes(sealedSize);
-    boolean last = sealed.length < sealedSize || atEnd();
+    byte[] box = in.readNBytes(sealedSize);
+    boolean last = box.length < sealedSize || atEnd();
     long start = headerLength + counter * sealedSize;
-    if (sealed.length == 0) {
+    if (box.length == 0) {
       throw damaged(
-          name + " is truncated: it ends after chunk " + (counter - 1) + ", before its last chunk");
+          name
+              + " is truncated: it ends "
+              + (counter == 0 ? "right after its header" : "after chunk " + (counter - 1))
+              + ", before its last chunk");
     }
-    byte[] opened = cipher.open(counter, last, sealed, sealed.length);
+    byte[] opened = cipher.open(counter, last, box, box.length);
     if (opened == null
         && last
-        && sealed.length == sealedSize
-        && cipher.open(counter, false, sealed, sealed.length) != null) {
+        && box.length == sealedSize
+        && cipher.open(counter, false, box, box.length) != null) {
       throw damaged(
           name
               + " is truncated: it ends after chunk "
               + counter
               + " (byte "
-              + (start + sealed.length)
+              + (start + box.length)
               + "), which is not its last chunk");
     }
     if (opened == null) {
@@ -125,7 +128,7 @@ final class SealedInput extends InputStream {
               + " (bytes "
               + start
               + " to "
-              + (start + sealed.length - 1)
+              + (start + box.length - 1)
               + ") does not authenticate; the archive is damaged or was tampered with");
     }
     plain = opened;

@@ -6,9 +6,8 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 
 /**
- * Writes an archive: the header, then the plaintext written to this stream in sealed chunks; the
- * chunk in hand when the stream is closed is sealed as the last one. Only one chunk is held at a
- * time.
+ * Writes an archive: the header, then the plaintext written to this stream in box chunks; the chunk
+ * in hand when the stream is closed is box as the last one. Only one chunk is held at a time.
  *
  * @since 0.2.0
  */
@@ -53,7 +52,7 @@ final class SealedOutput extends OutputStream {
     int left = length;
     while (left > 0) {
       if (filled == chunk.length) {
-        // a full chunk is sealed as not-last only once more bytes follow it
+        // a full chunk is box as not-last only once more bytes follow it
         seal(false);
       }
       int n = Math.min(left, chunk.length - filled);

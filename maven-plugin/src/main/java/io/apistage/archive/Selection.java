@@ -18,7 +18,10 @@ import java.util.regex.Pattern;
  */
 public final class Selection {
 
-  /** The kinds an archive carries: those promotions move, and teams. */
+  /**
+   * The kinds an archive carries: those promotions move, teams and stages (the stages aliases
+   * name). Promotions stay behind: they are instructions to the repository they were written in.
+   */
   public static final List<Kind> EXPORTABLE = exportable();
 
   private static final Pattern ITEM =
@@ -29,6 +32,7 @@ public final class Selection {
   private static List<Kind> exportable() {
     List<Kind> out = new ArrayList<>(PromotionSpec.PROMOTABLE);
     out.add(Kind.TEAM);
+    out.add(Kind.STAGE);
     return List.copyOf(out);
   }
 
