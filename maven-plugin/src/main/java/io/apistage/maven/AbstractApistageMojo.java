@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -122,23 +124,32 @@ public abstract class AbstractApistageMojo extends AbstractMojo {
   }
 
   /** The {@code -D} properties of the build, as typed. */
-  protected java.util.Properties userProperties() {
-    return session == null ? new java.util.Properties() : session.getUserProperties();
+  protected Properties userProperties() {
+    return session == null ? new Properties() : session.getUserProperties();
   }
 
   /** The decrypted password of a {@code settings.xml} server, if it has one. */
-  protected java.util.Optional<String> serverPassword(String id) throws ApistageException {
-    if (settings == null || settings.getServer(id) == null) {
-      return java.util.Optional.empty();
+  protected Optional<String> serverPassword(String id) throws ApistageException {
+    return serverPassword(settings, decrypter, id);
+  }
+
+  /** {@link #serverPassword(String)} for given settings; a server needs no user name here. */
+  static Optional<String> serverPassword(Settings settings, SettingsDecrypter decrypter, String id)
+      throws ApistageException {
+    Server found = settings == null ? null : settings.getServer(id);
+    if (found == null) {
+      return Optional.empty();
     }
+    Server server = new Server();
+    server.setId(id);
+    server.setUsername(found.getUsername() == null ? id : found.getUsername());
+    server.setPassword(found.getPassword());
     Settings one = new Settings();
-    Server server = settings.getServer(id).clone();
-    server.setUsername(server.getUsername() == null ? id : server.getUsername());
     one.addServer(server);
-    GitCredentials found = servers(one, decrypter).get(id);
-    return found == null || found.password().isEmpty()
-        ? java.util.Optional.empty()
-        : java.util.Optional.of(found.password());
+    GitCredentials plain = servers(one, decrypter).get(id);
+    return plain == null || plain.password().isEmpty()
+        ? Optional.empty()
+        : Optional.of(plain.password());
   }
 
   @Override
