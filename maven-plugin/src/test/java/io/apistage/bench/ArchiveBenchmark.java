@@ -59,8 +59,10 @@ public final class ArchiveBenchmark {
     SyntheticRepo.Stats stats = SyntheticRepo.write(source, apis, seed);
     System.out.println("repository: " + apis + " Api files; " + stats.summary());
     System.out.printf(
-        Locale.ROOT, "JVM: Java %s, max heap %d MB%n",
-        System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
+        Locale.ROOT,
+        "JVM: Java %s, max heap %d MB%n",
+        System.getProperty("java.version"),
+        Runtime.getRuntime().maxMemory() >> 20);
     Path archive = base.resolve("all.apistage");
     List<Long> exports = new ArrayList<>();
     List<Long> imports = new ArrayList<>();
@@ -73,8 +75,7 @@ public final class ArchiveBenchmark {
       long start = System.nanoTime();
       exported =
           new ExportGoal(
-                  context(source),
-                  new ExportRequest(archive, null, List.of(), PASSWORD, Map.of()))
+                  context(source), new ExportRequest(archive, null, List.of(), PASSWORD, Map.of()))
               .execute();
       exports.add(System.nanoTime() - start);
       exportPeak = Math.max(exportPeak, peakHeap());
@@ -93,18 +94,19 @@ public final class ArchiveBenchmark {
     }
     System.out.println(exported.message());
     System.out.println(imported.message());
-    System.out.printf(
-        Locale.ROOT,
-        "archive: %.1f MB%n",
-        Files.size(archive) / 1024.0 / 1024.0);
+    System.out.printf(Locale.ROOT, "archive: %.1f MB%n", Files.size(archive) / 1024.0 / 1024.0);
     System.out.printf(
         Locale.ROOT,
         "export: median %.2f s (runs %s), heap peak %d MB%n",
-        seconds(ValidateBenchmark.median(exports)), times(exports), exportPeak >> 20);
+        seconds(ValidateBenchmark.median(exports)),
+        times(exports),
+        exportPeak >> 20);
     System.out.printf(
         Locale.ROOT,
         "import: median %.2f s (runs %s), heap peak %d MB%n",
-        seconds(ValidateBenchmark.median(imports)), times(imports), importPeak >> 20);
+        seconds(ValidateBenchmark.median(imports)),
+        times(imports),
+        importPeak >> 20);
   }
 
   private static void check(GoalResult result) {

@@ -26,7 +26,8 @@ class ArchivePasswordSourcesTest {
         AbstractApistageMojo.serverPassword(settings, null, ArchivePassword.SERVER);
 
     assertThat(password).contains("from settings.xml, long");
-    assertThat(ArchivePassword.resolve(Map.of(), password)).isEqualTo("from settings.xml, long".toCharArray());
+    assertThat(ArchivePassword.resolve(Map.of(), password))
+        .isEqualTo("from settings.xml, long".toCharArray());
     assertThat(
             ArchivePassword.resolve(
                 Map.of("APISTAGE_ARCHIVE_PASSWORD", "from the environment"), password))
