@@ -16,10 +16,8 @@ import io.apistage.promotion.Include;
 import io.apistage.promotion.Selector;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -62,24 +60,7 @@ public final class ExportGoal {
     Map<String, String> selected = select(config, problems);
     Dependencies.Closure closure =
         new Dependencies(config).close(selected, Include.NONE, Include.NONE);
-    closure
-        .missing()
-        .forEach(
-            (key, deps) ->
-                problems.add(
-                    Problem.error(
-                        config.assets().get(key).file(),
-                        Position.FILE,
-                        "",
-                        RULE,
-                        key
-                            + " requires "
-                            + String.join(", ", deps)
-                            + ", which the "
-                            + describe(source)
-                            + " does not have; add it or leave "
-                            + key
-                            + " out of apistage.select")));
+    problems.addAll(missing(closure, config, source));
     if (Problems.hasErrors(problems)) {
       return result(
           "EXPORT_FAILED",
@@ -109,6 +90,31 @@ public final class ExportGoal {
             + " to "
             + request.archive();
     return result("OK", message, List.of(), reports, source);
+  }
+
+  /** An error for each required dependency the source does not have. */
+  private static List<Problem> missing(
+      Dependencies.Closure closure, Config config, ExportSource source) {
+    List<Problem> problems = new ArrayList<>();
+    closure
+        .missing()
+        .forEach(
+            (key, deps) ->
+                problems.add(
+                    Problem.error(
+                        config.assets().get(key).file(),
+                        Position.FILE,
+                        "",
+                        RULE,
+                        key
+                            + " requires "
+                            + String.join(", ", deps)
+                            + ", which the "
+                            + describe(source)
+                            + " does not have; add it or leave "
+                            + key
+                            + " out of apistage.select")));
+    return problems;
   }
 
   private Map<String, String> select(Config config, List<Problem> problems)
@@ -191,12 +197,7 @@ public final class ExportGoal {
           writer.write(bytes);
         }
       }
-      try {
-        Files.move(
-            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
+      ImportGoal.move(tmp, target);
     } finally {
       Files.deleteIfExists(tmp);
     }

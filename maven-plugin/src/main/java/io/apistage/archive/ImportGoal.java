@@ -144,15 +144,7 @@ public final class ImportGoal {
         Files.write(tmp, file.getValue());
       }
       for (Map.Entry<Path, Path> move : moves.entrySet()) {
-        try {
-          Files.move(
-              move.getKey(),
-              move.getValue(),
-              StandardCopyOption.ATOMIC_MOVE,
-              StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(move.getKey(), move.getValue(), StandardCopyOption.REPLACE_EXISTING);
-        }
+        move(move.getKey(), move.getValue());
       }
       for (String old : plan.removed()) {
         Files.deleteIfExists(context.configDir().resolve(old));
@@ -161,6 +153,15 @@ public final class ImportGoal {
       for (Path tmp : moves.keySet()) {
         Files.deleteIfExists(tmp);
       }
+    }
+  }
+
+  /** Moves a file into place, atomically where the file system can. */
+  static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 

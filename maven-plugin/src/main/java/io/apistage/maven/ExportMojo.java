@@ -4,6 +4,7 @@ import io.apistage.archive.ArchivePassword;
 import io.apistage.archive.ExportGoal;
 import io.apistage.archive.ExportRequest;
 import io.apistage.archive.Selection;
+import io.apistage.git.GitCredentials;
 import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
 import io.apistage.problem.ApistageException;
@@ -64,7 +65,7 @@ public class ExportMojo extends AbstractApistageMojo {
     }
     char[] password =
         ArchivePassword.resolve(context.env(), serverPassword(ArchivePassword.SERVER));
-    Map<String, io.apistage.git.GitCredentials> servers =
+    Map<String, GitCredentials> servers =
         stage == null || stage.isBlank() ? Map.of() : stageServers();
     ExportRequest request =
         new ExportRequest(archive.toPath(), stage, Selection.parse(select), password, servers);

@@ -409,6 +409,31 @@ class ExportImportTest {
   }
 
   @Test
+  void aMissingDependencyOrASelectorMatchingNothingExportsNothing() throws Exception {
+    Path source =
+        repo(
+            "source",
+            Map.of(
+                "applications/mobile.yaml", "kind: Application\nname: mobile\napis: [orders@1]\n"));
+    Path archive = dir.resolve("mobile.apistage");
+
+    GoalResult failed = export(source, archive, null, "application/mobile");
+
+    assertThat(failed.code()).isEqualTo("EXPORT_FAILED");
+    assertThat(failed.problems().get(0).format())
+        .isEqualTo(
+            "applications/mobile.yaml:1:1: error [export] application/mobile requires"
+                + " api/orders@1, which the working copy does not have; add it or leave"
+                + " application/mobile out of apistage.select");
+    assertThat(archive).doesNotExist();
+    assertThatThrownBy(() -> export(source, archive, null, "api/orders@1"))
+        .isInstanceOf(ApistageException.class)
+        .hasMessage(
+            "apistage.select names api/orders@1, which matches no asset of the source; check the"
+                + " name, or leave it out");
+  }
+
+  @Test
   void badSelectorsAndOverwritesNameTheAcceptedValues() {
     assertThatThrownBy(() -> Selection.parse("promotion/qa"))
         .hasMessage(

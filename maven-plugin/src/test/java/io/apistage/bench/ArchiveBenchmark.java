@@ -9,8 +9,6 @@ import io.apistage.goal.GoalResult;
 import io.apistage.log.Log;
 import io.apistage.promotion.Overwrite;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,29 +64,35 @@ public final class ArchiveBenchmark {
     Path archive = base.resolve("all.apistage");
     List<Long> exports = new ArrayList<>();
     List<Long> imports = new ArrayList<>();
+    List<Long> exportCpu = new ArrayList<>();
+    List<Long> importCpu = new ArrayList<>();
     long exportPeak = 0;
     long importPeak = 0;
     GoalResult exported = null;
     GoalResult imported = null;
     for (int i = 0; i < runs; i++) {
-      resetPeaks();
+      ValidateBenchmark.resetPeaks();
+      long cpu = cpuNanos();
       long start = System.nanoTime();
       exported =
           new ExportGoal(
                   context(source), new ExportRequest(archive, null, List.of(), PASSWORD, Map.of()))
               .execute();
       exports.add(System.nanoTime() - start);
-      exportPeak = Math.max(exportPeak, peakHeap());
+      exportCpu.add(cpuNanos() - cpu);
+      exportPeak = Math.max(exportPeak, ValidateBenchmark.peakHeap());
       check(exported);
       Path target = base.resolve("target-" + i);
       Files.createDirectories(target);
-      resetPeaks();
+      ValidateBenchmark.resetPeaks();
+      cpu = cpuNanos();
       start = System.nanoTime();
       imported =
           new ImportGoal(context(target), new ImportRequest(archive, Overwrite.NONE, PASSWORD))
               .execute();
       imports.add(System.nanoTime() - start);
-      importPeak = Math.max(importPeak, peakHeap());
+      importCpu.add(cpuNanos() - cpu);
+      importPeak = Math.max(importPeak, ValidateBenchmark.peakHeap());
       check(imported);
       ValidateBenchmark.delete(target);
     }
@@ -125,26 +129,13 @@ public final class ArchiveBenchmark {
     return String.join(" ", out);
   }
 
+  /** Process CPU time, all threads: the work done, whatever else shares the machine. */
+  private static long cpuNanos() {
+    var os = ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+  }
+
   private static double seconds(long nanos) {
     return nanos / 1e9;
-  }
-
-  private static void resetPeaks() {
-    System.gc();
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        pool.resetPeakUsage();
-      }
-    }
-  }
-
-  private static long peakHeap() {
-    long sum = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-        sum += pool.getPeakUsage().getUsed();
-      }
-    }
-    return sum;
   }
 }
