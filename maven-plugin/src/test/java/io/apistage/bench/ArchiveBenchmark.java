@@ -101,15 +101,17 @@ public final class ArchiveBenchmark {
     System.out.printf(Locale.ROOT, "archive: %.1f MB%n", Files.size(archive) / 1024.0 / 1024.0);
     System.out.printf(
         Locale.ROOT,
-        "export: median %.2f s (runs %s), heap peak %d MB%n",
+        "export: median %.2f s wall (runs %s), process cpu %s s, heap peak %d MB%n",
         seconds(ValidateBenchmark.median(exports)),
         times(exports),
+        times(exportCpu),
         exportPeak >> 20);
     System.out.printf(
         Locale.ROOT,
-        "import: median %.2f s (runs %s), heap peak %d MB%n",
+        "import: median %.2f s wall (runs %s), process cpu %s s, heap peak %d MB%n",
         seconds(ValidateBenchmark.median(imports)),
         times(imports),
+        times(importCpu),
         importPeak >> 20);
   }
 
