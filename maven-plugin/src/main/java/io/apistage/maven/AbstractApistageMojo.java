@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -149,6 +151,29 @@ public abstract class AbstractApistageMojo extends AbstractMojo {
       }
     }
     return result.getServer();
+  }
+
+  /** The {@code -D} properties of the build, as typed. */
+  protected Properties userProperties() {
+    return session == null ? new Properties() : session.getUserProperties();
+  }
+
+  /** The decrypted password of a {@code settings.xml} server, if it has one. */
+  protected Optional<String> serverPassword(String id) throws ApistageException {
+    return serverPassword(settings, decrypter, id);
+  }
+
+  /** {@link #serverPassword(String)} for given settings; a server needs no user name here. */
+  static Optional<String> serverPassword(Settings settings, SettingsDecrypter decrypter, String id)
+      throws ApistageException {
+    Server found = settings == null ? null : settings.getServer(id);
+    if (found == null) {
+      return Optional.empty();
+    }
+    Server plain = decrypted(found, decrypter);
+    return plain.getPassword() == null || plain.getPassword().isEmpty()
+        ? Optional.empty()
+        : Optional.of(plain.getPassword());
   }
 
   @Override

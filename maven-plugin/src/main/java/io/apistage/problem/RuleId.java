@@ -707,6 +707,19 @@ public enum RuleId {
           Family.EDIT,
           "restore found no commit that had the Api file.",
           "no commit of HEAD's history had apis/orders/v3.yaml (looked at 12 commits from 4f2a91c)")),
+  EXPORT(
+      other(
+          "export",
+          Family.ARCHIVE,
+          "export cannot take an asset into the archive as asked.",
+          "api/orders@1 requires policy/cors, which the stage qa does not have")),
+  IMPORT(
+      other(
+          "import",
+          Family.ARCHIVE,
+          "import cannot write an asset of the archive into the working copy.",
+          "api/orders@1: exists already and overwrite is none; pass -Dapistage.overwrite=all or"
+              + " api")),
   RELEASE_STATE(
       other(
           "release-state",
@@ -761,7 +774,9 @@ public enum RuleId {
     /** The pull-request check, when one of its goals could not run at all (docs/ci.md). */
     CHECK,
     /** The lifecycle goals that edit the working copy, when they refuse (docs/lifecycle.md). */
-    EDIT
+    EDIT,
+    /** Export and import of encrypted archives (docs/archive.md). */
+    ARCHIVE
   }
 
   private static final Map<String, RuleId> BY_ID = index(List.of(values()), RuleId::id);
