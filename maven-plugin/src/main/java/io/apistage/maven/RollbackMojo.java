@@ -33,6 +33,22 @@ public class RollbackMojo extends AbstractApistageMojo {
   @Parameter(property = "apistage.promotion")
   private String promotion;
 
+  /**
+   * Computes and prints what the rollback would restore, and writes nothing.
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = "apistage.dryRun", defaultValue = "false")
+  private boolean dryRun;
+
+  /**
+   * The name of the stage again, which rolling back a stage with {@code protected: true} needs.
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = "apistage.confirm")
+  private String confirm;
+
   @Override
   protected String goal() {
     return "rollback";
@@ -41,7 +57,13 @@ public class RollbackMojo extends AbstractApistageMojo {
   @Override
   protected GoalResult run(GoalContext context) throws ApistageException, IOException {
     return new RollbackGoal(
-            context, RollbackRequest.of(stage, promotion, stageServers(), secretServers()))
+            context,
+            RollbackRequest.of(
+                stage,
+                promotion,
+                stageServers(),
+                secretServers(),
+                new RollbackRequest.Options(dryRun, confirm)))
         .execute();
   }
 }

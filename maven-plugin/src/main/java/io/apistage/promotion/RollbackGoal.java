@@ -6,6 +6,7 @@ import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
 import io.apistage.log.Log;
 import io.apistage.model.Asset;
+import io.apistage.model.ConfigLoader;
 import io.apistage.notice.NoticePlanner;
 import io.apistage.notice.NotifyGoal;
 import io.apistage.problem.ApistageException;
@@ -53,15 +54,22 @@ public final class RollbackGoal {
       String head = git.requireHead();
       StageChain chain = stages(git, head);
       Stage stage = chain.required(request.stage(), "rollback");
+      boolean dryRun = request.options().dryRun();
+      if (stage.protectedStage() && !dryRun) {
+        guardProtected(git, stage, head);
+      }
       Identity who = Operator.of(context.env(), git, head, request.clock().instant());
       TreeRenderer renderer = new TreeRenderer(git);
       StageStore store = new StageStore(git, request.servers(), renderer);
       StageUpdater.Done<HistoryRecord> done =
           new StageUpdater(store, renderer, log)
-              .update(stage, state -> rollback(stage, state, store, who, head), who, false);
+              .update(stage, state -> rollback(stage, state, store, who, head), who, dryRun);
       HistoryRecord record = done.result();
-      String commit = done.commit().orElseThrow();
       List<AssetReport> reports = HistoryContent.reports(record);
+      if (dryRun) {
+        return dryRunResult(stage, record, reports);
+      }
+      String commit = done.commit().orElseThrow();
       log.info(
           "rollback "
               + record.name()
@@ -95,6 +103,61 @@ public final class RollbackGoal {
           List.of(),
           body);
     }
+  }
+
+  /**
+   * Refuses to roll back a {@code protected: true} stage from a commit that is not on the main
+   * branch, or without {@code -Dapistage.confirm=<stage>}.
+   */
+  private void guardProtected(GitRepo git, Stage stage, String head)
+      throws ApistageException, IOException {
+    String main = new ConfigLoader().loadSettings(context.configDir()).settings().mainBranch();
+    MainBranch.require(
+        git, main, head, "stage " + stage.name() + " is protected: it is rolled back");
+    if (!stage.name().equals(request.options().confirm())) {
+      throw new ApistageException(
+          "stage "
+              + stage.name()
+              + " is protected (protected: true in "
+              + stage.file()
+              + "): rolling it back needs -Dapistage.confirm="
+              + stage.name()
+              + (request.options().confirm() == null
+                  ? ""
+                  : " (-Dapistage.confirm=" + request.options().confirm() + " names another stage)")
+              + "; -Dapistage.dryRun=true shows what would be restored");
+    }
+  }
+
+  /** What a dry run reports: the record it would write, nothing written, no notice sent. */
+  private GoalResult dryRunResult(Stage stage, HistoryRecord record, List<AssetReport> reports) {
+    log.info(
+        "rollback (dry run) "
+            + record.name()
+            + " on "
+            + stage.name()
+            + ": would restore "
+            + Problems.plural(reports.size(), "asset")
+            + "; nothing was written");
+    reports.forEach(r -> log.info(r.format()));
+    return new GoalResult(
+        "rollback",
+        "OK",
+        "rollback (dry run): "
+            + stage.name()
+            + " would be restored to its state before "
+            + record.name()
+            + " ("
+            + Problems.plural(reports.size(), "asset")
+            + "); nothing was written",
+        List.of(),
+        new RollbackReport(
+            stage.name(),
+            record.name(),
+            HistoryContent.text(record, "undoes"),
+            null,
+            record.id(),
+            reports));
   }
 
   /** Sends the stage's pending notices; what a receiver does not take waits, with a warning. */
