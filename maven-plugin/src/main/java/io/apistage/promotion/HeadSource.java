@@ -9,6 +9,7 @@ import io.apistage.model.MemorySource;
 import io.apistage.problem.ApistageException;
 import io.apistage.problem.Problem;
 import io.apistage.problem.Problems;
+import io.apistage.rules.Validation;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -48,31 +49,38 @@ final class HeadSource {
     return label;
   }
 
-  /** The config at the commit; refused when it has errors. */
-  Planner.Source get() throws ApistageException, IOException {
-    if (source == null) {
-      long started = System.nanoTime();
-      Map<String, byte[]> files = read(git, listing, path -> true);
-      Config config = new ConfigLoader().load(new MemorySource(files));
-      for (Asset asset : config.assets().values()) {
-        renderer.authoredCopy(asset.body(), files.get(asset.file()));
-      }
-      log.debug(
-          "read "
-              + config.assets().size()
-              + " assets at HEAD in "
-              + (System.nanoTime() - started) / 1_000_000
-              + " ms");
-      List<Problem> errors = config.problems().stream().filter(Problem::isError).toList();
-      if (!errors.isEmpty()) {
-        throw new ApistageException(
-            "the config at HEAD has "
-                + Problems.summary(errors)
-                + ", first "
-                + errors.get(0).format()
-                + "; run mvn apistage:validate and fix them before promoting");
-      }
+  /**
+   * Validates the whole commit as {@code validate} would (schemas and the rules between assets):
+   * promote writes nothing from a commit that does not validate. The config read here is the first
+   * stage's source afterwards.
+   *
+   * @return every problem of the commit
+   */
+  List<Problem> validate() throws IOException {
+    long started = System.nanoTime();
+    Map<String, byte[]> files = read(git, listing, path -> true);
+    Validation.Outcome outcome = new Validation().validate(new MemorySource(files));
+    Config config = outcome.config();
+    for (Asset asset : config.assets().values()) {
+      renderer.authoredCopy(asset.body(), files.get(asset.file()));
+    }
+    log.debug(
+        "read and validated "
+            + config.assets().size()
+            + " assets at HEAD in "
+            + (System.nanoTime() - started) / 1_000_000
+            + " ms");
+    if (!Problems.hasErrors(outcome.problems())) {
       source = new Planner.Source(config, label);
+    }
+    return outcome.problems();
+  }
+
+  /** The config at the commit, once {@link #validate} found it valid. */
+  Planner.Source get() throws ApistageException {
+    if (source == null) {
+      throw new ApistageException(
+          "the config at HEAD was not validated, or has errors; run mvn apistage:validate");
     }
     return source;
   }

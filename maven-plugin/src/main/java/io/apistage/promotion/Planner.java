@@ -210,6 +210,21 @@ public final class Planner {
                       + "; check the kind, name, team or keyword"));
         }
       }
+      if (selected.isEmpty() && !spec.selectors().isEmpty()) {
+        // every selector came up empty: the promotion fails instead of applying an empty commit
+        reports.add(
+            new AssetReport(
+                "assets",
+                AssetStatus.FAILURE,
+                "promotion "
+                    + spec.name()
+                    + " selects nothing on "
+                    + source.label()
+                    + "; check its selectors' kind, name, team or keyword, or promote to "
+                    + source.label()
+                    + " first what it should select"));
+        failed = true;
+      }
       return selected;
     }
 

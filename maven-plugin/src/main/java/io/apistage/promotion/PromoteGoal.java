@@ -100,6 +100,18 @@ public final class PromoteGoal {
       StageUpdater updater = new StageUpdater(store, renderer, log);
       HeadSource main =
           new HeadSource(git, control.listing(), settings.mainBranch(), log, renderer);
+      List<Problem> invalid = main.validate();
+      if (Problems.hasErrors(invalid)) {
+        // a promotion of an asset that does not exist would otherwise apply as an empty commit
+        return new PromoteReport(request.dryRun(), head, List.of())
+            .result(
+                invalid,
+                "nothing promoted: commit "
+                    + head.substring(0, 7)
+                    + " does not validate ("
+                    + Problems.summary(invalid)
+                    + "); fix what mvn apistage:validate reports, then promote");
+      }
       PromotionSources sources = new PromotionSources(main, chain, store);
       Identity who = Operator.of(context.env(), git, head, request.clock().instant());
       List<PromotionOutcome> outcomes = new ArrayList<>();

@@ -401,8 +401,10 @@ class PromoteGoalTest {
   @Test
   void failedTrackMainIsAProblemOfTheStageFileThatAsksForIt() throws Exception {
     try (ShopFixture f = ShopFixture.shop(dir)) {
-      f.repo.write("apis/orders/v1.yaml", ShopFixture.ORDERS.replace("orders-backend", "nowhere"));
-      f.repo.commit("orders point at an alias that does not exist");
+      f.repo.write(
+          "aliases/orders-backend.yaml",
+          "kind: Alias\nname: orders-backend\nstages: { qa: https://orders.qa }\n");
+      f.repo.commit("orders' backend has no value for dev (a warning to validate)");
       RecordingLog log = new RecordingLog();
 
       GoalResult result = promote(f, f.promote(), log);
@@ -415,6 +417,49 @@ class PromoteGoalTest {
               "stages/dev.yaml:3:8: error [promotion] promotion track-main failed on dev: 1 asset"
                   + " failed; nothing of it was applied to dev");
       assertThat(problem.field()).isEqualTo("/track");
+    }
+  }
+
+  @Test
+  void aPromotionWhoseSelectorsSelectNothingFailsAndIsNotRecorded() throws Exception {
+    try (ShopFixture f = ShopFixture.shop(dir)) {
+      f.repo
+          .write("promotions/orders-to-qa.yaml", ShopFixture.ORDERS_TO_QA)
+          .write(
+              "promotions/nothing-to-qa.yaml",
+              "kind: Promotion\nname: nothing-to-qa\nfrom: dev\nto: [qa]\n"
+                  + "assets: [{ keyword: zzz }, { keyword: nothing-at-all }]\n")
+          .commit("a promotion that selects nothing");
+      GoalResult result = promote(f);
+      assertThat(result.problems())
+          .extracting(Problem::format)
+          .containsExactly(
+              "promotions/nothing-to-qa.yaml:1:1: error [promotion] promotion nothing-to-qa failed on"
+                  + " qa: 1 asset failed; nothing of it was applied to qa");
+      assertThat(promotions(result))
+          .extracting(p -> p.get("name") + " " + p.get("status"))
+          .contains("orders-to-qa success", "nothing-to-qa failure");
+      assertThat(f.state("qa").history())
+          .extracting(HistoryRecord::name)
+          .containsExactly("orders-to-qa");
+    }
+  }
+
+  @Test
+  void oneEmptySelectorAmongOthersIsAWarning() throws Exception {
+    try (ShopFixture f = ShopFixture.shop(dir)) {
+      f.repo
+          .write(
+              "promotions/orders-to-qa.yaml",
+              "kind: Promotion\nname: orders-to-qa\nfrom: dev\nto: [qa]\n"
+                  + "assets: [{ kind: api, name: orders }, { keyword: zzz }]\n")
+          .commit("orders and a selector that selects nothing");
+      GoalResult result = promote(f);
+      assertThat(result.problems()).isEmpty();
+      Map<String, Object> qa = promotions(result).get(1);
+      assertThat(qa).containsEntry("name", "orders-to-qa").containsEntry("status", "success");
+      assertThat(qa.get("assets").toString())
+          .contains("key=assets[1], status=Warning, explanation=selects nothing on dev");
     }
   }
 }
