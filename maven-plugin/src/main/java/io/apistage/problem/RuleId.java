@@ -91,6 +91,16 @@ public enum RuleId {
           "the major of an Api's `version` equals the `N` of `vN.yaml`",
           "version 2.0.0 is in major line 2, but the file is apis/orders/v1.yaml; keep 1.x.y "
               + "here, or put this version in apis/orders/v2.yaml")),
+  OPENAPI(
+      validate(
+          "openapi",
+          ERROR_ONLY,
+          "An Api's OpenAPI document cannot be read or converted.",
+          "`openapi` names an OpenAPI 3.0 or 3.1 file in the config root, not next to `endpoints`; "
+              + "every `$ref` resolves inside the config root (no network, no climbing out); each "
+              + "operation converts to an endpoint",
+          "$ref '../../shared/money.yaml' climbs out of the config root; keep referenced files "
+              + "in it")),
   DUPLICATE_ENDPOINT(
       validate(
           "duplicate-endpoint",
@@ -467,6 +477,30 @@ public enum RuleId {
           "responses",
           Bump.MINOR,
           "`required: [id]` → `[id, total]`")),
+  REQUEST_MEDIA_TYPE_ADDED(
+      change(
+          "request-media-type-added",
+          "request bodies",
+          Bump.MINOR,
+          "request body `content` gains `application/xml` next to `application/json`")),
+  REQUEST_MEDIA_TYPE_REMOVED(
+      change(
+          "request-media-type-removed",
+          "request bodies",
+          Bump.MAJOR,
+          "request body `content` loses `application/json`")),
+  RESPONSE_MEDIA_TYPE_ADDED(
+      change(
+          "response-media-type-added",
+          "responses",
+          Bump.MINOR,
+          "response `content` gains `application/xml`")),
+  RESPONSE_MEDIA_TYPE_REMOVED(
+      change(
+          "response-media-type-removed",
+          "responses",
+          Bump.MAJOR,
+          "response `content` loses `application/xml`")),
   RESPONSE_TYPE_CHANGED(
       change("response-type-changed", "responses", Bump.MAJOR, "`id.type: integer` → `string`")),
   RESPONSE_ENUM_VALUE_ADDED(
@@ -510,6 +544,30 @@ public enum RuleId {
           "auth",
           Bump.MINOR,
           "`auth.scopes: [orders:read, orders:admin]` → `[orders:read]`")),
+  SECURITY_REQUIREMENT_ADDED(
+      change(
+          "security-requirement-added",
+          "security",
+          Bump.MAJOR,
+          "OpenAPI `security: [{apiKey: []}]` on an operation that had none")),
+  SECURITY_REQUIREMENT_REMOVED(
+      change(
+          "security-requirement-removed",
+          "security",
+          Bump.MINOR,
+          "OpenAPI `security: [{apiKey: []}]` removed, or another way to authenticate added")),
+  SECURITY_SCOPE_ADDED(
+      change(
+          "security-scope-added",
+          "security",
+          Bump.MAJOR,
+          "OpenAPI `security: [{oauth: [read]}]` → `[{oauth: [read, write]}]`")),
+  SECURITY_SCOPE_REMOVED(
+      change(
+          "security-scope-removed",
+          "security",
+          Bump.MINOR,
+          "OpenAPI `security: [{oauth: [read, write]}]` → `[{oauth: [read]}]`")),
   AUTH_CREDENTIAL_CHANGED(
       change(
           "auth-credential-changed",
