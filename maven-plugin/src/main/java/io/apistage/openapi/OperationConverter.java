@@ -136,6 +136,16 @@ final class OperationConverter {
     return inliner.from(op.file(), out.build());
   }
 
+  /** Puts a converted value under the position of the source's key of the same name. */
+  private static void putAtKey(MapBuilder out, YMap source, String key, YNode value) {
+    YMap.Entry entry = source.entries().get(key);
+    if (entry == null) {
+      out.put(key, value);
+    } else {
+      out.put(entry, key, value);
+    }
+  }
+
   private static YScalar key(YMap.Entry entry, String text) {
     return new YScalar(text, text, entry.keyLine(), entry.keyColumn());
   }
@@ -150,7 +160,7 @@ final class OperationConverter {
       out.put("required", inliner.from(body.file(), r));
     }
     out.put("description", inliner.from(body.file(), m.get("description")));
-    out.put("content", content(body.file(), m.map("content")));
+    putAtKey(out, m, "content", content(body.file(), m.map("content")));
     return inliner.from(body.file(), out.build());
   }
 
@@ -166,7 +176,7 @@ final class OperationConverter {
       }
       MapBuilder one = new MapBuilder(m);
       one.put("description", inliner.from(r.file(), m.get("description")));
-      one.put("content", content(r.file(), m.map("content")));
+      putAtKey(one, m, "content", content(r.file(), m.map("content")));
       String code =
           status.key().matches("[1-5][xX][xX]")
               ? status.key().toUpperCase(Locale.ROOT)

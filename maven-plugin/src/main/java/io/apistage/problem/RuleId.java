@@ -556,6 +556,12 @@ public enum RuleId {
           "security",
           Bump.MINOR,
           "OpenAPI `security: [{apiKey: []}]` removed, or another way to authenticate added")),
+  SECURITY_ALTERNATIVE_REMOVED(
+      change(
+          "security-alternative-removed",
+          "security",
+          Bump.MAJOR,
+          "OpenAPI `security: [{apiKey: []}, {oauth: []}]` → `[{oauth: []}]`")),
   SECURITY_SCOPE_ADDED(
       change(
           "security-scope-added",

@@ -11,6 +11,9 @@ import io.apistage.model.Config;
 import io.apistage.model.ConfigLoader;
 import io.apistage.model.Kind;
 import io.apistage.model.Settings;
+import io.apistage.openapi.OpenApiExpander;
+import io.apistage.openapi.OpenApiFiles;
+import io.apistage.openapi.OpenApiOrigins;
 import io.apistage.problem.ApistageException;
 import io.apistage.problem.Position;
 import io.apistage.problem.Problem;
@@ -66,7 +69,8 @@ public final class CheckVersionsGoal {
       Settings settings = loadSettings(root, problems);
       BaseRevision base = BaseRevision.resolve(git, request.base(), settings.mainBranch());
       List<WorkingCopyDiff.Delta> deltas =
-          WorkingCopyDiff.changed(git, base.commit(), Kind.API.folder());
+          new ArrayList<>(WorkingCopyDiff.changed(git, base.commit(), Kind.API.folder()));
+      deltas.addAll(OpenApiChanges.deltas(git, root, base.commit(), deltas, parser));
       RepositoryView repo = new RepositoryView(git, root, base.commit(), settings);
       VersionPolicy policy = new VersionPolicy(settings.exceptions(), repo);
       ChangedFiles changed = new ChangedFiles(git, root, base, problems);
@@ -158,19 +162,24 @@ public final class CheckVersionsGoal {
           return Optional.empty();
         }
       }
-      Optional<YMap> after = Optional.empty();
+      Optional<OpenApiExpander.Expanded> after = Optional.empty();
       if (delta.onDisk()) {
         after = inWorkingCopy(delta);
         if (after.isEmpty()) {
           return Optional.empty();
         }
-        if (after.get().str("version") != null) {
-          versions.put(name + "@" + major, after.get().str("version"));
+        if (after.get().body().str("version") != null) {
+          versions.put(name + "@" + major, after.get().body().str("version"));
         }
       }
       return Optional.of(
           new VersionPolicy.ApiFile(
-              name, major, delta.path(), before.orElse(null), after.orElse(null)));
+              name,
+              major,
+              delta.path(),
+              before.orElse(null),
+              after.map(OpenApiExpander.Expanded::body).orElse(null),
+              after.map(OpenApiExpander.Expanded::origins).orElse(OpenApiOrigins.NONE)));
     }
 
     private Optional<YMap> atBase(WorkingCopyDiff.Delta delta) throws IOException {
@@ -178,7 +187,12 @@ public final class CheckVersionsGoal {
       if (parsed.ok()
           && parsed.problems().stream().noneMatch(Problem::isError)
           && parsed.root() instanceof YMap m) {
-        return Optional.of(m);
+        OpenApiExpander.Expanded expanded =
+            OpenApiExpander.expand(
+                delta.path(), m, OpenApiChanges.atCommit(git, base.commit()), parser);
+        if (expanded.problems().stream().noneMatch(Problem::isError)) {
+          return Optional.of(expanded.body());
+        }
       }
       problems.add(
           Problem.warning(
@@ -193,7 +207,8 @@ public final class CheckVersionsGoal {
       return Optional.empty();
     }
 
-    private Optional<YMap> inWorkingCopy(WorkingCopyDiff.Delta delta) {
+    private Optional<OpenApiExpander.Expanded> inWorkingCopy(WorkingCopyDiff.Delta delta)
+        throws IOException {
       ParsedFile parsed = parser.parse(root.resolve(delta.path()), delta.path());
       problems.addAll(parsed.problems());
       if (!parsed.ok() || parsed.problems().stream().anyMatch(Problem::isError)) {
@@ -209,7 +224,13 @@ public final class CheckVersionsGoal {
                 "the document must be a mapping with kind, name and the fields of an Api"));
         return Optional.empty();
       }
-      return Optional.of(m);
+      OpenApiExpander.Expanded expanded =
+          OpenApiExpander.expand(delta.path(), m, OpenApiFiles.onDisk(root), parser);
+      problems.addAll(expanded.problems());
+      if (expanded.problems().stream().anyMatch(Problem::isError)) {
+        return Optional.empty();
+      }
+      return Optional.of(expanded);
     }
   }
 

@@ -62,6 +62,7 @@ final class EndpointClassifier {
       case "parameters" -> parameter(loc, endpoint, out);
       case "requestBody" -> requestBody(loc, endpoint, out);
       case "responses" -> response(loc, endpoint, out);
+      case "security" -> OpenApiClassifier.security(loc, endpoint, out);
       default -> out.add(loc.unclassified());
     }
   }
@@ -162,12 +163,13 @@ final class EndpointClassifier {
               Boolean.TRUE.equals(loc.to())
                   ? loc.finding(REQUEST_BODY_MADE_REQUIRED, label + " made required")
                   : loc.finding(REQUEST_BODY_MADE_OPTIONAL, label + " made optional"));
-      case "contentType", "mediaType", "content" ->
+      case "contentType", "mediaType" ->
           out.add(
               loc.finding(
                   REQUEST_BODY_CONTENT_TYPE_CHANGED,
                   "content type of " + label + " " + loc.howChanged()));
       case "schema" -> new SchemaClassifier(loc, 4, Direction.REQUEST, label).classify(out);
+      case "content" -> OpenApiClassifier.content(loc, 3, Direction.REQUEST, label, out);
       default -> out.add(loc.unclassified());
     }
   }
@@ -194,6 +196,8 @@ final class EndpointClassifier {
     }
     if (loc.key(4).equals("schema")) {
       new SchemaClassifier(loc, 5, Direction.RESPONSE, label).classify(out);
+    } else if (loc.key(4).equals("content")) {
+      OpenApiClassifier.content(loc, 4, Direction.RESPONSE, label, out);
     } else if (loc.key(4).equals("contentType")) {
       out.add(
           loc.finding(RESPONSE_TYPE_CHANGED, "content type of " + label + " " + loc.howChanged()));
