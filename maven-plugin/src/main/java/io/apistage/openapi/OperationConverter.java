@@ -43,8 +43,12 @@ final class OperationConverter {
     this.parameters = new ParameterConverter(refs, inliner);
   }
 
+  /** The document's own file, where its security schemes are defined. */
+  private String rootFile;
+
   /** The endpoints of a document, in document order. */
   List<YNode> convert(String file, YMap doc) throws IOException {
+    rootFile = file;
     List<YNode> out = new ArrayList<>();
     Map<String, YMap.Entry> routes = new HashMap<>();
     YMap paths = doc.map("paths");
@@ -52,6 +56,8 @@ final class OperationConverter {
       return out;
     }
     YNode security = doc.get("security");
+    YMap components = doc.map("components");
+    YMap schemes = components == null ? null : components.map("securitySchemes");
     for (YMap.Entry path : paths.entries().values()) {
       RefResolver.Located item = refs.deref(file, path.value());
       if (item == null || !(item.node() instanceof YMap map)) {
@@ -91,7 +97,7 @@ final class OperationConverter {
                       + "; method and path are unique within an Api: remove one"));
           continue;
         }
-        Operation where = new Operation(item.file(), path, map, op, operation);
+        Operation where = new Operation(item.file(), path, map, op, operation, schemes);
         out.add(endpoint(where, security));
       }
     }
@@ -100,13 +106,19 @@ final class OperationConverter {
 
   /** One operation and where it sits. */
   private record Operation(
-      String file, YMap.Entry path, YMap pathItem, YMap.Entry entry, YMap operation) {}
+      String file,
+      YMap.Entry path,
+      YMap pathItem,
+      YMap.Entry entry,
+      YMap operation,
+      YMap schemes) {}
 
   private YMap endpoint(Operation op, YNode rootSecurity) throws IOException {
     YMap o = op.operation();
     MapBuilder out = new MapBuilder(o);
     YNode id = o.get("operationId");
     if (id instanceof YScalar s && s.value() != null) {
+      out.put("operationId", inliner.from(op.file(), s));
       if (NAME.matcher(s.text()).matches()) {
         out.put("name", inliner.from(op.file(), s));
       } else {
@@ -132,7 +144,9 @@ final class OperationConverter {
       out.put("deprecated", inliner.from(op.file(), o.get("deprecated")));
     }
     boolean own = o.has("security");
-    out.put("security", security(own ? op.file() : null, own ? o.get("security") : rootSecurity));
+    out.put(
+        "security",
+        security(own ? op.file() : null, own ? o.get("security") : rootSecurity, op.schemes()));
     return inliner.from(op.file(), out.build());
   }
 
@@ -177,6 +191,7 @@ final class OperationConverter {
       MapBuilder one = new MapBuilder(m);
       one.put("description", inliner.from(r.file(), m.get("description")));
       putAtKey(one, m, "content", content(r.file(), m.map("content")));
+      putAtKey(one, m, "headers", inliner.inline(r.file(), m.get("headers")));
       String code =
           status.key().matches("[1-5][xX][xX]")
               ? status.key().toUpperCase(Locale.ROOT)
@@ -207,7 +222,7 @@ final class OperationConverter {
    * Security as a mapping from each alternative (its schemes joined by {@code " + "}) to its
    * schemes and their scopes ({@code scheme:scope}), so that alternatives match by name.
    */
-  private YMap security(String file, YNode node) {
+  private YMap security(String file, YNode node, YMap definitions) throws IOException {
     if (!(node instanceof YSeq seq)) {
       return null;
     }
@@ -222,8 +237,11 @@ final class OperationConverter {
       }
       List<YNode> schemes = new ArrayList<>();
       List<YNode> scopes = new ArrayList<>();
+      MapBuilder defined = new MapBuilder(requirement);
       for (YMap.Entry scheme : requirement.entries().values()) {
         schemes.add(key(scheme, scheme.key()));
+        YNode definition = definitions == null ? null : definitions.get(scheme.key());
+        defined.put(scheme.key(), inliner.inline(rootFile, definition));
         if (scheme.value() instanceof YSeq list) {
           for (YNode scope : list.items()) {
             if (scope instanceof YScalar s && s.value() != null) {
@@ -238,6 +256,9 @@ final class OperationConverter {
       one.put("schemes", new YSeq(schemes, requirement.line(), requirement.column()));
       if (!scopes.isEmpty()) {
         one.put("scopes", new YSeq(scopes, requirement.line(), requirement.column()));
+      }
+      if (!defined.isEmpty()) {
+        one.put("definitions", defined.build());
       }
       seen.putIfAbsent(name, one.build());
     }

@@ -38,6 +38,8 @@ final class ParameterConverter {
           "maxItems",
           "items");
 
+  private static final List<String> COMPOSED = List.of("allOf", "oneOf", "anyOf", "not");
+
   private static final Set<String> TYPES =
       Set.of("string", "integer", "number", "boolean", "array", "object");
 
@@ -95,6 +97,14 @@ final class ParameterConverter {
           out.put(schema.entries().get(key), key, value);
         }
       }
+    }
+    for (String key : List.of("style", "explode", "allowEmptyValue")) {
+      if (p.get(key) instanceof YScalar s && s.value() != null) {
+        out.put(p.entries().get(key), key, inliner.from(file, s));
+      }
+    }
+    if (schema != null && (schema.has("properties") || COMPOSED.stream().anyMatch(schema::has))) {
+      out.put("schema", schema);
     }
     if (p.bool("deprecated", false)) {
       out.put("deprecated", inliner.from(file, p.get("deprecated")));

@@ -274,6 +274,12 @@ public enum RuleId {
           "`deprecated: true` on `GET /orders/{id}`")),
   ENDPOINT_UNDEPRECATED(
       change("endpoint-undeprecated", "endpoints", Bump.MINOR, "`deprecated: true` removed again")),
+  OPERATION_ID_CHANGED(
+      change(
+          "operation-id-changed",
+          "endpoints",
+          Bump.MAJOR,
+          "OpenAPI `operationId: getOrder` → `fetchOrder`: generated clients rename their method")),
   ENDPOINT_NAME_CHANGED(
       change(
           "endpoint-name-changed",
@@ -520,7 +526,13 @@ public enum RuleId {
           "response-constraint-changed",
           "responses",
           Bump.MINOR,
-          "`name.maxLength: 64` → `128` in a response")),
+          "`name.maxLength: 128` → `64` in a response")),
+  RESPONSE_CONSTRAINT_RELAXED(
+      change(
+          "response-constraint-relaxed",
+          "responses",
+          Bump.MAJOR,
+          "`name.maxLength: 64` → `128` in a response: callers may receive values they reject")),
   AUTH_ADDED(
       change("auth-added", "auth", Bump.MAJOR, "`auth: {type: api-key, ...}` on an open API")),
   AUTH_REMOVED(

@@ -55,8 +55,9 @@ final class EndpointClassifier {
               loc.finding(ENDPOINT_METHOD_CHANGED, "method of endpoint " + endpoint + " " + how));
       case "path" ->
           out.add(loc.finding(ENDPOINT_PATH_CHANGED, "path of endpoint " + endpoint + " " + how));
-      case "tags", "operationId" ->
-          out.add(loc.finding(METADATA_CHANGED, loc.change.path() + " " + how));
+      case "tags" -> out.add(loc.finding(METADATA_CHANGED, loc.change.path() + " " + how));
+      case "operationId" ->
+          out.add(loc.finding(OPERATION_ID_CHANGED, "operationId of " + endpoint + " " + how));
       case "policies" -> GatewaySettingsClassifier.policies(loc, " of endpoint " + endpoint, out);
       case "rateLimit" -> GatewaySettingsClassifier.rateLimit(loc, 2, "endpoint " + endpoint, out);
       case "parameters" -> parameter(loc, endpoint, out);

@@ -103,6 +103,7 @@ class OpenApiExpanderTest {
         .isEqualTo(
             Map.of(
                 "name", "getPayment",
+                "operationId", "getPayment",
                 "method", "GET",
                 "path", "/payments/{id}",
                 "description", "One payment",
