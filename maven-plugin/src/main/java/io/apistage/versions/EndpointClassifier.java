@@ -3,6 +3,7 @@ package io.apistage.versions;
 import static io.apistage.problem.RuleId.*;
 import static io.apistage.versions.PlainValues.field;
 
+import io.apistage.model.Change;
 import java.util.List;
 
 /**
@@ -57,7 +58,10 @@ final class EndpointClassifier {
           out.add(loc.finding(ENDPOINT_PATH_CHANGED, "path of endpoint " + endpoint + " " + how));
       case "tags" -> out.add(loc.finding(METADATA_CHANGED, loc.change.path() + " " + how));
       case "operationId" ->
-          out.add(loc.finding(OPERATION_ID_CHANGED, "operationId of " + endpoint + " " + how));
+          out.add(
+              loc.type() == Change.Type.ADDED
+                  ? loc.finding(METADATA_CHANGED, "operationId of " + endpoint + " " + how)
+                  : loc.finding(OPERATION_ID_CHANGED, "operationId of " + endpoint + " " + how));
       case "policies" -> GatewaySettingsClassifier.policies(loc, " of endpoint " + endpoint, out);
       case "rateLimit" -> GatewaySettingsClassifier.rateLimit(loc, 2, "endpoint " + endpoint, out);
       case "parameters" -> parameter(loc, endpoint, out);
