@@ -12,8 +12,6 @@ import io.apistage.model.ConfigLoader;
 import io.apistage.model.Kind;
 import io.apistage.model.Settings;
 import io.apistage.openapi.OpenApiExpander;
-import io.apistage.openapi.OpenApiFiles;
-import io.apistage.openapi.OpenApiOrigins;
 import io.apistage.problem.ApistageException;
 import io.apistage.problem.Position;
 import io.apistage.problem.Problem;
@@ -172,14 +170,7 @@ public final class CheckVersionsGoal {
           versions.put(name + "@" + major, after.get().body().str("version"));
         }
       }
-      return Optional.of(
-          new VersionPolicy.ApiFile(
-              name,
-              major,
-              delta.path(),
-              before.orElse(null),
-              after.map(OpenApiExpander.Expanded::body).orElse(null),
-              after.map(OpenApiExpander.Expanded::origins).orElse(OpenApiOrigins.NONE)));
+      return Optional.of(OpenApiChanges.apiFile(name, major, delta.path(), before, after));
     }
 
     private Optional<YMap> atBase(WorkingCopyDiff.Delta delta) throws IOException {
@@ -187,11 +178,10 @@ public final class CheckVersionsGoal {
       if (parsed.ok()
           && parsed.problems().stream().noneMatch(Problem::isError)
           && parsed.root() instanceof YMap m) {
-        OpenApiExpander.Expanded expanded =
-            OpenApiExpander.expand(
-                delta.path(), m, OpenApiChanges.atCommit(git, base.commit()), parser);
-        if (expanded.problems().stream().noneMatch(Problem::isError)) {
-          return Optional.of(expanded.body());
+        Optional<YMap> expanded =
+            OpenApiChanges.atBase(git, base.commit(), delta.path(), m, parser);
+        if (expanded.isPresent()) {
+          return expanded;
         }
       }
       problems.add(
@@ -224,13 +214,7 @@ public final class CheckVersionsGoal {
                 "the document must be a mapping with kind, name and the fields of an Api"));
         return Optional.empty();
       }
-      OpenApiExpander.Expanded expanded =
-          OpenApiExpander.expand(delta.path(), m, OpenApiFiles.onDisk(root), parser);
-      problems.addAll(expanded.problems());
-      if (expanded.problems().stream().anyMatch(Problem::isError)) {
-        return Optional.empty();
-      }
-      return Optional.of(expanded);
+      return OpenApiChanges.inWorkingCopy(root, delta.path(), m, parser, problems);
     }
   }
 

@@ -6,6 +6,8 @@ import io.apistage.model.ConfigLoader;
 import io.apistage.model.Kind;
 import io.apistage.openapi.OpenApiExpander;
 import io.apistage.openapi.OpenApiFiles;
+import io.apistage.openapi.OpenApiOrigins;
+import io.apistage.problem.Problem;
 import io.apistage.yaml.ParsedFile;
 import io.apistage.yaml.YMap;
 import io.apistage.yaml.YamlParser;
@@ -80,5 +82,43 @@ final class OpenApiChanges {
       }
     }
     return out;
+  }
+
+  /** An Api document at the base with its OpenAPI endpoints, or empty when they cannot be read. */
+  static Optional<YMap> atBase(
+      GitRepo git, String commit, String path, YMap body, YamlParser parser) throws IOException {
+    OpenApiExpander.Expanded e = OpenApiExpander.expand(path, body, atCommit(git, commit), parser);
+    return e.problems().stream().anyMatch(Problem::isError)
+        ? Optional.empty()
+        : Optional.of(e.body());
+  }
+
+  /**
+   * An Api document of the working copy with its OpenAPI endpoints; empty, with the problems
+   * reported, when they cannot be read.
+   */
+  static Optional<OpenApiExpander.Expanded> inWorkingCopy(
+      Path root, String path, YMap body, YamlParser parser, List<Problem> problems)
+      throws IOException {
+    OpenApiExpander.Expanded e =
+        OpenApiExpander.expand(path, body, OpenApiFiles.onDisk(root), parser);
+    problems.addAll(e.problems());
+    return e.problems().stream().anyMatch(Problem::isError) ? Optional.empty() : Optional.of(e);
+  }
+
+  /** The file to judge, its working copy side as expanded. */
+  static VersionPolicy.ApiFile apiFile(
+      String api,
+      int major,
+      String path,
+      Optional<YMap> before,
+      Optional<OpenApiExpander.Expanded> after) {
+    return new VersionPolicy.ApiFile(
+        api,
+        major,
+        path,
+        before.orElse(null),
+        after.map(OpenApiExpander.Expanded::body).orElse(null),
+        after.map(OpenApiExpander.Expanded::origins).orElse(OpenApiOrigins.NONE));
   }
 }
