@@ -1,5 +1,6 @@
 package io.apistage.model;
 
+import io.apistage.openapi.OpenApiOrigins;
 import io.apistage.problem.Problem;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,15 +17,53 @@ import java.util.Optional;
  * @param settings the settings of {@code apistage.yaml}
  * @param problems problems found while reading and shaping the files
  * @param filesRead every YAML file read, relative to the config root, sorted
+ * @param origins for each Api (by key) whose endpoints come from an OpenAPI document, the file of
+ *     each converted value (docs/openapi.md)
  * @since 0.1.0
  */
 public record Config(
-    Map<String, Asset> assets, Settings settings, List<Problem> problems, List<String> filesRead) {
+    Map<String, Asset> assets,
+    Settings settings,
+    List<Problem> problems,
+    List<String> filesRead,
+    Map<String, OpenApiOrigins> origins) {
 
   public Config {
     assets = Collections.unmodifiableMap(new LinkedHashMap<>(assets));
     problems = List.copyOf(problems);
     filesRead = List.copyOf(filesRead);
+    origins = Map.copyOf(origins);
+  }
+
+  /** A configuration without OpenAPI documents. */
+  public Config(
+      Map<String, Asset> assets,
+      Settings settings,
+      List<Problem> problems,
+      List<String> filesRead) {
+    this(assets, settings, problems, filesRead, Map.of());
+  }
+
+  /**
+   * A problem found in an asset, moved to the OpenAPI file its field came from when the asset's
+   * endpoints were read from one.
+   */
+  public Problem attribute(Asset asset, Problem problem) {
+    OpenApiOrigins o = origins.get(asset.key());
+    if (o == null || problem.field().isEmpty() || !problem.file().equals(asset.file())) {
+      return problem;
+    }
+    String file = o.fileAt(asset.body(), problem.field(), asset.file());
+    return file.equals(problem.file())
+        ? problem
+        : new Problem(
+            file,
+            problem.line(),
+            problem.column(),
+            problem.field(),
+            problem.rule(),
+            problem.severity(),
+            problem.message());
   }
 
   /** The asset with a key, if any. */

@@ -1,5 +1,8 @@
 package io.apistage.model;
 
+import io.apistage.openapi.OpenApiExpander;
+import io.apistage.openapi.OpenApiFiles;
+import io.apistage.openapi.OpenApiOrigins;
 import io.apistage.problem.Position;
 import io.apistage.problem.Problem;
 import io.apistage.problem.RuleId;
@@ -15,9 +18,11 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -151,6 +156,8 @@ public final class ConfigLoader {
     List<ParsedFile> parsed = parseAll(source, yamlFiles);
     Map<String, Asset> assets = new TreeMap<>();
     Settings settings = Settings.DEFAULTS;
+    OpenApiFiles openApi = null;
+    Map<String, OpenApiOrigins> origins = new HashMap<>();
     for (ParsedFile file : parsed) {
       problems.addAll(file.problems());
       if (!file.ok()) {
@@ -171,10 +178,32 @@ public final class ConfigLoader {
         continue;
       }
       Placement p = place(file.file()).orElseThrow();
-      Asset asset = new Asset(p.kind(), p.name(), p.major(), file.file(), declaredId(body), body);
+      YMap doc = body;
+      if (p.kind() == Kind.API && body.has("openapi")) {
+        openApi = openApi != null ? openApi : openApiFiles(source);
+        OpenApiExpander.Expanded expanded =
+            OpenApiExpander.expand(file.file(), body, openApi, parser);
+        problems.addAll(expanded.problems());
+        doc = expanded.body();
+        origins.put(Asset.key(p.kind(), p.name(), p.major()), expanded.origins());
+      }
+      Asset asset = new Asset(p.kind(), p.name(), p.major(), file.file(), declaredId(doc), doc);
       assets.put(asset.key(), asset);
     }
-    return new Config(assets, settings, problems, yamlFiles);
+    return new Config(assets, settings, problems, yamlFiles, origins);
+  }
+
+  /**
+   * The files an OpenAPI document may be read from: those the source lists, and for a folder on
+   * disk (which lists only the kind folders) any other regular file in it, links not followed.
+   */
+  private static OpenApiFiles openApiFiles(ConfigSource source) throws IOException {
+    Set<String> listed = new HashSet<>(source.paths());
+    OpenApiFiles disk =
+        source instanceof DirectorySource d
+            ? OpenApiFiles.onDisk(d.root())
+            : path -> Optional.empty();
+    return path -> listed.contains(path) ? Optional.of(source.read(path)) : disk.read(path);
   }
 
   private List<ParsedFile> parseAll(ConfigSource source, List<String> files) {

@@ -94,6 +94,16 @@ public enum RuleId {
           "the major of an Api's `version` equals the `N` of `vN.yaml`",
           "version 2.0.0 is in major line 2, but the file is apis/orders/v1.yaml; keep 1.x.y "
               + "here, or put this version in apis/orders/v2.yaml")),
+  OPENAPI(
+      validate(
+          "openapi",
+          ERROR_ONLY,
+          "An Api's OpenAPI document cannot be read or converted.",
+          "`openapi` names an OpenAPI 3.0 or 3.1 file in the config root, not next to `endpoints`; "
+              + "every `$ref` resolves inside the config root (no network, no climbing out); each "
+              + "operation converts to an endpoint",
+          "$ref '../../shared/money.yaml' climbs out of the config root; keep referenced files "
+              + "in it")),
   DUPLICATE_ENDPOINT(
       validate(
           "duplicate-endpoint",
@@ -278,6 +288,12 @@ public enum RuleId {
           "`deprecated: true` on `GET /orders/{id}`")),
   ENDPOINT_UNDEPRECATED(
       change("endpoint-undeprecated", "endpoints", Bump.MINOR, "`deprecated: true` removed again")),
+  OPERATION_ID_CHANGED(
+      change(
+          "operation-id-changed",
+          "endpoints",
+          Bump.MAJOR,
+          "OpenAPI `operationId: getOrder` → `fetchOrder`: generated clients rename their method")),
   ENDPOINT_NAME_CHANGED(
       change(
           "endpoint-name-changed",
@@ -481,6 +497,30 @@ public enum RuleId {
           "responses",
           Bump.MINOR,
           "`required: [id]` → `[id, total]`")),
+  REQUEST_MEDIA_TYPE_ADDED(
+      change(
+          "request-media-type-added",
+          "request bodies",
+          Bump.MINOR,
+          "request body `content` gains `application/xml` next to `application/json`")),
+  REQUEST_MEDIA_TYPE_REMOVED(
+      change(
+          "request-media-type-removed",
+          "request bodies",
+          Bump.MAJOR,
+          "request body `content` loses `application/json`")),
+  RESPONSE_MEDIA_TYPE_ADDED(
+      change(
+          "response-media-type-added",
+          "responses",
+          Bump.MINOR,
+          "response `content` gains `application/xml`")),
+  RESPONSE_MEDIA_TYPE_REMOVED(
+      change(
+          "response-media-type-removed",
+          "responses",
+          Bump.MAJOR,
+          "response `content` loses `application/xml`")),
   RESPONSE_TYPE_CHANGED(
       change("response-type-changed", "responses", Bump.MAJOR, "`id.type: integer` → `string`")),
   RESPONSE_ENUM_VALUE_ADDED(
@@ -500,7 +540,13 @@ public enum RuleId {
           "response-constraint-changed",
           "responses",
           Bump.MINOR,
-          "`name.maxLength: 64` → `128` in a response")),
+          "`name.maxLength: 128` → `64` in a response")),
+  RESPONSE_CONSTRAINT_RELAXED(
+      change(
+          "response-constraint-relaxed",
+          "responses",
+          Bump.MAJOR,
+          "`name.maxLength: 64` → `128` in a response: callers may receive values they reject")),
   AUTH_ADDED(
       change("auth-added", "auth", Bump.MAJOR, "`auth: {type: api-key, ...}` on an open API")),
   AUTH_REMOVED(
@@ -524,6 +570,36 @@ public enum RuleId {
           "auth",
           Bump.MINOR,
           "`auth.scopes: [orders:read, orders:admin]` → `[orders:read]`")),
+  SECURITY_REQUIREMENT_ADDED(
+      change(
+          "security-requirement-added",
+          "security",
+          Bump.MAJOR,
+          "OpenAPI `security: [{apiKey: []}]` on an operation that had none")),
+  SECURITY_REQUIREMENT_REMOVED(
+      change(
+          "security-requirement-removed",
+          "security",
+          Bump.MINOR,
+          "OpenAPI `security: [{apiKey: []}]` removed, or another way to authenticate added")),
+  SECURITY_ALTERNATIVE_REMOVED(
+      change(
+          "security-alternative-removed",
+          "security",
+          Bump.MAJOR,
+          "OpenAPI `security: [{apiKey: []}, {oauth: []}]` → `[{oauth: []}]`")),
+  SECURITY_SCOPE_ADDED(
+      change(
+          "security-scope-added",
+          "security",
+          Bump.MAJOR,
+          "OpenAPI `security: [{oauth: [read]}]` → `[{oauth: [read, write]}]`")),
+  SECURITY_SCOPE_REMOVED(
+      change(
+          "security-scope-removed",
+          "security",
+          Bump.MINOR,
+          "OpenAPI `security: [{oauth: [read, write]}]` → `[{oauth: [read]}]`")),
   AUTH_CREDENTIAL_CHANGED(
       change(
           "auth-credential-changed",

@@ -9,6 +9,7 @@ import io.apistage.model.ConfigLoader;
 import io.apistage.model.Kind;
 import io.apistage.model.MemorySource;
 import io.apistage.model.Settings;
+import io.apistage.openapi.OpenApiExpander;
 import io.apistage.problem.ApistageException;
 import io.apistage.problem.Position;
 import io.apistage.problem.Problem;
@@ -303,7 +304,14 @@ public final class ReleaseGoal {
       String path = "apis/" + tag.api() + "/v" + tag.major() + ext;
       Optional<byte[]> bytes = git.readFile(commit, path);
       if (bytes.isPresent()) {
-        ParsedFile parsed = new YamlParser().parse(bytes.get(), path);
+        YamlParser parser = new YamlParser();
+        ParsedFile parsed = parser.parse(bytes.get(), path);
+        if (parsed.ok() && parsed.root() instanceof YMap body) {
+          // an Api whose endpoints come from OpenAPI: read them as that release had them
+          return OpenApiExpander.expand(path, body, p -> git.readFile(commit, p), parser)
+              .body()
+              .toPlain();
+        }
         return parsed.ok() ? parsed.root().toPlain() : null;
       }
     }
@@ -314,10 +322,8 @@ public final class ReleaseGoal {
     Map<String, byte[]> files = new TreeMap<>();
     for (Map.Entry<String, String> e : git.listFiles(commit).entrySet()) {
       String path = e.getKey();
-      if (ConfigLoader.isYaml(path)
-          && (path.startsWith("apistage.")
-              || ConfigLoader.place(path).isPresent()
-              || path.startsWith("apis/"))) {
+      // every YAML and JSON file: an Api's OpenAPI document may sit outside the kind folders
+      if (ConfigLoader.isYaml(path) || path.endsWith(".json")) {
         files.put(path, git.readBlob(e.getValue()));
       }
     }

@@ -1,5 +1,6 @@
 package io.apistage.rules;
 
+import io.apistage.model.Asset;
 import io.apistage.model.Config;
 import io.apistage.model.ConfigLoader;
 import io.apistage.model.ConfigSource;
@@ -7,7 +8,9 @@ import io.apistage.problem.Problem;
 import io.apistage.schema.SchemaValidator;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Validates a configuration: reads it, checks every document against its schema, then runs the
@@ -61,7 +64,25 @@ public final class Validation {
     problems.addAll(schemaProblems);
     // rules only read the configuration; they run side by side, their problems in rule order
     rules.parallelStream().map(rule -> rule.check(config)).toList().forEach(problems::addAll);
-    return new Outcome(config, problems);
+    return new Outcome(config, attributed(config, problems));
+  }
+
+  /** Problems in endpoints read from an OpenAPI document, moved to the file they came from. */
+  private static List<Problem> attributed(Config config, List<Problem> problems) {
+    if (config.origins().isEmpty()) {
+      return problems;
+    }
+    Map<String, Asset> byFile = new HashMap<>();
+    config
+        .origins()
+        .keySet()
+        .forEach(key -> config.get(key).ifPresent(a -> byFile.put(a.file(), a)));
+    List<Problem> out = new ArrayList<>(problems.size());
+    for (Problem p : problems) {
+      Asset asset = byFile.get(p.file());
+      out.add(asset == null ? p : config.attribute(asset, p));
+    }
+    return out;
   }
 
   private List<Problem> schemaProblems(Config config) {

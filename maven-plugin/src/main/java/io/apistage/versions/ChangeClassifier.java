@@ -34,7 +34,7 @@ final class ChangeClassifier {
       return;
     }
     switch (loc.key(0)) {
-      case "category", "tags", "team", "contact", "label" ->
+      case "category", "tags", "team", "contact", "label", "openapi" ->
           out.add(loc.finding(METADATA_CHANGED, loc.change.path() + " " + loc.howChanged()));
       case "baseUrl" -> out.add(loc.finding(BASE_URL_CHANGED, "baseUrl " + loc.howChanged()));
       case "id" ->

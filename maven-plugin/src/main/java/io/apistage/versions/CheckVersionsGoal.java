@@ -12,6 +12,7 @@ import io.apistage.model.Config;
 import io.apistage.model.ConfigLoader;
 import io.apistage.model.Kind;
 import io.apistage.model.Settings;
+import io.apistage.openapi.OpenApiExpander;
 import io.apistage.problem.ApistageException;
 import io.apistage.problem.Position;
 import io.apistage.problem.Problem;
@@ -66,7 +67,8 @@ public final class CheckVersionsGoal {
       Settings settings = loadSettings(root, problems);
       BaseRevision base = BaseRevision.resolve(git, request.base(), settings.mainBranch());
       List<WorkingCopyDiff.Delta> deltas =
-          WorkingCopyDiff.changed(git, base.commit(), Kind.API.folder());
+          new ArrayList<>(WorkingCopyDiff.changed(git, base.commit(), Kind.API.folder()));
+      deltas.addAll(OpenApiChanges.deltas(git, root, base.commit(), deltas, parser));
       RepositoryView repo = new RepositoryView(git, root, base.commit(), settings);
       VersionPolicy policy = new VersionPolicy(settings.exceptions(), repo);
       ChangedFiles changed = new ChangedFiles(git, root, base, problems);
@@ -155,19 +157,17 @@ public final class CheckVersionsGoal {
           return Optional.empty();
         }
       }
-      Optional<YMap> after = Optional.empty();
+      Optional<OpenApiExpander.Expanded> after = Optional.empty();
       if (delta.onDisk()) {
         after = inWorkingCopy(delta);
         if (after.isEmpty()) {
           return Optional.empty();
         }
-        if (after.get().str("version") != null) {
-          versions.put(name + "@" + major, after.get().str("version"));
+        if (after.get().body().str("version") != null) {
+          versions.put(name + "@" + major, after.get().body().str("version"));
         }
       }
-      return Optional.of(
-          new VersionPolicy.ApiFile(
-              name, major, delta.path(), before.orElse(null), after.orElse(null)));
+      return Optional.of(OpenApiChanges.apiFile(name, major, delta.path(), before, after));
     }
 
     private Optional<YMap> atBase(WorkingCopyDiff.Delta delta) throws IOException {
@@ -175,7 +175,11 @@ public final class CheckVersionsGoal {
       if (parsed.ok()
           && parsed.problems().stream().noneMatch(Problem::isError)
           && parsed.root() instanceof YMap m) {
-        return Optional.of(m);
+        Optional<YMap> expanded =
+            OpenApiChanges.atBase(git, base.commit(), delta.path(), m, parser);
+        if (expanded.isPresent()) {
+          return expanded;
+        }
       }
       problems.add(
           Problem.warning(
@@ -190,7 +194,8 @@ public final class CheckVersionsGoal {
       return Optional.empty();
     }
 
-    private Optional<YMap> inWorkingCopy(WorkingCopyDiff.Delta delta) {
+    private Optional<OpenApiExpander.Expanded> inWorkingCopy(WorkingCopyDiff.Delta delta)
+        throws IOException {
       ParsedFile parsed = parser.parse(root.resolve(delta.path()), delta.path());
       problems.addAll(parsed.problems());
       if (!parsed.ok() || parsed.problems().stream().anyMatch(Problem::isError)) {
@@ -206,7 +211,7 @@ public final class CheckVersionsGoal {
                 "the document must be a mapping with kind, name and the fields of an Api"));
         return Optional.empty();
       }
-      return Optional.of(m);
+      return OpenApiChanges.inWorkingCopy(root, delta.path(), m, parser, problems);
     }
   }
 

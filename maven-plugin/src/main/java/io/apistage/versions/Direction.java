@@ -114,7 +114,7 @@ enum Direction {
 
     @Override
     RuleId constraintChanged(boolean tightened) {
-      return RESPONSE_CONSTRAINT_CHANGED;
+      return tightened ? RESPONSE_CONSTRAINT_CHANGED : RESPONSE_CONSTRAINT_RELAXED;
     }
 
     @Override

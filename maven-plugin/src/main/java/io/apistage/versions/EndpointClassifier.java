@@ -3,6 +3,7 @@ package io.apistage.versions;
 import static io.apistage.problem.RuleId.*;
 import static io.apistage.versions.PlainValues.field;
 
+import io.apistage.model.Change;
 import java.util.List;
 
 /**
@@ -55,13 +56,18 @@ final class EndpointClassifier {
               loc.finding(ENDPOINT_METHOD_CHANGED, "method of endpoint " + endpoint + " " + how));
       case "path" ->
           out.add(loc.finding(ENDPOINT_PATH_CHANGED, "path of endpoint " + endpoint + " " + how));
-      case "tags", "operationId" ->
-          out.add(loc.finding(METADATA_CHANGED, loc.change.path() + " " + how));
+      case "tags" -> out.add(loc.finding(METADATA_CHANGED, loc.change.path() + " " + how));
+      case "operationId" ->
+          out.add(
+              loc.type() == Change.Type.ADDED
+                  ? loc.finding(METADATA_CHANGED, "operationId of " + endpoint + " " + how)
+                  : loc.finding(OPERATION_ID_CHANGED, "operationId of " + endpoint + " " + how));
       case "policies" -> GatewaySettingsClassifier.policies(loc, " of endpoint " + endpoint, out);
       case "rateLimit" -> GatewaySettingsClassifier.rateLimit(loc, 2, "endpoint " + endpoint, out);
       case "parameters" -> parameter(loc, endpoint, out);
       case "requestBody" -> requestBody(loc, endpoint, out);
       case "responses" -> response(loc, endpoint, out);
+      case "security" -> OpenApiClassifier.security(loc, endpoint, out);
       default -> out.add(loc.unclassified());
     }
   }
@@ -162,12 +168,13 @@ final class EndpointClassifier {
               Boolean.TRUE.equals(loc.to())
                   ? loc.finding(REQUEST_BODY_MADE_REQUIRED, label + " made required")
                   : loc.finding(REQUEST_BODY_MADE_OPTIONAL, label + " made optional"));
-      case "contentType", "mediaType", "content" ->
+      case "contentType", "mediaType" ->
           out.add(
               loc.finding(
                   REQUEST_BODY_CONTENT_TYPE_CHANGED,
                   "content type of " + label + " " + loc.howChanged()));
       case "schema" -> new SchemaClassifier(loc, 4, Direction.REQUEST, label).classify(out);
+      case "content" -> OpenApiClassifier.content(loc, 3, Direction.REQUEST, label, out);
       default -> out.add(loc.unclassified());
     }
   }
@@ -194,6 +201,8 @@ final class EndpointClassifier {
     }
     if (loc.key(4).equals("schema")) {
       new SchemaClassifier(loc, 5, Direction.RESPONSE, label).classify(out);
+    } else if (loc.key(4).equals("content")) {
+      OpenApiClassifier.content(loc, 4, Direction.RESPONSE, label, out);
     } else if (loc.key(4).equals("contentType")) {
       out.add(
           loc.finding(RESPONSE_TYPE_CHANGED, "content type of " + label + " " + loc.howChanged()));

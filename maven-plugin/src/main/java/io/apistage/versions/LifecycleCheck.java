@@ -265,7 +265,7 @@ final class LifecycleCheck {
   private void note(Finding finding, String remark) {
     notes.add(
         LifecycleMessages.note(
-            f.file(), VersionPolicy.position(f.work(), finding), finding, remark));
+            f.fileAt(finding.field()), VersionPolicy.position(f.work(), finding), finding, remark));
   }
 
   /**
@@ -274,15 +274,17 @@ final class LifecycleCheck {
    */
   private void report(LifecycleBreach breach, String forVersion) {
     Position at = positionOf(breach);
+    String file =
+        breach instanceof LifecycleBreach.OfFinding b ? f.fileAt(b.finding().field()) : f.file();
     Optional<Settings.RuleException> e =
         policy.exception(f.api(), forVersion, breach.rule(), breach.pointer());
     if (e.isPresent()) {
-      notes.add(LifecycleMessages.lifted(f.file(), at, breach, e.get().reason()));
+      notes.add(LifecycleMessages.lifted(file, at, breach, e.get().reason()));
       return;
     }
     String message = LifecycleMessages.message(breach);
     problems.add(
-        Problem.error(f.file(), at, breach.pointer(), breach.rule(), message)
+        Problem.error(file, at, breach.pointer(), breach.rule(), message)
             .withSeverity(breach.severity()));
   }
 

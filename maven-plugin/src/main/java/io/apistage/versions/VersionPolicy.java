@@ -2,6 +2,7 @@ package io.apistage.versions;
 
 import io.apistage.goal.CheckVersionsReport;
 import io.apistage.model.Settings;
+import io.apistage.openapi.OpenApiOrigins;
 import io.apistage.problem.Bump;
 import io.apistage.problem.Position;
 import io.apistage.problem.Problem;
@@ -67,8 +68,21 @@ public final class VersionPolicy {
    * @param file the path relative to the config root
    * @param base the document at the base, null when the file is new
    * @param work the document in the working copy, null when the file was deleted
+   * @param origins the OpenAPI file of each value of {@code work} that came from one
    */
-  public record ApiFile(String api, int major, String file, YMap base, YMap work) {}
+  public record ApiFile(
+      String api, int major, String file, YMap base, YMap work, OpenApiOrigins origins) {
+
+    /** A file whose endpoints are its own. */
+    public ApiFile(String api, int major, String file, YMap base, YMap work) {
+      this(api, major, file, base, work, OpenApiOrigins.NONE);
+    }
+
+    /** The file a value of the working copy is in: this one, or the OpenAPI file it came from. */
+    public String fileAt(String pointer) {
+      return origins.fileAt(work, pointer, file);
+    }
+  }
 
   /**
    * A finding and the exception that lifts it, if any.

@@ -19,7 +19,8 @@ public final class Benchmarks {
           "CheckVersionsBenchmark",
           "DiffBenchmark",
           "PromoteBenchmark",
-          "ArchiveBenchmark");
+          "ArchiveBenchmark",
+          "OpenApiBenchmark");
 
   private Benchmarks() {}
 

@@ -1,0 +1,10 @@
+def log = new File(basedir, 'build.log').text
+assert log.contains('BUILD FAILURE')
+def expect = { String line -> assert log.contains(line) : "build.log lacks: ${line}" }
+expect '''[ERROR] openapi/payments-v1.yaml:19:17: error [response-property-made-optional] property status of response 200 of GET /payments/{paymentId} (application/json) made optional in 1.1.0; a breaking change needs a new major line: create apis/payments/v2.yaml starting at 2.0.0 (used by application/web-shop)'''
+def report = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/apistage/check-versions.json'))
+assert report.status == 'error' && report.code == 'VERSION_CHECK_FAILED'
+assert report.details[0].file == 'openapi/payments-v1.yaml' && report.details[0].line == 19
+assert report.apis[0].verdict == 'error' && report.apis[0].requiredBump == 'major'
+assert report.apis[0].consumers == ['application/web-shop']
+return true
