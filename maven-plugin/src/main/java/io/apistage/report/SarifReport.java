@@ -64,6 +64,8 @@ public final class SarifReport {
     DESCRIPTIONS.put(
         "stage-chain", "The stages do not form one chain from a first stage without cycles.");
     DESCRIPTIONS.put(
+        "gateway", "A stage's gateway cannot run what the stage holds, or shares its listen.");
+    DESCRIPTIONS.put(
         "promotion-chain", "A Promotion's targets do not promote from its source stage.");
     DESCRIPTIONS.put("overwrite", "A Promotion's overwrite list is invalid.");
     DESCRIPTIONS.put("duplicate-id", "Two assets declare the same id.");

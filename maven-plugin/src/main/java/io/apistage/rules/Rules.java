@@ -26,6 +26,7 @@ public final class Rules {
         new LiteralSecretRule(),
         new AliasStageRule(),
         new StageChainRule(),
+        new GatewayRule(),
         new PromotionChainRule(),
         new OverwriteRule(),
         new DuplicateIdRule(),

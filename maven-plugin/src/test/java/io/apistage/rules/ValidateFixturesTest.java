@@ -84,7 +84,7 @@ class ValidateFixturesTest {
                 OverwriteRule.ID,
                 DuplicateIdRule.ID,
                 DependencyCycleRule.ID));
-    assertThat(Rules.all()).hasSize(15);
+    assertThat(Rules.all()).hasSize(16);
     assertThat(problems(FIXTURES.resolve("valid-repo"))).isEmpty();
   }
 
