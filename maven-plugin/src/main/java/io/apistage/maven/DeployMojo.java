@@ -1,22 +1,12 @@
 package io.apistage.maven;
 
 import io.apistage.gateway.DeployGoal;
-import io.apistage.gateway.DeployRequest;
 import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
 import io.apistage.problem.ApistageException;
-import java.io.File;
 import java.io.IOException;
-import java.time.Duration;
-import java.util.Map;
-import java.util.TreeMap;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.settings.Server;
-import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Renders a stage's state for its gateway (nginx) and applies it with zero downtime: write beside,
@@ -26,7 +16,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * @since 0.1.0
  */
 @Mojo(name = "deploy", threadSafe = true, requiresProject = true)
-public class DeployMojo extends AbstractApistageMojo {
+public class DeployMojo extends GatewayMojo {
 
   /**
    * The stage to deploy.
@@ -36,38 +26,6 @@ public class DeployMojo extends AbstractApistageMojo {
   @Parameter(property = "apistage.stage")
   private String stage;
 
-  /**
-   * The main configuration file of the running nginx; its {@code http {}} block must contain {@code
-   * include apistage/*.conf;}. apistage owns {@code <its folder>/apistage/<stage>.conf}.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "apistage.nginx.conf", defaultValue = "/etc/nginx/nginx.conf")
-  private File nginxConf;
-
-  /**
-   * The nginx binary.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "apistage.nginx.bin", defaultValue = "nginx")
-  private String nginxBin;
-
-  /**
-   * Seconds to wait for the reloaded gateway to answer the new commit.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "apistage.nginx.readySeconds", defaultValue = "30")
-  private int readySeconds;
-
-  /** The Maven settings, whose servers may hold secrets (id = the secret's name). */
-  @Parameter(defaultValue = "${settings}", readonly = true)
-  private Settings mavenSettings;
-
-  /** Decrypts the passwords of the settings' servers. */
-  @Component private SettingsDecrypter secretDecrypter;
-
   @Override
   protected String goal() {
     return DeployGoal.GOAL;
@@ -75,32 +33,9 @@ public class DeployMojo extends AbstractApistageMojo {
 
   @Override
   protected GoalResult run(GoalContext context) throws ApistageException, IOException {
-    DeployRequest request =
-        new DeployRequest(
-            stage,
-            nginxConf.toPath(),
-            nginxBin,
-            stageServers(),
-            secretServers(mavenSettings, secretDecrypter),
-            Duration.ofSeconds(readySeconds));
-    return new DeployGoal(context, request).execute();
-  }
-
-  /** The password of every settings.xml server by id, decrypted; secrets are looked up here. */
-  static Map<String, String> secretServers(Settings settings, SettingsDecrypter decrypter) {
-    Map<String, String> out = new TreeMap<>();
-    if (settings == null) {
-      return out;
+    if (stage == null || stage.isBlank()) {
+      throw new ApistageException("apistage:deploy needs the stage: pass -Dapistage.stage=<name>");
     }
-    for (Server server : settings.getServers()) {
-      Server plain =
-          decrypter == null
-              ? server
-              : decrypter.decrypt(new DefaultSettingsDecryptionRequest(server)).getServer();
-      if (plain != null && plain.getPassword() != null) {
-        out.put(plain.getId(), plain.getPassword());
-      }
-    }
-    return out;
+    return new DeployGoal(context, deployRequest(stage)).execute();
   }
 }

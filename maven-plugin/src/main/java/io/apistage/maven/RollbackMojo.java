@@ -15,7 +15,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * @since 0.1.0
  */
 @Mojo(name = "rollback", threadSafe = true, requiresProject = true)
-public class RollbackMojo extends AbstractApistageMojo {
+public class RollbackMojo extends GatewayMojo {
 
   /**
    * The stage to roll back.
@@ -40,7 +40,8 @@ public class RollbackMojo extends AbstractApistageMojo {
 
   @Override
   protected GoalResult run(GoalContext context) throws ApistageException, IOException {
-    return new RollbackGoal(context, RollbackRequest.of(stage, promotion, stageServers()))
-        .execute();
+    return autoDeploy(
+        context,
+        new RollbackGoal(context, RollbackRequest.of(stage, promotion, stageServers())).execute());
   }
 }

@@ -210,6 +210,62 @@ class NginxDeployTest {
     assertThat(nginx.conf().getParent().resolve("apistage/qa.conf")).doesNotExist();
   }
 
+  @Test
+  void deployAutoDeploysTheStagesAPromoteOrRollbackChanged() throws Exception {
+    Map<String, String> files =
+        new java.util.LinkedHashMap<>(GatewayFixture.platform(port, backend.url()));
+    files.put(
+        "stages/qa.yaml",
+        "kind: Stage\nname: qa\ngateway: { type: nginx, listen: 127.0.0.1:"
+            + port
+            + ", deploy: auto }\n");
+    String commit = StageRepo.publish(dir, "qa", files);
+    GoalContext context =
+        new GoalContext(
+            dir,
+            dir.resolve("target/apistage"),
+            false,
+            Map.of(
+                "APISTAGE_SECRET_SHOP_KEY",
+                "shop-key-0001",
+                "APISTAGE_SECRET_PARTNER_KEY",
+                "partner-key-0002"),
+            new RecordingLog());
+    GoalResult rollback =
+        new GoalResult(
+            "rollback",
+            "OK",
+            "rolled back x on qa",
+            List.of(),
+            Map.of("stage", "qa", "commit", commit));
+    GoalResult after =
+        AutoDeploy.after(
+            context,
+            rollback,
+            new DeployRequest(
+                null, nginx.conf(), Nginx.BIN, Map.of(), Map.of(), Duration.ofSeconds(10)));
+    assertThat(after.message())
+        .startsWith(
+            "rolled back x on qa; stage qa deployed: its gateway runs " + commit.substring(0, 7));
+    assertThat(get("GET", "/.well-known/apistage", null).body()).contains(commit);
+    GoalResult dryRun =
+        new GoalResult(
+            "promote",
+            "OK",
+            "dry run",
+            List.of(),
+            Map.of(
+                "dryRun", true, "promotions", List.of(Map.of("stage", "qa", "status", "success"))));
+    assertThat(
+            AutoDeploy.after(
+                    context,
+                    dryRun,
+                    new DeployRequest(
+                        null, nginx.conf(), Nginx.BIN, Map.of(), Map.of(), Duration.ofSeconds(10)))
+                .message())
+        .isEqualTo("dry run");
+  }
+
   private List<HistoryRecord> history() throws Exception {
     try (GitRepo git = GitRepo.open(dir)) {
       var stage = StageChain.of(new ConfigLoader().load(new DirectorySource(dir))).get("qa");
