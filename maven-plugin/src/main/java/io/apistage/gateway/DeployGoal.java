@@ -110,7 +110,7 @@ public final class DeployGoal {
       if (running.isPresent()
           && rendering.commit().equals(running.get().commit())
           && rendering.sha256().equals(running.get().sha256())) {
-        body.put("status", "unchanged");
+        body.put("deploy", "unchanged");
         return new GoalResult(
             GOAL,
             "OK",
@@ -144,7 +144,7 @@ public final class DeployGoal {
       throw e;
     }
     record(git, store, read, rendering, "success", null);
-    body.put("status", "deployed");
+    body.put("deploy", "deployed");
     context.log().info("stage " + stage + ": the gateway answers " + short7(rendering.commit()));
     return new GoalResult(
         GOAL,

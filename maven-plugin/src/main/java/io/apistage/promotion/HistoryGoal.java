@@ -93,7 +93,8 @@ public final class HistoryGoal {
       body.put("records", records);
       int promotions =
           (int) state.history().stream().filter(r -> Records.PROMOTION.equals(r.type())).count();
-      int rollbacks = state.history().size() - promotions;
+      int rollbacks =
+          (int) state.history().stream().filter(r -> Records.ROLLBACK.equals(r.type())).count();
       return new GoalResult(
           "history",
           "OK",
