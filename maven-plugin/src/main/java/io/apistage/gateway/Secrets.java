@@ -25,6 +25,7 @@ public final class Secrets {
 
   private final Map<String, String> env;
   private final Map<String, String> servers;
+  private final boolean placeholders;
 
   /**
    * Secrets from an environment and {@code settings.xml} servers.
@@ -33,8 +34,21 @@ public final class Secrets {
    * @param servers server passwords by server id
    */
   public Secrets(Map<String, String> env, Map<String, String> servers) {
+    this(env, servers, false);
+  }
+
+  private Secrets(Map<String, String> env, Map<String, String> servers, boolean placeholders) {
     this.env = new TreeMap<>(env);
     this.servers = new TreeMap<>(servers);
+    this.placeholders = placeholders;
+  }
+
+  /**
+   * Secrets that are never read: every name has a distinct placeholder value, so that {@code diff}
+   * can render a stage to find what its gateway cannot enforce without any secret at hand.
+   */
+  public static Secrets placeholders() {
+    return new Secrets(Map.of(), Map.of(), true);
   }
 
   /** The name a value references, when the whole value is {@code ${secret:NAME}}. */
@@ -48,6 +62,9 @@ public final class Secrets {
 
   /** The value of a secret, or empty when neither source has it. */
   public Optional<String> value(String name) {
+    if (placeholders) {
+      return Optional.of("placeholder-" + name);
+    }
     String fromEnv = env.get(ENV_PREFIX + name);
     if (fromEnv != null && !fromEnv.isEmpty()) {
       return Optional.of(fromEnv);

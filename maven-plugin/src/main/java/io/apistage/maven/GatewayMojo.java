@@ -2,6 +2,7 @@ package io.apistage.maven;
 
 import io.apistage.gateway.AutoDeploy;
 import io.apistage.gateway.DeployRequest;
+import io.apistage.gateway.GatewayDrift;
 import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
 import io.apistage.problem.ApistageException;
@@ -72,6 +73,12 @@ public abstract class GatewayMojo extends AbstractApistageMojo {
   protected GoalResult autoDeploy(GoalContext context, GoalResult result)
       throws ApistageException, IOException {
     return AutoDeploy.after(context, result, deployRequest(null));
+  }
+
+  /** Adds to a diff what the gateways cannot enforce and where they drift from their stages. */
+  protected GoalResult gatewayDrift(GoalContext context, GoalResult result, String stage)
+      throws ApistageException, IOException {
+    return GatewayDrift.after(context, result, stage, deployRequest(null));
   }
 
   /** The password of every settings.xml server by id, decrypted; secrets are looked up here. */

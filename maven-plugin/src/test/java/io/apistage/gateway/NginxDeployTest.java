@@ -266,6 +266,51 @@ class NginxDeployTest {
         .isEqualTo("dry run");
   }
 
+  @Test
+  void diffShowsTheCommitTheGatewayRunsAndAFileEditedByHand() throws Exception {
+    String first = StageRepo.publish(dir, "qa", GatewayFixture.platform(port, backend.url()));
+    GoalContext context =
+        new GoalContext(dir, dir.resolve("target/apistage"), false, Map.of(), new RecordingLog());
+    DeployRequest settings =
+        new DeployRequest(
+            null, nginx.conf(), Nginx.BIN, Map.of(), Map.of(), Duration.ofSeconds(10));
+    GoalResult empty = new GoalResult("diff", "OK", "d", List.of(), Map.of());
+    assertThat(GatewayDrift.after(context, empty, "qa", settings).problems())
+        .extracting(Problem::format)
+        .containsExactly(
+            "stages/qa.yaml:1:1: warning [gateway-drift] qa's gateway runs nothing of"
+                + " it yet; apistage:deploy -Dapistage.stage=qa puts "
+                + first.substring(0, 7)
+                + " there");
+    deploy(Map.of());
+    assertThat(GatewayDrift.after(context, empty, "qa", settings).problems()).isEmpty();
+
+    Map<String, String> files =
+        new java.util.LinkedHashMap<>(GatewayFixture.platform(port, backend.url()));
+    files.put("apis/catalog/v1.yaml", files.get("apis/catalog/v1.yaml").replace("1.0.0", "1.1.0"));
+    String second = StageRepo.publish(dir, "qa", files);
+    assertThat(GatewayDrift.after(context, empty, "qa", settings).problems())
+        .extracting(Problem::format)
+        .containsExactly(
+            "stages/qa.yaml:1:1: warning [gateway-drift] qa's gateway runs "
+                + first.substring(0, 7)
+                + ", apistage/stage/qa is at "
+                + second.substring(0, 7));
+    deploy(Map.of());
+    Path file = nginx.conf().getParent().resolve("apistage/qa.conf");
+    Files.writeString(file, Files.readString(file) + "# a line by hand\n");
+    assertThat(GatewayDrift.after(context, empty, "qa", settings).problems())
+        .extracting(Problem::format)
+        .singleElement()
+        .asString()
+        .startsWith(
+            "stages/qa.yaml:1:1: warning [gateway-drift] qa's gateway file "
+                + file
+                + " was edited by hand (sha256 ")
+        .endsWith("); apistage:deploy replaces it");
+    assertThat(deploy(Map.of()).message()).startsWith("stage qa deployed");
+  }
+
   private List<HistoryRecord> history() throws Exception {
     try (GitRepo git = GitRepo.open(dir)) {
       var stage = StageChain.of(new ConfigLoader().load(new DirectorySource(dir))).get("qa");
