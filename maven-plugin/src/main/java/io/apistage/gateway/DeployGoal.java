@@ -109,7 +109,8 @@ public final class DeployGoal {
       Optional<Gateway.Running> running = gateway.running();
       if (running.isPresent()
           && rendering.commit().equals(running.get().commit())
-          && rendering.sha256().equals(running.get().sha256())) {
+          && rendering.sha256().equals(running.get().sha256())
+          && gateway.answers(rendering.commit())) {
         body.put("deploy", "unchanged");
         return new GoalResult(
             GOAL,

@@ -31,6 +31,12 @@ public interface Gateway {
   Optional<Running> running() throws IOException;
 
   /**
+   * Whether the gateway answers now that it runs this commit (one quick call): the file on disk may
+   * have been swapped by a deploy that was killed before its reload.
+   */
+  boolean answers(String commit);
+
+  /**
    * Applies a rendering: write beside, check, swap, reload, wait until the gateway answers the new
    * commit. On any failure the previous configuration is restored and served again, and the
    * exception names the step and the gateway's own message.

@@ -189,34 +189,56 @@ public final class NginxGateway implements Gateway {
     }
   }
 
+  @Override
+  public boolean answers(String commit) {
+    try {
+      return isCommit(answer(client()), commit);
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static HttpClient client() {
+    return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  }
+
+  private static boolean isCommit(String answer, String commit) {
+    return answer.startsWith("200 ") && answer.contains("\"commit\":\"" + commit + "\"");
+  }
+
+  /** The status and body of {@code /.well-known/apistage}. */
+  private String answer(HttpClient client) throws IOException, InterruptedException {
+    URI uri = URI.create("http://" + spec.callAddress() + "/.well-known/apistage");
+    HttpResponse<String> response =
+        client.send(
+            HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    return response.statusCode() + " " + response.body().strip();
+  }
+
   /** Empty when the gateway answers the commit in time, else its last answer. */
   private Optional<String> awaitCommit(String commit) throws IOException {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    URI uri = URI.create("http://" + spec.callAddress() + "/.well-known/apistage");
+    HttpClient client = client();
     long deadline = System.nanoTime() + wait.toNanos();
     String last = "none";
-    while (System.nanoTime() < deadline) {
-      try {
-        HttpResponse<String> response =
-            client.send(
-                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        last = response.statusCode() + " " + response.body().strip();
-        if (response.statusCode() == 200 && response.body().contains("\"" + commit + "\"")) {
-          return Optional.empty();
+    try {
+      while (System.nanoTime() < deadline) {
+        try {
+          last = answer(client);
+          if (isCommit(last, commit)) {
+            return Optional.empty();
+          }
+        } catch (IOException e) {
+          last = e.toString();
         }
-      } catch (IOException e) {
-        last = e.toString();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted while waiting for nginx", e);
-      }
-      try {
         Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted while waiting for nginx", e);
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting for nginx", e);
     }
     return Optional.of(last);
   }
