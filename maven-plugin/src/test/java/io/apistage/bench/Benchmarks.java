@@ -14,7 +14,12 @@ import java.util.List;
 public final class Benchmarks {
 
   static final List<String> ALL =
-      List.of("ValidateBenchmark", "CheckVersionsBenchmark", "DiffBenchmark", "PromoteBenchmark");
+      List.of(
+          "ValidateBenchmark",
+          "CheckVersionsBenchmark",
+          "DiffBenchmark",
+          "PromoteBenchmark",
+          "GatewayBenchmark");
 
   private Benchmarks() {}
 

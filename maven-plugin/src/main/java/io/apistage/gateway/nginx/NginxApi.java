@@ -211,6 +211,12 @@ final class NginxApi {
             + (appVar.isPresent() ? "$apistage_application" : "\"\"")
             + ";");
     if (api.get("auth") instanceof Map<?, ?> auth
+        && auth.get("staticToken") != null
+        && !"header".equals(auth.get("tokenLocation") == null ? "header" : auth.get("tokenLocation"))) {
+      problems.error(key, "/auth/staticToken", "the nginx gateway sends auth.staticToken to the"
+          + " backend in the header tokenName only; set tokenLocation: header or remove it");
+    }
+    if (api.get("auth") instanceof Map<?, ?> auth
         && "header".equals(auth.get("tokenLocation") == null ? "header" : auth.get("tokenLocation"))
         && appVar.isPresent()) {
       String token =
