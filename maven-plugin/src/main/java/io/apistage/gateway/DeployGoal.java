@@ -67,15 +67,7 @@ public final class DeployGoal {
             request.nginxConf(), request.nginxBin(), stage.name(), spec, request.readyWithin());
     try (GitRepo git = GitRepo.open(context.configDir())) {
       StageStore store = new StageStore(git, request.servers());
-      StageState read = store.read(stage);
-      if (read.isEmpty()) {
-        throw new ApistageException(
-            "nothing is deployed to stage "
-                + stage.name()
-                + " yet ("
-                + stage.state().describe()
-                + " does not exist); promote to it first");
-      }
+      StageState read = readState(store, stage);
       if (read.hasErrors()) {
         return new GoalResult(
             GOAL,
@@ -106,11 +98,7 @@ public final class DeployGoal {
             rendering.problems(),
             body);
       }
-      Optional<Gateway.Running> running = gateway.running();
-      if (running.isPresent()
-          && rendering.commit().equals(running.get().commit())
-          && rendering.sha256().equals(running.get().sha256())
-          && gateway.answers(rendering.commit())) {
+      if (unchanged(gateway, rendering)) {
         body.put("deploy", "unchanged");
         return new GoalResult(
             GOAL,
@@ -127,6 +115,29 @@ public final class DeployGoal {
       }
       return apply(git, store, read, gateway, rendering, body);
     }
+  }
+
+  private static StageState readState(StageStore store, Stage stage)
+      throws ApistageException, IOException {
+    StageState read = store.read(stage);
+    if (read.isEmpty()) {
+      throw new ApistageException(
+          "nothing is deployed to stage "
+              + stage.name()
+              + " yet ("
+              + stage.state().describe()
+              + " does not exist); promote to it first");
+    }
+    return read;
+  }
+
+  /** Whether the gateway's file is this rendering and the gateway answers its commit. */
+  private static boolean unchanged(Gateway gateway, Rendering rendering) throws IOException {
+    Optional<Gateway.Running> running = gateway.running();
+    return running.isPresent()
+        && rendering.commit().equals(running.get().commit())
+        && rendering.sha256().equals(running.get().sha256())
+        && gateway.answers(rendering.commit());
   }
 
   private GoalResult apply(

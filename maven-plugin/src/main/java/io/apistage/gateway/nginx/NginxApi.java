@@ -71,13 +71,7 @@ final class NginxApi {
             + prefix
             + "/...");
     if ("retired".equals(api.get("state"))) {
-      out.add("    location ^~ " + prefix + "/ {");
-      out.add(
-          "        return 410 "
-              + NginxText.body(
-                  "error", "GONE", name + " v" + major + " is retired on stage " + stage)
-              + ";");
-      out.add("    }");
+      out.addAll(retired(prefix, name, major));
       return out;
     }
     String[] base = NginxRenderer.base(String.valueOf(api.get("baseUrl")));
@@ -104,6 +98,36 @@ final class NginxApi {
     names.forEach(p -> policies.apply(shared, String.valueOf(p), id, keyVar));
     appVar.ifPresent(v -> planLimits(ref, id, v, shared));
     Backend backend = new Backend(upstream, base, prefix, proxyHeaders(key, api, appVar));
+    locations(out, new Context(key, api, appVar, keyVar, shared, backend), http, retry);
+    return out;
+  }
+
+  private List<String> retired(String prefix, String name, String major) {
+    return List.of(
+        "    location ^~ " + prefix + "/ {",
+        "        return 410 "
+            + NginxText.body("error", "GONE", name + " v" + major + " is retired on stage " + stage)
+            + ";",
+        "    }");
+  }
+
+  /** What the locations of one Api share. */
+  private record Context(
+      String key,
+      Map<?, ?> api,
+      Optional<String> appVar,
+      String keyVar,
+      Directives shared,
+      Backend backend) {}
+
+  private void locations(List<String> out, Context c, Set<String> http, Set<Integer> retry) {
+    Map<?, ?> api = c.api();
+    String key = c.key();
+    String prefix = c.backend().prefix();
+    Directives shared = c.shared();
+    String keyVar = c.keyVar();
+    Optional<String> appVar = c.appVar();
+    Backend backend = c.backend();
     Map<String, List<Map<?, ?>>> byPath = new LinkedHashMap<>();
     List<?> endpoints = api.get("endpoints") instanceof List<?> l ? l : List.of();
     for (Object e : endpoints) {
@@ -125,7 +149,6 @@ final class NginxApi {
               backend,
               retry));
     }
-    return out;
   }
 
   /** Where a location sends a request: upstream, base URL parts, the Api's prefix, headers. */
@@ -182,6 +205,12 @@ final class NginxApi {
           default -> "$http_" + NginxText.lower(token).replace('-', '_');
         };
     String var = "$apistage_" + stageId + "__" + id + "_app";
+    http.add(keyMap(ref, source, var));
+    return Optional.of(var);
+  }
+
+  /** The map from the keys of the applications that may call an Api major to their names. */
+  private String keyMap(String ref, String source, String var) {
     StringBuilder map =
         new StringBuilder(
             "# the applications that may call "
@@ -200,8 +229,7 @@ final class NginxApi {
             .append(";\n");
       }
     }
-    http.add(map.append("}").toString());
-    return Optional.of(var);
+    return map.append("}").toString();
   }
 
   private List<String> proxyHeaders(String key, Map<?, ?> api, Optional<String> appVar) {
@@ -212,9 +240,13 @@ final class NginxApi {
             + ";");
     if (api.get("auth") instanceof Map<?, ?> auth
         && auth.get("staticToken") != null
-        && !"header".equals(auth.get("tokenLocation") == null ? "header" : auth.get("tokenLocation"))) {
-      problems.error(key, "/auth/staticToken", "the nginx gateway sends auth.staticToken to the"
-          + " backend in the header tokenName only; set tokenLocation: header or remove it");
+        && !"header"
+            .equals(auth.get("tokenLocation") == null ? "header" : auth.get("tokenLocation"))) {
+      problems.error(
+          key,
+          "/auth/staticToken",
+          "the nginx gateway sends auth.staticToken to the"
+              + " backend in the header tokenName only; set tokenLocation: header or remove it");
     }
     if (api.get("auth") instanceof Map<?, ?> auth
         && "header".equals(auth.get("tokenLocation") == null ? "header" : auth.get("tokenLocation"))

@@ -89,22 +89,7 @@ public final class NginxGateway implements Gateway {
 
   @Override
   public void apply(Rendering rendering) throws ApistageException, IOException {
-    if (!Files.isRegularFile(mainConf)) {
-      throw new ApistageException(
-          fail(
-              "check",
-              mainConf
-                  + " does not exist; pass"
-                  + " -Dapistage.nginx.conf=<the main configuration file of the running nginx>"));
-    }
-    if (!INCLUDE.matcher(Files.readString(mainConf, StandardCharsets.UTF_8)).find()) {
-      throw new ApistageException(
-          fail(
-              "check",
-              mainConf
-                  + " does not include apistage/*.conf;"
-                  + " add the line 'include apistage/*.conf;' inside its http { } block"));
-    }
+    checkMainConf();
     Path file = file();
     Path dir = file.getParent();
     Files.createDirectories(dir);
@@ -158,6 +143,25 @@ public final class NginxGateway implements Gateway {
                   + " not take"));
     }
     Files.deleteIfExists(prev);
+  }
+
+  private void checkMainConf() throws ApistageException, IOException {
+    if (!Files.isRegularFile(mainConf)) {
+      throw new ApistageException(
+          fail(
+              "check",
+              mainConf
+                  + " does not exist; pass"
+                  + " -Dapistage.nginx.conf=<the main configuration file of the running nginx>"));
+    }
+    if (!INCLUDE.matcher(Files.readString(mainConf, StandardCharsets.UTF_8)).find()) {
+      throw new ApistageException(
+          fail(
+              "check",
+              mainConf
+                  + " does not include apistage/*.conf;"
+                  + " add the line 'include apistage/*.conf;' inside its http { } block"));
+    }
   }
 
   private String fail(String step, String message) {

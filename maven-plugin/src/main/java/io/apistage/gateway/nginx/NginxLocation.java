@@ -51,8 +51,6 @@ final class NginxLocation {
       List<Limit> limits, boolean authed, NginxApi.Backend backend, Set<Integer> retry) {
     Set<String> methods = new TreeSet<>();
     List<String> described = new ArrayList<>();
-    boolean allDeprecated = deprecated;
-    boolean anyDeprecated = deprecated;
     for (Map<?, ?> e : endpoints) {
       methods.add(String.valueOf(e.get("method")));
       described.add(
@@ -60,13 +58,51 @@ final class NginxLocation {
               + " "
               + e.get("path")
               + (e.get("name") == null ? "" : " (" + e.get("name") + ")"));
-      boolean d = Boolean.TRUE.equals(e.get("deprecated"));
-      anyDeprecated |= d;
-      allDeprecated &= d || deprecated;
     }
     List<String> out = new ArrayList<>();
     out.add("    # " + String.join(", ", described));
     out.add("    location " + match() + " {");
+    List<String> headers = headers();
+    if (!api.preflight.isEmpty() && !methods.contains("OPTIONS")) {
+      out.add("        if ($request_method = OPTIONS) {");
+      headers.forEach(h -> out.add("            " + h));
+      api.preflight.forEach(h -> out.add("            " + h));
+      out.add("            return 204;");
+      out.add("        }");
+    }
+    checks(out, methods, authed, backend);
+    int retryAfter = api.retryAfter;
+    for (Limit limit : limits) {
+      out.add(
+          "        limit_req zone="
+              + limit.zone()
+              + (limit.rate().burst() > 0 ? " burst=" + limit.rate().burst() + " nodelay" : "")
+              + ";");
+      retryAfter = Math.max(retryAfter, limit.rate().retryAfter());
+    }
+    api.location.forEach(l -> out.add("        " + l));
+    if (retryAfter > 0) {
+      retry.add(retryAfter);
+      out.add("        error_page 429 = @apistage_429_" + retryAfter + ";");
+    }
+    if (api.denies) {
+      out.add("        error_page 403 = @apistage_403;");
+    }
+    headers.forEach(h -> out.add("        " + h));
+    proxy(out, backend);
+    out.add("    }");
+    return out;
+  }
+
+  /** The response headers of the location: the Api's, and Deprecation where it applies. */
+  private List<String> headers() {
+    boolean allDeprecated = deprecated;
+    boolean anyDeprecated = deprecated;
+    for (Map<?, ?> e : endpoints) {
+      boolean d = Boolean.TRUE.equals(e.get("deprecated"));
+      anyDeprecated |= d;
+      allDeprecated &= d || deprecated;
+    }
     List<String> headers = new ArrayList<>(api.headers);
     if (anyDeprecated) {
       headers.add(
@@ -81,13 +117,12 @@ final class NginxLocation {
         api.http.add(deprecationMap());
       }
     }
-    if (!api.preflight.isEmpty() && !methods.contains("OPTIONS")) {
-      out.add("        if ($request_method = OPTIONS) {");
-      headers.forEach(h -> out.add("            " + h));
-      api.preflight.forEach(h -> out.add("            " + h));
-      out.add("            return 204;");
-      out.add("        }");
-    }
+    return headers;
+  }
+
+  /** Another method gets 405; without the key of a consumer, 401. */
+  private void checks(
+      List<String> out, Set<String> methods, boolean authed, NginxApi.Backend backend) {
     out.add("        if ($request_method !~ \"^(" + String.join("|", methods) + ")$\") {");
     out.add(
         "            add_header Allow \"" + NginxText.allow(List.copyOf(methods)) + "\" always;");
@@ -118,27 +153,6 @@ final class NginxLocation {
     } else {
       out.add("        set $apistage_application \"\";");
     }
-    int retryAfter = api.retryAfter;
-    for (Limit limit : limits) {
-      out.add(
-          "        limit_req zone="
-              + limit.zone()
-              + (limit.rate().burst() > 0 ? " burst=" + limit.rate().burst() + " nodelay" : "")
-              + ";");
-      retryAfter = Math.max(retryAfter, limit.rate().retryAfter());
-    }
-    api.location.forEach(l -> out.add("        " + l));
-    if (retryAfter > 0) {
-      retry.add(retryAfter);
-      out.add("        error_page 429 = @apistage_429_" + retryAfter + ";");
-    }
-    if (api.denies) {
-      out.add("        error_page 403 = @apistage_403;");
-    }
-    headers.forEach(h -> out.add("        " + h));
-    proxy(out, backend);
-    out.add("    }");
-    return out;
   }
 
   private void proxy(List<String> out, NginxApi.Backend backend) {

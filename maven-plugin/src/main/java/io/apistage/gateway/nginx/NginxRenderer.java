@@ -90,6 +90,12 @@ public final class NginxRenderer {
             NginxText.body(
                 "error", "NOT_FOUND", "no endpoint of stage " + stage + " answers this path"))
         .append(";\n    }\n");
+    namedLocations(out, retryAfters);
+    return new Rendering(stage, commit, out.toString(), problems.all());
+  }
+
+  /** The named locations that answer 429 (one per Retry-After) and 403, and the server's end. */
+  private static void namedLocations(StringBuilder out, Set<Integer> retryAfters) {
     for (int seconds : retryAfters) {
       out.append("\n    location @apistage_429_")
           .append(seconds)
@@ -106,7 +112,6 @@ public final class NginxRenderer {
     out.append("\n    location @apistage_403 {\n        return 403 ")
         .append(NginxText.body("error", "FORBIDDEN", "this address may not call this API"))
         .append(";\n    }\n}\n");
-    return new Rendering(stage, commit, out.toString(), problems.all());
   }
 
   /**
