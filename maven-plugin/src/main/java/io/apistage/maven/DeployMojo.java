@@ -1,6 +1,6 @@
 package io.apistage.maven;
 
-import io.apistage.gateway.DeployGoal;
+import io.apistage.deploy.DeployGoal;
 import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
 import io.apistage.problem.ApistageException;

@@ -1,8 +1,8 @@
 package io.apistage.maven;
 
-import io.apistage.gateway.AutoDeploy;
-import io.apistage.gateway.DeployRequest;
-import io.apistage.gateway.GatewayDrift;
+import io.apistage.deploy.AutoDeploy;
+import io.apistage.deploy.DeployRequest;
+import io.apistage.deploy.GatewayDrift;
 import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
 import io.apistage.problem.ApistageException;

@@ -1,8 +1,8 @@
 package io.apistage.bench;
 
+import io.apistage.deploy.DeployGoal;
+import io.apistage.deploy.DeployRequest;
 import io.apistage.gateway.Backend;
-import io.apistage.gateway.DeployGoal;
-import io.apistage.gateway.DeployRequest;
 import io.apistage.gateway.GatewayFixture;
 import io.apistage.gateway.Nginx;
 import io.apistage.gateway.StageRepo;
@@ -38,8 +38,9 @@ import org.eclipse.jgit.lib.PersonIdent;
 /**
  * Deploys a stage of 10,000 Apis on a real nginx (render, nginx -t, reload, ready) and reports the
  * time and nginx's memory; then requests per second for one route through the gateway against the
- * backend alone. Policies nginx cannot enforce in the synthetic repository (header-transform, a
- * debug audit log) are replaced by ones it can, and logs go to the benchmark's folder.
+ * backend alone. What nginx cannot enforce in the synthetic repository (header-transform, a debug
+ * audit log, hourly and daily limits that do not divide into whole requests per minute) is replaced
+ * by what it can (limits per minute), and logs go to the benchmark's folder.
  *
  * <p>System properties: {@code apistage.bench.apis} (default 10000), {@code apistage.bench.seed}
  * (42), {@code apistage.bench.requests} (default 20000 per side).
@@ -80,6 +81,13 @@ public final class GatewayBenchmark {
     try (Stream<Path> files = Files.walk(repo)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
         String text = Files.readString(file);
+        if (text.contains("period: hour") || text.contains("period: day")) {
+          // nginx counts per second or minute; the synthetic hourly limits do not divide evenly
+          text =
+              text.replace("period: hour", "period: minute")
+                  .replace("period: day", "period: minute");
+          Files.writeString(file, text);
+        }
         if (file.getParent().getFileName().toString().equals("policies")) {
           text = supported(text, prefix);
           Files.writeString(file, text);

@@ -1,5 +1,7 @@
 package io.apistage.gateway;
 
+import io.apistage.deploy.DeployGoal;
+import io.apistage.deploy.DeployRequest;
 import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
 import io.apistage.log.RecordingLog;

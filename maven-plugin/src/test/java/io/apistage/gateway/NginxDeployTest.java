@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.apistage.deploy.AutoDeploy;
+import io.apistage.deploy.DeployGoal;
+import io.apistage.deploy.DeployRequest;
+import io.apistage.deploy.GatewayDrift;
 import io.apistage.git.GitRepo;
 import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;

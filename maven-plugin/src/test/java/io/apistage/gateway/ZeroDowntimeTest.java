@@ -3,6 +3,8 @@ package io.apistage.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.apistage.deploy.DeployGoal;
+import io.apistage.deploy.DeployRequest;
 import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
 import io.apistage.log.RecordingLog;

@@ -1,5 +1,8 @@
-package io.apistage.gateway;
+package io.apistage.deploy;
 
+import io.apistage.gateway.Gateway;
+import io.apistage.gateway.GatewaySpec;
+import io.apistage.gateway.Secrets;
 import io.apistage.gateway.nginx.NginxGateway;
 import io.apistage.git.GitRepo;
 import io.apistage.goal.GoalContext;

@@ -1,5 +1,9 @@
-package io.apistage.gateway;
+package io.apistage.deploy;
 
+import io.apistage.gateway.Gateway;
+import io.apistage.gateway.GatewaySpec;
+import io.apistage.gateway.Rendering;
+import io.apistage.gateway.Secrets;
 import io.apistage.gateway.nginx.NginxGateway;
 import io.apistage.git.GitRepo;
 import io.apistage.git.Identity;
@@ -10,6 +14,7 @@ import io.apistage.model.ConfigLoader;
 import io.apistage.model.DirectorySource;
 import io.apistage.problem.ApistageException;
 import io.apistage.problem.Problems;
+import io.apistage.promotion.Who;
 import io.apistage.stage.HistoryRecord;
 import io.apistage.stage.Stage;
 import io.apistage.stage.StageChain;
@@ -224,19 +229,9 @@ public final class DeployGoal {
     }
   }
 
-  private Identity whoOf(GitRepo git) throws IOException {
-    for (String variable : List.of("GITHUB_ACTOR", "GITLAB_USER_LOGIN", "BUILD_USER")) {
-      String user = context.env().get(variable);
-      if (user != null && !user.isBlank()) {
-        return new Identity(user.strip(), "", Instant.now());
-      }
-    }
-    Optional<String> head = git.head();
-    if (head.isPresent()) {
-      var info = git.commitInfo(head.get());
-      return new Identity(info.authorName(), info.authorEmail(), Instant.now());
-    }
-    return new Identity("apistage", "", Instant.now());
+  /** Who deploys: the CI user, else the author of the checked-out commit, as for promotions. */
+  private Identity whoOf(GitRepo git) throws IOException, ApistageException {
+    return Who.of(context.env(), git, git.requireHead(), Instant.now());
   }
 
   /**

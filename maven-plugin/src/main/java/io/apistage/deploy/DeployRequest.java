@@ -1,4 +1,4 @@
-package io.apistage.gateway;
+package io.apistage.deploy;
 
 import io.apistage.git.GitCredentials;
 import java.nio.file.Path;

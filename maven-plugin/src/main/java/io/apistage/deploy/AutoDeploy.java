@@ -1,5 +1,6 @@
-package io.apistage.gateway;
+package io.apistage.deploy;
 
+import io.apistage.gateway.GatewaySpec;
 import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
 import io.apistage.model.ConfigLoader;
