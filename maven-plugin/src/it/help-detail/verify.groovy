@@ -24,7 +24,7 @@ assert !log.contains('(no description)')
 def sections = log.split(/(?m)^apistage:/)
 sections.findAll { !it.startsWith('help') && it.contains('Available parameters:') }.each { section ->
   def params = (section =~ /(?m)^    ([A-Za-z]+)( \(Default: [^)]*\))?$/).collect { it[1] }
-  def properties = (section =~ /(?m)^      User property: (apistage\.[A-Za-z]+)$/).collect { it[1] }
+  def properties = (section =~ /(?m)^      User property: (apistage\.[A-Za-z.]+)$/).collect { it[1] }
   assert params.size() == properties.size() : section
 }
 return true

@@ -1,6 +1,6 @@
 def log = new File(basedir, 'build.log').text
 assert log.contains(":promote (default-cli) on project promote-unknown-property: apistage:promote does not"
-    + " take -Dapistage.stage (it is a property of check, diff, history, rollback); apistage:promote takes"
+    + " take -Dapistage.stage (it is a property of check, deploy, diff, export, history, notify, rollback); apistage:promote takes"
     + " -Dapistage.configDir, -Dapistage.dryRun, -Dapistage.promotion, -Dapistage.reportDir,"
     + " -Dapistage.repromote, -Dapistage.skip") : log
 assert !log.contains("\tat io.apistage") // no stack trace

@@ -180,7 +180,7 @@ public abstract class AbstractApistageMojo extends AbstractMojo {
   public final void execute() throws MojoExecutionException, MojoFailureException {
     checkSwitches();
     if (session != null && mojoExecution != null) {
-      String unknown = PropertyCheck.of(session, mojoExecution).unknown();
+      String unknown = PropertyCheck.of(session, mojoExecution, this::ownsProperty).unknown();
       if (unknown != null) {
         throw new MojoFailureException(unknown);
       }
@@ -228,6 +228,15 @@ public abstract class AbstractApistageMojo extends AbstractMojo {
       throw new MojoFailureException(result.message());
     }
     log.info(result.message());
+  }
+
+  /**
+   * Whether this goal answers an {@code -Dapistage.*} property that is no parameter itself (a goal
+   * that refuses a password on the command line with its own advice, say); the default answers
+   * none, so the property check refuses them.
+   */
+  protected boolean ownsProperty(String name) {
+    return false;
   }
 
   /** Whether warnings fail the build; goals with an {@code apistage.failOnWarning} override. */

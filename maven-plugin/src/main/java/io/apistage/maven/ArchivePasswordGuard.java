@@ -17,11 +17,16 @@ final class ArchivePasswordGuard {
 
   static void refuseCommandLine(Properties properties) throws ApistageException {
     for (String name : properties.stringPropertyNames()) {
-      String lower = name.toLowerCase(Locale.ROOT);
-      if (lower.startsWith("apistage.")
-          && (lower.contains("password") || lower.contains("passwd"))) {
+      if (isPassword(name)) {
         throw new ApistageException(ArchivePassword.refusedProperty(name));
       }
     }
+  }
+
+  /** Whether a property names an archive password: {@code apistage.*password*}. */
+  static boolean isPassword(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return lower.startsWith("apistage.")
+        && (lower.contains("password") || lower.contains("passwd"));
   }
 }

@@ -22,7 +22,7 @@ import org.apache.maven.plugins.annotations.Parameter;
     defaultPhase = LifecyclePhase.VERIFY,
     threadSafe = true,
     requiresProject = true)
-public class DiffMojo extends AbstractApistageMojo {
+public class DiffMojo extends GatewayMojo {
 
   /**
    * The one stage to compare; all stages when absent.
@@ -48,6 +48,6 @@ public class DiffMojo extends AbstractApistageMojo {
   @Override
   protected GoalResult run(GoalContext context) throws ApistageException, IOException {
     DiffRequest request = new DiffRequest(Optional.ofNullable(stage), failOnDiff, stageServers());
-    return new DiffGoal(context, request).execute();
+    return gatewayDrift(context, new DiffGoal(context, request).execute(), stage);
   }
 }

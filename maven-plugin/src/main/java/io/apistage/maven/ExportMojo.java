@@ -72,4 +72,10 @@ public class ExportMojo extends AbstractApistageMojo {
     Arrays.fill(password, '\0');
     return new ExportGoal(context, request).execute();
   }
+
+  /** A password given as {@code -Dapistage.*password*} is refused by the goal, with advice. */
+  @Override
+  protected boolean ownsProperty(String name) {
+    return ArchivePasswordGuard.isPassword(name);
+  }
 }

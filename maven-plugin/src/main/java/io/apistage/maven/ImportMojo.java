@@ -58,4 +58,10 @@ public class ImportMojo extends AbstractApistageMojo {
     Arrays.fill(password, '\0');
     return new ImportGoal(context, request).execute();
   }
+
+  /** A password given as {@code -Dapistage.*password*} is refused by the goal, with advice. */
+  @Override
+  protected boolean ownsProperty(String name) {
+    return ArchivePasswordGuard.isPassword(name);
+  }
 }

@@ -16,7 +16,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * @since 0.1.0
  */
 @Mojo(name = "promote", threadSafe = true, requiresProject = true)
-public class PromoteMojo extends AbstractApistageMojo {
+public class PromoteMojo extends GatewayMojo {
 
   /**
    * Applies only the promotion with this name.
@@ -49,9 +49,11 @@ public class PromoteMojo extends AbstractApistageMojo {
 
   @Override
   protected GoalResult run(GoalContext context) throws ApistageException, IOException {
-    return new PromoteGoal(
-            context,
-            PromoteRequest.of(promotion, dryRun, repromote, stageServers(), secretServers()))
-        .execute();
+    return autoDeploy(
+        context,
+        new PromoteGoal(
+                context,
+                PromoteRequest.of(promotion, dryRun, repromote, stageServers(), secretServers()))
+            .execute());
   }
 }

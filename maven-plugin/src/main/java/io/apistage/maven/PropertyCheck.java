@@ -1,11 +1,14 @@
 package io.apistage.maven;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
@@ -30,17 +33,26 @@ final class PropertyCheck {
   private final Set<String> given;
   private final Map<String, Set<String>> takenBy;
   private final Set<String> goalsInRun;
+  private final Predicate<String> owned;
 
   private PropertyCheck(
-      String goal, Set<String> given, Map<String, Set<String>> takenBy, Set<String> goalsInRun) {
+      String goal,
+      Set<String> given,
+      Map<String, Set<String>> takenBy,
+      Set<String> goalsInRun,
+      Predicate<String> owned) {
+    this.owned = owned;
     this.goal = goal;
     this.given = given;
     this.takenBy = takenBy;
     this.goalsInRun = goalsInRun;
   }
 
-  /** The check for one goal's execution in a session. */
-  static PropertyCheck of(MavenSession session, MojoExecution execution) {
+  /**
+   * The check for one goal's execution in a session; {@code owned} names the properties the goal
+   * answers itself.
+   */
+  static PropertyCheck of(MavenSession session, MojoExecution execution, Predicate<String> owned) {
     MojoDescriptor mojo = execution.getMojoDescriptor();
     PluginDescriptor plugin = mojo.getPluginDescriptor();
     Map<String, Set<String>> takenBy = new TreeMap<>();
@@ -48,14 +60,16 @@ final class PropertyCheck {
       takenBy.put(each.getGoal(), properties(each));
     }
     Set<String> given = new TreeSet<>();
+    String poms = pomTexts(session);
     for (String name : session.getUserProperties().stringPropertyNames()) {
-      if (name.startsWith(PREFIX)) {
+      // a property the build's own POMs use (say ${apistage.version}) is theirs, not a goal's
+      if (name.startsWith(PREFIX) && !poms.contains("${" + name + "}")) {
         given.add(name);
       }
     }
     Set<String> run = goalsInRun(session, plugin);
     run.add(mojo.getGoal());
-    return new PropertyCheck(mojo.getGoal(), given, takenBy, run);
+    return new PropertyCheck(mojo.getGoal(), given, takenBy, run, owned);
   }
 
   /**
@@ -64,7 +78,7 @@ final class PropertyCheck {
    */
   String unknown() {
     for (String name : given) {
-      boolean taken = false;
+      boolean taken = owned.test(name);
       for (String other : goalsInRun) {
         taken |= takenBy.getOrDefault(other, Set.of()).contains(name);
       }
@@ -94,6 +108,24 @@ final class PropertyCheck {
           + own;
     }
     return null;
+  }
+
+  /** The text of every POM of the build, to see which properties the POMs themselves read. */
+  private static String pomTexts(MavenSession session) {
+    StringBuilder out = new StringBuilder();
+    if (session.getProjects() == null) {
+      return "";
+    }
+    for (MavenProject project : session.getProjects()) {
+      if (project.getFile() != null) {
+        try {
+          out.append(Files.readString(project.getFile().toPath()));
+        } catch (IOException e) {
+          // a POM that cannot be read again uses no property this check needs to know of
+        }
+      }
+    }
+    return out.toString();
   }
 
   /** The {@code apistage.*} properties that a goal's parameters read. */

@@ -15,7 +15,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * @since 0.1.0
  */
 @Mojo(name = "rollback", threadSafe = true, requiresProject = true)
-public class RollbackMojo extends AbstractApistageMojo {
+public class RollbackMojo extends GatewayMojo {
 
   /**
    * The stage to roll back.
@@ -56,14 +56,16 @@ public class RollbackMojo extends AbstractApistageMojo {
 
   @Override
   protected GoalResult run(GoalContext context) throws ApistageException, IOException {
-    return new RollbackGoal(
-            context,
-            RollbackRequest.of(
-                stage,
-                promotion,
-                stageServers(),
-                secretServers(),
-                new RollbackRequest.Options(dryRun, confirm)))
-        .execute();
+    return autoDeploy(
+        context,
+        new RollbackGoal(
+                context,
+                RollbackRequest.of(
+                    stage,
+                    promotion,
+                    stageServers(),
+                    secretServers(),
+                    new RollbackRequest.Options(dryRun, confirm)))
+            .execute());
   }
 }

@@ -186,6 +186,14 @@ public enum RuleId {
               + "without a user or password in it",
           "webhook url must be https (http only to a loopback address such as 127.0.0.1): "
               + "notices would travel in clear text to hooks.example.com")),
+  GATEWAY(
+      validate(
+          "gateway",
+          ERROR_ONLY,
+          "A stage's gateway block is invalid, or two stages share one listen address.",
+          "a Stage's `gateway` listens on a valid `host:port` that no other stage's gateway uses",
+          "stage qa listens on 127.0.0.1:18081, which stages/dev.yaml uses already; give each"
+              + " stage's gateway its own listen address")),
   ALIAS_STAGE(
       validate(
           "alias-stage",
@@ -796,6 +804,13 @@ public enum RuleId {
           "import cannot write an asset of the archive into the working copy.",
           "api/orders@1: exists already and overwrite is none; pass -Dapistage.overwrite=all or"
               + " api")),
+  GATEWAY_DRIFT(
+      warning(
+          "gateway-drift",
+          Family.STAGE,
+          "A stage's gateway runs another commit than its branch, or its file was edited by hand.",
+          "qa's gateway runs 4f2a91c, apistage/stage/qa is at 77b0e3d; apistage:deploy replaces"
+              + " it")),
   RELEASE_STATE(
       other(
           "release-state",

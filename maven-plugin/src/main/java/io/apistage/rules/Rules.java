@@ -27,6 +27,7 @@ public final class Rules {
         new WebhookRule(),
         new AliasStageRule(),
         new StageChainRule(),
+        new GatewayRule(),
         new PromotionChainRule(),
         new OverwriteRule(),
         new DuplicateIdRule(),

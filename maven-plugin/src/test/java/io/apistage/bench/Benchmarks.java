@@ -20,7 +20,8 @@ public final class Benchmarks {
           "DiffBenchmark",
           "PromoteBenchmark",
           "ArchiveBenchmark",
-          "OpenApiBenchmark");
+          "OpenApiBenchmark",
+          "GatewayBenchmark");
 
   private Benchmarks() {}
 

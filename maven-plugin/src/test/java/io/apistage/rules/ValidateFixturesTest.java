@@ -63,7 +63,7 @@ class ValidateFixturesTest {
     }
     List<String> catalogue = RuleId.of(RuleId.Family.VALIDATE).stream().map(RuleId::id).toList();
     assertThat(seen).containsAll(catalogue);
-    assertThat(Rules.all()).hasSize(16);
+    assertThat(Rules.all()).hasSize(17);
     assertThat(problems(FIXTURES.resolve("valid-repo"))).isEmpty();
   }
 

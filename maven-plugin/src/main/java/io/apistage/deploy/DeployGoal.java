@@ -1,0 +1,268 @@
+package io.apistage.deploy;
+
+import io.apistage.gateway.Gateway;
+import io.apistage.gateway.GatewaySpec;
+import io.apistage.gateway.Rendering;
+import io.apistage.gateway.Secrets;
+import io.apistage.gateway.nginx.NginxGateway;
+import io.apistage.git.GitRepo;
+import io.apistage.git.Identity;
+import io.apistage.goal.GoalContext;
+import io.apistage.goal.GoalResult;
+import io.apistage.model.Config;
+import io.apistage.model.ConfigLoader;
+import io.apistage.model.DirectorySource;
+import io.apistage.problem.ApistageException;
+import io.apistage.problem.Problems;
+import io.apistage.stage.HistoryRecord;
+import io.apistage.stage.Operator;
+import io.apistage.stage.Stage;
+import io.apistage.stage.StageChain;
+import io.apistage.stage.StageState;
+import io.apistage.stage.StageStore;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code apistage:deploy}: renders a stage's state (its branch) for the stage's gateway and applies
+ * it there (docs/gateway.md). A stage whose gateway already runs the same commit and file is left
+ * alone and says so. Every deploy that changes something is a {@code deploy} record in the stage's
+ * history, successful or not.
+ *
+ * @since 0.1.0
+ */
+public final class DeployGoal {
+
+  /** The goal's name. */
+  public static final String GOAL = "deploy";
+
+  /** The record type of a deploy in a stage's history. */
+  public static final String RECORD = "deploy";
+
+  private final GoalContext context;
+  private final DeployRequest request;
+
+  /** A deploy goal. */
+  public DeployGoal(GoalContext context, DeployRequest request) {
+    this.context = context;
+    this.request = request;
+  }
+
+  /** Runs the goal; a failed deploy is an exception naming the step, after it is recorded. */
+  public GoalResult execute() throws ApistageException, IOException {
+    Config config = new ConfigLoader().load(new DirectorySource(context.configDir()));
+    Stage stage = StageChain.of(config).required(request.stage(), GOAL);
+    GatewaySpec spec =
+        GatewaySpec.of(stage)
+            .orElseThrow(
+                () ->
+                    new ApistageException(
+                        "stage "
+                            + stage.name()
+                            + " has no gateway; add to "
+                            + stage.file()
+                            + " a block gateway: { type: nginx, listen: 127.0.0.1:18081 }"));
+    Gateway gateway =
+        new NginxGateway(
+            request.nginxConf(), request.nginxBin(), stage.name(), spec, request.readyWithin());
+    try (GitRepo git = GitRepo.open(context.configDir())) {
+      StageStore store = new StageStore(git, request.servers());
+      StageState read = readState(store, stage);
+      if (read.hasErrors()) {
+        return new GoalResult(
+            GOAL,
+            "DEPLOY_FAILED",
+            "the state of stage "
+                + stage.name()
+                + " cannot be read; "
+                + Problems.summary(read.problems()),
+            read.problems(),
+            Map::of);
+      }
+      StageState state = withCommit(read, contentCommit(read));
+      Rendering rendering =
+          gateway.render(state, new Secrets(context.env(), request.secretServers()));
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("stage", stage.name());
+      body.put("commit", rendering.commit());
+      body.put("sha256", rendering.sha256());
+      if (!rendering.ok()) {
+        return new GoalResult(
+            GOAL,
+            "DEPLOY_FAILED",
+            "stage "
+                + stage.name()
+                + " cannot run on its"
+                + " gateway, nothing changed: "
+                + Problems.summary(rendering.problems()),
+            rendering.problems(),
+            () -> body);
+      }
+      if (unchanged(gateway, rendering)) {
+        body.put("deploy", "unchanged");
+        return new GoalResult(
+            GOAL,
+            "OK",
+            "stage "
+                + stage.name()
+                + ": the gateway already runs "
+                + short7(rendering.commit())
+                + " (sha256 "
+                + rendering.sha256().substring(0, 12)
+                + "), nothing to deploy",
+            List.of(),
+            () -> body);
+      }
+      return apply(git, store, read, gateway, rendering, body);
+    }
+  }
+
+  private static StageState readState(StageStore store, Stage stage)
+      throws ApistageException, IOException {
+    StageState read = store.read(stage);
+    if (read.isEmpty()) {
+      throw new ApistageException(
+          "nothing is deployed to stage "
+              + stage.name()
+              + " yet ("
+              + stage.state().describe()
+              + " does not exist); promote to it first");
+    }
+    return read;
+  }
+
+  /** Whether the gateway's file is this rendering and the gateway answers its commit. */
+  private static boolean unchanged(Gateway gateway, Rendering rendering) throws IOException {
+    Optional<Gateway.Running> running = gateway.running();
+    return running.isPresent()
+        && rendering.commit().equals(running.get().commit())
+        && rendering.sha256().equals(running.get().sha256())
+        && gateway.answers(rendering.commit());
+  }
+
+  private GoalResult apply(
+      GitRepo git,
+      StageStore store,
+      StageState read,
+      Gateway gateway,
+      Rendering rendering,
+      Map<String, Object> body)
+      throws ApistageException, IOException {
+    String stage = read.stage().name();
+    try {
+      gateway.apply(rendering);
+    } catch (ApistageException e) {
+      record(git, store, read, rendering, "failure", e.getMessage());
+      throw e;
+    }
+    record(git, store, read, rendering, "success", null);
+    body.put("deploy", "deployed");
+    context.log().info("stage " + stage + ": the gateway answers " + short7(rendering.commit()));
+    return new GoalResult(
+        GOAL,
+        "OK",
+        "stage "
+            + stage
+            + " deployed: its gateway runs "
+            + short7(rendering.commit())
+            + " (sha256 "
+            + rendering.sha256().substring(0, 12)
+            + ")",
+        List.of(),
+        () -> body);
+  }
+
+  private void record(
+      GitRepo git,
+      StageStore store,
+      StageState read,
+      Rendering rendering,
+      String status,
+      String reason)
+      throws ApistageException, IOException {
+    Identity who = whoOf(git);
+    Map<String, Object> content = new LinkedHashMap<>();
+    content.put("type", RECORD);
+    content.put("stage", read.stage().name());
+    content.put("status", status);
+    content.put("commit", rendering.commit());
+    content.put("sha256", rendering.sha256());
+    content.put("who", Map.of("name", who.name(), "email", who.email()));
+    content.put("when", who.when().toString());
+    if (reason != null) {
+      content.put("reason", reason);
+    }
+    HistoryRecord record =
+        new HistoryRecord(read.nextRecordNumber(), RECORD, read.stage().name(), content);
+    List<HistoryRecord> history = new ArrayList<>(read.history());
+    history.add(record);
+    StageState.StageContent now = read.content();
+    StageState.StageContent next =
+        new StageState.StageContent(
+            now.stage(), now.running(), now.authored(), now.aliases(), history, record.id());
+    Optional<String> written =
+        store.write(
+            read.stage(),
+            read,
+            store.render(next),
+            "Deploy "
+                + short7(rendering.commit())
+                + " to the gateway of "
+                + read.stage().name()
+                + " ("
+                + status
+                + ")",
+            who);
+    if (written.isEmpty()) {
+      context
+          .log()
+          .warn(
+              "the deploy record of stage "
+                  + read.stage().name()
+                  + " was not written:"
+                  + " its branch moved meanwhile");
+    }
+  }
+
+  /** Who deploys: the CI user, else the author of the checked-out commit, as for promotions. */
+  private Identity whoOf(GitRepo git) throws IOException, ApistageException {
+    return Operator.of(context.env(), git, git.requireHead(), Instant.now());
+  }
+
+  /**
+   * The commit whose content a state holds: a deploy record adds only itself, so after one the
+   * content is that of the commit it deployed.
+   */
+  public static String contentCommit(StageState state) {
+    List<HistoryRecord> history = state.history();
+    if (!history.isEmpty()) {
+      HistoryRecord last = history.get(history.size() - 1);
+      if (RECORD.equals(last.type()) && last.content().get("commit") instanceof String c) {
+        return c;
+      }
+    }
+    return state.commit().orElseThrow();
+  }
+
+  private static StageState withCommit(StageState s, String commit) {
+    return new StageState(
+        s.stage(),
+        Optional.of(commit),
+        s.assets(),
+        s.deployed(),
+        s.authored(),
+        s.aliases(),
+        s.history(),
+        s.lastRecord(),
+        s.problems());
+  }
+
+  private static String short7(String commit) {
+    return commit.length() > 7 ? commit.substring(0, 7) : commit;
+  }
+}
