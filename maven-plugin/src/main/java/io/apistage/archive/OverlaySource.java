@@ -3,8 +3,10 @@ package io.apistage.archive;
 import io.apistage.model.ConfigSource;
 import io.apistage.problem.Problem;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -50,5 +52,10 @@ final class OverlaySource implements ConfigSource {
   @Override
   public List<Problem> skipped() throws IOException {
     return base.skipped();
+  }
+
+  @Override
+  public Optional<Path> diskRoot() {
+    return base.diskRoot();
   }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -84,6 +85,11 @@ public final class FileEdits {
       @Override
       public List<Problem> skipped() throws IOException {
         return disk.skipped();
+      }
+
+      @Override
+      public Optional<Path> diskRoot() {
+        return disk.diskRoot();
       }
     };
   }

@@ -200,8 +200,8 @@ public final class ConfigLoader {
   private static OpenApiFiles openApiFiles(ConfigSource source) throws IOException {
     Set<String> listed = new HashSet<>(source.paths());
     OpenApiFiles disk =
-        source instanceof DirectorySource d
-            ? OpenApiFiles.onDisk(d.root())
+        source.diskRoot().isPresent()
+            ? OpenApiFiles.onDisk(source.diskRoot().get())
             : path -> Optional.empty();
     return path -> listed.contains(path) ? Optional.of(source.read(path)) : disk.read(path);
   }

@@ -2,7 +2,9 @@ package io.apistage.model;
 
 import io.apistage.problem.Problem;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where the files of a config root come from: a folder on disk, or a tree in Git.
@@ -39,7 +41,20 @@ public interface ConfigSource {
       public byte[] read(String path) throws IOException {
         return all.read(path);
       }
+
+      @Override
+      public Optional<Path> diskRoot() {
+        return all.diskRoot();
+      }
     };
+  }
+
+  /**
+   * The folder on disk the files come from, where other files of the config root (an Api's OpenAPI
+   * document) may be read too; empty for a tree in Git or in memory.
+   */
+  default Optional<Path> diskRoot() {
+    return Optional.empty();
   }
 
   /**

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -37,6 +38,11 @@ public final class DirectorySource implements ConfigSource {
   @Override
   public List<String> paths() throws IOException {
     return scan(null);
+  }
+
+  @Override
+  public Optional<Path> diskRoot() {
+    return Optional.of(root);
   }
 
   /**

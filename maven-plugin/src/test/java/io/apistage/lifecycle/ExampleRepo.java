@@ -50,6 +50,14 @@ final class ExampleRepo implements AutoCloseable {
         }
       }
     }
+    // the lifecycle goals edit endpoints by hand in these tests: payments keeps them inline here,
+    // as it had them before example-repo took its endpoints from an OpenAPI document
+    try (var inline = ExampleRepo.class.getResourceAsStream("payments-v1-inline.yaml")) {
+      Files.write(root.resolve("apis/payments/v1.yaml"), inline.readAllBytes());
+    }
+    try (var settings = ExampleRepo.class.getResourceAsStream("apistage-inline-payments.yaml")) {
+      Files.write(root.resolve("apistage.yaml"), settings.readAllBytes());
+    }
     Git git = Git.init().setDirectory(root.toFile()).setInitialBranch("main").call();
     ExampleRepo repo = new ExampleRepo(root, git);
     repo.commit("the Brightcart shop");

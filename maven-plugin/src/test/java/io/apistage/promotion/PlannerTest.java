@@ -88,17 +88,19 @@ class PlannerTest {
   }
 
   @Test
-  void selectorThatMatchesNothingIsAWarning() {
+  void promotionWhoseOnlySelectorMatchesNothingFails() {
     Planner.Plan plan =
         plan(
             "kind: Promotion\nname: p\nto: [qa]\nassets: [{ kind: plan, name: gold }]\n",
             Fixtures.shop(),
             Planner.Contents.EMPTY);
 
-    assertThat(plan.failed()).isFalse();
+    assertThat(plan.failed()).isTrue();
     assertThat(lines(plan))
         .containsExactly(
-            "Warning assets[0]: selects nothing on dev; check the kind, name, team or keyword");
+            "Warning assets[0]: selects nothing on dev; check the kind, name, team or keyword",
+            "Failure assets: promotion p selects nothing on dev; check its selectors' kind, name,"
+                + " team or keyword, or promote to dev first what it should select");
   }
 
   private static Planner.Contents after(String promotionYaml, Config source) {
