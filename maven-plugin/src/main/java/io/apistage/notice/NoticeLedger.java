@@ -85,6 +85,31 @@ public final class NoticeLedger {
     return out;
   }
 
+  /**
+   * One line per notice of a change record, as {@code history} prints them: {@code notice <id> to
+   * <application>: delivered (200, 1 try)} or {@code ...: pending (503, 3 tries)}.
+   */
+  public List<String> lines(String recordId) {
+    List<String> out = new ArrayList<>();
+    for (Entry e : entries.values()) {
+      if (recordId.equals(e.notice().record())) {
+        out.add(
+            "notice "
+                + e.notice().id()
+                + " to "
+                + e.notice().application()
+                + ": "
+                + (e.delivered() ? "delivered" : "pending")
+                + " ("
+                + e.lastStatus()
+                + ", "
+                + e.tries()
+                + (e.tries() == 1 ? " try)" : " tries)"));
+      }
+    }
+    return out;
+  }
+
   /** Whether a notice is recorded as delivered. */
   public boolean delivered(String id) {
     Entry e = entries.get(id);

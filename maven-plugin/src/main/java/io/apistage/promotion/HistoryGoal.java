@@ -5,6 +5,7 @@ import io.apistage.git.GitRepo;
 import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
 import io.apistage.log.Log;
+import io.apistage.notice.NoticeLedger;
 import io.apistage.problem.ApistageException;
 import io.apistage.problem.Problem;
 import io.apistage.problem.Problems;
@@ -110,6 +111,7 @@ public final class HistoryGoal {
             + stage.state().describe()
             + ")"
             + state.commit().map(c -> " at " + c.substring(0, 7)).orElse(": nothing deployed yet"));
+    NoticeLedger notices = NoticeLedger.of(state.history());
     for (HistoryRecord record : shown) {
       String undoes = HistoryContent.text(record, "undoes");
       log.info(
@@ -126,6 +128,7 @@ public final class HistoryGoal {
               + HistoryContent.text(record, "when")
               + (undoes == null ? "" : "  undoes " + undoes));
       HistoryContent.reports(record).forEach(r -> log.info(r.format()));
+      notices.lines(record.id()).forEach(line -> log.info("  " + line));
     }
     return new HistoryReport(stage.name(), state.commit().orElse(null), shown);
   }

@@ -247,6 +247,13 @@ class NoticeFlowTest {
                 assertThat(e.lastStatus()).isEqualTo("200");
                 assertThat(e.tries()).isEqualTo(3);
               });
+      RecordingLog history = new RecordingLog();
+      new HistoryGoal(f.context(history), "dev").execute();
+      assertThat(history.lines())
+          .contains(
+              "[INFO]   notice "
+                  + entries.get(0).notice().id()
+                  + " to web-shop: delivered (200, 3 tries)");
       long deliveryRecords =
           f.state("dev").history().stream().filter(r -> r.type().equals("delivery")).count();
       assertThat(deliveryRecords).isEqualTo(1);
@@ -304,6 +311,49 @@ class NoticeFlowTest {
       assertThat(bodies.get(2).get("changes").toString())
           .contains("fromVersion=1.1.0, toVersion=1.0.0");
       assertThat(bodies.get(2).get("promotion")).isEqualTo("track-main");
+    }
+  }
+
+  @Test
+  void twoRunsDeliveringAtOnceRecordTheNoticeDeliveredOnce() throws Exception {
+    try (ShopFixture f = ShopFixture.shop(dir)) {
+      Receiver down = new Receiver(n -> 200);
+      int port = down.port;
+      down.stop();
+      f.repo
+          .write("applications/web-shop.yaml", app("web-shop", down.url(), "orders@1"))
+          .commit("web-shop");
+      assertThat(promote(f, new RecordingLog()).problems()).isEmpty();
+      String id = NoticeLedger.of(f.state("dev").history()).pending().get(0).id();
+      try (Receiver back = new Receiver(n -> 200, port)) {
+        java.util.concurrent.ExecutorService pool =
+            java.util.concurrent.Executors.newFixedThreadPool(2);
+        List<java.util.concurrent.Future<GoalResult>> runs = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+          runs.add(
+              pool.submit(
+                  () ->
+                      new NotifyGoal(
+                              f.context(new RecordingLog())
+                                  .withEnv(Map.of("APISTAGE_SECRET_HOOK", SECRET)),
+                              new NotifyGoal.Request("dev", Map.of(), Map.of(), f.clock()))
+                          .execute()));
+        }
+        for (java.util.concurrent.Future<GoalResult> run : runs) {
+          assertThat(run.get().problems()).isEmpty();
+        }
+        pool.shutdown();
+        // at least once on the wire, but recorded delivered exactly once
+        assertThat(back.count.get()).isBetween(1, 2);
+        long delivered =
+            f.state("dev").history().stream()
+                .filter(r -> r.type().equals("delivery"))
+                .flatMap(r -> ((List<?>) r.content().get("deliveries")).stream())
+                .map(d -> (Map<?, ?>) d)
+                .filter(d -> id.equals(d.get("notice")) && Boolean.TRUE.equals(d.get("delivered")))
+                .count();
+        assertThat(delivered).isEqualTo(1);
+      }
     }
   }
 }
