@@ -25,6 +25,10 @@ class ExampleCopy {
         to.bytes = file.bytes
       }
     }
+    // the lifecycle cases edit payments' endpoints: they keep them inline, as payments had them
+    // before example-repo took its endpoints from an OpenAPI document
+    new File(dir, 'apis/payments/v1.yaml').bytes = new File(lib, 'inline-payments/payments-v1.yaml').bytes
+    new File(dir, 'apistage.yaml').bytes = new File(lib, 'inline-payments/apistage.yaml').bytes
   }
 }
 return ExampleCopy
