@@ -12,9 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.eclipse.jgit.dircache.DirCache;
-import org.eclipse.jgit.dircache.DirCacheBuilder;
-import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
@@ -391,75 +388,6 @@ public final class GitRepo implements Closeable {
           false;
       default -> throw new IOException("cannot update " + ref + ": " + result);
     };
-  }
-
-  /**
-   * Writes a commit whose tree is its parent's with some files added or replaced (paths at the
-   * tree's root), without reading the parent's other files; returns its id. A stage write that adds
-   * one history record to a branch of thousands of files costs one record, not the branch.
-   */
-  public String writeCommitAdding(
-      String parent, Map<String, byte[]> files, String message, Identity author)
-      throws IOException {
-    try (ObjectInserter inserter = repository.newObjectInserter();
-        ObjectReader reader = repository.newObjectReader();
-        RevWalk walk = new RevWalk(reader)) {
-      RevCommit base = walk.parseCommit(ObjectId.fromString(parent));
-      DirCache merged = DirCache.newInCore();
-      DirCacheBuilder builder = merged.builder();
-      try (TreeWalk tree = new TreeWalk(reader)) {
-        tree.addTree(base.getTree());
-        tree.setRecursive(true);
-        while (tree.next()) {
-          if (!files.containsKey(tree.getPathString())) {
-            DirCacheEntry entry = new DirCacheEntry(tree.getPathString());
-            entry.setFileMode(tree.getFileMode(0));
-            entry.setObjectId(tree.getObjectId(0));
-            builder.add(entry);
-          }
-        }
-      }
-      for (Map.Entry<String, byte[]> e : files.entrySet()) {
-        DirCacheEntry entry = new DirCacheEntry(e.getKey());
-        entry.setFileMode(FileMode.REGULAR_FILE);
-        entry.setObjectId(inserter.insert(Constants.OBJ_BLOB, e.getValue()));
-        builder.add(entry);
-      }
-      builder.finish();
-      CommitBuilder commit = new CommitBuilder();
-      commit.setTreeId(merged.writeTree(inserter));
-      commit.addParentId(base);
-      PersonIdent ident =
-          new PersonIdent(author.name(), author.email(), author.when(), java.time.ZoneOffset.UTC);
-      commit.setAuthor(ident);
-      commit.setCommitter(ident);
-      commit.setMessage(message);
-      ObjectId id = inserter.insert(commit);
-      inserter.flush();
-      return id.name();
-    }
-  }
-
-  /**
-   * The commit that added a file at the root of a tree (a stage branch's layout): following first
-   * parents from {@code commit}, the oldest commit that still has {@code path}; empty when {@code
-   * commit} does not have it.
-   */
-  public Optional<String> commitThatAdded(String commit, String path) throws IOException {
-    try (RevWalk walk = new RevWalk(repository)) {
-      RevCommit c = walk.parseCommit(ObjectId.fromString(commit));
-      String found = null;
-      while (c != null) {
-        try (TreeWalk tree = TreeWalk.forPath(repository, path, c.getTree())) {
-          if (tree == null) {
-            break;
-          }
-        }
-        found = c.name();
-        c = c.getParentCount() == 0 ? null : walk.parseCommit(c.getParent(0));
-      }
-      return Optional.ofNullable(found);
-    }
   }
 
   /** Every file of a commit's whole tree (not only under the config root), by path. */

@@ -1,5 +1,6 @@
 package io.apistage.notice;
 
+import io.apistage.git.BranchCommits;
 import io.apistage.git.GitRepo;
 import io.apistage.git.Identity;
 import io.apistage.log.Log;
@@ -138,7 +139,9 @@ public final class NoticeRun {
   /** The stage commit that added a record: the commit a notice's change is in. */
   private String commitOf(String tip, String recordId) {
     try {
-      return git.commitThatAdded(tip, StageLayout.HISTORY + recordId + ".json").orElse(tip);
+      return new BranchCommits(git)
+          .commitThatAdded(tip, StageLayout.HISTORY + recordId + ".json")
+          .orElse(tip);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

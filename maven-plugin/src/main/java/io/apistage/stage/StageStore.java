@@ -1,5 +1,6 @@
 package io.apistage.stage;
 
+import io.apistage.git.BranchCommits;
 import io.apistage.git.GitCredentials;
 import io.apistage.git.GitRepo;
 import io.apistage.git.Identity;
@@ -133,7 +134,8 @@ public final class StageStore {
     Map<String, byte[]> files = new TreeMap<>();
     files.put(record.path(), StageLayout.recordBytes(record));
     files.put(StageLayout.META, StageLayout.metaBytes(stage.name(), record.id()));
-    String commit = git.writeCommitAdding(base, files, withTrailer(message, stage), who);
+    String commit =
+        new BranchCommits(git).writeCommitAdding(base, files, withTrailer(message, stage), who);
     String reflog = "apistage: " + message.lines().findFirst().orElse("update");
     return refs.compareAndSwap(stage, Optional.of(base), commit, reflog)
         ? Optional.of(commit)
