@@ -108,9 +108,7 @@ public final class PromoteGoal {
                 invalid,
                 "nothing promoted: commit "
                     + head.substring(0, 7)
-                    + " does not validate ("
-                    + Problems.summary(invalid)
-                    + "); fix what mvn apistage:validate reports, then promote");
+                    + " does not validate; fix what mvn apistage:validate reports, then promote");
       }
       PromotionSources sources = new PromotionSources(main, chain, store);
       Identity who = Operator.of(context.env(), git, head, request.clock().instant());
