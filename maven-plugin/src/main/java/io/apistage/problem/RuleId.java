@@ -102,7 +102,7 @@ public enum RuleId {
           "`openapi` names an OpenAPI 3.0 or 3.1 file in the config root, not next to `endpoints`; "
               + "every `$ref` resolves inside the config root (no network, no climbing out); each "
               + "operation converts to an endpoint",
-          "$ref '../../shared/money.yaml' climbs out of the config root; keep referenced files "
+          "$ref '../../common/money.yaml' climbs out of the config root; keep referenced files "
               + "in it")),
   DUPLICATE_ENDPOINT(
       validate(
