@@ -56,9 +56,7 @@ public record Notice(
     out.put("promotion", promotion);
     out.put("commit", commit);
     out.put("occurredAt", occurredAt);
-    List<Map<String, Object>> list = new ArrayList<>();
-    changes.forEach(c -> list.add(c.toPlain()));
-    out.put("changes", list);
+    out.put("changes", changesPlain());
     return Json.write(out).strip();
   }
 
@@ -73,10 +71,12 @@ public record Notice(
     out.put("record", record);
     out.put("promotion", promotion);
     out.put("occurredAt", occurredAt);
-    List<Map<String, Object>> list = new ArrayList<>();
-    changes.forEach(c -> list.add(c.toPlain()));
-    out.put("changes", list);
+    out.put("changes", changesPlain());
     return out;
+  }
+
+  private List<Map<String, Object>> changesPlain() {
+    return changes.stream().map(NoticeChange::toPlain).toList();
   }
 
   /** A notice read back from a history record; null when the plain form lacks an id or url. */

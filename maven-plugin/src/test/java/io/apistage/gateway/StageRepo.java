@@ -2,16 +2,12 @@ package io.apistage.gateway;
 
 import io.apistage.git.GitRepo;
 import io.apistage.git.Identity;
-import io.apistage.model.Asset;
 import io.apistage.model.Config;
 import io.apistage.model.ConfigLoader;
 import io.apistage.model.DirectorySource;
-import io.apistage.model.Kind;
-import io.apistage.stage.AliasResolver;
-import io.apistage.stage.HistoryRecord;
 import io.apistage.stage.Stage;
 import io.apistage.stage.StageChain;
-import io.apistage.stage.StageLayout;
+import io.apistage.stage.StageFixture;
 import io.apistage.stage.StageState;
 import io.apistage.stage.StageStore;
 import java.nio.charset.StandardCharsets;
@@ -19,12 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
 
@@ -71,31 +62,6 @@ public final class StageRepo {
 
   private static Map<String, byte[]> tree(Config config, Stage stage, StageState base)
       throws Exception {
-    AliasResolver resolver = AliasResolver.of(config.all(Kind.ALIAS), stage.name());
-    Map<String, Object> running = new TreeMap<>();
-    Map<String, Asset> authored = new TreeMap<>();
-    Set<String> used = new HashSet<>();
-    for (Asset asset : config.assets().values()) {
-      if (!StageLayout.isDeployable(asset.kind())) {
-        continue;
-      }
-      AliasResolver.Resolved r = resolver.resolve(asset);
-      running.put(asset.key(), r.plain());
-      authored.put(asset.key(), asset);
-      used.addAll(r.aliasesUsed());
-    }
-    Map<String, Asset> aliases = new TreeMap<>();
-    used.forEach(n -> aliases.put(n, resolver.aliases().get(n)));
-    HistoryRecord record =
-        new HistoryRecord(
-            base.nextRecordNumber(),
-            "promotion",
-            "all-to-" + stage.name(),
-            Map.of("status", "success"));
-    List<HistoryRecord> history = new ArrayList<>(base.history());
-    history.add(record);
-    return StageLayout.render(
-        new StageState.StageContent(
-            stage.name(), running, authored, aliases, history, record.id()));
+    return StageFixture.tree(config, stage, base);
   }
 }

@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * Loads the config of a repository built by {@link io.apistage.testing.GitRepoBuilder} and deploys
  * it to a stage's branch as a promotion would, for the stage tests.
  */
-final class StageFixture {
+public final class StageFixture {
 
   static final Identity WHO =
       new Identity("apistage-ci", "ci@example.com", Instant.parse("2026-01-01T10:00:00Z"));
@@ -53,7 +53,7 @@ final class StageFixture {
   }
 
   /** The tree of a stage running the given configuration. */
-  static Map<String, byte[]> tree(Config config, Stage stage, StageState base)
+  public static Map<String, byte[]> tree(Config config, Stage stage, StageState base)
       throws ApistageException {
     AliasResolver resolver = AliasResolver.of(config.all(Kind.ALIAS), stage.name());
     Map<String, Object> running = new TreeMap<>();
