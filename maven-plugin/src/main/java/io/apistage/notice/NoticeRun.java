@@ -92,26 +92,7 @@ public final class NoticeRun {
       if (tries.isEmpty()) {
         return new StageDelivery(stage.name(), results, Optional.empty());
       }
-      HistoryRecord record =
-          new HistoryRecord(
-              state.nextRecordNumber(),
-              RecordType.DELIVERY.id(),
-              "notices",
-              Map.of("type", RecordType.DELIVERY.id(), "when", at, "deliveries", tries));
-      long delivered = tries.stream().filter(t -> Boolean.TRUE.equals(t.get("delivered"))).count();
-      Optional<String> commit =
-          store.appendRecord(
-              stage,
-              state,
-              record,
-              "Deliver notices on "
-                  + stage.name()
-                  + "\n\n"
-                  + delivered
-                  + " of "
-                  + tries.size()
-                  + " delivered.",
-              who);
+      Optional<String> commit = record(stage, state, tries, at);
       if (commit.isPresent()) {
         return new StageDelivery(stage.name(), results, commit);
       }
@@ -134,6 +115,34 @@ public final class NoticeRun {
             + " run mvn apistage:notify -Dapistage.stage="
             + stage.name()
             + " again (receivers deduplicate on webhook-id)");
+  }
+
+  /**
+   * Adds one delivery record of the notices tried to the stage: the new commit, or empty when the
+   * stage moved meanwhile.
+   */
+  private Optional<String> record(
+      Stage stage, StageState state, List<Map<String, Object>> tries, String at)
+      throws ApistageException, IOException {
+    HistoryRecord record =
+        new HistoryRecord(
+            state.nextRecordNumber(),
+            RecordType.DELIVERY.id(),
+            "notices",
+            Map.of("type", RecordType.DELIVERY.id(), "when", at, "deliveries", tries));
+    long delivered = tries.stream().filter(t -> Boolean.TRUE.equals(t.get("delivered"))).count();
+    return store.appendRecord(
+        stage,
+        state,
+        record,
+        "Deliver notices on "
+            + stage.name()
+            + "\n\n"
+            + delivered
+            + " of "
+            + tries.size()
+            + " delivered.",
+        who);
   }
 
   /** The stage commit that added a record: the commit a notice's change is in. */

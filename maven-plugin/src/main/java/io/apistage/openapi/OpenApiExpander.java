@@ -62,22 +62,8 @@ public final class OpenApiExpander {
       return new Expanded(body, List.of(), OpenApiOrigins.NONE, List.of()); // schema's to report
     }
     List<Problem> problems = new ArrayList<>();
-    if (body.has("endpoints")) {
-      problems.add(
-          RefResolver.problem(
-              apiFile,
-              body.keyPosition("endpoints"),
-              "an Api takes its endpoints from openapi or lists them under endpoints, not both;"
-                  + " remove one"));
-      return new Expanded(body, problems, OpenApiOrigins.NONE, List.of());
-    }
-    Optional<String> path = RefResolver.sibling("", ref.text());
+    Optional<String> path = location(apiFile, body, ref, problems);
     if (path.isEmpty()) {
-      problems.add(
-          RefResolver.problem(
-              apiFile,
-              ref.position(),
-              "openapi '" + ref.text() + "' is outside the config root; name a file inside it"));
       return new Expanded(body, problems, OpenApiOrigins.NONE, List.of());
     }
     RefResolver refs = new RefResolver(files, parser, problems);
@@ -103,14 +89,45 @@ public final class OpenApiExpander {
                       : "")));
       return new Expanded(body, problems, OpenApiOrigins.NONE, List.of(path.get()));
     }
+    return withEndpoints(body, path.get(), (YMap) root.get(), refs, problems);
+  }
+
+  /**
+   * The path of the OpenAPI document inside the config root; empty, with the problem, when the Api
+   * also lists endpoints or the reference leaves the config root.
+   */
+  private static Optional<String> location(
+      String apiFile, YMap body, YScalar ref, List<Problem> problems) {
+    if (body.has("endpoints")) {
+      problems.add(
+          RefResolver.problem(
+              apiFile,
+              body.keyPosition("endpoints"),
+              "an Api takes its endpoints from openapi or lists them under endpoints, not both;"
+                  + " remove one"));
+      return Optional.empty();
+    }
+    Optional<String> path = RefResolver.sibling("", ref.text());
+    if (path.isEmpty()) {
+      problems.add(
+          RefResolver.problem(
+              apiFile,
+              ref.position(),
+              "openapi '" + ref.text() + "' is outside the config root; name a file inside it"));
+    }
+    return path;
+  }
+
+  /** The Api with the document's operations as its endpoints, at the place of its openapi key. */
+  private static Expanded withEndpoints(
+      YMap body, String path, YMap doc, RefResolver refs, List<Problem> problems)
+      throws IOException {
     SchemaInliner inliner = new SchemaInliner(refs, problems);
-    List<YNode> endpoints =
-        new OperationConverter(refs, inliner, problems).convert(path.get(), (YMap) root.get());
+    List<YNode> endpoints = new OperationConverter(refs, inliner, problems).convert(path, doc);
     Map<String, YMap.Entry> entries = new LinkedHashMap<>(body.entries());
     YMap.Entry at = body.entries().get("openapi");
-    YMap doc = (YMap) root.get();
     YNode paths = doc.has("paths") ? doc.get("paths") : doc;
-    YSeq list = inliner.from(path.get(), new YSeq(endpoints, paths.line(), paths.column()));
+    YSeq list = inliner.from(path, new YSeq(endpoints, paths.line(), paths.column()));
     entries.put("endpoints", new YMap.Entry("endpoints", at.keyLine(), at.keyColumn(), list));
     return new Expanded(
         new YMap(entries, body.line(), body.column()),

@@ -64,23 +64,8 @@ final class StageUpdater {
       throws ApistageException, IOException {
     for (int attempt = 1; ; attempt++) {
       long started = System.nanoTime();
-      StageState state = store.read(stage, StageReader.Depth.RESOLVED);
+      StageState state = read(stage, attempt == 1);
       long read = System.nanoTime();
-      if (state.hasErrors()) {
-        throw new ApistageException(
-            "stage "
-                + stage.name()
-                + " ("
-                + stage.state().describe()
-                + ") has files that do not parse: "
-                + state.problems().get(0).format()
-                + "; fix the branch or roll it back before promoting");
-      }
-      if (attempt == 1) {
-        state.problems().stream()
-            .filter(problem -> !problem.isError())
-            .forEach(problem -> log.warn(problem.format()));
-      }
       Update<R> update = step.compute(state);
       long computed = System.nanoTime();
       log.debug(
@@ -94,19 +79,7 @@ final class StageUpdater {
       if (update.content() == null || dryRun) {
         return new Done<>(update.result(), Optional.empty(), attempt);
       }
-      var tree = renderer.render(state, update.content());
-      long rendered = System.nanoTime();
-      Optional<String> commit = store.write(stage, state, tree, update.message(), who);
-      log.debug(
-          "stage "
-              + stage.name()
-              + ": rendered "
-              + tree.size()
-              + " files in "
-              + millis(rendered - computed)
-              + " ms, wrote in "
-              + millis(System.nanoTime() - rendered)
-              + " ms");
+      Optional<String> commit = write(stage, state, update, who);
       if (commit.isPresent()) {
         return new Done<>(update.result(), commit, attempt);
       }
@@ -114,23 +87,72 @@ final class StageUpdater {
       if (attempt >= MAX_ATTEMPTS) {
         throw exhausted(stage, attempt, moved);
       }
-      log.info(
+      backOff(stage, attempt, moved);
+    }
+  }
+
+  /**
+   * The stage's state, refused when a file of it does not parse; its warnings are logged on the
+   * first read only.
+   */
+  private StageState read(Stage stage, boolean first) throws ApistageException, IOException {
+    StageState state = store.read(stage, StageReader.Depth.RESOLVED);
+    if (state.hasErrors()) {
+      throw new ApistageException(
           "stage "
               + stage.name()
-              + (moved
-                  ? " moved while this run computed its update; reading it again (attempt "
-                  : " is locked by another writer; trying again (attempt ")
-              + (attempt + 1)
-              + " of "
-              + MAX_ATTEMPTS
-              + ")");
-      try {
-        Thread.sleep(ThreadLocalRandom.current().nextLong(20, 60L * attempt * attempt));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new ApistageException(
-            "interrupted while waiting to retry the update of stage " + stage.name(), e);
-      }
+              + " ("
+              + stage.state().describe()
+              + ") has files that do not parse: "
+              + state.problems().get(0).format()
+              + "; fix the branch or roll it back before promoting");
+    }
+    if (first) {
+      state.problems().stream()
+          .filter(problem -> !problem.isError())
+          .forEach(problem -> log.warn(problem.format()));
+    }
+    return state;
+  }
+
+  /** Renders and writes an update: the new commit, or empty when the compare-and-swap lost. */
+  private Optional<String> write(Stage stage, StageState state, Update<?> update, Identity who)
+      throws ApistageException, IOException {
+    long started = System.nanoTime();
+    var tree = renderer.render(state, update.content());
+    long rendered = System.nanoTime();
+    Optional<String> commit = store.write(stage, state, tree, update.message(), who);
+    log.debug(
+        "stage "
+            + stage.name()
+            + ": rendered "
+            + tree.size()
+            + " files in "
+            + millis(rendered - started)
+            + " ms, wrote in "
+            + millis(System.nanoTime() - rendered)
+            + " ms");
+    return commit;
+  }
+
+  /** Says why the update is tried again, then waits a short random time growing with attempts. */
+  private void backOff(Stage stage, int attempt, boolean moved) throws ApistageException {
+    log.info(
+        "stage "
+            + stage.name()
+            + (moved
+                ? " moved while this run computed its update; reading it again (attempt "
+                : " is locked by another writer; trying again (attempt ")
+            + (attempt + 1)
+            + " of "
+            + MAX_ATTEMPTS
+            + ")");
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(20, 60L * attempt * attempt));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ApistageException(
+          "interrupted while waiting to retry the update of stage " + stage.name(), e);
     }
   }
 

@@ -133,13 +133,36 @@ public final class ReleaseGoal {
     Config config = configAt(git, commit);
     Optional<Asset> found = config.get(Kind.API, tag.api(), tag.major());
     String file = found.map(Asset::file).orElse("apis/" + tag.api() + "/v" + tag.major() + ".yaml");
+    List<Problem> problems = problemsOfTaggedFile(config, file, found.isPresent(), tag, commit);
+    Neighbours neighbours = Neighbours.of(pattern, tags, tag);
+    List<ApiChange> changes = new ArrayList<>();
+    if (found.isPresent()) {
+      YMap body = found.get().body();
+      checkVersion(file, body, tag, problems);
+      checkState(file, body, tag, problems);
+      checkNewer(file, body, tag, neighbours.newestInLine(), problems);
+      changes.addAll(changesSince(git, tags, neighbours.previous(), body));
+    }
+    List<String> consumers = Consumers.from(config).of(tag.api(), tag.major());
+    ReleaseNotes.Content content =
+        new ReleaseNotes.Content(tag, commit, neighbours.previous(), changes, consumers);
+    return result(content, file, problems);
+  }
+
+  /**
+   * The validation problems of the tagged Api file; a tagged commit without that file and without a
+   * problem explaining why is refused outright.
+   */
+  private List<Problem> problemsOfTaggedFile(
+      Config config, String file, boolean found, ReleaseTag tag, String commit)
+      throws ApistageException {
     List<Problem> problems = new ArrayList<>();
     for (Problem p : validation.apply(config)) {
       if (p.file().equals(file)) {
         problems.add(p);
       }
     }
-    if (found.isEmpty() && problems.isEmpty()) {
+    if (!found && problems.isEmpty()) {
       throw new ApistageException(
           "the tagged commit "
               + commit.substring(0, 12)
@@ -154,101 +177,120 @@ public final class ReleaseGoal {
               + " line at "
               + tag.version());
     }
+    return problems;
+  }
 
-    ReleaseTag newest = null;
-    ReleaseTag previous = null;
-    ReleaseTag previousInLine = null;
-    for (String name : tags.keySet()) {
-      Optional<ReleaseTag> other = pattern.parse(name);
-      if (other.isEmpty() || name.equals(tag.name()) || !other.get().api().equals(tag.api())) {
-        continue;
-      }
-      ReleaseTag o = other.get();
-      if (o.major() == tag.major()
-          && (newest == null || o.version().compareTo(newest.version()) > 0)) {
-        newest = o;
-      }
-      if (o.version().compareTo(tag.version()) < 0) {
-        if (previous == null || o.version().compareTo(previous.version()) > 0) {
-          previous = o;
+  /**
+   * The other release tags of the tagged API that matter: the newest of its major line (a release
+   * must be newer), and the previous release the notes compare with (the latest lower version of
+   * the same major line, else the latest lower version of any line).
+   */
+  private record Neighbours(ReleaseTag newestInLine, ReleaseTag previous) {
+
+    static Neighbours of(TagPattern pattern, Map<String, String> tags, ReleaseTag tag) {
+      ReleaseTag newest = null;
+      ReleaseTag previous = null;
+      ReleaseTag previousInLine = null;
+      for (String name : tags.keySet()) {
+        Optional<ReleaseTag> other = pattern.parse(name);
+        if (other.isEmpty() || name.equals(tag.name()) || !other.get().api().equals(tag.api())) {
+          continue;
         }
-        if (o.major() == tag.major()
-            && (previousInLine == null || o.version().compareTo(previousInLine.version()) > 0)) {
-          previousInLine = o;
+        ReleaseTag o = other.get();
+        if (o.major() == tag.major() && newer(o, newest)) {
+          newest = o;
+        }
+        if (o.version().compareTo(tag.version()) < 0) {
+          if (newer(o, previous)) {
+            previous = o;
+          }
+          if (o.major() == tag.major() && newer(o, previousInLine)) {
+            previousInLine = o;
+          }
         }
       }
-    }
-    if (previousInLine != null) {
-      previous = previousInLine;
+      return new Neighbours(newest, previousInLine != null ? previousInLine : previous);
     }
 
-    if (found.isPresent()) {
-      YMap body = found.get().body();
-      checkVersion(file, body, tag, problems);
-      checkState(file, body, tag, problems);
-      if (newest != null && tag.version().compareTo(newest.version()) <= 0) {
-        problems.add(
-            Problem.error(
-                file,
-                body.valuePosition("version"),
-                "/version",
-                RuleId.RELEASE_NOT_NEWER,
-                tag.name()
-                    + " is not newer than "
-                    + newest.name()
-                    + ", the latest release of "
-                    + tag.api()
-                    + " v"
-                    + tag.major()
-                    + "; a released version is frozen: release a"
-                    + " higher version, e.g. "
-                    + newest.version().major()
-                    + "."
-                    + newest.version().minor()
-                    + "."
-                    + (newest.version().patch() + 1)));
-      }
+    private static boolean newer(ReleaseTag candidate, ReleaseTag best) {
+      return best == null || candidate.version().compareTo(best.version()) > 0;
     }
+  }
 
-    List<ApiChange> changes = new ArrayList<>();
-    if (previous != null && found.isPresent()) {
-      Object before = apiAt(git, tags.get(previous.name()), previous);
-      if (before != null) {
-        changes.addAll(comparison.compare(before, found.get().body().toPlain()));
-      }
+  private static void checkNewer(
+      String file, YMap body, ReleaseTag tag, ReleaseTag newest, List<Problem> problems) {
+    if (newest == null || tag.version().compareTo(newest.version()) > 0) {
+      return;
     }
-    List<String> consumers = Consumers.from(config).of(tag.api(), tag.major());
+    problems.add(
+        Problem.error(
+            file,
+            body.valuePosition("version"),
+            "/version",
+            RuleId.RELEASE_NOT_NEWER,
+            tag.name()
+                + " is not newer than "
+                + newest.name()
+                + ", the latest release of "
+                + tag.api()
+                + " v"
+                + tag.major()
+                + "; a released version is frozen: release a"
+                + " higher version, e.g. "
+                + newest.version().major()
+                + "."
+                + newest.version().minor()
+                + "."
+                + (newest.version().patch() + 1)));
+  }
+
+  /** The changes from the previous release's Api document to the tagged one. */
+  private List<ApiChange> changesSince(
+      GitRepo git, Map<String, String> tags, ReleaseTag previous, YMap body) throws IOException {
+    if (previous == null) {
+      return List.of();
+    }
+    Object before = apiAt(git, tags.get(previous.name()), previous);
+    return before == null ? List.of() : comparison.compare(before, body.toPlain());
+  }
+
+  /** Refuses the release on an error, else writes its notes; either way the goal's result. */
+  private GoalResult result(ReleaseNotes.Content content, String file, List<Problem> problems)
+      throws IOException {
+    ReleaseTag tag = content.tag();
+    ReleaseTag previous = content.previous();
     boolean refused = Problems.hasErrors(problems);
-
     String notes = null;
     String message;
     if (refused) {
       message = "release " + tag.name() + " refused: " + Problems.summary(problems);
     } else {
       notes = ReleaseNotes.fileName(tag);
-      AtomicFiles.write(
-          context.reportDir().resolve(notes),
-          ReleaseNotes.render(new ReleaseNotes.Content(tag, commit, previous, changes, consumers)));
+      AtomicFiles.write(context.reportDir().resolve(notes), ReleaseNotes.render(content));
       message =
           "release "
               + tag.name()
               + " checked: "
               + (previous == null
                   ? "first release of " + tag.api()
-                  : Problems.plural(changes.size(), "change")
+                  : Problems.plural(content.changes().size(), "change")
                       + " since "
                       + previous.name()
                       + " (largest: "
-                      + ReleaseNotes.largest(changes)
+                      + ReleaseNotes.largest(content.changes())
                       + ")")
               + ", "
-              + Problems.plural(consumers.size(), "consumer")
+              + Problems.plural(content.consumers().size(), "consumer")
               + " affected; notes in "
               + notes;
     }
     ReleaseReport body =
         new ReleaseReport(
-            new ReleaseReport.Released(tag, file, commit), previous, changes, consumers, notes);
+            new ReleaseReport.Released(tag, file, content.commit()),
+            previous,
+            content.changes(),
+            content.consumers(),
+            notes);
     return new GoalResult("release", refused ? "RELEASE_REFUSED" : "OK", message, problems, body);
   }
 

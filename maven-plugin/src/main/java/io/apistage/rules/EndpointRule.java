@@ -78,9 +78,12 @@ public final class EndpointRule implements Rule {
     return path.equals(otherPath) ? "" : " (as " + otherPath + ")";
   }
 
+  /** One endpoint being checked: its Api, node, JSON pointer, label and path. */
+  private record Endpoint(Asset api, YMap node, String pointer, String label, String path) {}
+
   private static void parameters(
-      Asset api, YMap endpoint, String pointer, String label, String path, List<Problem> out) {
-    YNode pathNode = endpoint.get("path");
+      Asset api, YMap node, String pointer, String label, String path, List<Problem> out) {
+    Endpoint endpoint = new Endpoint(api, node, pointer, label, path);
     Set<String> variables = new LinkedHashSet<>();
     Matcher m = VARIABLE.matcher(path);
     while (m.find()) {
@@ -91,7 +94,7 @@ public final class EndpointRule implements Rule {
       out.add(
           RuleSupport.error(
               api,
-              pathNode,
+              node.get("path"),
               pointer + "/path",
               RuleId.PATH_PARAMETER,
               "path "
@@ -99,75 +102,13 @@ public final class EndpointRule implements Rule {
                   + " has unbalanced or empty braces; a path parameter is written {name}"));
       return;
     }
-    Set<String> declared = new LinkedHashSet<>();
-    Set<String> seen = new LinkedHashSet<>();
-    List<YNode> parameters = endpoint.list("parameters");
-    for (int j = 0; j < parameters.size(); j++) {
-      if (!(parameters.get(j) instanceof YMap parameter)) {
-        continue;
-      }
-      String p = pointer + "/parameters/" + j;
-      String name = RuleSupport.text(parameter.get("name"));
-      String location = RuleSupport.text(parameter.get("location"));
-      if (name == null || location == null) {
-        continue;
-      }
-      if (!seen.add(location + ":" + name)) {
-        out.add(
-            RuleSupport.error(
-                api,
-                parameter.get("name"),
-                p + "/name",
-                RuleId.DUPLICATE_PARAMETER,
-                location
-                    + " parameter '"
-                    + name
-                    + "' of "
-                    + label
-                    + " is declared twice; remove one"));
-        continue;
-      }
-      if (!location.equals("path")) {
-        continue;
-      }
-      declared.add(name);
-      if (!variables.contains(name)) {
-        out.add(
-            RuleSupport.error(
-                api,
-                parameter.get("name"),
-                p + "/name",
-                RuleId.PATH_PARAMETER,
-                "parameter '"
-                    + name
-                    + "' has location path, but the path of "
-                    + label
-                    + " has no {"
-                    + name
-                    + "}; add {"
-                    + name
-                    + "} to the path or change its location"));
-      } else if (parameter.get("required") instanceof YScalar r
-          && Boolean.FALSE.equals(r.value())) {
-        out.add(
-            Problem.warning(
-                api.file(),
-                r.position(),
-                p + "/required",
-                RuleId.PATH_PARAMETER,
-                "path parameter '"
-                    + name
-                    + "' of "
-                    + label
-                    + " is always required; set required: true"));
-      }
-    }
+    Set<String> declared = declaredPathParameters(endpoint, variables, out);
     for (String variable : variables) {
       if (!declared.contains(variable)) {
         out.add(
             RuleSupport.error(
                 api,
-                pathNode,
+                node.get("path"),
                 pointer + "/path",
                 RuleId.PATH_PARAMETER,
                 "path parameter '"
@@ -179,6 +120,82 @@ public final class EndpointRule implements Rule {
                     + ", type: string, required: true, location: path } to its"
                     + " parameters"));
       }
+    }
+  }
+
+  /**
+   * Checks each parameter of an endpoint (declared once; a path parameter in the path and required)
+   * and returns the names of its path parameters.
+   */
+  private static Set<String> declaredPathParameters(
+      Endpoint endpoint, Set<String> variables, List<Problem> out) {
+    Set<String> declared = new LinkedHashSet<>();
+    Set<String> seen = new LinkedHashSet<>();
+    List<YNode> parameters = endpoint.node().list("parameters");
+    for (int j = 0; j < parameters.size(); j++) {
+      if (!(parameters.get(j) instanceof YMap parameter)) {
+        continue;
+      }
+      String p = endpoint.pointer() + "/parameters/" + j;
+      String name = RuleSupport.text(parameter.get("name"));
+      String location = RuleSupport.text(parameter.get("location"));
+      if (name == null || location == null) {
+        continue;
+      }
+      if (!seen.add(location + ":" + name)) {
+        out.add(
+            RuleSupport.error(
+                endpoint.api(),
+                parameter.get("name"),
+                p + "/name",
+                RuleId.DUPLICATE_PARAMETER,
+                location
+                    + " parameter '"
+                    + name
+                    + "' of "
+                    + endpoint.label()
+                    + " is declared twice; remove one"));
+      } else if (location.equals("path")) {
+        declared.add(name);
+        checkPathParameter(endpoint, parameter, p, variables, out);
+      }
+    }
+    return declared;
+  }
+
+  /** A declared path parameter appears in the path and is not optional. */
+  private static void checkPathParameter(
+      Endpoint endpoint, YMap parameter, String p, Set<String> variables, List<Problem> out) {
+    String name = RuleSupport.text(parameter.get("name"));
+    String label = endpoint.label();
+    if (!variables.contains(name)) {
+      out.add(
+          RuleSupport.error(
+              endpoint.api(),
+              parameter.get("name"),
+              p + "/name",
+              RuleId.PATH_PARAMETER,
+              "parameter '"
+                  + name
+                  + "' has location path, but the path of "
+                  + label
+                  + " has no {"
+                  + name
+                  + "}; add {"
+                  + name
+                  + "} to the path or change its location"));
+    } else if (parameter.get("required") instanceof YScalar r && Boolean.FALSE.equals(r.value())) {
+      out.add(
+          Problem.warning(
+              endpoint.api().file(),
+              r.position(),
+              p + "/required",
+              RuleId.PATH_PARAMETER,
+              "path parameter '"
+                  + name
+                  + "' of "
+                  + label
+                  + " is always required; set required: true"));
     }
   }
 }

@@ -40,59 +40,9 @@ public final class LiteralSecretRule implements Rule {
     List<Problem> out = new ArrayList<>();
     for (Asset asset : config.assets().values()) {
       switch (asset.kind()) {
-        case API -> {
-          YMap auth = asset.body().map("auth");
-          if (auth != null && auth.get("staticToken") != null) {
-            check(
-                config,
-                asset,
-                auth.get("staticToken"),
-                "/auth/staticToken",
-                "auth.staticToken",
-                out);
-          }
-        }
-        case APPLICATION -> {
-          List<YNode> credentials = asset.body().list("credentials");
-          for (int i = 0; i < credentials.size(); i++) {
-            if (credentials.get(i) instanceof YMap c && c.get("key") != null) {
-              String name = c.str("name") == null ? String.valueOf(i) : c.str("name");
-              check(
-                  config,
-                  asset,
-                  c.get("key"),
-                  "/credentials/" + i + "/key",
-                  "the key of credential '" + name + "'",
-                  out);
-            }
-          }
-        }
-        case ALIAS -> {
-          if (!asset.body().bool("secret", false)) {
-            break;
-          }
-          if (asset.body().get("value") != null) {
-            check(
-                config,
-                asset,
-                asset.body().get("value"),
-                "/value",
-                "the value of a secret alias",
-                out);
-          }
-          YMap stages = asset.body().map("stages");
-          if (stages != null) {
-            for (YMap.Entry e : stages.entries().values()) {
-              check(
-                  config,
-                  asset,
-                  e.value(),
-                  JsonPointer.child("/stages", e.key()),
-                  "the " + e.key() + " value of a secret alias",
-                  out);
-            }
-          }
-        }
+        case API -> checkApi(config, asset, out);
+        case APPLICATION -> checkApplication(config, asset, out);
+        case ALIAS -> checkAlias(config, asset, out);
         default -> {
           // no other kind has a secret-bearing field; SecretScan reads every value
         }
@@ -102,6 +52,53 @@ public final class LiteralSecretRule implements Rule {
     out.forEach(p -> done.add(p.file() + "#" + p.field()));
     out.addAll(SecretScan.problems(config, done));
     return out;
+  }
+
+  /** An Api's {@code auth.staticToken}. */
+  private static void checkApi(Config config, Asset asset, List<Problem> out) {
+    YMap auth = asset.body().map("auth");
+    if (auth != null && auth.get("staticToken") != null) {
+      check(config, asset, auth.get("staticToken"), "/auth/staticToken", "auth.staticToken", out);
+    }
+  }
+
+  /** The {@code key} of each of an Application's credentials. */
+  private static void checkApplication(Config config, Asset asset, List<Problem> out) {
+    List<YNode> credentials = asset.body().list("credentials");
+    for (int i = 0; i < credentials.size(); i++) {
+      if (credentials.get(i) instanceof YMap c && c.get("key") != null) {
+        String name = c.str("name") == null ? String.valueOf(i) : c.str("name");
+        check(
+            config,
+            asset,
+            c.get("key"),
+            "/credentials/" + i + "/key",
+            "the key of credential '" + name + "'",
+            out);
+      }
+    }
+  }
+
+  /** The value and the per-stage values of an Alias with {@code secret: true}. */
+  private static void checkAlias(Config config, Asset asset, List<Problem> out) {
+    if (!asset.body().bool("secret", false)) {
+      return;
+    }
+    if (asset.body().get("value") != null) {
+      check(config, asset, asset.body().get("value"), "/value", "the value of a secret alias", out);
+    }
+    YMap stages = asset.body().map("stages");
+    if (stages != null) {
+      for (YMap.Entry e : stages.entries().values()) {
+        check(
+            config,
+            asset,
+            e.value(),
+            JsonPointer.child("/stages", e.key()),
+            "the " + e.key() + " value of a secret alias",
+            out);
+      }
+    }
   }
 
   private static void check(

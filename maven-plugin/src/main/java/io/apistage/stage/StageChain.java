@@ -65,47 +65,11 @@ public final class StageChain {
     for (Stage stage : byName.values()) {
       if (stage.isFirst()) {
         firsts.add(stage);
-      } else if (!byName.containsKey(stage.promotesFrom())) {
-        problems.add(
-            Problem.error(
-                stage.file(),
-                stage.body().valuePosition("promotesFrom"),
-                "/promotesFrom",
-                RuleId.STAGE_CHAIN,
-                "stage "
-                    + stage.name()
-                    + " promotes from '"
-                    + stage.promotesFrom()
-                    + "', which is not a stage; known stages: "
-                    + String.join(", ", byName.keySet())));
-      } else if (stage.promotesFrom().equals(stage.name())) {
-        problems.add(
-            Problem.error(
-                stage.file(),
-                stage.body().valuePosition("promotesFrom"),
-                "/promotesFrom",
-                RuleId.STAGE_CHAIN,
-                "stage " + stage.name() + " promotes from itself; name the stage before it"));
       } else {
-        children.computeIfAbsent(stage.promotesFrom(), k -> new ArrayList<>()).add(stage);
+        link(stage, byName, children).ifPresent(problems::add);
       }
     }
-    if (firsts.size() > 1) {
-      for (Stage extra : firsts.subList(1, firsts.size())) {
-        problems.add(
-            Problem.error(
-                extra.file(),
-                extra.body().position(),
-                "",
-                RuleId.STAGE_CHAIN,
-                "stages "
-                    + firsts.get(0).name()
-                    + " and "
-                    + extra.name()
-                    + " both lack promotesFrom, but a stage chain has one first stage; set promotesFrom"
-                    + " on all stages but the first"));
-      }
-    }
+    problems.addAll(extraFirsts(firsts));
     List<Stage> order = new ArrayList<>();
     Deque<Stage> queue = new ArrayDeque<>();
     if (!firsts.isEmpty()) {
@@ -116,6 +80,67 @@ public final class StageChain {
       order.add(stage);
       queue.addAll(children.getOrDefault(stage.name(), List.of()));
     }
+    problems.addAll(cycles(byName, order, firsts));
+    return new StageChain(byName, order, problems);
+  }
+
+  /**
+   * Adds a stage that is not the first as a child of the stage it promotes from, or returns the
+   * problem when that stage does not exist or is itself.
+   */
+  private static Optional<Problem> link(
+      Stage stage, Map<String, Stage> byName, Map<String, List<Stage>> children) {
+    if (!byName.containsKey(stage.promotesFrom())) {
+      return Optional.of(
+          Problem.error(
+              stage.file(),
+              stage.body().valuePosition("promotesFrom"),
+              "/promotesFrom",
+              RuleId.STAGE_CHAIN,
+              "stage "
+                  + stage.name()
+                  + " promotes from '"
+                  + stage.promotesFrom()
+                  + "', which is not a stage; known stages: "
+                  + String.join(", ", byName.keySet())));
+    }
+    if (stage.promotesFrom().equals(stage.name())) {
+      return Optional.of(
+          Problem.error(
+              stage.file(),
+              stage.body().valuePosition("promotesFrom"),
+              "/promotesFrom",
+              RuleId.STAGE_CHAIN,
+              "stage " + stage.name() + " promotes from itself; name the stage before it"));
+    }
+    children.computeIfAbsent(stage.promotesFrom(), k -> new ArrayList<>()).add(stage);
+    return Optional.empty();
+  }
+
+  /** A chain has one first stage: every other stage without promotesFrom is a problem. */
+  private static List<Problem> extraFirsts(List<Stage> firsts) {
+    List<Problem> problems = new ArrayList<>();
+    for (Stage extra : firsts.subList(Math.min(1, firsts.size()), firsts.size())) {
+      problems.add(
+          Problem.error(
+              extra.file(),
+              extra.body().position(),
+              "",
+              RuleId.STAGE_CHAIN,
+              "stages "
+                  + firsts.get(0).name()
+                  + " and "
+                  + extra.name()
+                  + " both lack promotesFrom, but a stage chain has one first stage; set promotesFrom"
+                  + " on all stages but the first"));
+    }
+    return problems;
+  }
+
+  /** The stages whose promotesFrom names a stage, yet that are never reached from the first. */
+  private static List<Problem> cycles(
+      Map<String, Stage> byName, List<Stage> order, List<Stage> firsts) {
+    List<Problem> problems = new ArrayList<>();
     for (Stage stage : byName.values()) {
       if (!order.contains(stage)
           && !stage.isFirst()
@@ -135,7 +160,7 @@ public final class StageChain {
                     + ") and never reached from the first stage; break the cycle"));
       }
     }
-    return new StageChain(byName, order, problems);
+    return problems;
   }
 
   private static boolean reachesFirst(Stage stage, Map<String, Stage> byName, List<Stage> firsts) {
