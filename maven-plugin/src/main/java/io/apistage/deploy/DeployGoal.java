@@ -250,16 +250,7 @@ public final class DeployGoal {
   }
 
   private static StageState withCommit(StageState s, String commit) {
-    return new StageState(
-        s.stage(),
-        Optional.of(commit),
-        s.assets(),
-        s.deployed(),
-        s.authored(),
-        s.aliases(),
-        s.history(),
-        s.lastRecord(),
-        s.problems());
+    return new StageState(s.stage(), Optional.of(commit), s.content(), s.deployed(), s.problems());
   }
 
   private static String short7(String commit) {

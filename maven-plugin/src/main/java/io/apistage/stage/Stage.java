@@ -10,10 +10,8 @@ import java.util.Optional;
  *
  * @param name the stage's name
  * @param file the stage's file, relative to the config root
- * @param promotesFrom the stage it receives promotions from, or null for the first stage
+ * @param upstream where the stage receives changes from, and who may change it
  * @param gatewayUrl the base URL consumers call, or null when the stage declares none
- * @param protectedStage whether only promotions applied from the main branch may change it
- * @param track the branch the first stage follows on every {@code promote}, or null
  * @param state where the stage's deployed state lives
  * @param body the stage's document, for positions in messages
  * @since 0.1.0
@@ -21,10 +19,8 @@ import java.util.Optional;
 public record Stage(
     String name,
     String file,
-    String promotesFrom,
+    Upstream upstream,
     String gatewayUrl,
-    boolean protectedStage,
-    String track,
     StateLocation state,
     YMap body) {
 
@@ -34,7 +30,32 @@ public record Stage(
   public Stage {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(upstream, "upstream");
     Objects.requireNonNull(state, "state");
+  }
+
+  /**
+   * Where a stage receives its changes from, and who may change it.
+   *
+   * @param promotesFrom the stage it receives promotions from, or null for the first stage
+   * @param track the branch the first stage follows on every {@code promote}, or null
+   * @param protectedStage whether only promotions applied from the main branch may change it
+   */
+  public record Upstream(String promotesFrom, String track, boolean protectedStage) {}
+
+  /** The stage it receives promotions from, or null for the first stage. */
+  public String promotesFrom() {
+    return upstream.promotesFrom();
+  }
+
+  /** The branch the first stage follows on every {@code promote}, or null. */
+  public String track() {
+    return upstream.track();
+  }
+
+  /** Whether only promotions applied from the main branch may change the stage. */
+  public boolean protectedStage() {
+    return upstream.protectedStage();
   }
 
   /**
@@ -78,12 +99,12 @@ public record Stage(
 
   /** Whether this is the first stage of the chain (it promotes from the main branch). */
   public boolean isFirst() {
-    return promotesFrom == null;
+    return upstream.promotesFrom() == null;
   }
 
   /** The stage it promotes from, if any. */
   public Optional<String> source() {
-    return Optional.ofNullable(promotesFrom);
+    return Optional.ofNullable(upstream.promotesFrom());
   }
 
   /**
@@ -99,10 +120,8 @@ public record Stage(
     return new Stage(
         asset.name(),
         asset.file(),
-        body.str("promotesFrom"),
+        new Upstream(body.str("promotesFrom"), body.str("track"), body.bool("protected", false)),
         body.str("gatewayUrl"),
-        body.bool("protected", false),
-        body.str("track"),
         new StateLocation(
             branch == null ? DEFAULT_BRANCH_PREFIX + asset.name() : branch, remote, server),
         body);

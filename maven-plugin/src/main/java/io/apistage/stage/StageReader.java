@@ -123,16 +123,10 @@ public final class StageReader {
         read.running.putAll(resolved);
       }
     }
-    return new StageState(
-        stage,
-        Optional.of(commit),
-        read.running,
-        read.deployed,
-        read.authored,
-        read.aliases,
-        read.history,
-        read.lastRecord,
-        read.problems);
+    StageState.StageContent content =
+        new StageState.StageContent(
+            stage.name(), read.running, read.authored, read.aliases, read.history, read.lastRecord);
+    return new StageState(stage, Optional.of(commit), content, read.deployed, read.problems);
   }
 
   /** One read of a branch's tree: what it found so far. */

@@ -17,35 +17,40 @@ import java.util.TreeMap;
  * @param stage the stage
  * @param commit the commit the state was read at, or empty for a stage never deployed to (no branch
  *     yet)
- * @param assets every asset as the stage runs it (aliases resolved, secrets as references), by key,
- *     in plain normalized form ({@link io.apistage.model.TreeDiff#normalize})
- * @param deployed the same assets with positions, their files named {@code <branch>:<path>}
- * @param authored the assets as authored (alias references intact), by key
- * @param aliases the authored aliases the assets use, by name
- * @param history the promotion and rollback records, oldest first
- * @param lastRecord the id of the last record as the state's metadata names it, or null
+ * @param content what the stage's tree holds: the assets as the stage runs them (aliases resolved,
+ *     secrets as references), by key, in plain normalized form ({@link
+ *     io.apistage.model.TreeDiff#normalize}); the assets as authored (alias references intact); the
+ *     authored aliases the assets use; the promotion and rollback records, oldest first; and the id
+ *     of the last record as the state's metadata names it
+ * @param deployed the running assets with positions, their files named {@code <branch>:<path>}
  * @param problems files that do not parse (errors) and signs of changes by hand (warnings)
  * @since 0.1.0
  */
 public record StageState(
     Stage stage,
     Optional<String> commit,
-    Map<String, Object> assets,
+    StageContent content,
     Map<String, Asset> deployed,
-    Map<String, Asset> authored,
-    Map<String, Asset> aliases,
-    List<HistoryRecord> history,
-    String lastRecord,
     List<Problem> problems) {
 
   public StageState {
     Objects.requireNonNull(stage, "stage");
     Objects.requireNonNull(commit, "commit");
-    assets = Collections.unmodifiableMap(new TreeMap<>(assets));
+    Objects.requireNonNull(content, "content");
+    if (!content.stage().equals(stage.name())) {
+      throw new IllegalArgumentException(
+          "the content of stage " + content.stage() + " given as the state of " + stage.name());
+    }
+    // sorted by key, so every reader of a state sees the same order
+    content =
+        new StageContent(
+            content.stage(),
+            new TreeMap<>(content.running()),
+            new TreeMap<>(content.authored()),
+            new TreeMap<>(content.aliases()),
+            content.history(),
+            content.lastRecord());
     deployed = Collections.unmodifiableMap(new TreeMap<>(deployed));
-    authored = Collections.unmodifiableMap(new TreeMap<>(authored));
-    aliases = Collections.unmodifiableMap(new TreeMap<>(aliases));
-    history = List.copyOf(history);
     problems = List.copyOf(problems);
   }
 
@@ -54,13 +59,37 @@ public record StageState(
     return new StageState(
         stage,
         Optional.empty(),
+        new StageContent(stage.name(), Map.of(), Map.of(), Map.of(), List.of(), null),
         Map.of(),
-        Map.of(),
-        Map.of(),
-        Map.of(),
-        List.of(),
-        null,
         List.of());
+  }
+
+  /**
+   * Every asset as the stage runs it (aliases resolved, secrets as references), by key, in plain
+   * normalized form.
+   */
+  public Map<String, Object> assets() {
+    return content.running();
+  }
+
+  /** The assets as authored (alias references intact), by key. */
+  public Map<String, Asset> authored() {
+    return content.authored();
+  }
+
+  /** The authored aliases the assets use, by name. */
+  public Map<String, Asset> aliases() {
+    return content.aliases();
+  }
+
+  /** The promotion and rollback records, oldest first. */
+  public List<HistoryRecord> history() {
+    return content.history();
+  }
+
+  /** The id of the last record as the state's metadata names it, or null. */
+  public String lastRecord() {
+    return content.lastRecord();
   }
 
   /** Whether nothing has been deployed to the stage. */
@@ -75,15 +104,7 @@ public record StageState(
 
   /** The number the next history record gets. */
   public int nextRecordNumber() {
-    return history.stream().mapToInt(HistoryRecord::number).max().orElse(0) + 1;
-  }
-
-  /**
-   * The content of this state, to change and {@link StageStore#render} into the tree of the next
-   * commit.
-   */
-  public StageContent content() {
-    return new StageContent(stage.name(), assets, authored, aliases, history, lastRecord);
+    return content.history().stream().mapToInt(HistoryRecord::number).max().orElse(0) + 1;
   }
 
   /**

@@ -51,7 +51,11 @@ public final class GatewayFixture {
       }
     }
     return new StageState(
-        s, Optional.of(commit), plain, deployed, deployed, Map.of(), List.of(), null, List.of());
+        s,
+        Optional.of(commit),
+        new StageState.StageContent(s.name(), plain, deployed, Map.of(), List.of(), null),
+        deployed,
+        List.of());
   }
 
   /** The files of a small platform: orders (keys), catalog (no auth), an old retired API. */

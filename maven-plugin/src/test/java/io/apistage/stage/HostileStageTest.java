@@ -95,9 +95,7 @@ class HostileStageTest {
           new Stage(
               "qa",
               "stages/qa.yaml",
-              "dev",
-              null,
-              false,
+              new Stage.Upstream("dev", null, false),
               null,
               new Stage.StateLocation(branch, null, null),
               new io.apistage.yaml.YMap(Map.of(), 1, 1));
