@@ -3,10 +3,10 @@ package io.apistage.promotion;
 import io.apistage.model.Asset;
 import io.apistage.model.Config;
 import io.apistage.model.Kind;
+import io.apistage.stage.AliasResolver;
 import io.apistage.yaml.YMap;
 import io.apistage.yaml.YNode;
 import io.apistage.yaml.YScalar;
-import io.apistage.yaml.YSeq;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,9 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The dependencies of assets, after the table of docs/promotion.md ("Selection and dependencies"):
@@ -30,8 +27,6 @@ import java.util.regex.Pattern;
  * @since 0.1.0
  */
 public final class Dependencies {
-
-  private static final Pattern ALIAS = Pattern.compile("\\$\\{alias:([A-Za-z0-9_.-]+)}");
 
   private final Config config;
   private final Map<String, List<String>> applicationsByApi = new HashMap<>();
@@ -128,7 +123,7 @@ public final class Dependencies {
       }
       default -> {}
     }
-    for (String alias : aliasesUsed(body)) {
+    for (String alias : AliasResolver.referencedAliases(body)) {
       out.add(Asset.key(Kind.ALIAS, alias, 0));
     }
     return new ArrayList<>(out);
@@ -151,28 +146,6 @@ public final class Dependencies {
       }
     }
     return out;
-  }
-
-  /** The alias names used by {@code ${alias:NAME}} anywhere in a document, sorted. */
-  public static Set<String> aliasesUsed(YNode node) {
-    Set<String> out = new TreeSet<>();
-    collectAliases(node, out);
-    return out;
-  }
-
-  private static void collectAliases(YNode node, Set<String> out) {
-    if (node instanceof YMap map) {
-      map.entries().values().forEach(e -> collectAliases(e.value(), out));
-    } else if (node instanceof YSeq seq) {
-      seq.items().forEach(i -> collectAliases(i, out));
-    } else if (node instanceof YScalar s
-        && s.value() instanceof String text
-        && text.contains("${alias:")) {
-      Matcher m = ALIAS.matcher(text);
-      while (m.find()) {
-        out.add(m.group(1));
-      }
-    }
   }
 
   private List<String> apiKeys(List<YNode> refs) {

@@ -197,8 +197,16 @@ public final class AliasResolver {
 
   /** The names of the aliases an asset refers to, without resolving anything. */
   public static Set<String> referencedAliases(Asset asset) {
+    return referencedAliases(asset.body());
+  }
+
+  /**
+   * The names of the aliases a document refers to with {@code ${alias:NAME}} anywhere in it,
+   * sorted, without resolving anything.
+   */
+  public static Set<String> referencedAliases(YNode node) {
     Set<String> out = new TreeSet<>();
-    collect(asset.body(), out);
+    collect(node, out);
     return out;
   }
 
