@@ -8,9 +8,7 @@ import io.apistage.problem.Problems;
 import io.apistage.rules.Validation;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The last step every lifecycle goal shares: validate the whole config root with the edits applied,
@@ -34,30 +32,25 @@ public final class EditOutcome {
    *
    * @param goal the goal's name
    * @param problem the reason, at its file and position
-   * @param body the goal's report body
+   * @param subject what the goal is about, for its report
    */
-  public static GoalResult refused(String goal, Problem problem, Map<String, Object> body) {
-    Map<String, Object> out = new LinkedHashMap<>(body);
-    out.put("written", List.of());
-    return result(
+  static GoalResult refused(String goal, Problem problem, EditReport.Subject subject) {
+    return new GoalResult(
         goal,
         REFUSED,
         goal + " refused, nothing written: " + problem.message(),
         List.of(problem),
-        out);
+        EditReport.nothingWritten(subject));
   }
 
   /** Nothing to edit: the goal's aim holds already; nothing was written. */
-  public static GoalResult nothingToDo(
-      String goal, String message, List<Problem> notes, Map<String, Object> body) {
-    Map<String, Object> out = new LinkedHashMap<>(body);
-    out.put("written", List.of());
-    return result(goal, "OK", message, notes, out);
+  static GoalResult nothingToDo(
+      String goal, String message, List<Problem> notes, EditReport.Subject subject) {
+    return new GoalResult(goal, "OK", message, notes, EditReport.nothingWritten(subject));
   }
 
   /** A refusal because a file to edit cannot be read as a YAML mapping: the reader's problems. */
-  public static GoalResult unreadable(
-      String goal, ApiLines.YamlText file, Map<String, Object> body) {
+  static GoalResult unreadable(String goal, ApiLines.YamlText file, EditReport.Subject subject) {
     List<Problem> problems =
         file.parsed().problems().isEmpty()
             ? List.of(
@@ -68,14 +61,12 @@ public final class EditOutcome {
                     LifecycleRules.YAML,
                     "the document is not a mapping of keys to values"))
             : file.parsed().problems();
-    Map<String, Object> out = new LinkedHashMap<>(body);
-    out.put("written", List.of());
-    return result(
+    return new GoalResult(
         goal,
         REFUSED,
         goal + " refused, nothing written: " + file.path() + " cannot be read; fix it first",
         problems,
-        out);
+        EditReport.nothingWritten(subject));
   }
 
   /**
@@ -86,24 +77,21 @@ public final class EditOutcome {
    * @param edits the files to write
    * @param dryRun whether to show a unified diff instead of writing
    * @param notes warnings of the goal itself (they do not stop the edit)
-   * @param body the goal's report body, completed with the files written
+   * @param subject what the goal is about, for its report
    */
-  public static GoalResult apply(
+  static GoalResult apply(
       GoalContext context,
       String goal,
       FileEdits edits,
       boolean dryRun,
       List<Problem> notes,
-      Map<String, Object> body)
+      EditReport.Subject subject)
       throws IOException {
     List<Problem> problems = new ArrayList<>(notes);
     problems.addAll(new Validation().validate(edits.source()).problems());
-    Map<String, Object> out = new LinkedHashMap<>(body);
-    out.put("dryRun", dryRun);
     String files = String.join(", ", edits.paths());
     if (Problems.hasErrors(problems)) {
-      out.put("written", List.of());
-      return result(
+      return new GoalResult(
           goal,
           VALIDATION_FAILED,
           goal
@@ -113,24 +101,24 @@ public final class EditOutcome {
               + Problems.summary(problems)
               + ")",
           problems,
-          out);
+          new EditReport(subject, dryRun, List.of(), null));
     }
     if (dryRun) {
       edits.diff().forEach(context.log()::info);
-      out.put("written", List.of());
-      out.put("diff", String.join("\n", edits.diff()));
-      return result(
-          goal, "OK", goal + " dry run: would write " + files + "; nothing written", problems, out);
+      EditReport body = new EditReport(subject, true, List.of(), String.join("\n", edits.diff()));
+      return new GoalResult(
+          goal,
+          "OK",
+          goal + " dry run: would write " + files + "; nothing written",
+          problems,
+          body);
     }
     edits.write();
-    out.put("written", edits.paths());
-    return result(
-        goal, "OK", goal + " wrote " + files + "; review the change and commit it", problems, out);
-  }
-
-  /** The one place a lifecycle goal's result is made, its report body in plain values. */
-  private static GoalResult result(
-      String goal, String code, String message, List<Problem> problems, Map<String, Object> body) {
-    return new GoalResult(goal, code, message, problems, () -> body);
+    return new GoalResult(
+        goal,
+        "OK",
+        goal + " wrote " + files + "; review the change and commit it",
+        problems,
+        new EditReport(subject, false, edits.paths(), null));
   }
 }

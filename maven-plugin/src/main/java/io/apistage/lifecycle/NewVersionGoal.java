@@ -10,9 +10,7 @@ import io.apistage.yaml.YMap;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -54,11 +52,7 @@ public final class NewVersionGoal {
     int to = from + 1;
     String source = majors.get(from);
     String target = "apis/" + name + "/v" + to + source.substring(source.lastIndexOf('.'));
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("api", name);
-    body.put("from", source);
-    body.put("file", target);
-    body.put("version", to + ".0.0");
+    NewVersionReport body = new NewVersionReport(name, source, target, to + ".0.0");
     Optional<Problem> taken = taken(name, to, source);
     if (taken.isPresent()) {
       return EditOutcome.refused(GOAL, taken.get(), body);

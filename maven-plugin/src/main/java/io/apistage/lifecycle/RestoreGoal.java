@@ -10,9 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The {@code restore} goal: an Api file deleted in an earlier commit comes back with the content of
@@ -50,11 +48,9 @@ public final class RestoreGoal {
   public GoalResult execute() throws ApistageException, IOException {
     ApiLines.Ref ref = new ApiLines(context.configDir()).requireLine(line, GOAL, "apistage.api");
     String base = "apis/" + ref.api() + "/v" + ref.major();
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("api", ref.toString());
     for (String ext : List.of(".yaml", ".yml")) {
       if (Files.exists(context.configDir().resolve(base + ext), LinkOption.NOFOLLOW_LINKS)) {
-        body.put("file", base + ext);
+        RestoreReport body = new RestoreReport(ref.toString(), base + ext, null, null);
         return EditOutcome.refused(
             GOAL,
             LifecycleRules.error(
@@ -79,11 +75,10 @@ public final class RestoreGoal {
         PathHistory.Found found = PathHistory.of(git, head, base + ext);
         looked.addAll(found.touching());
         if (found.lastWith().isPresent()) {
-          return restore(found, body);
+          return restore(ref, found);
         }
       }
-      body.put("file", base + ".yaml");
-      body.put("commitsLookedAt", looked);
+      RestoreReport body = new RestoreReport(ref.toString(), base + ".yaml", null, looked);
       return EditOutcome.refused(
           GOAL,
           LifecycleRules.error(
@@ -102,12 +97,10 @@ public final class RestoreGoal {
     }
   }
 
-  private GoalResult restore(PathHistory.Found found, Map<String, Object> body) throws IOException {
+  private GoalResult restore(ApiLines.Ref ref, PathHistory.Found found) throws IOException {
     String commit = found.lastWith().orElseThrow();
     List<String> deletedIn = found.touching().subList(0, found.touching().indexOf(commit));
-    body.put("file", found.path());
-    body.put("commit", commit);
-    body.put("commitsLookedAt", found.touching());
+    RestoreReport body = new RestoreReport(ref.toString(), found.path(), commit, found.touching());
     context
         .log()
         .info(

@@ -15,9 +15,7 @@ import io.apistage.yaml.ParsedFile;
 import io.apistage.yaml.YMap;
 import io.apistage.yaml.YamlParser;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -61,17 +59,14 @@ public final class SetStateGoal {
     ApiLines.Ref ref = lines.requireLine(line, GOAL, "apistage.api");
     String target = requireState();
     String path = requirePath(lines, ref);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("api", ref.toString());
-    body.put("file", path);
-    body.put("state", target);
+    SetStateReport body = SetStateReport.asked(ref.toString(), path, target);
     ApiLines.YamlText file = lines.read(path);
     if (file.root() == null) {
       return EditOutcome.unreadable(GOAL, file, body);
     }
     YMap doc = file.root();
     String current = VersionPolicy.state(doc);
-    body.put("from", current);
+    body = body.read(current);
     Optional<Problem> refusal = refusal(lines, ref, path, doc, target);
     if (refusal.isPresent()) {
       return EditOutcome.refused(GOAL, refusal.get(), body);
@@ -89,7 +84,7 @@ public final class SetStateGoal {
       edited = edit.result();
     }
     String version = bumped.orElse(doc.str("version"));
-    body.put("version", version);
+    body = body.edited(version);
     context.log().info(describe(ref, path, current, target, doc.str("version"), bumped));
     FileEdits edits =
         new FileEdits(context.configDir()).put(path, file.bytes(), ApiLines.bytes(file, edited));

@@ -68,10 +68,8 @@ public final class UpgradeAccessGoal {
     List<Integer> known = List.copyOf(majors.keySet());
     int to = requireTo(api, majors);
     Integer from = requireFrom(known, to);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("api", api);
-    body.put("to", api + "@" + to);
-    body.put("from", from == null ? null : api + "@" + from);
+    UpgradeAccessReport body =
+        new UpgradeAccessReport(api, api + "@" + to, from == null ? null : api + "@" + from, null);
     ApiLines.YamlText target = lines.read(majors.get(to));
     if (target.root() == null) {
       return EditOutcome.unreadable(GOAL, target, body);
@@ -87,7 +85,6 @@ public final class UpgradeAccessGoal {
     Config config = new ConfigLoader().load(new DirectorySource(context.configDir()));
     List<Move> moves = select(config, api, to, from);
     if (moves.isEmpty()) {
-      body.put("consumers", List.of());
       return EditOutcome.nothingToDo(
           GOAL,
           GOAL
@@ -100,12 +97,13 @@ public final class UpgradeAccessGoal {
               + to
               + "; nothing written",
           notes,
-          body);
+          body.withConsumers(List.of()));
     }
     FileEdits edits = edits(lines, moves, api + "@" + to);
-    body.put(
-        "consumers", new UpgradeReport(context.log(), lines, config).report(moves(moves), api, to));
-    return EditOutcome.apply(context, GOAL, edits, request.dryRun(), notes, body);
+    List<UpgradeAccessReport.Consumer> consumers =
+        new UpgradeReport(context.log(), lines, config).report(moves(moves), api, to);
+    return EditOutcome.apply(
+        context, GOAL, edits, request.dryRun(), notes, body.withConsumers(consumers));
   }
 
   private int requireTo(String api, TreeMap<Integer, String> majors) throws ApistageException {

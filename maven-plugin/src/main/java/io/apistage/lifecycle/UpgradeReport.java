@@ -10,7 +10,6 @@ import io.apistage.versions.Finding;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,8 +43,9 @@ final class UpgradeReport {
   }
 
   /** Prints and returns the report entry of every consumer moved. */
-  List<Map<String, Object>> report(List<Moved> moved, String api, int to) throws IOException {
-    List<Map<String, Object>> out = new ArrayList<>();
+  List<UpgradeAccessReport.Consumer> report(List<Moved> moved, String api, int to)
+      throws IOException {
+    List<UpgradeAccessReport.Consumer> out = new ArrayList<>();
     for (Moved m : moved) {
       Optional<List<Finding>> findings = breaking(api, m.from(), to);
       List<String> subscriptions = subscriptions(m.asset());
@@ -76,22 +76,25 @@ final class UpgradeReport {
                           + ": "
                           + f.message()));
       subscriptions.forEach(s -> log.info("  " + s + " follows " + m.asset().key()));
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("consumer", m.asset().key());
-      entry.put("file", m.asset().file());
-      entry.put("from", api + "@" + m.from());
-      entry.put("to", api + "@" + to);
-      List<Map<String, Object>> list = new ArrayList<>();
-      for (Finding f : findings.orElse(List.of())) {
-        Map<String, Object> plain = new LinkedHashMap<>();
-        plain.put("rule", String.valueOf(f.rule()));
-        plain.put("field", f.field());
-        plain.put("message", f.message());
-        list.add(plain);
-      }
-      entry.put("breaking", findings.isPresent() ? list : null);
-      entry.put("subscriptions", subscriptions);
-      out.add(entry);
+      List<UpgradeAccessReport.Breaking> breaking =
+          findings
+              .map(
+                  list ->
+                      list.stream()
+                          .map(
+                              f ->
+                                  new UpgradeAccessReport.Breaking(
+                                      String.valueOf(f.rule()), f.field(), f.message()))
+                          .toList())
+              .orElse(null);
+      out.add(
+          new UpgradeAccessReport.Consumer(
+              m.asset().key(),
+              m.asset().file(),
+              api + "@" + m.from(),
+              api + "@" + to,
+              breaking,
+              subscriptions));
     }
     return out;
   }
