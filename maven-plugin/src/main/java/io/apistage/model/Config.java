@@ -54,16 +54,7 @@ public record Config(
       return problem;
     }
     String file = o.fileAt(asset.body(), problem.field(), asset.file());
-    return file.equals(problem.file())
-        ? problem
-        : new Problem(
-            file,
-            problem.line(),
-            problem.column(),
-            problem.field(),
-            problem.rule(),
-            problem.severity(),
-            problem.message());
+    return file.equals(problem.file()) ? problem : problem.inFile(file);
   }
 
   /** The asset with a key, if any. */

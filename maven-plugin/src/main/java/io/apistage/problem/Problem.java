@@ -74,6 +74,13 @@ public record Problem(
     return new Problem(file, line, column, field, rule, other, message);
   }
 
+  /**
+   * This problem in another file at the same place, e.g. the OpenAPI file an Api's part came from.
+   */
+  public Problem inFile(String other) {
+    return new Problem(other, line, column, field, rule, severity, message);
+  }
+
   /** True for errors. */
   public boolean isError() {
     return severity == Severity.ERROR;

@@ -35,7 +35,7 @@ public final class DependencyCycleRule implements Rule {
     List<Problem> out = new ArrayList<>();
     Set<String> done = new HashSet<>();
     for (String start : config.assets().keySet()) {
-      walk(start, new ArrayList<>(), new ArrayList<>(), edges, done, config, out);
+      walk(start, new ArrayList<>(), new ArrayList<>(), edges, done, out);
     }
     return out;
   }
@@ -50,7 +50,6 @@ public final class DependencyCycleRule implements Rule {
       List<Reference> via,
       Map<String, List<Reference>> edges,
       Set<String> done,
-      Config config,
       List<Problem> out) {
     int at = path.indexOf(key);
     if (at >= 0) {
@@ -75,7 +74,7 @@ public final class DependencyCycleRule implements Rule {
     path.add(key);
     for (Reference ref : edges.getOrDefault(key, List.of())) {
       via.add(ref);
-      walk(ref.targetKey(), path, via, edges, done, config, out);
+      walk(ref.targetKey(), path, via, edges, done, out);
       via.remove(via.size() - 1);
     }
     path.remove(path.size() - 1);

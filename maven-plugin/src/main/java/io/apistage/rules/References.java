@@ -62,9 +62,7 @@ public final class References {
                       asset,
                       JsonPointer.child("/stages", e.key()),
                       key,
-                      Kind.STAGE,
-                      e.key(),
-                      0,
+                      new Reference.Target(Kind.STAGE, e.key(), 0),
                       false));
             }
           }
@@ -110,7 +108,9 @@ public final class References {
           && m.value() instanceof Long l) {
         major = l.intValue();
       }
-      out.add(new Reference(asset, pointer + "/name", nameNode, kind, name, major, false));
+      out.add(
+          new Reference(
+              asset, pointer + "/name", nameNode, new Reference.Target(kind, name, major), false));
     }
   }
 
@@ -125,9 +125,7 @@ public final class References {
                 asset,
                 "/apis/" + i,
                 apis.get(i),
-                Kind.API,
-                m.group(1),
-                Integer.parseInt(m.group(2)),
+                new Reference.Target(Kind.API, m.group(1), Integer.parseInt(m.group(2))),
                 true));
       }
     }
@@ -139,7 +137,7 @@ public final class References {
     YNode node = map.get(field.substring(field.lastIndexOf('/') + 1));
     String text = RuleSupport.text(node);
     if (RuleSupport.isName(text)) {
-      out.add(new Reference(asset, field, node, kind, text, 0, required));
+      out.add(new Reference(asset, field, node, new Reference.Target(kind, text, 0), required));
     }
   }
 
@@ -149,7 +147,13 @@ public final class References {
     for (int i = 0; i < items.size(); i++) {
       String text = RuleSupport.text(items.get(i));
       if (RuleSupport.isName(text)) {
-        out.add(new Reference(asset, field + "/" + i, items.get(i), kind, text, 0, required));
+        out.add(
+            new Reference(
+                asset,
+                field + "/" + i,
+                items.get(i),
+                new Reference.Target(kind, text, 0),
+                required));
       }
     }
   }
@@ -175,7 +179,9 @@ public final class References {
       String pointer = path.isEmpty() ? "" : "/" + String.join("/", path);
       Matcher m = ALIAS_USE.matcher(text);
       while (m.find()) {
-        out.add(new Reference(asset, pointer, node, Kind.ALIAS, m.group(1), 0, true));
+        out.add(
+            new Reference(
+                asset, pointer, node, new Reference.Target(Kind.ALIAS, m.group(1), 0), true));
       }
     }
   }
