@@ -223,10 +223,9 @@ public final class ReleaseGoal {
       return;
     }
     problems.add(
-        Problem.error(
+        versionProblem(
             file,
-            body.valuePosition("version"),
-            "/version",
+            body,
             RuleId.RELEASE_NOT_NEWER,
             tag.name()
                 + " is not newer than "
@@ -300,10 +299,9 @@ public final class ReleaseGoal {
       return;
     }
     problems.add(
-        Problem.error(
+        versionProblem(
             file,
-            body.valuePosition("version"),
-            "/version",
+            body,
             RuleId.RELEASE_VERSION,
             "the tag "
                 + tag.name()
@@ -313,6 +311,11 @@ public final class ReleaseGoal {
                 + (version == null ? "no version" : "version " + version)
                 + "; tag the commit that sets version: "
                 + tag.version()));
+  }
+
+  /** A problem of a release rule at the version of the tagged Api file. */
+  private static Problem versionProblem(String file, YMap body, RuleId rule, String message) {
+    return Problem.error(file, body.valuePosition("version"), "/version", rule, message);
   }
 
   private static void checkState(String file, YMap body, ReleaseTag tag, List<Problem> problems) {

@@ -79,7 +79,14 @@ public final class EndpointRule implements Rule {
   }
 
   /** One endpoint being checked: its Api, node, JSON pointer, label and path. */
-  private record Endpoint(Asset api, YMap node, String pointer, String label, String path) {}
+  private record Endpoint(Asset api, YMap node, String pointer, String label, String path) {
+
+    /** A {@code path-parameter} problem at the endpoint's path. */
+    Problem pathProblem(String message) {
+      return RuleSupport.error(
+          api, node.get("path"), pointer + "/path", RuleId.PATH_PARAMETER, message);
+    }
+  }
 
   private static void parameters(
       Asset api, YMap node, String pointer, String label, String path, List<Problem> out) {
@@ -92,11 +99,7 @@ public final class EndpointRule implements Rule {
     String rest = VARIABLE.matcher(path).replaceAll("");
     if (rest.indexOf('{') >= 0 || rest.indexOf('}') >= 0 || variables.contains("")) {
       out.add(
-          RuleSupport.error(
-              api,
-              node.get("path"),
-              pointer + "/path",
-              RuleId.PATH_PARAMETER,
+          endpoint.pathProblem(
               "path "
                   + path
                   + " has unbalanced or empty braces; a path parameter is written {name}"));
@@ -106,11 +109,7 @@ public final class EndpointRule implements Rule {
     for (String variable : variables) {
       if (!declared.contains(variable)) {
         out.add(
-            RuleSupport.error(
-                api,
-                node.get("path"),
-                pointer + "/path",
-                RuleId.PATH_PARAMETER,
+            endpoint.pathProblem(
                 "path parameter '"
                     + variable
                     + "' of "

@@ -92,11 +92,8 @@ public final class StageChain {
       Stage stage, Map<String, Stage> byName, Map<String, List<Stage>> children) {
     if (!byName.containsKey(stage.promotesFrom())) {
       return Optional.of(
-          Problem.error(
-              stage.file(),
-              stage.body().valuePosition("promotesFrom"),
-              "/promotesFrom",
-              RuleId.STAGE_CHAIN,
+          promotesFromProblem(
+              stage,
               "stage "
                   + stage.name()
                   + " promotes from '"
@@ -106,12 +103,8 @@ public final class StageChain {
     }
     if (stage.promotesFrom().equals(stage.name())) {
       return Optional.of(
-          Problem.error(
-              stage.file(),
-              stage.body().valuePosition("promotesFrom"),
-              "/promotesFrom",
-              RuleId.STAGE_CHAIN,
-              "stage " + stage.name() + " promotes from itself; name the stage before it"));
+          promotesFromProblem(
+              stage, "stage " + stage.name() + " promotes from itself; name the stage before it"));
     }
     children.computeIfAbsent(stage.promotesFrom(), k -> new ArrayList<>()).add(stage);
     return Optional.empty();
@@ -148,11 +141,8 @@ public final class StageChain {
           && !stage.promotesFrom().equals(stage.name())
           && !reachesFirst(stage, byName, firsts)) {
         problems.add(
-            Problem.error(
-                stage.file(),
-                stage.body().valuePosition("promotesFrom"),
-                "/promotesFrom",
-                RuleId.STAGE_CHAIN,
+            promotesFromProblem(
+                stage,
                 "stage "
                     + stage.name()
                     + " is in a promotesFrom cycle ("
@@ -161,6 +151,16 @@ public final class StageChain {
       }
     }
     return problems;
+  }
+
+  /** A problem of the stage chain at a stage's promotesFrom. */
+  private static Problem promotesFromProblem(Stage stage, String message) {
+    return Problem.error(
+        stage.file(),
+        stage.body().valuePosition("promotesFrom"),
+        "/promotesFrom",
+        RuleId.STAGE_CHAIN,
+        message);
   }
 
   private static boolean reachesFirst(Stage stage, Map<String, Stage> byName, List<Stage> firsts) {
