@@ -17,10 +17,8 @@ import java.util.Objects;
  * @param application the application told
  * @param url the webhook URL, as the stage resolved it
  * @param secret the reference to the signing secret, {@code ${secret:NAME}}; never its value
- * @param stage the stage that changed
- * @param record the id of the stage's history record of the change
- * @param promotion the promotion applied or rolled back
- * @param occurredAt when the stage changed, ISO-8601 UTC
+ * @param change the change of the stage: the stage, its history record, the promotion applied or
+ *     rolled back, and when it occurred (ISO-8601 UTC)
  * @param changes the changed Api majors the application uses
  * @since 0.2.0
  */
@@ -29,10 +27,7 @@ public record Notice(
     String application,
     String url,
     String secret,
-    String stage,
-    String record,
-    String promotion,
-    String occurredAt,
+    NoticePlanner.StageChange change,
     List<NoticeChange> changes) {
 
   /** The body's {@code type}. */
@@ -40,7 +35,28 @@ public record Notice(
 
   public Notice {
     Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(change, "change");
     changes = List.copyOf(changes);
+  }
+
+  /** The stage that changed. */
+  public String stage() {
+    return change.stage();
+  }
+
+  /** The id of the stage's history record of the change. */
+  public String record() {
+    return change.record();
+  }
+
+  /** The promotion applied or rolled back. */
+  public String promotion() {
+    return change.promotion();
+  }
+
+  /** When the stage changed, ISO-8601 UTC. */
+  public String occurredAt() {
+    return change.occurredAt();
   }
 
   /**
@@ -52,10 +68,10 @@ public record Notice(
     out.put("type", TYPE);
     out.put("id", id);
     out.put("application", application);
-    out.put("stage", stage);
-    out.put("promotion", promotion);
+    out.put("stage", stage());
+    out.put("promotion", promotion());
     out.put("commit", commit);
-    out.put("occurredAt", occurredAt);
+    out.put("occurredAt", occurredAt());
     out.put("changes", changesPlain());
     return Json.write(out).strip();
   }
@@ -67,10 +83,10 @@ public record Notice(
     out.put("application", application);
     out.put("url", url);
     out.put("secret", secret);
-    out.put("stage", stage);
-    out.put("record", record);
-    out.put("promotion", promotion);
-    out.put("occurredAt", occurredAt);
+    out.put("stage", stage());
+    out.put("record", record());
+    out.put("promotion", promotion());
+    out.put("occurredAt", occurredAt());
     out.put("changes", changesPlain());
     return out;
   }
@@ -96,10 +112,11 @@ public record Notice(
         (String) plain.get("application"),
         url,
         (String) plain.get("secret"),
-        (String) plain.get("stage"),
-        (String) plain.get("record"),
-        (String) plain.get("promotion"),
-        (String) plain.get("occurredAt"),
+        new NoticePlanner.StageChange(
+            (String) plain.get("stage"),
+            (String) plain.get("record"),
+            (String) plain.get("promotion"),
+            (String) plain.get("occurredAt")),
         changes);
   }
 }

@@ -3,6 +3,7 @@ package io.apistage.notice;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One Api major that changed on a stage, as a notice tells it: its versions before and after, the
@@ -14,9 +15,7 @@ import java.util.Map;
  * @param toVersion the version the stage runs now, or null when the major was removed
  * @param bump {@code none|patch|minor|major}: a new major counts as {@code minor} (nothing a
  *     consumer used changed), a removed one as {@code major}
- * @param modified how many fields changed
- * @param added how many fields and items are new
- * @param removed how many fields and items are gone
+ * @param summary how many fields changed, are new and are gone
  * @param findings the findings, each {@code {rule, bump, field, message}}
  * @since 0.2.0
  */
@@ -25,27 +24,35 @@ public record NoticeChange(
     String fromVersion,
     String toVersion,
     String bump,
-    int modified,
-    int added,
-    int removed,
+    Summary summary,
     List<Map<String, Object>> findings) {
 
   public NoticeChange {
+    Objects.requireNonNull(summary, "summary");
     findings = List.copyOf(findings);
   }
 
+  /**
+   * The size of a change, as a notice's {@code summary} tells it.
+   *
+   * @param modified how many fields changed
+   * @param added how many fields and items are new
+   * @param removed how many fields and items are gone
+   */
+  public record Summary(int modified, int added, int removed) {}
+
   /** The change as it appears in a notice body (and in the stage's outbox). */
   public Map<String, Object> toPlain() {
-    Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("modified", modified);
-    summary.put("added", added);
-    summary.put("removed", removed);
+    Map<String, Object> counts = new LinkedHashMap<>();
+    counts.put("modified", summary.modified());
+    counts.put("added", summary.added());
+    counts.put("removed", summary.removed());
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("api", api);
     out.put("fromVersion", fromVersion);
     out.put("toVersion", toVersion);
     out.put("bump", bump);
-    out.put("summary", summary);
+    out.put("summary", counts);
     out.put("findings", findings);
     return out;
   }
@@ -59,9 +66,10 @@ public record NoticeChange(
         (String) plain.get("fromVersion"),
         (String) plain.get("toVersion"),
         (String) plain.get("bump"),
-        count(summary.get("modified")),
-        count(summary.get("added")),
-        count(summary.get("removed")),
+        new Summary(
+            count(summary.get("modified")),
+            count(summary.get("added")),
+            count(summary.get("removed"))),
         (List<Map<String, Object>>) plain.getOrDefault("findings", List.of()));
   }
 

@@ -79,10 +79,7 @@ public final class NoticePlanner {
               app,
               String.valueOf(webhook.get().get("url")),
               String.valueOf(webhook.get().get("secret")),
-              change.stage(),
-              change.record(),
-              change.promotion(),
-              change.occurredAt(),
+              change,
               changes));
     }
     return out;
@@ -145,9 +142,7 @@ public final class NoticePlanner {
           from == null ? null : version(from),
           to == null ? null : version(to),
           (from == null ? Bump.MINOR : Bump.MAJOR).label(),
-          0,
-          from == null ? fields : 0,
-          from == null ? 0 : fields,
+          new NoticeChange.Summary(0, from == null ? fields : 0, from == null ? 0 : fields),
           List.of());
     }
     ApiComparator.Comparison comparison = ApiComparator.compare(from, to);
@@ -171,9 +166,10 @@ public final class NoticePlanner {
         version(from),
         version(to),
         bump.label(),
-        comparison.summary().modified().size(),
-        comparison.summary().added().size(),
-        comparison.summary().removed().size(),
+        new NoticeChange.Summary(
+            comparison.summary().modified().size(),
+            comparison.summary().added().size(),
+            comparison.summary().removed().size()),
         findings);
   }
 
