@@ -11,15 +11,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * The plain header of an archive (docs/archive.md): magic, format version, header length, the
  * Argon2id parameters and salt, the cipher, the chunk size, the nonce prefix, a key check and a
  * SHA-256 of all of it. Every chunk authenticates the whole header as associated data.
  *
- * @param memoryKib Argon2id memory in KiB
- * @param iterations Argon2id passes
- * @param parallelism Argon2id lanes
+ * @param kdf the Argon2id parameters: memory in KiB, passes, lanes
  * @param salt the 16-byte salt
  * @param chunkSize plaintext bytes per chunk (the last chunk may hold fewer)
  * @param noncePrefix the 7 random bytes that start every chunk's nonce
@@ -27,13 +26,7 @@ import java.util.Arrays;
  * @since 0.2.0
  */
 public record ArchiveHeader(
-    int memoryKib,
-    int iterations,
-    int parallelism,
-    byte[] salt,
-    int chunkSize,
-    byte[] noncePrefix,
-    byte[] keyCheck) {
+    Kdf.Params kdf, byte[] salt, int chunkSize, byte[] noncePrefix, byte[] keyCheck) {
 
   /** The first 16 bytes of every archive. */
   public static final byte[] MAGIC = "APISTAGE-ARCHIVE".getBytes(StandardCharsets.US_ASCII);
@@ -59,6 +52,7 @@ public record ArchiveHeader(
   private static final int DIGEST_LENGTH = 32;
 
   public ArchiveHeader {
+    Objects.requireNonNull(kdf, "kdf");
     salt = salt.clone();
     noncePrefix = noncePrefix.clone();
     keyCheck = keyCheck.clone();
@@ -70,25 +64,12 @@ public record ArchiveHeader(
     byte[] prefix = new byte[NONCE_PREFIX_LENGTH];
     random.nextBytes(salt);
     random.nextBytes(prefix);
-    return new ArchiveHeader(
-        params.memoryKib(),
-        params.iterations(),
-        params.parallelism(),
-        salt,
-        CHUNK_SIZE,
-        prefix,
-        new byte[CHECK_LENGTH]);
-  }
-
-  /** The Argon2id parameters. */
-  Kdf.Params kdf() {
-    return new Kdf.Params(memoryKib, iterations, parallelism);
+    return new ArchiveHeader(params, salt, CHUNK_SIZE, prefix, new byte[CHECK_LENGTH]);
   }
 
   /** This header with the key check of a derived key. */
   ArchiveHeader withKeyCheck(byte[] check) {
-    return new ArchiveHeader(
-        memoryKib, iterations, parallelism, salt, chunkSize, noncePrefix, check);
+    return new ArchiveHeader(kdf, salt, chunkSize, noncePrefix, check);
   }
 
   /** The header's bytes, checksum included. */
@@ -99,9 +80,9 @@ public record ArchiveHeader(
       out.writeShort(VERSION);
       out.writeShort(LENGTH);
       out.writeByte(KDF_ARGON2ID);
-      out.writeInt(memoryKib);
-      out.writeInt(iterations);
-      out.writeByte(parallelism);
+      out.writeInt(kdf.memoryKib());
+      out.writeInt(kdf.iterations());
+      out.writeByte(kdf.parallelism());
       out.write(salt);
       out.writeByte(CIPHER_AES_256_GCM);
       out.writeInt(chunkSize);
@@ -185,12 +166,13 @@ public record ArchiveHeader(
               + cipher
               + ") this apistage does not know; it knows Argon2id (1) and AES-256-GCM (1)");
     }
-    Kdf.checkCaps(new Kdf.Params(memory, iterations, parallelism), name);
+    Kdf.Params params = new Kdf.Params(memory, iterations, parallelism);
+    Kdf.checkCaps(params, name);
     if (chunk < 1024 || chunk > 1024 * 1024) {
       throw new BadArchive(
           name + " declares chunks of " + chunk + " bytes; a reader accepts 1 KiB to 1 MiB");
     }
-    return new ArchiveHeader(memory, iterations, parallelism, salt, chunk, prefix, check);
+    return new ArchiveHeader(params, salt, chunk, prefix, check);
   }
 
   private static BadArchive changed(String name) {
