@@ -44,12 +44,12 @@ import org.junit.jupiter.api.io.TempDir;
  * a JVM of its own ({@link NotifyProcess}) is killed when the loopback receiver has got its k-th
  * request, either while that request waits for its answer or a random moment after it was answered
  * (during later sends, while the delivery record is written, or after the process ended). Before
- * each round a promotion adds 12 new notices. After the 10 kills one more {@code notify} runs to
- * its end. Then no notice is lost (every one is recorded delivered), none is recorded delivered
- * twice, and none is recorded delivered that the receiver did not answer with a 2xx. The receiver
- * may see a notice twice (sent, then killed before the record was written, then sent again by the
- * next run with the same {@code webhook-id}): delivery is at least once, and receivers deduplicate
- * on {@code webhook-id} (docs/notices.md).
+ * each round a promotion adds 8 new notices. After the 10 kills one more {@code notify} runs to its
+ * end. Then no notice is lost (every one is recorded delivered), none is recorded delivered twice,
+ * and none is recorded delivered that the receiver did not answer with a 2xx. The receiver may see
+ * a notice twice (sent, then killed before the record was written, then sent again by the next run
+ * with the same {@code webhook-id}): delivery is at least once, and receivers deduplicate on {@code
+ * webhook-id} (docs/notices.md).
  *
  * <p>Every wait is on an event (the receiver got request k, the process ended), bounded; no step
  * assumes how fast the machine is. The seed is {@code -Dapistage.kill.seed} (default 15).
