@@ -6,6 +6,7 @@ import io.apistage.notice.NotifyGoal;
 import io.apistage.problem.ApistageException;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Map;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -45,7 +46,11 @@ public class NotifyMojo extends AbstractApistageMojo {
     return new NotifyGoal(
             context,
             new NotifyGoal.Request(
-                stage, stageServers(), secretServers(), Clock.systemUTC(), dryRun))
+                stage,
+                stageServers(),
+                dryRun ? Map.of() : secretServers(),
+                Clock.systemUTC(),
+                dryRun))
         .execute();
   }
 }
