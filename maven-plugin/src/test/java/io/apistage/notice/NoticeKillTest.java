@@ -137,7 +137,7 @@ class NoticeKillTest {
     Random random = new Random(seed);
     long start = System.nanoTime();
     List<String> rounds = new ArrayList<>();
-    int staleLocks = 0;
+    List<String> staleLocks = new ArrayList<>();
     int promotions = 0;
     try (KillReceiver receiver = new KillReceiver();
         GitRepoBuilder repo = GitRepoBuilder.init(dir).as("Alice", "alice@example.com")) {
@@ -169,7 +169,8 @@ class NoticeKillTest {
         String how = killAt(child, round, delay, i);
         long t2 = System.nanoTime();
         round.release.countDown();
-        staleLocks += removeStaleLocks();
+        List<String> locks = removeStaleLocks();
+        staleLocks.addAll(locks);
         rounds.add(
             "round "
                 + i
@@ -182,6 +183,7 @@ class NoticeKillTest {
                 + (round.hold ? " while it waits for its answer" : " + " + delay + " ms")
                 + ": "
                 + how
+                + (locks.isEmpty() ? "" : ", left " + locks)
                 + String.format(" (%.1f s, notify %.1f s)", (t1 - t0) / 1e9, (t2 - t1) / 1e9));
       }
       receiver.round = new Round(Integer.MAX_VALUE, false);
@@ -201,7 +203,7 @@ class NoticeKillTest {
       int duplicates = receiver.received.size() - new HashSet<>(receiver.received).size();
       System.out.printf(
           "NoticeKillTest seed %d: %d notices, %d requests received (%d duplicates on the wire),"
-              + " %d stale ref locks removed, %.1f s%n",
+              + " stale locks removed: %s, %.1f s%n",
           seed,
           all.size(),
           receiver.received.size(),
@@ -303,18 +305,20 @@ class NoticeKillTest {
 
   /**
    * Lock files a killed Git writer leaves (JGit, like git, writes {@code <ref>.lock} and renames
-   * it): as git tells its user after a crash, they are removed before the next run. Returns how
-   * many there were.
+   * it): as git tells its user after a crash, they are removed before the next run (a run that
+   * finds one cannot move the ref). Returns their paths in {@code .git}.
    */
-  private int removeStaleLocks() throws IOException {
+  private List<String> removeStaleLocks() throws IOException {
     List<Path> locks;
     try (Stream<Path> files = Files.walk(dir.resolve(".git"))) {
       locks = files.filter(p -> p.getFileName().toString().endsWith(".lock")).toList();
     }
+    List<String> names = new ArrayList<>();
     for (Path lock : locks) {
+      names.add(dir.resolve(".git").relativize(lock).toString());
       Files.delete(lock);
     }
-    return locks.size();
+    return names;
   }
 
   /** How many delivery entries say delivered, per notice id. */
