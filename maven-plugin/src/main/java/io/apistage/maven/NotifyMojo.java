@@ -6,6 +6,7 @@ import io.apistage.notice.NotifyGoal;
 import io.apistage.problem.ApistageException;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Map;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -26,6 +27,15 @@ public class NotifyMojo extends AbstractApistageMojo {
   @Parameter(property = "apistage.stage")
   private String stage;
 
+  /**
+   * Lists the notices that would be sent, per stage, with their last recorded try; sends nothing
+   * and writes nothing to a stage.
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = "apistage.dryRun", defaultValue = "false")
+  private boolean dryRun;
+
   @Override
   protected String goal() {
     return NotifyGoal.GOAL;
@@ -35,7 +45,12 @@ public class NotifyMojo extends AbstractApistageMojo {
   protected GoalResult run(GoalContext context) throws ApistageException, IOException {
     return new NotifyGoal(
             context,
-            new NotifyGoal.Request(stage, stageServers(), secretServers(), Clock.systemUTC()))
+            new NotifyGoal.Request(
+                stage,
+                stageServers(),
+                dryRun ? Map.of() : secretServers(),
+                Clock.systemUTC(),
+                dryRun))
         .execute();
   }
 }

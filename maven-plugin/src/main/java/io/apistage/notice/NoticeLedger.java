@@ -93,21 +93,23 @@ public final class NoticeLedger {
     List<String> out = new ArrayList<>();
     for (Entry e : entries.values()) {
       if (recordId.equals(e.notice().record())) {
-        out.add(
-            "notice "
-                + e.notice().id()
-                + " to "
-                + e.notice().application()
-                + ": "
-                + (e.delivered() ? "delivered" : "pending")
-                + " ("
-                + e.lastStatus()
-                + ", "
-                + e.tries()
-                + (e.tries() == 1 ? " try)" : " tries)"));
+        out.add("notice " + e.notice().id() + " to " + e.notice().application() + ": " + state(e));
       }
     }
     return out;
+  }
+
+  /**
+   * A notice's state as a reader sees it: {@code delivered (200, 1 try)}, {@code pending (503, 3
+   * tries)}.
+   */
+  public static String state(Entry e) {
+    return (e.delivered() ? "delivered" : "pending")
+        + " ("
+        + e.lastStatus()
+        + ", "
+        + e.tries()
+        + (e.tries() == 1 ? " try)" : " tries)");
   }
 
   /** Whether a notice is recorded as delivered. */

@@ -9,6 +9,7 @@ import io.apistage.problem.ApistageException;
 import io.apistage.stage.Operator;
 import io.apistage.stage.Stage;
 import io.apistage.stage.StageChain;
+import io.apistage.stage.StageReader;
 import io.apistage.stage.StageStore;
 import java.io.IOException;
 import java.time.Clock;
@@ -34,16 +35,27 @@ public final class NotifyGoal {
    * @param servers credentials of stage remotes by {@code settings.xml} server id
    * @param secretServers passwords of {@code settings.xml} servers by id, for webhook secrets
    * @param clock the clock of the records and signatures
+   * @param dryRun list what would be sent, send nothing and write nothing to a stage
    */
   public record Request(
       String stage,
       Map<String, GitCredentials> servers,
       Map<String, String> secretServers,
-      Clock clock) {
+      Clock clock,
+      boolean dryRun) {
 
     public Request {
       servers = Map.copyOf(servers);
       secretServers = Map.copyOf(secretServers);
+    }
+
+    /** A request that sends. */
+    public Request(
+        String stage,
+        Map<String, GitCredentials> servers,
+        Map<String, String> secretServers,
+        Clock clock) {
+      this(stage, servers, secretServers, clock, false);
     }
   }
 
@@ -63,26 +75,77 @@ public final class NotifyGoal {
       StageChain chain = StageChain.declaredAt(git, head);
       List<Stage> stages =
           request.stage() == null ? chain.order() : List.of(chain.required(request.stage(), GOAL));
-      Identity who = Operator.of(context.env(), git, head, request.clock().instant());
       StageStore store = new StageStore(git, request.servers());
-      NoticeRun run = run(git, store, who, context, request.secretServers(), request.clock());
-      List<NoticeRun.StageDelivery> done = new ArrayList<>();
-      int delivered = 0;
-      int waiting = 0;
-      for (Stage stage : stages) {
-        NoticeRun.StageDelivery d = run.deliver(stage);
-        done.add(d);
-        report(d, context);
-        waiting += d.waiting().size();
-        delivered += d.results().size() - d.waiting().size();
-      }
-      return new GoalResult(
-          GOAL,
-          "OK",
-          "notify: " + delivered + " delivered, " + waiting + " waiting",
-          List.of(),
-          new NotifyReport(done));
+      return request.dryRun() ? dryRun(store, stages) : deliver(git, store, head, stages);
     }
+  }
+
+  private GoalResult deliver(GitRepo git, StageStore store, String head, List<Stage> stages)
+      throws ApistageException, IOException {
+    Identity who = Operator.of(context.env(), git, head, request.clock().instant());
+    NoticeRun run = run(git, store, who, context, request.secretServers(), request.clock());
+    List<NotifyReport.StageNotices> done = new ArrayList<>();
+    int delivered = 0;
+    int waiting = 0;
+    for (Stage stage : stages) {
+      NoticeRun.StageDelivery d = run.deliver(stage);
+      done.add(NotifyReport.StageNotices.of(d));
+      report(d, context);
+      waiting += d.waiting().size();
+      delivered += d.results().size() - d.waiting().size();
+    }
+    return new GoalResult(
+        GOAL,
+        "OK",
+        "notify: " + delivered + " delivered, " + waiting + " waiting",
+        List.of(),
+        new NotifyReport(false, done));
+  }
+
+  /**
+   * Lists, per stage, the notices a real run would send, with what their last try recorded; sends
+   * nothing, looks up no secret and writes nothing to a stage.
+   */
+  private GoalResult dryRun(StageStore store, List<Stage> stages)
+      throws ApistageException, IOException {
+    List<NotifyReport.StageNotices> out = new ArrayList<>();
+    int pending = 0;
+    for (Stage stage : stages) {
+      List<NotifyReport.NoticeEntry> entries = new ArrayList<>();
+      for (NoticeLedger.Entry e :
+          NoticeLedger.of(store.read(stage, StageReader.Depth.HISTORY).history()).entries()) {
+        if (e.delivered()) {
+          continue;
+        }
+        Notice n = e.notice();
+        entries.add(
+            new NotifyReport.NoticeEntry(
+                n.id(), n.application(), n.record(), false, e.lastStatus(), e.tries()));
+        context
+            .log()
+            .info(
+                stage.name()
+                    + ": would send notice "
+                    + n.id()
+                    + " to "
+                    + n.application()
+                    + " about "
+                    + String.join(", ", n.changes().stream().map(NoticeChange::api).toList())
+                    + "; "
+                    + NoticeLedger.state(e));
+      }
+      pending += entries.size();
+      out.add(new NotifyReport.StageNotices(stage.name(), null, entries));
+    }
+    return new GoalResult(
+        GOAL,
+        "OK",
+        "notify (dry run): "
+            + pending
+            + (pending == 1 ? " notice" : " notices")
+            + " would be sent; nothing sent, nothing written",
+        List.of(),
+        new NotifyReport(true, out));
   }
 
   /**

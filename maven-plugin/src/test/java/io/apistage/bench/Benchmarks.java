@@ -21,7 +21,8 @@ public final class Benchmarks {
           "PromoteBenchmark",
           "ArchiveBenchmark",
           "OpenApiBenchmark",
-          "GatewayBenchmark");
+          "GatewayBenchmark",
+          "NotifyBenchmark");
 
   private Benchmarks() {}
 

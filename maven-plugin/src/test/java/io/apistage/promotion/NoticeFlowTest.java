@@ -229,6 +229,51 @@ class NoticeFlowTest {
   }
 
   @Test
+  void aDryRunListsWhatWouldBeSentAndSendsAndWritesNothing() throws Exception {
+    try (ShopFixture f = ShopFixture.shop(dir)) {
+      Receiver down = new Receiver(n -> 200);
+      int port = down.port;
+      down.stop();
+      f.repo
+          .write("applications/web-shop.yaml", app("web-shop", down.url(), "orders@1", "pets@1"))
+          .commit("web-shop");
+      assertThat(promote(f, new RecordingLog()).problems()).isEmpty();
+      NoticeLedger.Entry pending = NoticeLedger.of(f.state("dev").history()).entries().get(0);
+      String before = f.state("dev").commit().orElseThrow();
+      try (Receiver back = new Receiver(n -> 200, port)) {
+        RecordingLog log = new RecordingLog();
+        GoalResult dry =
+            new NotifyGoal(
+                    f.context(log).withEnv(Map.of("APISTAGE_SECRET_HOOK", SECRET)),
+                    new NotifyGoal.Request(null, Map.of(), Map.of(), f.clock(), true))
+                .execute();
+        assertThat(dry.message())
+            .isEqualTo("notify (dry run): 1 notice would be sent; nothing sent, nothing written");
+        assertThat(log.lines())
+            .containsExactly(
+                "[INFO] dev: would send notice "
+                    + pending.notice().id()
+                    + " to web-shop about orders@1, pets@1; pending ("
+                    + pending.lastStatus()
+                    + ", 3 tries)");
+        assertThat(dry.body().toJson().toString())
+            .isEqualTo(
+                "{dryRun=true, stages=[{stage=dev, commit=null, notices=[{id="
+                    + pending.notice().id()
+                    + ", application=web-shop, record="
+                    + pending.notice().record()
+                    + ", delivered=false, status="
+                    + pending.lastStatus()
+                    + ", tries=3}]}, {stage=qa, commit=null, notices=[]},"
+                    + " {stage=prod, commit=null, notices=[]}]}");
+        assertThat(back.count.get()).isZero();
+        assertThat(f.state("dev").commit()).contains(before);
+        assertThat(NoticeLedger.of(f.state("dev").history()).pending()).hasSize(1);
+      }
+    }
+  }
+
+  @Test
   void aReceiverAnswering500TwiceThen200GetsTheNoticeMarkedDeliveredOnce() throws Exception {
     try (ShopFixture f = ShopFixture.shop(dir);
         Receiver web = new Receiver(n -> n <= 2 ? 500 : 200)) {
