@@ -81,6 +81,7 @@ public final class NoticeRun {
     List<NoticeDelivery.Result> results =
         delivery.send(pending, n -> commits.computeIfAbsent(n.record(), r -> commitOf(tip, r)));
     String at = who.when().truncatedTo(ChronoUnit.SECONDS).toString();
+    boolean moved = true;
     for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       NoticeLedger ledger = NoticeLedger.of(state.history());
       List<Map<String, Object>> tries = new ArrayList<>();
@@ -104,7 +105,23 @@ public final class NoticeRun {
               + " of "
               + MAX_ATTEMPTS
               + ")");
+      Optional<String> before = state.commit();
       state = store.read(stage, StageReader.Depth.HISTORY);
+      moved = !state.commit().equals(before);
+    }
+    if (!moved) {
+      throw new ApistageException(
+          "stage "
+              + stage.name()
+              + " could not record the delivery of its notices in "
+              + MAX_ATTEMPTS
+              + " attempts although it did not move: its ref is locked; if a run was killed while it"
+              + " moved the ref, remove the stale lock file ("
+              + stage.state().localRef(stage.name())
+              + ".lock in the .git folder) and run mvn apistage:notify -Dapistage.stage="
+              + stage.name()
+              + " again; the notices were sent and stay pending (receivers deduplicate on"
+              + " webhook-id)");
     }
     throw new ApistageException(
         "stage "

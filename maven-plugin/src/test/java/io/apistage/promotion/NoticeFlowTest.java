@@ -1,6 +1,7 @@
 package io.apistage.promotion;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.standardwebhooks.Webhook;
 import com.sun.net.httpserver.HttpServer;
@@ -8,6 +9,7 @@ import io.apistage.goal.GoalResult;
 import io.apistage.log.RecordingLog;
 import io.apistage.notice.NoticeLedger;
 import io.apistage.notice.NotifyGoal;
+import io.apistage.problem.ApistageException;
 import io.apistage.report.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -224,6 +226,40 @@ class NoticeFlowTest {
                 .execute();
         assertThat(again.message()).isEqualTo("notify: 0 delivered, 0 waiting");
         assertThat(back.count.get()).isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
+  void aStaleRefLockLeftByAKilledNotifyIsNamedAndTheNoticeStaysPending() throws Exception {
+    try (ShopFixture f = ShopFixture.shop(dir)) {
+      Receiver down = new Receiver(n -> 200);
+      int port = down.port;
+      down.stop();
+      f.repo
+          .write("applications/web-shop.yaml", app("web-shop", down.url(), "orders@1"))
+          .commit("web-shop");
+      assertThat(promote(f, new RecordingLog()).problems()).isEmpty();
+      String dev = f.repo.ref("refs/heads/apistage/stage/dev");
+      java.nio.file.Files.writeString(
+          dir.resolve(".git/refs/heads/apistage/stage/dev.lock"), dev + "\n");
+      try (Receiver back = new Receiver(n -> 200, port)) {
+        NotifyGoal notify =
+            new NotifyGoal(
+                f.context(new RecordingLog()).withEnv(Map.of("APISTAGE_SECRET_HOOK", SECRET)),
+                new NotifyGoal.Request("dev", Map.of(), Map.of(), f.clock()));
+
+        assertThatThrownBy(notify::execute)
+            .isInstanceOf(ApistageException.class)
+            .hasMessage(
+                "stage dev could not record the delivery of its notices in 6 attempts although it"
+                    + " did not move: its ref is locked; if a run was killed while it moved the ref,"
+                    + " remove the stale lock file (refs/heads/apistage/stage/dev.lock in the .git"
+                    + " folder) and run mvn apistage:notify -Dapistage.stage=dev again; the notices"
+                    + " were sent and stay pending (receivers deduplicate on webhook-id)");
+        assertThat(back.count.get()).isEqualTo(1);
+        assertThat(f.repo.ref("refs/heads/apistage/stage/dev")).isEqualTo(dev);
+        assertThat(NoticeLedger.of(f.state("dev").history()).pending()).hasSize(1);
       }
     }
   }
