@@ -22,14 +22,7 @@ class OpenApiBadInputTest {
 
   @TempDir Path root;
 
-  static final String API =
-      """
-      kind: Api
-      name: payments
-      version: 1.0.0
-      state: draft
-      openapi: openapi/payments-v1.yaml
-      """;
+  static final String API = OpenApiExpanderTest.API;
 
   void write(String path, String text) throws IOException {
     Path file = root.resolve(path);
