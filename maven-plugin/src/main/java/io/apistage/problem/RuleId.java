@@ -466,7 +466,11 @@ public enum RuleId {
           "`note.maxLength: 100` → `200`; a schema dropped")),
   RESPONSE_ADDED(change("response-added", "responses", Bump.MINOR, "status `409` added")),
   RESPONSE_REMOVED(
-      change("response-removed", "responses", Bump.MINOR, "status `404` (not a success) removed")),
+      change(
+          "response-removed",
+          "responses",
+          Bump.MAJOR,
+          "status `404` (not a success) removed: callers handling it get another status")),
   SUCCESS_RESPONSE_REMOVED(
       change("success-response-removed", "responses", Bump.MAJOR, "status `200` removed")),
   RESPONSE_SCHEMA_ADDED(
@@ -535,8 +539,8 @@ public enum RuleId {
       change(
           "response-enum-value-added",
           "responses",
-          Bump.MINOR,
-          "`status.enum: [open]` → `[open, closed]`")),
+          Bump.MAJOR,
+          "`status.enum: [open]` → `[open, closed]`: a client's closed enum rejects `closed`")),
   RESPONSE_ENUM_VALUE_REMOVED(
       change(
           "response-enum-value-removed",
@@ -549,6 +553,32 @@ public enum RuleId {
           "responses",
           Bump.MINOR,
           "`name.maxLength: 128` → `64` in a response")),
+  RESPONSE_MIN_LENGTH_RAISED(
+      change(
+          "response-min-length-raised",
+          "responses",
+          Bump.MAJOR,
+          "`code.minLength: 5` → `10` in a response: the values' format changed")),
+  RESPONSE_DEFAULT_CHANGED(
+      change(
+          "response-default-changed",
+          "responses",
+          Bump.MINOR,
+          "`enabled.default: false` → `true` in a response schema")),
+  RESPONSE_HEADER_ADDED(
+      change("response-header-added", "responses", Bump.MINOR, "header `X-Rate-Remaining` added")),
+  RESPONSE_HEADER_REMOVED(
+      change(
+          "response-header-removed",
+          "responses",
+          Bump.MAJOR,
+          "header `X-Rate-Remaining` removed from a response")),
+  RESPONSE_HEADER_DEPRECATED(
+      change(
+          "response-header-deprecated",
+          "responses",
+          Bump.MINOR,
+          "`deprecated: true` on a response header")),
   RESPONSE_CONSTRAINT_RELAXED(
       change(
           "response-constraint-relaxed",

@@ -26,6 +26,12 @@ final class Constraints {
   private static final Set<String> OTHER_CONSTRAINTS =
       Set.of("pattern", "multipleOf", "uniqueItems");
 
+  /** Flags that, when true, let more values through: {@code null}, an empty parameter. */
+  private static final Set<String> PERMISSIVE_FLAGS = Set.of("nullable", "allowEmptyValue");
+
+  /** Patterns that match every string: a pattern changed to one of them is a pattern dropped. */
+  private static final Set<String> ANY_STRING = Set.of(".*", "^.*$", "^.*", ".*$", "");
+
   /**
    * The rules that classify a change of an {@code enum}.
    *
@@ -41,11 +47,35 @@ final class Constraints {
   static boolean isConstraint(String key) {
     return LOWER_BOUNDS.contains(key)
         || UPPER_BOUNDS.contains(key)
-        || OTHER_CONSTRAINTS.contains(key);
+        || OTHER_CONSTRAINTS.contains(key)
+        || PERMISSIVE_FLAGS.contains(key);
+  }
+
+  /**
+   * Whether a constraint change changes nothing: a flag between absent and {@code false} (OpenAPI
+   * 3.0's {@code exclusiveMaximum: false} bounds nothing), or a pattern between absent and one that
+   * matches every string.
+   */
+  static boolean isNoChange(String key, Object before, Object after) {
+    if (key.equals("pattern")) {
+      return isAnyString(before) && isAnyString(after);
+    }
+    return (before == null || Boolean.FALSE.equals(before))
+        && (after == null || Boolean.FALSE.equals(after));
+  }
+
+  private static boolean isAnyString(Object pattern) {
+    return pattern == null || ANY_STRING.contains(String.valueOf(pattern));
   }
 
   /** Whether a constraint change accepts fewer values than before. */
   static boolean isTightened(String key, Object before, Object after) {
+    if (PERMISSIVE_FLAGS.contains(key)) {
+      return Boolean.TRUE.equals(before) && !Boolean.TRUE.equals(after);
+    }
+    if (key.equals("pattern") && (isAnyString(before) || isAnyString(after))) {
+      return isAnyString(before) && !isAnyString(after);
+    }
     if (before == null) {
       return after != null && !Boolean.FALSE.equals(after);
     }
@@ -66,6 +96,22 @@ final class Constraints {
       return Boolean.TRUE.equals(after);
     }
     return true;
+  }
+
+  /**
+   * Whether a {@code type} change only widens or narrows numbers: {@code integer} → {@code number}
+   * accepts more values, the reverse fewer.
+   *
+   * @return true for a widening, false for a narrowing, null for any other type change
+   */
+  static Boolean numberWidened(Object before, Object after) {
+    if ("integer".equals(before) && "number".equals(after)) {
+      return true;
+    }
+    if ("number".equals(before) && "integer".equals(after)) {
+      return false;
+    }
+    return null;
   }
 
   /** The findings of an {@code enum} change of what {@code label} names. */

@@ -56,8 +56,13 @@ enum Direction {
     }
 
     @Override
-    RuleId constraintChanged(boolean tightened) {
+    RuleId constraintChanged(String keyword, boolean tightened) {
       return tightened ? REQUEST_CONSTRAINT_TIGHTENED : REQUEST_CONSTRAINT_RELAXED;
+    }
+
+    @Override
+    String hiddenBy() {
+      return "readOnly";
     }
 
     @Override
@@ -113,8 +118,16 @@ enum Direction {
     }
 
     @Override
-    RuleId constraintChanged(boolean tightened) {
+    RuleId constraintChanged(String keyword, boolean tightened) {
+      if (tightened && keyword.equals("minLength")) {
+        return RESPONSE_MIN_LENGTH_RAISED;
+      }
       return tightened ? RESPONSE_CONSTRAINT_CHANGED : RESPONSE_CONSTRAINT_RELAXED;
+    }
+
+    @Override
+    String hiddenBy() {
+      return "writeOnly";
     }
 
     @Override
@@ -155,9 +168,16 @@ enum Direction {
   /**
    * A constraint keyword changed.
    *
+   * @param keyword the keyword, e.g. {@code maxLength}
    * @param tightened whether the change accepts fewer values than before
    */
-  abstract RuleId constraintChanged(boolean tightened);
+  abstract RuleId constraintChanged(String keyword, boolean tightened);
+
+  /**
+   * The flag that keeps a property out of this direction's messages: {@code readOnly} properties
+   * are not sent in requests, {@code writeOnly} ones not returned in responses.
+   */
+  abstract String hiddenBy();
 
   /** The rules of an {@code enum} change: an enum added restricts, an enum removed relaxes. */
   abstract Constraints.EnumRules enumRules();

@@ -5,6 +5,7 @@ import static io.apistage.versions.PlainValues.field;
 
 import io.apistage.model.Change;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Decides what a change of an endpoint breaks: the endpoint added, removed or deprecated, its name,
@@ -123,7 +124,16 @@ final class EndpointClassifier {
               Boolean.TRUE.equals(loc.to())
                   ? loc.finding(PARAMETER_MADE_REQUIRED, label + " made required")
                   : loc.finding(PARAMETER_MADE_OPTIONAL, label + " made optional"));
-      case "type", "format" ->
+      case "type" -> {
+        Boolean widened = Constraints.numberWidened(loc.from(), loc.to());
+        out.add(
+            loc.finding(
+                widened == null
+                    ? PARAMETER_TYPE_CHANGED
+                    : widened ? PARAMETER_CONSTRAINT_RELAXED : PARAMETER_CONSTRAINT_TIGHTENED,
+                key + " of " + label + " " + how));
+      }
+      case "format" ->
           out.add(loc.finding(PARAMETER_TYPE_CHANGED, key + " of " + label + " " + how));
       case "enum" -> Constraints.classifyEnum(loc, label, PARAMETER_ENUM, out);
       case "default" ->
@@ -137,6 +147,9 @@ final class EndpointClassifier {
       default -> {
         if (!Constraints.isConstraint(key)) {
           return false;
+        }
+        if (Constraints.isNoChange(key, loc.from(), loc.to())) {
+          return true;
         }
         boolean tightened = Constraints.isTightened(key, loc.from(), loc.to());
         out.add(
@@ -203,11 +216,44 @@ final class EndpointClassifier {
       new SchemaClassifier(loc, 5, Direction.RESPONSE, label).classify(out);
     } else if (loc.key(4).equals("content")) {
       OpenApiClassifier.content(loc, 4, Direction.RESPONSE, label, out);
+    } else if (loc.key(4).equals("headers")) {
+      header(loc, label, out);
     } else if (loc.key(4).equals("contentType")) {
       out.add(
           loc.finding(RESPONSE_TYPE_CHANGED, "content type of " + label + " " + loc.howChanged()));
     } else {
       out.add(loc.unclassified());
     }
+  }
+
+  /**
+   * A change under a response's {@code headers}: a header added or removed, or deprecated; any
+   * other change of a header (required, schema, serialization) is unclassified, breaking.
+   */
+  private static void header(ChangePath loc, String response, List<Finding> out) {
+    int n = loc.size();
+    String header = n == 5 ? "headers " + keysOf(loc.latestValueAt(5)) : "header " + loc.key(5);
+    if (n <= 6 && loc.type() != Change.Type.CHANGED) {
+      boolean added = loc.type() == Change.Type.ADDED;
+      out.add(
+          loc.finding(
+              added ? RESPONSE_HEADER_ADDED : RESPONSE_HEADER_REMOVED,
+              header + " of " + response + (added ? " added" : " removed")));
+    } else if (n == 7 && loc.key(6).equals("deprecated")) {
+      out.add(
+          Boolean.TRUE.equals(loc.to())
+              ? loc.finding(RESPONSE_HEADER_DEPRECATED, header + " of " + response + " deprecated")
+              : loc.finding(
+                  METADATA_CHANGED,
+                  "deprecated of " + header + " of " + response + " " + loc.howChanged()));
+    } else {
+      out.add(loc.unclassified());
+    }
+  }
+
+  private static List<String> keysOf(Object map) {
+    return map instanceof Map<?, ?> m
+        ? m.keySet().stream().map(String::valueOf).toList()
+        : List.of();
   }
 }

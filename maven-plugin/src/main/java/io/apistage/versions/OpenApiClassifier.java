@@ -7,6 +7,7 @@ import io.apistage.problem.RuleId;
 import io.apistage.yaml.JsonPointer;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -90,13 +91,23 @@ final class OpenApiClassifier {
                     SECURITY_REQUIREMENT_REMOVED,
                     "another way to authenticate (" + requirement + ") added to " + endpoint);
             case REMOVED ->
-                loc.finding(
-                    SECURITY_ALTERNATIVE_REMOVED,
-                    "way to authenticate "
-                        + requirement
-                        + " removed from "
-                        + endpoint
-                        + ": its callers must switch");
+                covered(loc.from(), loc.newValueAt(3)) != null
+                    ? loc.finding(
+                        SECURITY_REQUIREMENT_REMOVED,
+                        "way to authenticate "
+                            + requirement
+                            + " of "
+                            + endpoint
+                            + " loosened to "
+                            + covered(loc.from(), loc.newValueAt(3))
+                            + ": its callers still pass")
+                    : loc.finding(
+                        SECURITY_ALTERNATIVE_REMOVED,
+                        "way to authenticate "
+                            + requirement
+                            + " removed from "
+                            + endpoint
+                            + ": its callers must switch");
             case CHANGED -> loc.unclassified();
           });
       return;
@@ -122,5 +133,34 @@ final class OpenApiClassifier {
     if (!lost.isEmpty()) {
       out.add(loc.finding(SECURITY_SCOPE_REMOVED, "scopes " + lost + " removed from those" + of));
     }
+  }
+
+  /**
+   * The name of a new alternative that every caller of {@code removed} still passes: one whose
+   * schemes and scopes are a subset of the removed one's (credentials it no longer asks for are
+   * ignored); null when there is none.
+   */
+  static String covered(Object removed, Object newSecurity) {
+    if (!(newSecurity instanceof Map<?, ?> alternatives)) {
+      return null;
+    }
+    Set<String> schemes = strings(PlainValues.field(removed, "schemes"));
+    Set<String> scopes = strings(PlainValues.field(removed, "scopes"));
+    for (Map.Entry<?, ?> e : alternatives.entrySet()) {
+      Set<String> kept = strings(PlainValues.field(e.getValue(), "schemes"));
+      if (schemes.containsAll(kept)
+          && scopes.containsAll(strings(PlainValues.field(e.getValue(), "scopes")))
+          && sameDefinitions(kept, removed, e.getValue())) {
+        return String.valueOf(e.getKey());
+      }
+    }
+    return null;
+  }
+
+  private static boolean sameDefinitions(Set<String> schemes, Object before, Object after) {
+    Object a = PlainValues.field(before, "definitions");
+    Object b = PlainValues.field(after, "definitions");
+    return schemes.stream()
+        .allMatch(s -> Objects.equals(PlainValues.field(a, s), PlainValues.field(b, s)));
   }
 }

@@ -1,9 +1,12 @@
 package io.apistage.versions;
 
+import static io.apistage.problem.RuleId.METADATA_CHANGED;
+import static io.apistage.problem.RuleId.RESPONSE_DEFAULT_CHANGED;
 import static io.apistage.versions.PlainValues.field;
 import static io.apistage.versions.PlainValues.listContains;
 import static io.apistage.versions.PlainValues.strings;
 
+import io.apistage.model.Change;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,6 +65,18 @@ final class SchemaClassifier {
   private Finding property() {
     int n = loc.size();
     String property = propertyLabel(n);
+    if (loc.type() != Change.Type.CHANGED && isHidden(loc.latestValueAt(n))) {
+      return loc.finding(
+          METADATA_CHANGED,
+          direction.hiddenBy()
+              + " property "
+              + property
+              + " of "
+              + owner
+              + " "
+              + loc.howChanged()
+              + ": not part of this message");
+    }
     return switch (loc.type()) {
       case ADDED -> {
         // the object holding the property is two keys up, above "properties"
@@ -87,24 +102,95 @@ final class SchemaClassifier {
     String last = loc.lastKey();
     String where = propertyLabel(n - 1);
     String in = where.isEmpty() ? owner : "property " + where + " of " + owner;
+    String how = last + " of " + in + " " + loc.howChanged();
+    if (n >= start + 2 && last.equals("*") && isAlternatives(loc.key(n - 2))) {
+      out.add(alternative(in));
+      return;
+    }
     switch (last) {
-      case "type", "format", "$ref", "items" ->
-          out.add(
-              loc.finding(direction.typeChanged(), last + " of " + in + " " + loc.howChanged()));
+      case "type" -> {
+        Boolean widened = Constraints.numberWidened(loc.from(), loc.to());
+        out.add(
+            loc.finding(
+                widened == null
+                    ? direction.typeChanged()
+                    : direction.constraintChanged(last, !widened),
+                how));
+      }
+      case "format", "$ref", "items" -> out.add(loc.finding(direction.typeChanged(), how));
       case "required" -> requiredList(where, out);
       case "enum" -> Constraints.classifyEnum(loc, in, direction.enumRules(), out);
-      default -> {
-        if (Constraints.isConstraint(last)) {
-          boolean tightened = Constraints.isTightened(last, loc.from(), loc.to());
+      case "readOnly", "writeOnly" -> out.add(visibility(last, in));
+      case "deprecated" -> out.add(loc.finding(METADATA_CHANGED, how));
+      case "default" ->
           out.add(
-              loc.finding(
-                  direction.constraintChanged(tightened),
-                  last + " of " + in + " " + loc.howChanged()));
-        } else {
+              direction == Direction.RESPONSE
+                  ? loc.finding(RESPONSE_DEFAULT_CHANGED, how)
+                  : loc.unclassified());
+      default -> {
+        if (!Constraints.isConstraint(last)) {
           out.add(loc.unclassified());
+        } else if (!Constraints.isNoChange(last, loc.from(), loc.to())) {
+          boolean tightened = Constraints.isTightened(last, loc.from(), loc.to());
+          out.add(loc.finding(direction.constraintChanged(last, tightened), how));
         }
       }
     }
+  }
+
+  private static boolean isAlternatives(String key) {
+    return key.equals("anyOf") || key.equals("oneOf");
+  }
+
+  /**
+   * An alternative of {@code anyOf} or {@code oneOf} added or removed: in a request, one more
+   * accepted shape relaxes and one fewer tightens; in a response, a new shape may surprise the
+   * consumer and a shape fewer narrows.
+   */
+  private Finding alternative(String in) {
+    String keyword = loc.key(loc.size() - 2);
+    return switch (loc.type()) {
+      case ADDED ->
+          loc.finding(
+              direction.constraintChanged(keyword, false),
+              "alternative of " + keyword + " of " + in + " added");
+      case REMOVED ->
+          loc.finding(
+              direction.constraintChanged(keyword, true),
+              "alternative of " + keyword + " of " + in + " removed");
+      case CHANGED -> loc.unclassified();
+    };
+  }
+
+  /**
+   * {@code readOnly} or {@code writeOnly} of a property changed: in the direction it hides the
+   * property from ({@link Direction#hiddenBy()}), the property leaves or enters the message; in the
+   * other it changes nothing on the wire.
+   */
+  private Finding visibility(String flag, String in) {
+    String how = flag + " of " + in + " " + loc.howChanged();
+    boolean hidesNow = Boolean.TRUE.equals(loc.to());
+    int n = loc.size();
+    boolean ofProperty = n - 2 >= start && loc.isPropertyName(n - 2);
+    if (!flag.equals(direction.hiddenBy())
+        || !ofProperty
+        || hidesNow == Boolean.TRUE.equals(loc.from())) {
+      return loc.finding(METADATA_CHANGED, how + ": no effect on this message");
+    }
+    if (hidesNow) {
+      return loc.finding(direction.propertyRemoved(), how + ": the property leaves it");
+    }
+    if (direction == Direction.RESPONSE) {
+      return loc.unclassified();
+    }
+    // the object holding the property is three keys up, above "properties"
+    boolean required = listContains(field(loc.newValueAt(n - 3), "required"), loc.key(n - 2));
+    return loc.finding(direction.propertyAdded(required), how + ": the property enters it");
+  }
+
+  /** Whether a property schema is left out of this direction's messages. */
+  private boolean isHidden(Object propertySchema) {
+    return Boolean.TRUE.equals(field(propertySchema, direction.hiddenBy()));
   }
 
   /** The {@code required} list of an object: the properties that kept their place but changed. */
@@ -119,6 +205,9 @@ final class SchemaClassifier {
       if (before.contains(name) || !(oldProperties instanceof Map<?, ?> m && m.containsKey(name))) {
         continue; // a new property: judged where it is added
       }
+      if (isHidden(field(newProperties, name))) {
+        continue; // not part of this direction's messages
+      }
       out.add(
           loc.finding(
               direction.propertyMadeRequired(),
@@ -127,6 +216,9 @@ final class SchemaClassifier {
     for (String name : before) {
       if (after.contains(name) || !(newProperties instanceof Map<?, ?> m && m.containsKey(name))) {
         continue; // a removed property: judged where it is removed
+      }
+      if (isHidden(field(newProperties, name))) {
+        continue; // not part of this direction's messages
       }
       out.add(
           loc.finding(
