@@ -71,21 +71,29 @@ public final class WorkTreeIndex {
     return id;
   }
 
+  /** The attributes of a regular file, links not followed; null when it is missing or not one. */
+  static BasicFileAttributes regularFile(Path file) throws IOException {
+    try {
+      BasicFileAttributes attributes =
+          Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      return attributes.isRegularFile() ? attributes : null;
+    } catch (NoSuchFileException e) {
+      return null;
+    }
+  }
+
   /** Whether the file on disk still holds the content the index records, by stat alone. */
   boolean unchanged(Path file, DirCacheEntry entry) throws IOException {
+    BasicFileAttributes attributes = regularFile(file);
+    return attributes != null && unchanged(attributes, entry);
+  }
+
+  /** The same, for a regular file's attributes. */
+  boolean unchanged(BasicFileAttributes attributes, DirCacheEntry entry) {
     if (entry.getStage() != DirCacheEntry.STAGE_0
         || !isRegular(entry.getFileMode())
         || entry.isAssumeValid()
         || entry.isSkipWorkTree()) {
-      return false;
-    }
-    BasicFileAttributes attributes;
-    try {
-      attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-    } catch (NoSuchFileException e) {
-      return false;
-    }
-    if (!attributes.isRegularFile()) {
       return false;
     }
     Instant recorded = entry.getLastModifiedInstant();

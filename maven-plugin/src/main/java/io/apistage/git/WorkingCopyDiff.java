@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -229,7 +230,11 @@ public final class WorkingCopyDiff {
     if (entry.getStage() != DirCacheEntry.STAGE_0 || !isRegular(entry.getFileMode())) {
       return false;
     }
-    return stat.unchanged(file, entry) || blobId(file).equals(entry.getObjectId());
+    BasicFileAttributes attributes = WorkTreeIndex.regularFile(file);
+    if (attributes == null) {
+      return false;
+    }
+    return stat.unchanged(attributes, entry) || blobId(file).equals(entry.getObjectId());
   }
 
   /**
