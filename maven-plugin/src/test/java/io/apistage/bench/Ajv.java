@@ -18,8 +18,11 @@ final class Ajv {
 
   private Ajv() {}
 
-  /** The summed wall time of one round (median of the rounds), the largest RSS, the count. */
-  record Result(long wall, long rssKb, int invocations) {}
+  /**
+   * The summed wall time of one round (median of the rounds), the largest RSS, the summed CPU
+   * seconds of a round (median), the count.
+   */
+  record Result(long wall, long rssKb, double cpu, int invocations) {}
 
   /** Runs ajv-cli; null, with a line saying why, when npx is absent. */
   static Result run(Path repo, Path work, int runs) throws IOException, InterruptedException {
@@ -47,6 +50,7 @@ final class Ajv {
     return new Result(
         ValidateProcessBenchmark.median(rounds),
         ValidateProcessBenchmark.maxRss(rounds),
+        ValidateProcessBenchmark.cpu(rounds),
         Kind.values().length);
   }
 
@@ -54,6 +58,7 @@ final class Ajv {
       throws IOException, InterruptedException {
     long wall = 0;
     long rss = 0;
+    double cpu = 0;
     StringBuilder output = new StringBuilder();
     for (Kind kind : Kind.values()) {
       String data =
@@ -83,6 +88,7 @@ final class Ajv {
                   data),
               null);
       wall += run.wall();
+      cpu += run.cpu();
       rss = Math.max(rss, run.rssKb());
       if (run.exit() != 0) {
         output.append(kind.id()).append(": exit ").append(run.exit()).append('\n');
@@ -92,7 +98,7 @@ final class Ajv {
     if (output.length() > 0) {
       System.out.println("ajv-cli reported (timed all the same):\n" + output);
     }
-    return new ValidateProcessBenchmark.Run(wall, rss, 0, "");
+    return new ValidateProcessBenchmark.Run(wall, rss, cpu, 0, "");
   }
 
   private static boolean onPath(String command) {

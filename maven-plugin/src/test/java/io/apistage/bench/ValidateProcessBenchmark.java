@@ -31,10 +31,16 @@ public final class ValidateProcessBenchmark {
   private static final Pattern RSS =
       Pattern.compile("Maximum resident set size \\(kbytes\\): (\\d+)");
 
+  private static final Pattern CPU =
+      Pattern.compile("(?:User|System) time \\(seconds\\): ([0-9.]+)");
+
   private ValidateProcessBenchmark() {}
 
-  /** One process run: wall time in nanoseconds, peak RSS in KB (0 when unknown), exit code. */
-  record Run(long wall, long rssKb, int exit, String output) {}
+  /**
+   * One process run: wall time in nanoseconds, peak RSS in KB and user+system CPU seconds (0 when
+   * unknown), exit code, output.
+   */
+  record Run(long wall, long rssKb, double cpu, int exit, String output) {}
 
   /** Runs the benchmark and prints its report. */
   public static void main(String[] args) throws Exception {
@@ -89,6 +95,7 @@ public final class ValidateProcessBenchmark {
     check(exec(repo, MavenRepo.online(mvn), null), "first mvn run");
 
     List<Long> coldTimes = new ArrayList<>();
+    List<Double> coldCpu = new ArrayList<>();
     long coldRss = 0;
     for (String opts : coldOpts) {
       List<Run> cold = new ArrayList<>();
@@ -98,8 +105,9 @@ public final class ValidateProcessBenchmark {
       }
       long median = median(cold);
       coldTimes.add(median);
+      coldCpu.add(cpu(cold));
       coldRss = Math.max(coldRss, maxRss(cold));
-      print("validate, no cache, MAVEN_OPTS='" + opts + "'", median, maxRss(cold));
+      print("validate, no cache, MAVEN_OPTS='" + opts + "'", median, maxRss(cold), cpu(cold));
     }
 
     // the cache of the base commit, then a pull request that changes 10 Api files
@@ -121,14 +129,18 @@ public final class ValidateProcessBenchmark {
     print(
         "validate, cache of the base, " + changed.size() + " Api files changed",
         cachedMedian,
-        maxRss(cached));
+        maxRss(cached),
+        cpu(cached));
 
     Ajv.Result ajv = Ajv.run(repo, setup.root(), runs);
     if (ajv == null) {
       return;
     }
     print(
-        "ajv-cli 5, once per kind (" + ajv.invocations() + " processes)", ajv.wall(), ajv.rssKb());
+        "ajv-cli 5, once per kind (" + ajv.invocations() + " processes)",
+        ajv.wall(),
+        ajv.rssKb(),
+        ajv.cpu());
     for (int i = 0; i < coldOpts.size(); i++) {
       System.out.printf(
           Locale.ROOT,
@@ -142,6 +154,14 @@ public final class ValidateProcessBenchmark {
         "ratio cached / ajv-cli: %.2f (target under 0.25: %s)%n",
         (double) cachedMedian / ajv.wall(),
         cachedMedian * 4 < ajv.wall() ? "met" : "not met");
+    if (ajv.cpu() > 0) {
+      // on a shared machine the CPU time is the steadier figure
+      System.out.printf(
+          Locale.ROOT,
+          "CPU ratios: cold / ajv-cli %.2f, cached / ajv-cli %.2f%n",
+          coldCpu.get(0) / ajv.cpu(),
+          cpu(cached) / ajv.cpu());
+    }
   }
 
   private static String pom(String version) {
@@ -157,13 +177,20 @@ public final class ValidateProcessBenchmark {
         """;
   }
 
-  static void print(String what, long wall, long rssKb) {
+  static void print(String what, long wall, long rssKb, double cpu) {
     System.out.printf(
         Locale.ROOT,
-        "%-60s %7.2f s  peak RSS %s%n",
+        "%-60s %7.2f s  CPU %6.2f s  peak RSS %s%n",
         what,
         wall / 1e9,
+        cpu,
         rssKb > 0 ? (rssKb >> 10) + " MB" : "(unknown)");
+  }
+
+  /** The median user+system CPU seconds of some runs. */
+  static double cpu(List<Run> runs) {
+    double[] cpus = runs.stream().mapToDouble(Run::cpu).sorted().toArray();
+    return cpus[cpus.length / 2];
   }
 
   static Run check(Run run, String what) {
@@ -213,6 +240,11 @@ public final class ValidateProcessBenchmark {
     while (m.find()) {
       rss = Math.max(rss, Long.parseLong(m.group(1)));
     }
-    return new Run(wall, rss, process.exitValue(), text);
+    double cpu = 0;
+    Matcher c = CPU.matcher(text);
+    while (c.find()) {
+      cpu += Double.parseDouble(c.group(1));
+    }
+    return new Run(wall, rss, cpu, process.exitValue(), text);
   }
 }
