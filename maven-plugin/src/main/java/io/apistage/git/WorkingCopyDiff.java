@@ -1,16 +1,13 @@
 package io.apistage.git;
 
 import io.apistage.problem.ApistageException;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,7 +25,6 @@ import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
@@ -89,18 +85,44 @@ public final class WorkingCopyDiff {
   private static List<Delta> walk(GitRepo git, String commit, String folder) throws IOException {
     Repository repository = git.repository();
     String root = git.prefix() + folder;
-    Path workTree = git.workTree();
     DirCache index = repository.readDirCache();
     RevTree baseTree;
     try (RevWalk revWalk = new RevWalk(repository)) {
-      RevCommit base = revWalk.parseCommit(ObjectId.fromString(commit));
-      baseTree = base.getTree();
+      baseTree = revWalk.parseCommit(ObjectId.fromString(commit)).getTree();
     }
+    Map<String, ObjectId> candidates = againstIndex(repository, baseTree, index, root);
+    Tracked state = scanDisk(git, index, root);
+    for (String path : state.differ) {
+      if (!candidates.containsKey(path)) {
+        candidates.put(path, sameAsBase(repository, baseTree, index, state.find(path), path));
+      }
+    }
+    List<Delta> out = new ArrayList<>();
+    for (Map.Entry<String, ObjectId> candidate : candidates.entrySet()) {
+      String path = candidate.getKey();
+      Optional<ObjectId> baseBlob = Optional.ofNullable(candidate.getValue());
+      Path file = git.workTree().resolve(path);
+      boolean onDisk = Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS);
+      if (!onDisk && baseBlob.isEmpty()) {
+        continue;
+      }
+      if (onDisk && baseBlob.isPresent() && blobId(file).equals(baseBlob.get())) {
+        continue;
+      }
+      out.add(
+          new Delta(path.substring(git.prefix().length()), baseBlob.map(ObjectId::name), onDisk));
+    }
+    return out;
+  }
 
-    // 1. base tree against the index, keeping the base's blob of each path that differs (null
-    // when the base has no regular file there). A path in a merge conflict has an index entry per
-    // stage, met one after the other, the base beside the first only: it is left to step 2, which
-    // finds every stage different from the disk
+  /**
+   * Step 1: the base tree against the index, keeping the base's blob of each path that differs
+   * (null when the base has no regular file there). A path in a merge conflict has an index entry
+   * per stage, met one after the other, the base beside the first only: it is left to step 2, which
+   * finds every stage different from the disk.
+   */
+  private static Map<String, ObjectId> againstIndex(
+      Repository repository, RevTree baseTree, DirCache index, String root) throws IOException {
     Map<String, ObjectId> candidates = new TreeMap<>();
     try (TreeWalk walk = new TreeWalk(repository)) {
       walk.addTree(baseTree);
@@ -118,20 +140,20 @@ public final class WorkingCopyDiff {
             walk.getPathString(), isRegular(walk.getFileMode(0)) ? walk.getObjectId(0) : null);
       }
     }
+    return candidates;
+  }
 
-    // 2. the index against the disk, and 3. files the index does not know: one listing of each
-    // folder and one stat of each file, spread over the cores
-    File indexFile = repository.getIndexFile();
-    Instant indexTime =
-        indexFile.exists()
-            ? Files.getLastModifiedTime(indexFile.toPath()).toInstant()
-            : Instant.MAX;
+  /**
+   * Steps 2 and 3: the index against the disk, and files the index does not know: one listing of
+   * each folder and one stat of each file, spread over the cores.
+   */
+  private static Tracked scanDisk(GitRepo git, DirCache index, String root) throws IOException {
     // the index is sorted by path bytes: the entries under root/ end where root0 would go ('0'
     // follows '/'), and a path is found by binary search, without decoding every entry's path
     int start = insertionPoint(index.findEntry(root + "/"));
     int end = insertionPoint(index.findEntry(root + "0"));
-    Tracked state = new Tracked(index, start, end, indexTime);
-    Path folderOnDisk = workTree.resolve(root);
+    Tracked state = new Tracked(index, start, end, WorkTreeIndex.of(git, index));
+    Path folderOnDisk = git.workTree().resolve(root);
     String[] names = folderOnDisk.toFile().list();
     if (names != null) {
       try {
@@ -147,28 +169,7 @@ public final class WorkingCopyDiff {
         state.differ.add(index.getEntry(i).getPathString()); // gone from the disk
       }
     }
-    for (String path : state.differ) {
-      if (!candidates.containsKey(path)) {
-        candidates.put(path, sameAsBase(repository, baseTree, index, state.find(path), path));
-      }
-    }
-
-    List<Delta> out = new ArrayList<>();
-    for (Map.Entry<String, ObjectId> candidate : candidates.entrySet()) {
-      String path = candidate.getKey();
-      Optional<ObjectId> baseBlob = Optional.ofNullable(candidate.getValue());
-      Path file = workTree.resolve(path);
-      boolean onDisk = Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS);
-      if (!onDisk && baseBlob.isEmpty()) {
-        continue;
-      }
-      if (onDisk && baseBlob.isPresent() && blobId(file).equals(baseBlob.get())) {
-        continue;
-      }
-      out.add(
-          new Delta(path.substring(git.prefix().length()), baseBlob.map(ObjectId::name), onDisk));
-    }
-    return out;
+    return state;
   }
 
   /**
@@ -192,7 +193,7 @@ public final class WorkingCopyDiff {
   }
 
   private static boolean isRegular(FileMode mode) {
-    return mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE;
+    return WorkTreeIndex.isRegular(mode);
   }
 
   /** The index entries under the folder, and what the scan of the disk found about them. */
@@ -201,15 +202,15 @@ public final class WorkingCopyDiff {
     final int start;
     final int end;
     final boolean[] seen;
-    final Instant indexTime;
+    final WorkTreeIndex stat;
     final Set<String> differ = ConcurrentHashMap.newKeySet();
 
-    Tracked(DirCache index, int start, int end, Instant indexTime) {
+    Tracked(DirCache index, int start, int end, WorkTreeIndex stat) {
       this.index = index;
       this.start = start;
       this.end = end;
       this.seen = new boolean[end - start];
-      this.indexTime = indexTime;
+      this.stat = stat;
     }
 
     /** The position of a path's entry under the folder, or -1. */
@@ -224,30 +225,16 @@ public final class WorkingCopyDiff {
   }
 
   /** Whether the file on disk still holds the content the index records. */
-  private static boolean sameAsIndex(Path file, DirCacheEntry entry, Instant indexTime)
+  private static boolean sameAsIndex(Path file, DirCacheEntry entry, WorkTreeIndex stat)
       throws IOException {
     if (entry.getStage() != DirCacheEntry.STAGE_0 || !isRegular(entry.getFileMode())) {
       return false;
     }
-    BasicFileAttributes attributes;
-    try {
-      attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-    } catch (NoSuchFileException e) {
+    BasicFileAttributes attributes = WorkTreeIndex.regularFile(file);
+    if (attributes == null) {
       return false;
     }
-    if (!attributes.isRegularFile()) {
-      return false;
-    }
-    Instant recorded = entry.getLastModifiedInstant();
-    Instant onDisk = attributes.lastModifiedTime().toInstant();
-    boolean sameTime =
-        recorded.equals(onDisk)
-            || (recorded.getNano() == 0 && recorded.getEpochSecond() == onDisk.getEpochSecond());
-    boolean racy = !recorded.isBefore(indexTime) || entry.isSmudged();
-    if (sameTime && attributes.size() == entry.getLength() && !racy) {
-      return true;
-    }
-    return blobId(file).equals(entry.getObjectId());
+    return stat.unchanged(attributes, entry) || blobId(file).equals(entry.getObjectId());
   }
 
   /**
@@ -259,7 +246,7 @@ public final class WorkingCopyDiff {
       int at = state.find(path);
       if (at >= 0) {
         state.seen[at - state.start] = true;
-        if (!sameAsIndex(file, state.index.getEntry(at), state.indexTime)) {
+        if (!sameAsIndex(file, state.index.getEntry(at), state.stat)) {
           state.differ.add(path);
         }
         return;

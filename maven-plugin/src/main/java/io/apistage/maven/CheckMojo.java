@@ -10,6 +10,7 @@ import io.apistage.stage.DiffGoal;
 import io.apistage.stage.DiffRequest;
 import io.apistage.versions.CheckVersionsGoal;
 import io.apistage.versions.CheckVersionsRequest;
+import java.io.File;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -56,6 +57,24 @@ public class CheckMojo extends AbstractApistageMojo {
   @Parameter(property = "apistage.stage")
   private String stage;
 
+  /**
+   * The folder of the validate step's incremental cache (docs/validate.md, "The cache").
+   *
+   * @since 0.2.0
+   */
+  @Parameter(
+      property = "apistage.cacheDir",
+      defaultValue = "${project.build.directory}/apistage/validate-cache")
+  private File cacheDir;
+
+  /**
+   * Uses the validate step's cache; {@code false} parses and checks every file.
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = "apistage.cache", defaultValue = "true")
+  private boolean cache;
+
   @Override
   protected boolean failOnWarning() {
     return failOnWarning;
@@ -71,7 +90,8 @@ public class CheckMojo extends AbstractApistageMojo {
     DiffRequest diff = new DiffRequest(Optional.ofNullable(stage), false, stageServers());
     List<CheckStep> steps =
         List.of(
-            CheckStep.of("validate", c -> new ValidateGoal(c).execute()),
+            CheckStep.of(
+                "validate", c -> new ValidateGoal(c, cache ? cacheDir.toPath() : null).execute()),
             CheckStep.of(
                 CheckVersionsGoal.GOAL,
                 c -> new CheckVersionsGoal(c, new CheckVersionsRequest(base)).execute()),

@@ -107,8 +107,46 @@ public final class ConfigLoader {
 
   /** Loads every file of a source. */
   public Config load(ConfigSource source) throws IOException {
-    List<String> paths = source.paths();
-    List<Problem> problems = new ArrayList<>(source.skipped());
+    return load(source, FileParses.READ);
+  }
+
+  /** Loads every file of a source, getting each file's parse from {@code parses}. */
+  public Config load(ConfigSource source, FileParses parses) throws IOException {
+    Selection selected = select(source.paths(), new ArrayList<>(source.skipped()));
+    List<Problem> problems = selected.problems();
+    List<ParsedFile> parsed = parseAll(source, selected.files(), parses);
+    Map<String, Asset> assets = new TreeMap<>();
+    Settings settings = Settings.DEFAULTS;
+    Expansion openApi = new Expansion(source, problems);
+    for (ParsedFile file : parsed) {
+      problems.addAll(file.problems());
+      if (!file.ok()) {
+        continue;
+      }
+      if (!(file.root() instanceof YMap body)) {
+        problems.add(
+            Problem.error(
+                file.file(),
+                file.root().position(),
+                "",
+                RuleId.SCHEMA,
+                "the document must be a mapping with kind, name and the fields of its kind"));
+      } else if (file.file().equals(selected.settingsFile())) {
+        settings = settings(file.file(), body);
+      } else {
+        Placement p = place(file.file()).orElseThrow();
+        YMap doc = p.kind() == Kind.API && body.has("openapi") ? openApi.expand(file, p) : body;
+        Asset asset = new Asset(p.kind(), p.name(), p.major(), file.file(), declaredId(doc), doc);
+        assets.put(asset.key(), asset);
+      }
+    }
+    return new Config(assets, settings, problems, selected.files(), openApi.origins);
+  }
+
+  /** The files a load reads, the settings file among them, and the layout problems of the rest. */
+  private record Selection(List<String> files, String settingsFile, List<Problem> problems) {}
+
+  private static Selection select(List<String> paths, List<Problem> problems) {
     List<String> yamlFiles = new ArrayList<>();
     String settingsFile = null;
     Map<String, String> seen = new HashMap<>();
@@ -144,53 +182,36 @@ public final class ConfigLoader {
         }
         continue;
       }
-      Placement p = placement.get();
-      Optional<Problem> again = claim(seen, p, path);
+      Optional<Problem> again = claim(seen, placement.get(), path);
       if (again.isPresent()) {
         problems.add(again.get());
         continue;
       }
       yamlFiles.add(path);
     }
+    return new Selection(yamlFiles, settingsFile, problems);
+  }
 
-    List<ParsedFile> parsed = parseAll(source, yamlFiles);
-    Map<String, Asset> assets = new TreeMap<>();
-    Settings settings = Settings.DEFAULTS;
-    OpenApiFiles openApi = null;
-    Map<String, OpenApiOrigins> origins = new HashMap<>();
-    for (ParsedFile file : parsed) {
-      problems.addAll(file.problems());
-      if (!file.ok()) {
-        continue;
-      }
-      if (!(file.root() instanceof YMap body)) {
-        problems.add(
-            Problem.error(
-                file.file(),
-                file.root().position(),
-                "",
-                RuleId.SCHEMA,
-                "the document must be a mapping with kind, name and the fields of its kind"));
-        continue;
-      }
-      if (file.file().equals(settingsFile)) {
-        settings = settings(file.file(), body);
-        continue;
-      }
-      Placement p = place(file.file()).orElseThrow();
-      YMap doc = body;
-      if (p.kind() == Kind.API && body.has("openapi")) {
-        openApi = openApi != null ? openApi : openApiFiles(source);
-        OpenApiExpander.Expanded expanded =
-            OpenApiExpander.expand(file.file(), body, openApi, parser);
-        problems.addAll(expanded.problems());
-        doc = expanded.body();
-        origins.put(Asset.key(p.kind(), p.name(), p.major()), expanded.origins());
-      }
-      Asset asset = new Asset(p.kind(), p.name(), p.major(), file.file(), declaredId(doc), doc);
-      assets.put(asset.key(), asset);
+  /** The Api documents whose endpoints come from an OpenAPI document, expanded in file order. */
+  private final class Expansion {
+    private final ConfigSource source;
+    private final List<Problem> problems;
+    private final Map<String, OpenApiOrigins> origins = new HashMap<>();
+    private OpenApiFiles files;
+
+    Expansion(ConfigSource source, List<Problem> problems) {
+      this.source = source;
+      this.problems = problems;
     }
-    return new Config(assets, settings, problems, yamlFiles, origins);
+
+    YMap expand(ParsedFile file, Placement p) throws IOException {
+      files = files != null ? files : openApiFiles(source);
+      OpenApiExpander.Expanded expanded =
+          OpenApiExpander.expand(file.file(), (YMap) file.root(), files, parser);
+      problems.addAll(expanded.problems());
+      origins.put(Asset.key(p.kind(), p.name(), p.major()), expanded.origins());
+      return expanded.body();
+    }
   }
 
   /**
@@ -206,17 +227,13 @@ public final class ConfigLoader {
     return path -> listed.contains(path) ? Optional.of(source.read(path)) : disk.read(path);
   }
 
-  private List<ParsedFile> parseAll(ConfigSource source, List<String> files) {
+  private List<ParsedFile> parseAll(ConfigSource source, List<String> files, FileParses parses) {
     try {
       return files.parallelStream()
           .map(
               path -> {
                 try {
-                  long size = source.size(path);
-                  if (size > parser.maxFileBytes()) {
-                    return parser.oversized(path, size);
-                  }
-                  return parser.parse(source.read(path), path);
+                  return parses.parse(source, path, parser);
                 } catch (IOException e) {
                   throw new UncheckedIOException(e);
                 }

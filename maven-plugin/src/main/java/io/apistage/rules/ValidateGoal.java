@@ -1,5 +1,6 @@
 package io.apistage.rules;
 
+import io.apistage.cache.ValidateCache;
 import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
 import io.apistage.goal.ValidateReport;
@@ -8,6 +9,7 @@ import io.apistage.problem.ApistageException;
 import io.apistage.problem.Problems;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * The {@code validate} goal: schemas, references, dependency and naming rules over the config root.
@@ -17,10 +19,20 @@ import java.nio.file.Files;
 public final class ValidateGoal {
 
   private final GoalContext context;
+  private final Path cacheDir;
 
-  /** The goal for a context. */
+  /** The goal for a context, without a cache: every file is parsed and checked. */
   public ValidateGoal(GoalContext context) {
+    this(context, null);
+  }
+
+  /**
+   * The goal for a context, keeping the validate cache in {@code cacheDir} (docs/validate.md, "The
+   * cache"); null for none.
+   */
+  public ValidateGoal(GoalContext context, Path cacheDir) {
     this.context = context;
+    this.cacheDir = cacheDir;
   }
 
   /**
@@ -37,8 +49,7 @@ public final class ValidateGoal {
               + " is not a folder; pass"
               + " -Dapistage.configDir=<the folder that holds apis/, policies/, stages/, ...>");
     }
-    Validation.Outcome outcome =
-        new Validation().validate(new DirectorySource(context.configDir()));
+    Validation.Outcome outcome = validate();
     int files = outcome.config().filesRead().size();
     ValidateReport body = new ValidateReport(files, outcome.config().assets().size());
     boolean failed =
@@ -52,5 +63,27 @@ public final class ValidateGoal {
             : Problems.summary(outcome.problems());
     return new GoalResult(
         "validate", failed ? "VALIDATION_FAILED" : "OK", message, outcome.problems(), body);
+  }
+
+  private Validation.Outcome validate() throws IOException {
+    DirectorySource source = new DirectorySource(context.configDir());
+    if (cacheDir == null) {
+      return new Validation().validate(source);
+    }
+    ValidateCache cache = ValidateCache.open(cacheDir, context.configDir(), context.log());
+    Validation.Outcome outcome = new Validation().validate(source, cache);
+    cache.save();
+    ValidateCache.Stats stats = cache.stats();
+    context
+        .log()
+        .info(
+            "validate cache: "
+                + stats.hits()
+                + " files unchanged, "
+                + stats.misses()
+                + " parsed and checked ("
+                + cache.file()
+                + ")");
+    return outcome;
   }
 }

@@ -1,9 +1,11 @@
 package io.apistage.rules;
 
+import io.apistage.cache.ValidateCache;
 import io.apistage.model.Asset;
 import io.apistage.model.Config;
 import io.apistage.model.ConfigLoader;
 import io.apistage.model.ConfigSource;
+import io.apistage.model.Settings;
 import io.apistage.problem.Problem;
 import io.apistage.schema.SchemaValidator;
 import java.io.IOException;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Validates a configuration: reads it, checks every document against its schema, then runs the
@@ -57,10 +60,23 @@ public final class Validation {
     return validate(loader.load(source));
   }
 
+  /**
+   * Reads and validates every file of a source, parsing and schema-checking only the files the
+   * cache does not hold unchanged; the rules between assets run over the whole configuration, so
+   * the problems are those of {@link #validate(ConfigSource)}. The caller saves the cache.
+   */
+  public Outcome validate(ConfigSource source, ValidateCache cache) throws IOException {
+    return validate(loader.load(source, cache), cache);
+  }
+
   /** Validates a loaded configuration. */
   public Outcome validate(Config config) {
+    return validate(config, null);
+  }
+
+  private Outcome validate(Config config, ValidateCache cache) {
     List<Problem> problems = new ArrayList<>(config.problems());
-    List<Problem> schemaProblems = schemaProblems(config);
+    List<Problem> schemaProblems = schemaProblems(config, cache);
     problems.addAll(schemaProblems);
     // rules only read the configuration; they run side by side, their problems in rule order
     rules.parallelStream().map(rule -> rule.check(config)).toList().forEach(problems::addAll);
@@ -85,16 +101,45 @@ public final class Validation {
     return out;
   }
 
-  private List<Problem> schemaProblems(Config config) {
+  private List<Problem> schemaProblems(Config config, ValidateCache cache) {
     List<Problem> out =
         new ArrayList<>(
             config.assets().values().parallelStream()
                 .filter(a -> !KindFolderRule.mismatched(a))
-                .flatMap(a -> schemas.validate(a.kind(), a.file(), a.body()).stream())
+                .flatMap(a -> schemaProblems(config, a, cache).stream())
                 .toList());
-    if (config.settings().body() != null) {
-      out.addAll(schemas.validateProject(config.settings().file(), config.settings().body()));
+    Settings settings = config.settings();
+    if (settings.body() != null) {
+      Optional<List<Problem>> known =
+          cache == null ? Optional.empty() : cache.schemaProblems(settings.file());
+      List<Problem> project =
+          known.orElseGet(() -> schemas.validateProject(settings.file(), settings.body()));
+      if (cache != null && known.isEmpty()) {
+        cache.schemaChecked(settings.file(), project);
+      }
+      out.addAll(project);
     }
     return out;
+  }
+
+  /**
+   * One asset's schema problems: from the cache when its file is unchanged, else checked (and
+   * remembered, unless the asset's endpoints come from an OpenAPI document, other files).
+   */
+  private List<Problem> schemaProblems(Config config, Asset asset, ValidateCache cache) {
+    if (cache == null) {
+      return schemas.validate(asset.kind(), asset.file(), asset.body());
+    }
+    if (config.origins().containsKey(asset.key())) {
+      cache.notCacheable(asset.file());
+      return schemas.validate(asset.kind(), asset.file(), asset.body());
+    }
+    Optional<List<Problem>> known = cache.schemaProblems(asset.file());
+    if (known.isPresent()) {
+      return known.get();
+    }
+    List<Problem> problems = schemas.validate(asset.kind(), asset.file(), asset.body());
+    cache.schemaChecked(asset.file(), problems);
+    return problems;
   }
 }

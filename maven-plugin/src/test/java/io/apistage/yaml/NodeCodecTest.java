@@ -1,0 +1,96 @@
+package io.apistage.yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** A tree read back from its binary form equals the parsed one, every value and position. */
+class NodeCodecTest {
+
+  private static final String DOCUMENT =
+      """
+      kind: Api
+      name: "orders"
+      count: 12
+      big: 123456789012345678901234567890
+      hex: 0x1F
+      ratio: 2.5
+      nan: .nan
+      inf: -.inf
+      on: true
+      off: False
+      nothing: ~
+      quoted: "12"
+      anchored: &a {x: [1, two, {y: null}]}
+      again: *a
+      list:
+        - - deep
+          - 'single quoted'
+      """;
+
+  @Test
+  void roundTripKeepsValuesTextsAndPositions() {
+    YNode parsed = new YamlParser().parse(DOCUMENT, "f.yaml").root();
+    NodeCodec.Strings strings = new NodeCodec.Strings();
+    NodeCodec.Out out = new NodeCodec.Out();
+    NodeCodec.write(parsed, out, strings);
+    ByteBuffer in = ByteBuffer.wrap(out.toBytes());
+    YNode read = NodeCodec.read(in, strings.all().toArray(String[]::new), 0);
+    assertThat(in.remaining()).isZero();
+    assertThat(same(read, parsed)).isTrue();
+    assertThat(read.toPlain()).isEqualTo(parsed.toPlain());
+    assertThat(((YScalar) read.at("/quoted")).value()).isEqualTo("12");
+  }
+
+  @Test
+  void bytesThatAreNoTreeAreRefused() {
+    byte[] garbage = new byte[] {(byte) 42, 1, 1, 0};
+    assertThatThrownBy(() -> NodeCodec.read(ByteBuffer.wrap(garbage), new String[] {"x"}, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("unknown node type 42");
+  }
+
+  /** Equal values, texts, positions and key positions, all the way down. */
+  private static boolean same(YNode a, YNode b) {
+    if (a.line() != b.line() || a.column() != b.column() || a.getClass() != b.getClass()) {
+      return false;
+    }
+    if (a instanceof YScalar s) {
+      YScalar t = (YScalar) b;
+      return s.text().equals(t.text())
+          && (s.value() == null
+              ? t.value() == null
+              : s.value().equals(t.value()) && s.value().getClass() == t.value().getClass());
+    }
+    if (a instanceof YSeq s) {
+      YSeq t = (YSeq) b;
+      if (s.size() != t.size()) {
+        return false;
+      }
+      for (int i = 0; i < s.size(); i++) {
+        if (!same(s.get(i), t.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    YMap m = (YMap) a;
+    YMap n = (YMap) b;
+    if (!Arrays.equals(m.keys().toArray(), n.keys().toArray())) {
+      return false;
+    }
+    for (String key : m.keys()) {
+      YMap.Entry e = m.entries().get(key);
+      YMap.Entry f = n.entries().get(key);
+      if (e.keyLine() != f.keyLine()
+          || e.keyColumn() != f.keyColumn()
+          || !same(e.value(), f.value())) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
