@@ -109,8 +109,13 @@ public final class NoticeRun {
       state = store.read(stage, StageReader.Depth.HISTORY);
       moved = !state.commit().equals(before);
     }
+    throw exhausted(stage, moved);
+  }
+
+  /** Why the delivery record could not be written: a stale ref lock, or other runs. */
+  private static ApistageException exhausted(Stage stage, boolean moved) {
     if (!moved) {
-      throw new ApistageException(
+      return new ApistageException(
           "stage "
               + stage.name()
               + " could not record the delivery of its notices in "
@@ -123,7 +128,7 @@ public final class NoticeRun {
               + " again; the notices were sent and stay pending (receivers deduplicate on"
               + " webhook-id)");
     }
-    throw new ApistageException(
+    return new ApistageException(
         "stage "
             + stage.name()
             + " moved during each of "

@@ -116,6 +116,13 @@ final class OpenApiClassifier {
       out.add(loc.unclassified());
       return;
     }
+    scopes(loc, endpoint, requirement, out);
+  }
+
+  /** A change to the scopes of one security requirement of an endpoint. */
+  private static void scopes(
+      ChangePath loc, String endpoint, String requirement, List<Finding> out) {
+    int n = loc.size();
     Set<String> before = n == 5 ? strings(loc.from()) : Set.of();
     Set<String> after = n == 5 ? strings(loc.to()) : Set.of();
     if (n == 6) {
