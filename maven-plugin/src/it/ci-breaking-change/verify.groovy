@@ -18,11 +18,11 @@ def reports = new File(basedir, 'target/apistage')
 
 // Markdown: the API, its required bump, the consumers, the stages and the promotion path.
 def md = new File(reports, 'check.md').text
-assert md.startsWith('## ❌ apistage check: 1 problem in 1 file (1 error, 0 warnings) (validate, check-versions, diff)\n')
+assert md.startsWith('## ❌ apistage check failed (1 error, 0 warnings)\n\n| Goal | Result | |\n')
 assert md.contains('| check-versions | ❌ VERSION_CHECK_FAILED | 1 problem in 1 file (1 error, 0 warnings) |')
 assert md.contains('| `orders@1`<br>apis/orders/v1.yaml | 1.4.2 → 1.5.0 | **major** | ❌ error | 1 modified, 1 removed | `application/mobile-app` |')
 assert md.contains('| major | `endpoint-removed` | `/endpoints/1` | endpoint DELETE /orders/{id} removed |')
-assert md.contains('### Stage `dev`: 2 to create, 0 to update, 0 to delete, 0 unchanged\n\n| | asset | change |\n|---|---|---|\n| + | `api/orders@1` | create |\n| + | `application/mobile-app` | create |\n')
+assert md.contains('<details><summary>Stage dev: 2 to create, 0 to update, 0 to delete, 0 unchanged</summary>\n\n| | asset | change |\n|---|---|---|\n| + | `api/orders@1` | create |\n| + | `application/mobile-app` | create |\n\n</details>\n')
 assert md.contains('```mermaid\nflowchart LR\n  branch_main[("main")]\n  stage_dev["dev"]\n  stage_qa["qa"]\n  branch_main -->|"2 to create"| stage_dev\n  stage_dev -->|"2 to create"| stage_qa\n```\n')
 assert new File(basedir, 'target/step-summary.md').text == md + '\n'
 

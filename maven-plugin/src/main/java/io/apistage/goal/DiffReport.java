@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The body of {@code diff.json}: what a promotion of the working copy would change on each stage
@@ -31,9 +32,30 @@ public record DiffReport(List<StagePlan> stages) implements ReportBody {
   public record StagePlan(
       String stage, String commit, AssetChanges assets, int unchanged, Gateway gateway) {
 
+    public StagePlan {
+      Objects.requireNonNull(stage, "stage");
+      Objects.requireNonNull(assets, "assets");
+      Objects.requireNonNull(gateway, "gateway");
+    }
+
     /** Whether anything would change. */
     public boolean hasChanges() {
       return !assets.create().isEmpty() || !assets.update().isEmpty() || !assets.delete().isEmpty();
+    }
+
+    /**
+     * "2 to create, 1 to update, 0 to delete, 14 unchanged": the words and numbers of every plan
+     * (diff, check and promote print the same change alike).
+     */
+    public String summary() {
+      return assets.create().size()
+          + " to create, "
+          + assets.update().size()
+          + " to update, "
+          + assets.delete().size()
+          + " to delete, "
+          + unchanged
+          + " unchanged";
     }
 
     Map<String, Object> toJson() {
@@ -59,6 +81,9 @@ public record DiffReport(List<StagePlan> stages) implements ReportBody {
    * @param delete the keys to delete, sorted
    */
   public record AssetChanges(List<String> create, List<Update> update, List<String> delete) {
+    /** No change at all. */
+    public static final AssetChanges NONE = new AssetChanges(List.of(), List.of(), List.of());
+
     public AssetChanges {
       create = List.copyOf(create);
       update = List.copyOf(update);
@@ -101,6 +126,9 @@ public record DiffReport(List<StagePlan> stages) implements ReportBody {
    * @param endpoints every endpoint the stage would serve
    */
   public record Gateway(String gatewayUrl, List<Endpoint> endpoints) {
+    /** No gateway URL, no endpoints (a plan of a promotion, which deploys nothing). */
+    public static final Gateway NONE = new Gateway(null, List.of());
+
     public Gateway {
       endpoints = List.copyOf(endpoints);
     }

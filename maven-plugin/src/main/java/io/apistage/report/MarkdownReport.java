@@ -5,8 +5,8 @@ import io.apistage.goal.CheckVersionsReport;
 import io.apistage.goal.DiffReport;
 import io.apistage.goal.GoalResult;
 import io.apistage.goal.ReportBody;
-import io.apistage.model.Change;
 import io.apistage.problem.Problem;
+import io.apistage.problem.Problems;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,16 +32,11 @@ public final class MarkdownReport {
   /** The Markdown of a result; {@code path} is the stage chain for the diagram. */
   public static String render(GoalResult result, PromotionPath path) {
     StringBuilder out = new StringBuilder();
-    boolean failed = result.status().equals("error");
-    out.append("## ")
-        .append(failed ? "❌" : result.problems().isEmpty() ? "✅" : "⚠️")
-        .append(" apistage ")
-        .append(result.goal())
-        .append(": ")
-        .append(inline(result.message()))
-        .append("\n\n");
+    out.append(heading(result)).append("\n\n");
     if (result.body() instanceof CheckReport check) {
       goals(check.goals(), out);
+    } else {
+      out.append(inline(result.message())).append("\n\n");
     }
     problems(result.problems(), out);
     report(result.body(), CheckVersionsReport.class).ifPresent(r -> apis(r.apis(), out));
@@ -49,6 +44,26 @@ public final class MarkdownReport {
         report(result.body(), DiffReport.class).map(DiffReport::stages).orElse(List.of());
     stages(plans, path, out);
     return out.toString();
+  }
+
+  /**
+   * The short heading: the goal and its verdict with the problem counts; the goal's message (or a
+   * check's table of goals) follows it.
+   */
+  static String heading(GoalResult result) {
+    long errors = result.problems().stream().filter(Problem::isError).count();
+    long warnings = result.problems().size() - errors;
+    String counts = Problems.plural(errors, "error") + ", " + Problems.plural(warnings, "warning");
+    if (result.status().equals("error")) {
+      return "## ❌ apistage " + result.goal() + " failed (" + counts + ")";
+    }
+    return warnings == 0
+        ? "## ✅ apistage " + result.goal() + " passed"
+        : "## ⚠️ apistage "
+            + result.goal()
+            + " passed ("
+            + Problems.plural(warnings, "warning")
+            + ")";
   }
 
   /** The report of a type: the body itself, or for a check the report of the goal it ran. */
@@ -197,7 +212,10 @@ public final class MarkdownReport {
     for (DiffReport.StagePlan plan : plans) {
       byStage.put(plan.stage(), plan);
     }
-    byStage.values().forEach(plan -> stage(plan, out));
+    if (!byStage.isEmpty()) {
+      out.append("### Stages\n\n");
+      byStage.values().forEach(plan -> PlanText.markdown(plan, "Stage " + plan.stage(), out));
+    }
     if (path.edges().isEmpty()) {
       return;
     }
@@ -228,87 +246,6 @@ public final class MarkdownReport {
     if (byStage.isEmpty()) {
       out.append("\nRun `diff` (or `check`) to see what is pending on each edge.\n");
     }
-  }
-
-  /**
-   * What a promotion would bring to one stage, asset by asset and field by field, in the form of
-   * the diff goal's own plan ({@code ### Stage `qa`: 1 to create, ...}).
-   */
-  private static void stage(DiffReport.StagePlan plan, StringBuilder out) {
-    DiffReport.AssetChanges assets = plan.assets();
-    out.append("### Stage ")
-        .append(code(plan.stage()))
-        .append(": ")
-        .append(assets.create().size())
-        .append(" to create, ")
-        .append(assets.update().size())
-        .append(" to update, ")
-        .append(assets.delete().size())
-        .append(" to delete, ")
-        .append(plan.unchanged())
-        .append(" unchanged\n\n");
-    if (!plan.hasChanges()) {
-      out.append("No changes.\n\n");
-      return;
-    }
-    List<String[]> rows = rows(assets);
-    out.append("| | asset | change |\n|---|---|---|\n");
-    int shown = 0;
-    for (String[] row : rows) {
-      if (shown++ == MAX_ROWS) {
-        out.append("\n… and ").append(rows.size() - MAX_ROWS).append(" more lines in diff.json\n");
-        break;
-      }
-      out.append("| ")
-          .append(row[0])
-          .append(" | ")
-          .append(row[1].isEmpty() ? "" : code(row[1]))
-          .append(" | ")
-          .append(row[2])
-          .append(" |\n");
-    }
-    out.append('\n');
-  }
-
-  /** The table rows of a stage's plan: sign, asset and change. */
-  private static List<String[]> rows(DiffReport.AssetChanges assets) {
-    List<String[]> rows = new ArrayList<>();
-    assets.create().forEach(k -> rows.add(new String[] {"+", k, "create"}));
-    for (DiffReport.Update u : assets.update()) {
-      List<Change> changes = u.changes();
-      if (changes.isEmpty()) {
-        rows.add(new String[] {"~", u.key(), "update"});
-      }
-      for (int i = 0; i < changes.size(); i++) {
-        rows.add(
-            new String[] {
-              i == 0 ? "~" : "", i == 0 ? u.key() : "", code(changeLine(changes.get(i)))
-            });
-      }
-    }
-    assets.delete().forEach(k -> rows.add(new String[] {"-", k, "delete"}));
-    return rows;
-  }
-
-  /**
-   * One field change: {@code ~ /description: "a" -> "b"}, {@code + /tags: ["x"]}, {@code - /x: 1}.
-   */
-  private static String changeLine(Change change) {
-    String field = change.field() == null || change.field().isEmpty() ? "/" : change.field();
-    String path = change.path();
-    String label = path != null && path.contains("[") ? field + " (" + path + ")" : field;
-    if (change.from() == null) {
-      return "+ " + label + ": " + Change.compact(change.to());
-    }
-    if (change.to() == null) {
-      return "- " + label + ": " + Change.compact(change.from());
-    }
-    return "~ "
-        + label
-        + ": "
-        + Change.compact(change.from())
-        + " -> "
-        + Change.compact(change.to());
   }
 
   /** What is pending on the edge into a stage, from that stage's diff; null when unknown. */
@@ -360,7 +297,7 @@ public final class MarkdownReport {
     return html(text == null ? "" : text).replace('\n', ' ').replace('\r', ' ');
   }
 
-  private static String html(String text) {
+  static String html(String text) {
     if (text == null) {
       return "";
     }

@@ -21,7 +21,9 @@ class MarkdownReportTest {
     String md = MarkdownReport.render(Fixtures.checkVersions(repo), PromotionPath.none("main"));
 
     assertThat(md)
-        .startsWith("## ❌ apistage check-versions: 2 problems in 2 files (1 error, 1 warning)\n");
+        .startsWith(
+            "## ❌ apistage check-versions failed (1 error, 1 warning)\n\n"
+                + "2 problems in 2 files (1 error, 1 warning)");
     assertThat(md)
         .contains(
             "| `orders@1`<br>apis/orders/v1.yaml | 1.4.2 → 1.5.0 | **major** | ❌ error | 1 modified, 1 removed"
@@ -40,21 +42,22 @@ class MarkdownReportTest {
   void diffReportShowsWhatEachStageWouldReceiveAndThePendingEdges() throws Exception {
     String md = MarkdownReport.render(Fixtures.diff(), Fixtures.chain());
 
-    assertThat(md).startsWith("## ✅ apistage diff: 3 stages compared\n");
+    assertThat(md).startsWith("## ✅ apistage diff passed\n\n3 stages compared\n\n### Stages\n\n");
     assertThat(md)
         .contains(
-            "### Stage `dev`: 1 to create, 1 to update, 0 to delete, 4 unchanged\n\n"
+            "<details><summary>Stage dev: 1 to create, 1 to update, 0 to delete, 4 unchanged"
+                + "</summary>\n\n"
                 + "| | asset | change |\n|---|---|---|\n"
-                + "| + | `api/orders@2` | create |\n"
-                + "| ~ | `api/orders@1` | `~ /version: \"1.4.2\" -> \"1.5.0\"` |\n\n");
+                + "| ~ | `api/orders@1` | `~ /version: \"1.4.2\" -> \"1.5.0\"` |\n"
+                + "| + | `api/orders@2` | create |\n\n</details>\n\n");
     assertThat(md)
         .contains(
-            "### Stage `qa`: 0 to create, 0 to update, 1 to delete, 7 unchanged\n\n"
+            "<details><summary>Stage qa: 0 to create, 0 to update, 1 to delete, 7 unchanged"
+                + "</summary>\n\n"
                 + "| | asset | change |\n|---|---|---|\n"
-                + "| - | `application/old-app` | delete |\n\n");
+                + "| - | `application/old-app` | delete |\n\n</details>\n\n");
     assertThat(md)
-        .contains(
-            "### Stage `prod`: 0 to create, 0 to update, 0 to delete, 8 unchanged\n\nNo changes.\n");
+        .contains("- Stage prod: 0 to create, 0 to update, 0 to delete, 8 unchanged: no changes\n");
     assertThat(md)
         .contains(
             "```mermaid\nflowchart LR\n"
