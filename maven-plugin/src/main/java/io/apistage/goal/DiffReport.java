@@ -58,7 +58,8 @@ public record DiffReport(List<StagePlan> stages) implements ReportBody {
           + " unchanged";
     }
 
-    Map<String, Object> toJson() {
+    /** The plan as plain JSON values, as {@code diff.json} lists it. */
+    public Map<String, Object> toJson() {
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("stage", stage);
       out.put("commit", commit);

@@ -1,0 +1,181 @@
+package io.apistage.promotion;
+
+import io.apistage.model.Asset;
+import io.apistage.model.Config;
+import io.apistage.model.Kind;
+import io.apistage.model.TreeDiff;
+import io.apistage.stage.Stage;
+import io.apistage.stage.StageState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * How far a stage is behind the main branch, and why: every promotable asset whose authored form on
+ * the stage differs from main's, with the reason no promotion has brought it (none selects it, its
+ * source stage lacks it, it was applied before the source had it, or it is pending), and what to
+ * do. Read-only: it judges with the promotions, the stage's history and the source's contents the
+ * promote planner uses, and changes nothing.
+ *
+ * <pre>
+ * dev: api/orders@1 1.0.0 → 1.1.0 not applied; no pending promotion brings it: add one to
+ *   promotions/ or set `track: main` on dev
+ * </pre>
+ *
+ * @since 0.1.0
+ */
+public final class BehindMain {
+
+  /** Most lines for one stage; the count of the others follows. */
+  static final int MAX_LINES = 20;
+
+  private final Config main;
+  private final List<PromotionSpec> specs;
+  private final String mainLabel;
+
+  /**
+   * The judge for one main branch commit.
+   *
+   * @param main the assets on main as authored
+   * @param specs the promotions on main that parse and follow the chain
+   * @param mainLabel the main branch's name
+   */
+  public BehindMain(Config main, List<PromotionSpec> specs, String mainLabel) {
+    this.main = main;
+    this.specs = List.copyOf(specs);
+    this.mainLabel = mainLabel;
+  }
+
+  /**
+   * The lines of one stage, in key order, at most {@value #MAX_LINES} and a count of the rest.
+   *
+   * @param stage the stage
+   * @param state its state, authored copies, aliases and history read
+   * @param source what its source stage holds as authored (null for a first stage, which takes
+   *     main)
+   */
+  public List<String> explain(Stage stage, StageState state, Config source) {
+    Map<String, Asset> there = new TreeMap<>(state.authored());
+    state.aliases().values().forEach(a -> there.put(a.key(), a));
+    Set<String> keys = new TreeSet<>();
+    main.assets().values().stream()
+        .filter(a -> PromotionSpec.PROMOTABLE.contains(a.kind()))
+        .forEach(a -> keys.add(a.key()));
+    keys.addAll(there.keySet());
+    List<String> out = new ArrayList<>();
+    int more = 0;
+    for (String key : keys) {
+      Asset want = main.assets().get(key);
+      Asset have = there.get(key);
+      if (same(want, have)) {
+        continue;
+      }
+      if (out.size() == MAX_LINES) {
+        more++;
+        continue;
+      }
+      out.add(
+          stage.name()
+              + ": "
+              + change(key, want, have, stage.name())
+              + "; "
+              + reason(stage, state, key, source));
+    }
+    if (more > 0) {
+      out.add(stage.name() + ": … and " + more + " more assets behind " + mainLabel);
+    }
+    return out;
+  }
+
+  private static boolean same(Asset want, Asset have) {
+    if (want == null || have == null) {
+      return want == have;
+    }
+    return want.body() == have.body()
+        || TreeDiff.same(
+            TreeDiff.normalize(want.body().toPlain()), TreeDiff.normalize(have.body().toPlain()));
+  }
+
+  /** "api/orders@1 1.0.0 → 1.1.0 not applied", or its form for a new or removed asset. */
+  private String change(String key, Asset want, Asset have, String stage) {
+    if (want == null) {
+      return key + " removed on " + mainLabel + ", still on " + stage;
+    }
+    String to = version(want);
+    if (have == null) {
+      return key + (to == null ? "" : " " + to) + " not on " + stage;
+    }
+    String from = version(have);
+    if (from != null && to != null && !from.equals(to)) {
+      return key + " " + from + " → " + to + " not applied";
+    }
+    return key + (to == null ? "" : " " + to) + " differs from " + mainLabel + ", not applied";
+  }
+
+  private static String version(Asset asset) {
+    return asset.kind() == Kind.API ? asset.str("version") : null;
+  }
+
+  /** Why no promotion has brought the asset, and what to do. */
+  private String reason(Stage stage, StageState state, String key, Config source) {
+    Asset asset = Optional.ofNullable(main.assets().get(key)).orElse(null);
+    if (stage.isFirst() && stage.track() != null) {
+      return stage.name()
+          + " tracks "
+          + mainLabel
+          + ": mvn apistage:promote on "
+          + mainLabel
+          + " brings it";
+    }
+    List<PromotionSpec> bringing = new ArrayList<>();
+    for (PromotionSpec spec : specs) {
+      if (spec.to().contains(stage.name())
+          && asset != null
+          && spec.selectors().stream().anyMatch(s -> s.matches(asset))) {
+        bringing.add(spec);
+      }
+    }
+    if (bringing.isEmpty()) {
+      return "no pending promotion brings it: add one to promotions/"
+          + (stage.isFirst() ? " or set `track: main` on " + stage.name() : "");
+    }
+    PromotionSpec spec = bringing.get(0);
+    String from = stage.source().orElse(mainLabel);
+    if (source != null && !same(asset, source.assets().get(key))) {
+      Asset atSource = source.assets().get(key);
+      String has =
+          atSource == null
+              ? "does not have it"
+              : "has " + Optional.ofNullable(version(atSource)).orElse("another content");
+      return "promotion "
+          + spec.name()
+          + " brings it from "
+          + from
+          + ", which "
+          + has
+          + ": "
+          + from
+          + " gets it first";
+    }
+    if (HistoryContent.applied(state.history(), spec.name(), spec.hash())) {
+      return "promotion "
+          + spec.name()
+          + " was applied to "
+          + stage.name()
+          + " with this content before "
+          + from
+          + " had it: change "
+          + spec.file()
+          + " or promote with -Dapistage.repromote=true";
+    }
+    return "promotion "
+        + spec.name()
+        + " is pending: mvn apistage:promote on "
+        + mainLabel
+        + " applies it";
+  }
+}
