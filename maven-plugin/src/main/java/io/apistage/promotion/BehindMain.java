@@ -30,9 +30,6 @@ import java.util.TreeSet;
  */
 public final class BehindMain {
 
-  /** Most lines for one stage; the count of the others follows. */
-  static final int MAX_LINES = 20;
-
   private final Config main;
   private final List<PromotionSpec> specs;
   private final String mainLabel;
@@ -51,7 +48,7 @@ public final class BehindMain {
   }
 
   /**
-   * The lines of one stage, in key order, at most {@value #MAX_LINES} and a count of the rest.
+   * The lines of one stage, in key order: {@code <stage>: <what differs>; <why and what to do>}.
    *
    * @param stage the stage
    * @param state its state, authored copies, aliases and history read
@@ -67,15 +64,10 @@ public final class BehindMain {
         .forEach(a -> keys.add(a.key()));
     keys.addAll(there.keySet());
     List<String> out = new ArrayList<>();
-    int more = 0;
     for (String key : keys) {
       Asset want = main.assets().get(key);
       Asset have = there.get(key);
       if (same(want, have)) {
-        continue;
-      }
-      if (out.size() == MAX_LINES) {
-        more++;
         continue;
       }
       out.add(
@@ -84,9 +76,6 @@ public final class BehindMain {
               + change(key, want, have, stage.name())
               + "; "
               + reason(stage, state, key, source));
-    }
-    if (more > 0) {
-      out.add(stage.name() + ": … and " + more + " more assets behind " + mainLabel);
     }
     return out;
   }
@@ -122,7 +111,7 @@ public final class BehindMain {
 
   /** Why no promotion has brought the asset, and what to do. */
   private String reason(Stage stage, StageState state, String key, Config source) {
-    Asset asset = Optional.ofNullable(main.assets().get(key)).orElse(null);
+    Asset asset = main.assets().get(key);
     if (stage.isFirst() && stage.track() != null) {
       return stage.name()
           + " tracks "

@@ -30,7 +30,9 @@ import io.apistage.stage.StageState;
 import io.apistage.stage.StageStore;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,6 +49,9 @@ public final class PromoteGoal {
 
   /** The name under which a first stage's {@code track: main} update is reported and recorded. */
   public static final String TRACK_MAIN = "track-main";
+
+  /** Most lines behind main printed per stage; promote.json has them all. */
+  static final int MAX_BEHIND = 20;
 
   private final GoalContext context;
   private final PromoteRequest request;
@@ -194,11 +199,28 @@ public final class PromoteGoal {
               stage.name() + ": not compared with " + sources.mainLabel() + ": " + e.getMessage());
         }
       }
-      if (!out.isEmpty()) {
-        log.info("Behind " + sources.mainLabel() + " after this run:");
-        out.forEach(line -> log.info("  " + line));
-      }
+      print(out);
       return out;
+    }
+
+    /** The lines behind main, at most {@value #MAX_BEHIND} per stage, the rest counted. */
+    private void print(List<String> lines) {
+      if (lines.isEmpty()) {
+        return;
+      }
+      log.info("Behind " + sources.mainLabel() + " after this run:");
+      Map<String, Integer> shown = new HashMap<>();
+      Map<String, Integer> hidden = new LinkedHashMap<>();
+      for (String line : lines) {
+        String stage = line.substring(0, line.indexOf(':'));
+        if (shown.merge(stage, 1, Integer::sum) <= MAX_BEHIND) {
+          log.info("  " + line);
+        } else {
+          hidden.merge(stage, 1, Integer::sum);
+        }
+      }
+      hidden.forEach(
+          (stage, n) -> log.info("  " + stage + ": … and " + n + " more in promote.json (behind)"));
     }
   }
 

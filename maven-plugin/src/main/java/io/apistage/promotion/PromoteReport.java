@@ -86,7 +86,16 @@ public record PromoteReport(
             + " failed";
     return behind.isEmpty()
         ? counts
-        : counts + "; " + Problems.plural(behind.size(), "asset") + " behind main (listed above)";
+        : counts + "; behind main: " + behindCounts() + " (listed above)";
+  }
+
+  /** "dev 2 assets, prod 4 assets": how many assets each stage is behind, in chain order. */
+  private String behindCounts() {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    behind.forEach(line -> counts.merge(line.substring(0, line.indexOf(':')), 1, Integer::sum));
+    List<String> parts = new ArrayList<>();
+    counts.forEach((stage, n) -> parts.add(stage + " " + Problems.plural(n, "asset")));
+    return String.join(", ", parts);
   }
 
   /** The goal's result: this report with the run's problems, failed when any is an error. */
