@@ -9,15 +9,28 @@ import java.util.Objects;
 
 /**
  * The body of {@code diff.json}: what a promotion of the working copy would change on each stage
- * compared.
+ * compared, and why each stage is behind the main branch.
  *
  * @param stages one plan per stage, in chain order
+ * @param behind every asset a stage lacks of the checked-out commit, with the reason: {@code dev:
+ *     api/orders@1 1.0.0 → 1.1.0 not applied; no pending promotion brings it: ...}
  * @since 0.1.0
  */
-public record DiffReport(List<StagePlan> stages) implements ReportBody {
+public record DiffReport(List<StagePlan> stages, List<String> behind) implements ReportBody {
 
   public DiffReport {
     stages = List.copyOf(stages);
+    behind = List.copyOf(behind);
+  }
+
+  /** The plans, not judged against main. */
+  public DiffReport(List<StagePlan> stages) {
+    this(stages, List.of());
+  }
+
+  /** This report with the lines of the stages behind main. */
+  public DiffReport withBehind(List<String> lines) {
+    return new DiffReport(stages, lines);
   }
 
   /**
@@ -167,6 +180,7 @@ public record DiffReport(List<StagePlan> stages) implements ReportBody {
     stages.forEach(s -> list.add(s.toJson()));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("stages", list);
+    out.put("behind", behind);
     return out;
   }
 }

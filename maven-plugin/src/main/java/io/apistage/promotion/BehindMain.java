@@ -1,11 +1,26 @@
 package io.apistage.promotion;
 
+import io.apistage.git.GitCredentials;
+import io.apistage.git.GitRepo;
+import io.apistage.goal.DiffReport;
+import io.apistage.goal.GoalContext;
+import io.apistage.goal.GoalResult;
 import io.apistage.model.Asset;
 import io.apistage.model.Config;
+import io.apistage.model.ConfigLoader;
 import io.apistage.model.Kind;
+import io.apistage.model.MemorySource;
 import io.apistage.model.TreeDiff;
+import io.apistage.problem.ApistageException;
+import io.apistage.problem.Problems;
+import io.apistage.stage.DiffRequest;
 import io.apistage.stage.Stage;
+import io.apistage.stage.StageChain;
+import io.apistage.stage.StageReader;
 import io.apistage.stage.StageState;
+import io.apistage.stage.StageStore;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +60,105 @@ public final class BehindMain {
     this.main = main;
     this.specs = List.copyOf(specs);
     this.mainLabel = mainLabel;
+  }
+
+  /**
+   * A diff's result with, for each stage it compared, why the stage is behind the checked-out
+   * commit, the lines printed under the plans (at most {@value PromoteGoal#MAX_BEHIND} per stage)
+   * and added to {@code diff.json}. A diff that did not compute changes nothing.
+   */
+  public static GoalResult explainDiff(GoalResult diff, GoalContext context, DiffRequest request)
+      throws ApistageException, IOException {
+    if (!(diff.body() instanceof DiffReport report) || report.stages().isEmpty()) {
+      return diff;
+    }
+    Set<String> compared = new TreeSet<>();
+    report.stages().forEach(p -> compared.add(p.stage()));
+    List<String> lines = new ArrayList<>();
+    for (String line : atHead(context.configDir(), request.servers())) {
+      if (compared.contains(line.substring(0, line.indexOf(':')))) {
+        lines.add(line);
+      }
+    }
+    if (lines.isEmpty()) {
+      return diff;
+    }
+    context.log().info("Behind the checked-out commit, and why:");
+    Map<String, Integer> shown = new TreeMap<>();
+    for (String line : lines) {
+      String stage = line.substring(0, line.indexOf(':'));
+      if (shown.merge(stage, 1, Integer::sum) <= PromoteGoal.MAX_BEHIND) {
+        context.log().info("  " + line);
+      }
+    }
+    shown.forEach(
+        (stage, n) -> {
+          if (n > PromoteGoal.MAX_BEHIND) {
+            context
+                .log()
+                .info(
+                    "  "
+                        + stage
+                        + ": … and "
+                        + (n - PromoteGoal.MAX_BEHIND)
+                        + " more in diff.json (behind)");
+          }
+        });
+    return new GoalResult(
+        diff.goal(), diff.code(), diff.message(), diff.problems(), report.withBehind(lines));
+  }
+
+  /**
+   * Every stage's lines as the stages are now, judged against the checked-out commit: what {@code
+   * diff} adds to its plan. A commit whose files do not load gives none (validate says why); a
+   * stage whose state cannot be read gives a line saying so.
+   */
+  public static List<String> atHead(Path configDir, Map<String, GitCredentials> servers)
+      throws ApistageException, IOException {
+    try (GitRepo git = GitRepo.open(configDir)) {
+      Optional<String> head = git.head();
+      if (head.isEmpty()) {
+        return List.of();
+      }
+      Map<String, String> listing = git.listFiles(head.get(), new ArrayList<>());
+      Map<String, byte[]> files = HeadSource.read(git, listing, path -> true);
+      Config config = new ConfigLoader().load(new MemorySource(files));
+      StageChain chain = StageChain.of(config);
+      if (Problems.hasErrors(config.problems()) || Problems.hasErrors(chain.problems())) {
+        return List.of();
+      }
+      List<PromotionSpec> specs = new ArrayList<>();
+      for (Asset promotion : config.all(Kind.PROMOTION)) {
+        PromotionSpec spec = PromotionSpec.parse(promotion, files.get(promotion.file())).spec();
+        if (spec != null) {
+          specs.add(spec);
+        }
+      }
+      BehindMain judge = new BehindMain(config, specs, config.settings().mainBranch());
+      StageStore store = new StageStore(git, servers);
+      List<String> out = new ArrayList<>();
+      for (Stage stage : chain.order()) {
+        out.addAll(judge.explain(stage, store, chain));
+      }
+      return out;
+    }
+  }
+
+  /** One stage's lines, its state and its source's read from the store. */
+  private List<String> explain(Stage stage, StageStore store, StageChain chain) throws IOException {
+    try {
+      StageState state = store.read(stage, StageReader.Depth.AUTHORED);
+      Config source = null;
+      if (!stage.isFirst()) {
+        StageState from = store.read(chain.get(stage.promotesFrom()), StageReader.Depth.AUTHORED);
+        source =
+            PromotionSources.asConfig(
+                new Planner.Contents(from.assets(), from.authored(), from.aliases()));
+      }
+      return explain(stage, state, source);
+    } catch (ApistageException e) {
+      return List.of(stage.name() + ": not compared with " + mainLabel + ": " + e.getMessage());
+    }
   }
 
   /**

@@ -4,6 +4,7 @@ import io.apistage.goal.CheckReport;
 import io.apistage.goal.CheckVersionsReport;
 import io.apistage.goal.DiffReport;
 import io.apistage.goal.GoalResult;
+import io.apistage.goal.PromotionPlan;
 import io.apistage.goal.ReportBody;
 import io.apistage.problem.Problem;
 import io.apistage.problem.Problems;
@@ -40,9 +41,10 @@ public final class MarkdownReport {
     }
     problems(result.problems(), out);
     report(result.body(), CheckVersionsReport.class).ifPresent(r -> apis(r.apis(), out));
-    List<DiffReport.StagePlan> plans =
-        report(result.body(), DiffReport.class).map(DiffReport::stages).orElse(List.of());
-    stages(plans, path, out);
+    report(result.body(), PromotionPlan.class).ifPresent(r -> mergePlan(r, out));
+    Optional<DiffReport> diff = report(result.body(), DiffReport.class);
+    stages(diff.map(DiffReport::stages).orElse(List.of()), path, out);
+    diff.ifPresent(d -> behind("Behind the checked-out commit", d.behind(), out));
     return out.toString();
   }
 
@@ -206,6 +208,49 @@ public final class MarkdownReport {
     }
   }
 
+  /**
+   * What merging does, like a {@code terraform plan} comment: the promotions the commit makes
+   * pending and their outcome per stage, what each stage receives field by field, and what stays
+   * behind main and why.
+   */
+  private static void mergePlan(PromotionPlan plan, StringBuilder out) {
+    out.append("### What merging does\n\n");
+    if (plan.outcomeLines().isEmpty()) {
+      out.append("No promotion is pending.\n\n");
+    }
+    for (String line : plan.outcomeLines()) {
+      out.append("- ").append(code(line)).append('\n');
+    }
+    if (!plan.outcomeLines().isEmpty()) {
+      out.append('\n');
+    }
+    for (DiffReport.StagePlan change : plan.changes()) {
+      PlanText.markdown(change, "Promote to " + change.stage(), out);
+    }
+    behind("Behind main after merging", plan.behind(), out);
+  }
+
+  /** Lines of assets behind main, folded under their count. */
+  private static void behind(String title, List<String> lines, StringBuilder out) {
+    if (lines.isEmpty()) {
+      return;
+    }
+    out.append("<details><summary>")
+        .append(title)
+        .append(": ")
+        .append(Problems.plural(lines.size(), "asset"))
+        .append("</summary>\n\n");
+    int shown = 0;
+    for (String line : lines) {
+      if (shown++ == MAX_ROWS) {
+        out.append("- … ").append(lines.size() - MAX_ROWS).append(" more in the JSON report\n");
+        break;
+      }
+      out.append("- ").append(inline(line)).append('\n');
+    }
+    out.append("\n</details>\n\n");
+  }
+
   private static void stages(
       List<DiffReport.StagePlan> plans, PromotionPath path, StringBuilder out) {
     Map<String, DiffReport.StagePlan> byStage = new LinkedHashMap<>();
@@ -213,7 +258,7 @@ public final class MarkdownReport {
       byStage.put(plan.stage(), plan);
     }
     if (!byStage.isEmpty()) {
-      out.append("### Stages\n\n");
+      out.append("### Stages compared with this commit\n\n");
       byStage.values().forEach(plan -> PlanText.markdown(plan, "Stage " + plan.stage(), out));
     }
     if (path.edges().isEmpty()) {

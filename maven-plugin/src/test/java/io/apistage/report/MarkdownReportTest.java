@@ -42,7 +42,9 @@ class MarkdownReportTest {
   void diffReportShowsWhatEachStageWouldReceiveAndThePendingEdges() throws Exception {
     String md = MarkdownReport.render(Fixtures.diff(), Fixtures.chain());
 
-    assertThat(md).startsWith("## ✅ apistage diff passed\n\n3 stages compared\n\n### Stages\n\n");
+    assertThat(md)
+        .startsWith(
+            "## ✅ apistage diff passed\n\n3 stages compared\n\n### Stages compared with this commit\n\n");
     assertThat(md)
         .contains(
             "<details><summary>Stage dev: 1 to create, 1 to update, 0 to delete, 4 unchanged"

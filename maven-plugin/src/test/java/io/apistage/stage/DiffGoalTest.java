@@ -128,7 +128,7 @@ class DiffGoalTest {
     assertThat(result.message()).isEqualTo("1 stage compared (qa: no changes)");
     assertThat(markdown())
         .contains(
-            "### Stages\n\n- Stage qa: 0 to create, 0 to update, 0 to delete, 3 unchanged: no changes\n");
+            "### Stages compared with this commit\n\n- Stage qa: 0 to create, 0 to update, 0 to delete, 3 unchanged: no changes\n");
   }
 
   @Test
