@@ -6,15 +6,22 @@ def log = new File(basedir, 'build.log').text
 def message = 'endpoint DELETE /orders/{id} removed in 1.5.0; a breaking change needs a new major line: create apis/orders/v2.yaml starting at 2.0.0 (used by application/mobile-app)'
 def problem = 'apis/orders/v1.yaml:6:1: error [endpoint-removed] ' + message
 assert log.readLines().findAll { it.startsWith('[ERROR] ') && it.contains(': error [') } == ['[ERROR] ' + problem]
-assert log.contains('on project ci-breaking-change: 1 problem in 1 file (1 error, 0 warnings) (validate, check-versions, diff) -> [Help 1]')
+assert log.contains('on project ci-breaking-change: 1 problem in 1 file (1 error, 0 warnings) (validate, check-versions, diff, promote) -> [Help 1]')
 
 // The config root is config/ inside the work tree: GitHub needs repository paths.
 assert log.readLines().contains('::error file=config/apis/orders/v1.yaml,line=6,col=1,title=apistage check [endpoint-removed]::' + message)
 
 def reports = new File(basedir, 'target/apistage')
-['validate.json', 'check-versions.json', 'diff.json', 'check.json', 'check.md', 'check.sarif', 'TEST-apistage-check.xml'].each {
-  assert new File(reports, it).isFile() : it
+// exactly the files the README promises for a check, readable by all, and named on the console
+def readme = new File(basedir, '../../../../README.md').text
+def table = readme.substring(readme.indexOf('| file in `target/apistage/` after `mvn verify` |'))
+def promised = table.readLines().drop(2).takeWhile { it.startsWith('|') }.collect { (it =~ /^\| `([^`]+)`/)[0][1] }
+def written = reports.listFiles().findAll { it.isFile() && !it.name.startsWith('.') }*.name
+assert written.sort() == promised.sort()
+written.each {
+  assert java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(new File(reports, it).toPath())) == 'rw-r--r--' : it
 }
+assert log.readLines().contains('[INFO] Reports written to ' + reports.canonicalPath + ': TEST-apistage-check.xml, check-versions.json, check.json, check.md, check.sarif, diff.json, promote.json, validate.json')
 
 // Markdown: the API, its required bump, the consumers, the stages and the promotion path.
 def md = new File(reports, 'check.md').text

@@ -7,7 +7,7 @@ def notRun = '(configuration root): error [check-versions] check-versions could 
 def typo = "apis/orders/v1.yaml:5:1: error [unknown-field] unknown field 'descripton'; did you mean description?"
 assert log.readLines().findAll { it.startsWith('[ERROR] ') && it.contains(': error [') } == ['[ERROR] ' + notRun, '[ERROR] ' + typo]
 assert log.contains('[INFO] Plan for dev: 1 to create, 0 to update, 0 to delete, 0 unchanged')
-assert log.contains('on project ci-check-collects-all: 2 problems in 2 files (2 errors, 0 warnings) (validate, check-versions, diff) -> [Help 1]')
+assert log.contains('on project ci-check-collects-all: 2 problems in 2 files (2 errors, 0 warnings) (validate, check-versions, diff, promote) -> [Help 1]')
 assert log.count('BUILD FAILURE') == 1
 
 def reports = new File(basedir, 'target/apistage')
