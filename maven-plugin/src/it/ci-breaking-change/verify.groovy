@@ -71,7 +71,7 @@ assert byName['stages/dev.yaml'].getElementsByTagName('failure').length == 0
 def check = new JsonSlurper().parse(new File(reports, 'check.json'))
 assert check.status == 'error'
 assert check.code == 'CHECK_FAILED'
-assert check.goals*.goal == ['validate', 'check-versions', 'diff']
+assert check.goals*.goal == ['validate', 'check-versions', 'diff', 'promote']
 assert check.apis[0].requiredBump == 'major'
 assert check.apis[0].consumers == ['application/mobile-app']
 assert check.stages*.stage == ['dev', 'qa']

@@ -14,7 +14,7 @@ import java.util.Map;
  * The body of {@code promote.json}: whether the run was a dry run, the main branch commit it
  * promoted from, each promotion's outcome per stage in the order the stages were updated, what the
  * promotions change on each stage (diff's form: {@code changes}), and how far the stages that
- * received nothing are behind the main branch ({@code behind}).
+ * received nothing are behind the main branch ({@code behindAfterRun}).
  *
  * @param dryRun whether nothing was written
  * @param sourceCommit the checked-out commit
@@ -53,7 +53,7 @@ public record PromoteReport(
     List<Map<String, Object>> plans = new ArrayList<>();
     changes.forEach(p -> plans.add(p.toJson()));
     out.put("changes", plans);
-    out.put("behind", behind);
+    out.put("behindAfterRun", behind);
     return out;
   }
 
