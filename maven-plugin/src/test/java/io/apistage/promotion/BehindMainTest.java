@@ -2,11 +2,16 @@ package io.apistage.promotion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.apistage.goal.DiffReport;
 import io.apistage.goal.GoalResult;
 import io.apistage.goal.PromotionPlan;
 import io.apistage.log.RecordingLog;
+import io.apistage.stage.DiffGoal;
+import io.apistage.stage.DiffRequest;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,6 +77,34 @@ class BehindMainTest {
                   + " brings it",
               "qa: api/orders@1 1.0.0 not on qa; promotion orders-to-qa brings it from dev, which"
                   + " does not have it: dev gets it first");
+    }
+  }
+
+  @Test
+  void diffSaysWhyEachStageItComparesIsBehind() throws Exception {
+    try (ShopFixture f = ShopFixture.shop(dir)) {
+      f.repo.write("stages/dev.yaml", "kind: Stage\nname: dev\n");
+      f.repo.commit("dev without track");
+      RecordingLog log = new RecordingLog();
+      DiffRequest request = new DiffRequest(Optional.of("dev"), false, Map.of());
+      GoalResult diff = new DiffGoal(f.context(log), request).execute();
+
+      GoalResult explained = BehindMain.explainDiff(diff, f.context(log), request);
+
+      String noPromotion =
+          " no pending promotion brings it: add one to promotions/ or set `track: main` on dev";
+      assertThat(((DiffReport) explained.body()).behind())
+          .containsExactly(
+              "dev: alias/orders-backend not on dev;" + noPromotion,
+              "dev: api/orders@1 1.0.0 not on dev;" + noPromotion,
+              "dev: api/pets@1 1.0.0 not on dev;" + noPromotion,
+              "dev: policy/cors not on dev;" + noPromotion);
+      assertThat(log.lines())
+          .containsSubsequence(
+              "[INFO] Plan for dev: 3 to create, 0 to update, 0 to delete, 0 unchanged",
+              "[INFO] Behind the checked-out commit, and why:",
+              "[INFO]   dev: alias/orders-backend not on dev;" + noPromotion);
+      assertThat(explained.message()).isEqualTo(diff.message());
     }
   }
 }

@@ -2,9 +2,14 @@ package io.apistage.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.apistage.goal.CheckReport;
+import io.apistage.goal.DiffReport;
 import io.apistage.goal.GoalResult;
 import io.apistage.goal.ValidateReport;
+import io.apistage.model.Change;
 import io.apistage.problem.Problem;
+import io.apistage.promotion.PromoteReport;
+import io.apistage.promotion.PromotionOutcome;
 import io.apistage.problem.Severity;
 import java.nio.file.Path;
 import java.util.List;
@@ -104,5 +109,71 @@ class MarkdownReportTest {
     assertThat(md)
         .contains(
             "| `apis/a\\|b/v1.yaml` | 2:3 | `schema` | must be one of a\\|b<br>second &lt;script&gt; line |");
+  }
+
+  @Test
+  void checkShowsWhatMergingDoesFoldedWithWhatStaysBehind() {
+    DiffReport.StagePlan dev =
+        new DiffReport.StagePlan(
+            "dev",
+            null,
+            new DiffReport.AssetChanges(
+                List.of(),
+                List.of(
+                    new DiffReport.Update(
+                        "api/orders@1",
+                        List.of(
+                            new Change(
+                                Change.Type.CHANGED, "/version", "version", "1.4.2", "1.5.0")))),
+                List.of()),
+            1,
+            DiffReport.Gateway.NONE);
+    PromoteReport plan =
+        new PromoteReport(
+            true,
+            "459ba7f",
+            List.of(
+                new PromotionOutcome(
+                    "track-main", "dev", PromotionOutcome.Status.SUCCESS, null, null, List.of()),
+                new PromotionOutcome(
+                    "orders-to-qa",
+                    "qa",
+                    PromotionOutcome.Status.SKIPPED,
+                    null,
+                    "already applied to qa with this content",
+                    List.of())),
+            List.of(dev),
+            List.of(
+                "qa: api/orders@1 1.4.2 → 1.5.0 not applied; promotion orders-to-qa was applied"
+                    + " to qa with this content before dev had it"));
+    GoalResult check =
+        new GoalResult(
+            "check",
+            "OK",
+            "all good",
+            List.of(),
+            new CheckReport(
+                List.of(new CheckReport.GoalRun("promote", "success", "OK", "1 would be applied", 0)),
+                List.of(plan)));
+
+    String md = MarkdownReport.render(check, PromotionPath.none("main"));
+
+    assertThat(md)
+        .isEqualTo(
+            "## ✅ apistage check passed\n\n"
+                + "| Goal | Result | |\n|---|---|---|\n"
+                + "| promote | ✅ OK | 1 would be applied |\n\n"
+                + "### What merging does\n\n"
+                + "- `track-main -> dev: success (dry run, not written)`\n"
+                + "- `orders-to-qa -> qa: skipped: already applied to qa with this content`\n\n"
+                + "<details><summary>Promote to dev: 0 to create, 1 to update, 0 to delete, 1"
+                + " unchanged</summary>\n\n"
+                + "| | asset | change |\n|---|---|---|\n"
+                + "| ~ | `api/orders@1` | `~ /version: \"1.4.2\" -> \"1.5.0\"` |\n\n"
+                + "</details>\n\n"
+                + "<details><summary>Behind main after merging: 1 asset</summary>\n\n"
+                + "- qa: api/orders@1 1.4.2 → 1.5.0 not applied; promotion orders-to-qa was applied"
+                + " to qa with this content before dev had it\n\n"
+                + "</details>\n\n");
   }
 }
