@@ -8,9 +8,9 @@ import io.apistage.goal.GoalResult;
 import io.apistage.goal.ValidateReport;
 import io.apistage.model.Change;
 import io.apistage.problem.Problem;
+import io.apistage.problem.Severity;
 import io.apistage.promotion.PromoteReport;
 import io.apistage.promotion.PromotionOutcome;
-import io.apistage.problem.Severity;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -153,7 +153,8 @@ class MarkdownReportTest {
             "all good",
             List.of(),
             new CheckReport(
-                List.of(new CheckReport.GoalRun("promote", "success", "OK", "1 would be applied", 0)),
+                List.of(
+                    new CheckReport.GoalRun("promote", "success", "OK", "1 would be applied", 0)),
                 List.of(plan)));
 
     String md = MarkdownReport.render(check, PromotionPath.none("main"));
