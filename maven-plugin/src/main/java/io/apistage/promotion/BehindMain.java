@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * How far a stage is behind the main branch, and why: every promotable asset whose authored form on
@@ -69,17 +70,18 @@ public final class BehindMain {
    */
   public static GoalResult explainDiff(GoalResult diff, GoalContext context, DiffRequest request)
       throws ApistageException, IOException {
-    if (!(diff.body() instanceof DiffReport report) || report.stages().isEmpty()) {
+    if (!(diff.body() instanceof DiffReport report)) {
       return diff;
     }
-    Set<String> compared = new TreeSet<>();
-    report.stages().forEach(p -> compared.add(p.stage()));
-    List<String> lines = new ArrayList<>();
-    for (String line : atHead(context.configDir(), request.servers())) {
-      if (compared.contains(line.substring(0, line.indexOf(':')))) {
-        lines.add(line);
-      }
+    // a stage that runs the working copy lacks nothing of it: only the others are read again
+    Set<String> differing = new TreeSet<>();
+    report.stages().stream()
+        .filter(DiffReport.StagePlan::hasChanges)
+        .forEach(p -> differing.add(p.stage()));
+    if (differing.isEmpty()) {
+      return diff;
     }
+    List<String> lines = atHead(context.configDir(), request.servers(), differing::contains);
     if (lines.isEmpty()) {
       return diff;
     }
@@ -109,11 +111,12 @@ public final class BehindMain {
   }
 
   /**
-   * Every stage's lines as the stages are now, judged against the checked-out commit: what {@code
-   * diff} adds to its plan. A commit whose files do not load gives none (validate says why); a
-   * stage whose state cannot be read gives a line saying so.
+   * The lines of the stages {@code stages} accepts, as the stages are now, judged against the
+   * checked-out commit: what {@code diff} adds to its plan. A commit whose files do not load gives
+   * none (validate says why); a stage whose state cannot be read gives a line saying so.
    */
-  public static List<String> atHead(Path configDir, Map<String, GitCredentials> servers)
+  public static List<String> atHead(
+      Path configDir, Map<String, GitCredentials> servers, Predicate<String> stages)
       throws ApistageException, IOException {
     try (GitRepo git = GitRepo.open(configDir)) {
       Optional<String> head = git.head();
@@ -138,7 +141,9 @@ public final class BehindMain {
       StageStore store = new StageStore(git, servers);
       List<String> out = new ArrayList<>();
       for (Stage stage : chain.order()) {
-        out.addAll(judge.explain(stage, store, chain));
+        if (stages.test(stage.name())) {
+          out.addAll(judge.explain(stage, store, chain));
+        }
       }
       return out;
     }
