@@ -22,7 +22,7 @@ expect('[INFO]   qa: api/orders@1 1.4.2 → 1.5.0 not applied; promotion orders-
 expect('[INFO]   prod: api/orders@1 1.4.2 → 1.5.0 not applied; promotion orders-to-prod brings it from qa, which has 1.4.2: qa gets it first')
 expect('[INFO] validate: 8 files valid, 8 assets; check-versions: 1 Api file changed since merge-base(HEAD, main) (' +
     "git rev-parse --short=10 orders-1.5-bump~1".execute(null, basedir).text.trim() +
-    '): every version step matches its changes; diff: 3 stages compared (dev: 0 to create, 1 to update, 0 to delete, 1 unchanged; qa: 0 to create, 1 to update, 0 to delete, 1 unchanged; prod: 0 to create, 1 to update, 0 to delete, 1 unchanged); promote: promote (dry run): 1 would be applied, 2 skipped, 0 failed; behind main: qa 1 asset, prod 1 asset (listed above)')
+    '): every version step matches its changes; diff: 3 stages compared (dev: 0 to create, 1 to update, 0 to delete, 1 unchanged; qa: 0 to create, 1 to update, 0 to delete, 1 unchanged; prod: 0 to create, 1 to update, 0 to delete, 1 unchanged); promote: promote (dry run): 1 would be applied, 2 skipped, 0 failed')
 
 // 3. the pull request that also edits both promotions: merging brings 1.5.0 to every stage
 expect('[INFO] orders-to-prod -> prod: success (dry run, not written)')

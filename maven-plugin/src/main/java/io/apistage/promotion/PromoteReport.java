@@ -70,8 +70,8 @@ public record PromoteReport(
   }
 
   /**
-   * "promote: 2 applied, 1 skipped, 0 failed", or its dry-run form; with the number of assets the
-   * stages that received nothing are behind main, when any.
+   * "promote: 2 applied, 1 skipped, 0 failed", or its dry-run form; a run that applies nothing adds
+   * how many assets each stage is behind main.
    */
   public String summary() {
     String counts =
@@ -84,7 +84,9 @@ public record PromoteReport(
             + " skipped, "
             + count(PromotionOutcome.Status.FAILURE)
             + " failed";
-    return behind.isEmpty()
+    // a run that applied something says what it did; one that applied nothing says why
+    boolean appliedNothing = count(PromotionOutcome.Status.SUCCESS) == 0;
+    return behind.isEmpty() || !appliedNothing
         ? counts
         : counts + "; behind main: " + behindCounts() + " (listed above)";
   }

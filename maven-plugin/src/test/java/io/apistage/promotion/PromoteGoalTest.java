@@ -192,8 +192,7 @@ class PromoteGoalTest {
                   + " one to promotions/");
       assertThat(dry.message())
           .isEqualTo(
-              "promote (dry run): 2 would be applied, 0 skipped, 0 failed; behind main: prod 4"
-                  + " assets (listed above)");
+              "promote (dry run): 2 would be applied, 0 skipped, 0 failed");
       assertThat(f.repo.ref("refs/heads/apistage/stage/dev")).isNull();
       assertThat(f.repo.ref("refs/heads/apistage/stage/qa")).isNull();
     }
