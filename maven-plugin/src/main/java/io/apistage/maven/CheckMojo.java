@@ -5,7 +5,7 @@ import io.apistage.check.CheckStep;
 import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
 import io.apistage.problem.ApistageException;
-import io.apistage.promotion.PromoteGoal;
+import io.apistage.promotion.MergePlan;
 import io.apistage.promotion.PromoteRequest;
 import io.apistage.rules.ValidateGoal;
 import io.apistage.stage.DiffGoal;
@@ -82,7 +82,7 @@ public class CheckMojo extends AbstractApistageMojo {
                 CheckVersionsGoal.GOAL,
                 c -> new CheckVersionsGoal(c, new CheckVersionsRequest(base)).execute()),
             CheckStep.of(DiffGoal.GOAL, c -> new DiffGoal(c, diff).execute()),
-            CheckStep.of("promote", c -> PromoteGoal.mergePlan(c, plan)));
+            CheckStep.of("promote", c -> MergePlan.of(c, plan)));
     return new CheckGoal(context, steps).execute();
   }
 }

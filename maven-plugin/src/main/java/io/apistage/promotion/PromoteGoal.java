@@ -73,33 +73,12 @@ public final class PromoteGoal {
    * @param chain the stages
    * @param problems what loading them found
    */
-  private record Control(
+  record Control(
       Map<String, String> listing,
       Map<String, byte[]> files,
       Config config,
       StageChain chain,
       List<Problem> problems) {}
-
-  /**
-   * What merging the checked-out commit would do, for the pull-request check: a dry run of every
-   * pending promotion at HEAD (in a pull-request build the merge commit, or the branch's tip),
-   * which writes nothing and needs no main branch; a repository without stages has nothing to
-   * promote.
-   */
-  public static GoalResult mergePlan(GoalContext context, PromoteRequest request)
-      throws ApistageException, IOException {
-    if (!request.dryRun()) {
-      throw new IllegalArgumentException("the merge plan is a dry run");
-    }
-    try (GitRepo git = GitRepo.open(context.configDir())) {
-      String head = git.requireHead();
-      if (control(git, head).chain().isEmpty()) {
-        return new PromoteReport(true, head, List.of())
-            .result(List.of(), "no stages declared (stages/<name>.yaml): nothing to promote");
-      }
-    }
-    return new PromoteGoal(context, request).execute();
-  }
 
   /** Runs the goal. */
   public GoalResult execute() throws ApistageException, IOException {
@@ -269,7 +248,7 @@ public final class PromoteGoal {
   }
 
   /** The control files at {@code head}, loaded, with the stage chain and their problems. */
-  private static Control control(GitRepo git, String head) throws IOException {
+  static Control control(GitRepo git, String head) throws IOException {
     List<String> links = new ArrayList<>();
     Map<String, String> listing = git.listFiles(head, links);
     Map<String, byte[]> files = HeadSource.read(git, listing, PromoteGoal::isControlFile);

@@ -191,8 +191,7 @@ class PromoteGoalTest {
               "[INFO]   prod: api/orders@1 1.0.0 not on prod; no pending promotion brings it: add"
                   + " one to promotions/");
       assertThat(dry.message())
-          .isEqualTo(
-              "promote (dry run): 2 would be applied, 0 skipped, 0 failed");
+          .isEqualTo("promote (dry run): 2 would be applied, 0 skipped, 0 failed");
       assertThat(f.repo.ref("refs/heads/apistage/stage/dev")).isNull();
       assertThat(f.repo.ref("refs/heads/apistage/stage/qa")).isNull();
     }
