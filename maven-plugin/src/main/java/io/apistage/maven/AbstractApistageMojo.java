@@ -197,6 +197,7 @@ public abstract class AbstractApistageMojo extends AbstractMojo {
         new GoalContext(
             configDir.toPath(), reportDir.toPath(), failOnWarning(), System.getenv(), log);
     GoalResult result;
+    List<Path> written;
     try {
       ReportFolder reports = ReportFolder.open(context.reportDir(), buildId());
       result = run(context);
@@ -214,7 +215,7 @@ public abstract class AbstractApistageMojo extends AbstractMojo {
             result, ReportInputs.of(goal(), context.configDir()), context, System.out::println);
       }
       afterReports(context, result);
-      logReports(log, context, reports.written());
+      written = reports.written();
     } catch (ApistageException e) {
       getLog().debug(e);
       throw new MojoFailureException(e.getMessage());
@@ -230,9 +231,11 @@ public abstract class AbstractApistageMojo extends AbstractMojo {
           e);
     }
     if (result.fails(context.failOnWarning())) {
+      logReports(log, context, written);
       throw new MojoFailureException(result.message());
     }
     log.info(result.message());
+    logReports(log, context, written);
   }
 
   /** What identifies this build: its start time, the same for every goal of one Maven run. */
