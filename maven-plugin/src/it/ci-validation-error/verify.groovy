@@ -11,7 +11,7 @@ def annotation = "::error file=apis/orders/v1.yaml,line=5,col=1,title=apistage v
 assert log.readLines().contains(annotation)
 def reports = new File(basedir, 'target/apistage')
 def md = new File(reports, 'validate.md').text
-assert md.startsWith('## ❌ apistage validate: ')
+assert md.startsWith('## ❌ apistage validate failed (1 error, 0 warnings)\n\n1 problem in 1 file (1 error, 0 warnings)\n')
 assert md.contains("| ❌ error | `apis/orders/v1.yaml` | 5:1 | `unknown-field` | unknown field 'descripton'; did you mean description? |")
 assert md.contains('```mermaid\nflowchart LR\n')
 assert md.contains('  branch_main --> stage_dev\n')

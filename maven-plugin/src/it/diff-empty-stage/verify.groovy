@@ -25,6 +25,6 @@ assert qa.gatewayConfig.endpoints == [
     [api: 'orders@1', path: '/orders/{id}', method: 'DELETE', gatewayUrl: 'https://qa.api.example.com/orders/v1/orders/{id}'],
 ]
 def md = new File(basedir, 'target/apistage/diff.md').text
-assert md.contains('### Stage `qa`: 2 to create, 0 to update, 0 to delete, 0 unchanged')
+assert md.contains('<details><summary>Stage qa: 2 to create, 0 to update, 0 to delete, 0 unchanged</summary>')
 assert md.contains('| + | `api/orders@1` | create |')
 return true

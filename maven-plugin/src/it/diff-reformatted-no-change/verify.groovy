@@ -11,5 +11,5 @@ def report = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/apist
 assert report.status == 'success' && report.code == 'OK' && report.details == []
 assert report.stages[0].create == [] && report.stages[0].update == [] && report.stages[0].delete == []
 assert report.stages[0].unchanged == 2
-assert new File(basedir, 'target/apistage/diff.md').text.contains('No changes.')
+assert new File(basedir, 'target/apistage/diff.md').text.contains('- Stage qa: 0 to create, 0 to update, 0 to delete, 2 unchanged: no changes\n')
 return true

@@ -5,18 +5,32 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The body of {@code diff.json}: what a promotion of the working copy would change on each stage
- * compared.
+ * compared, and why each stage is behind the main branch.
  *
  * @param stages one plan per stage, in chain order
+ * @param behind every asset a stage lacks of the checked-out commit, with the reason: {@code dev:
+ *     api/orders@1 1.0.0 → 1.1.0 not applied; no pending promotion brings it: ...}
  * @since 0.1.0
  */
-public record DiffReport(List<StagePlan> stages) implements ReportBody {
+public record DiffReport(List<StagePlan> stages, List<String> behind) implements ReportBody {
 
   public DiffReport {
     stages = List.copyOf(stages);
+    behind = List.copyOf(behind);
+  }
+
+  /** The plans, not judged against main. */
+  public DiffReport(List<StagePlan> stages) {
+    this(stages, List.of());
+  }
+
+  /** This report with the lines of the stages behind main. */
+  public DiffReport withBehind(List<String> lines) {
+    return new DiffReport(stages, lines);
   }
 
   /**
@@ -31,12 +45,34 @@ public record DiffReport(List<StagePlan> stages) implements ReportBody {
   public record StagePlan(
       String stage, String commit, AssetChanges assets, int unchanged, Gateway gateway) {
 
+    public StagePlan {
+      Objects.requireNonNull(stage, "stage");
+      Objects.requireNonNull(assets, "assets");
+      Objects.requireNonNull(gateway, "gateway");
+    }
+
     /** Whether anything would change. */
     public boolean hasChanges() {
       return !assets.create().isEmpty() || !assets.update().isEmpty() || !assets.delete().isEmpty();
     }
 
-    Map<String, Object> toJson() {
+    /**
+     * "2 to create, 1 to update, 0 to delete, 14 unchanged": the words and numbers of every plan
+     * (diff, check and promote print the same change alike).
+     */
+    public String summary() {
+      return assets.create().size()
+          + " to create, "
+          + assets.update().size()
+          + " to update, "
+          + assets.delete().size()
+          + " to delete, "
+          + unchanged
+          + " unchanged";
+    }
+
+    /** The plan as plain JSON values, as {@code diff.json} lists it. */
+    public Map<String, Object> toJson() {
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("stage", stage);
       out.put("commit", commit);
@@ -59,6 +95,9 @@ public record DiffReport(List<StagePlan> stages) implements ReportBody {
    * @param delete the keys to delete, sorted
    */
   public record AssetChanges(List<String> create, List<Update> update, List<String> delete) {
+    /** No change at all. */
+    public static final AssetChanges NONE = new AssetChanges(List.of(), List.of(), List.of());
+
     public AssetChanges {
       create = List.copyOf(create);
       update = List.copyOf(update);
@@ -101,6 +140,9 @@ public record DiffReport(List<StagePlan> stages) implements ReportBody {
    * @param endpoints every endpoint the stage would serve
    */
   public record Gateway(String gatewayUrl, List<Endpoint> endpoints) {
+    /** No gateway URL, no endpoints (a plan of a promotion, which deploys nothing). */
+    public static final Gateway NONE = new Gateway(null, List.of());
+
     public Gateway {
       endpoints = List.copyOf(endpoints);
     }
@@ -138,6 +180,7 @@ public record DiffReport(List<StagePlan> stages) implements ReportBody {
     stages.forEach(s -> list.add(s.toJson()));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("stages", list);
+    out.put("behind", behind);
     return out;
   }
 }

@@ -8,10 +8,13 @@ import io.apistage.log.Log;
 import io.apistage.problem.ApistageException;
 import io.apistage.problem.Problem;
 import io.apistage.report.CheckReports;
+import io.apistage.report.ReportFolder;
 import io.apistage.report.Reports;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -194,7 +197,9 @@ public abstract class AbstractApistageMojo extends AbstractMojo {
         new GoalContext(
             configDir.toPath(), reportDir.toPath(), failOnWarning(), System.getenv(), log);
     GoalResult result;
+    List<Path> written;
     try {
+      ReportFolder reports = ReportFolder.open(context.reportDir(), buildId());
       result = run(context);
       for (Problem problem : result.problems()) {
         if (problem.isError()) {
@@ -210,6 +215,7 @@ public abstract class AbstractApistageMojo extends AbstractMojo {
             result, ReportInputs.of(goal(), context.configDir()), context, System.out::println);
       }
       afterReports(context, result);
+      written = reports.written();
     } catch (ApistageException e) {
       getLog().debug(e);
       throw new MojoFailureException(e.getMessage());
@@ -225,9 +231,35 @@ public abstract class AbstractApistageMojo extends AbstractMojo {
           e);
     }
     if (result.fails(context.failOnWarning())) {
+      logReports(log, context, written);
       throw new MojoFailureException(result.message());
     }
     log.info(result.message());
+    logReports(log, context, written);
+  }
+
+  /** What identifies this build: its start time, the same for every goal of one Maven run. */
+  private String buildId() {
+    if (session != null
+        && session.getRequest() != null
+        && session.getRequest().getStartTime() != null) {
+      return "build " + session.getRequest().getStartTime().getTime();
+    }
+    return "build " + System.nanoTime();
+  }
+
+  /** One line naming the folder and the report files this goal wrote. */
+  private static void logReports(Log log, GoalContext context, List<Path> written) {
+    if (written.isEmpty()) {
+      return;
+    }
+    List<String> names = new ArrayList<>();
+    written.forEach(p -> names.add(p.getFileName().toString()));
+    log.info(
+        "Reports written to "
+            + context.reportDir().toAbsolutePath().normalize()
+            + ": "
+            + String.join(", ", names));
   }
 
   /**

@@ -5,6 +5,8 @@ import io.apistage.check.CheckStep;
 import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
 import io.apistage.problem.ApistageException;
+import io.apistage.promotion.MergePlan;
+import io.apistage.promotion.PromoteRequest;
 import io.apistage.rules.ValidateGoal;
 import io.apistage.stage.DiffGoal;
 import io.apistage.stage.DiffRequest;
@@ -13,15 +15,17 @@ import io.apistage.versions.CheckVersionsRequest;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * The pull-request check in one goal, bound to {@code verify}: runs validate, check-versions and
- * diff for all stages, collects every problem and fails once; writes {@code check.json}, {@code
- * check.md}, {@code check.sarif} and {@code TEST-apistage-check.xml}.
+ * The pull-request check in one goal, bound to {@code verify}: runs validate, check-versions, diff
+ * for all stages and promote as a dry run (what merging will do), collects every problem and fails
+ * once; writes {@code check.json}, {@code check.md}, {@code check.sarif} and {@code
+ * TEST-apistage-check.xml}.
  *
  * @since 0.1.0
  */
@@ -88,6 +92,8 @@ public class CheckMojo extends AbstractApistageMojo {
   @Override
   protected GoalResult run(GoalContext context) throws ApistageException, IOException {
     DiffRequest diff = new DiffRequest(Optional.ofNullable(stage), false, stageServers());
+    // what merging does: promote's dry run at HEAD; notices are not sent in a dry run
+    PromoteRequest plan = PromoteRequest.of(null, true, false, stageServers(), Map.of());
     List<CheckStep> steps =
         List.of(
             CheckStep.of(
@@ -95,7 +101,8 @@ public class CheckMojo extends AbstractApistageMojo {
             CheckStep.of(
                 CheckVersionsGoal.GOAL,
                 c -> new CheckVersionsGoal(c, new CheckVersionsRequest(base)).execute()),
-            CheckStep.of(DiffGoal.GOAL, c -> new DiffGoal(c, diff).execute()));
+            CheckStep.of(DiffGoal.GOAL, c -> new DiffGoal(c, diff).execute()),
+            CheckStep.of("promote", c -> MergePlan.of(c, plan)));
     return new CheckGoal(context, steps).execute();
   }
 }

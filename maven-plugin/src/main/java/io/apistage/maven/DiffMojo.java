@@ -3,6 +3,7 @@ package io.apistage.maven;
 import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
 import io.apistage.problem.ApistageException;
+import io.apistage.promotion.BehindMain;
 import io.apistage.stage.DiffGoal;
 import io.apistage.stage.DiffRequest;
 import java.io.IOException;
@@ -48,6 +49,8 @@ public class DiffMojo extends GatewayMojo {
   @Override
   protected GoalResult run(GoalContext context) throws ApistageException, IOException {
     DiffRequest request = new DiffRequest(Optional.ofNullable(stage), failOnDiff, stageServers());
-    return gatewayDrift(context, new DiffGoal(context, request).execute(), stage);
+    GoalResult diff =
+        BehindMain.explainDiff(new DiffGoal(context, request).execute(), context, request);
+    return gatewayDrift(context, diff, stage);
   }
 }

@@ -756,6 +756,10 @@ public enum RuleId {
               + " base of this change; fetch it")),
   DIFF_NOT_RUN(
       goal("diff", "diff could not run: stage qa has no state branch apistage/stage/qa; fetch it")),
+  PROMOTE_NOT_RUN(
+      goal(
+          "promote",
+          "promote could not run: the repository has no commit yet; commit the configuration")),
 
   // ---- promotion: promote and rollback (docs/promotion.md) ----
   PROMOTION(

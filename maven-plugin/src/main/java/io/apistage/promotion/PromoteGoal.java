@@ -2,6 +2,7 @@ package io.apistage.promotion;
 
 import io.apistage.git.GitRepo;
 import io.apistage.git.Identity;
+import io.apistage.goal.DiffReport;
 import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
 import io.apistage.log.Log;
@@ -18,16 +19,23 @@ import io.apistage.problem.Position;
 import io.apistage.problem.Problem;
 import io.apistage.problem.Problems;
 import io.apistage.problem.RuleId;
+import io.apistage.report.PlanText;
 import io.apistage.rules.PromotionChainRule;
 import io.apistage.rules.ReferenceRule;
 import io.apistage.stage.Operator;
 import io.apistage.stage.Stage;
 import io.apistage.stage.StageChain;
+import io.apistage.stage.StageReader;
+import io.apistage.stage.StageState;
 import io.apistage.stage.StageStore;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The {@code promote} goal: applies the promotions of the checked-out commit (which must be on the
@@ -41,6 +49,9 @@ public final class PromoteGoal {
 
   /** The name under which a first stage's {@code track: main} update is reported and recorded. */
   public static final String TRACK_MAIN = "track-main";
+
+  /** Most lines behind main printed per stage; promote.json has them all. */
+  static final int MAX_BEHIND = 20;
 
   private final GoalContext context;
   private final PromoteRequest request;
@@ -62,7 +73,7 @@ public final class PromoteGoal {
    * @param chain the stages
    * @param problems what loading them found
    */
-  private record Control(
+  record Control(
       Map<String, String> listing,
       Map<String, byte[]> files,
       Config config,
@@ -112,21 +123,104 @@ public final class PromoteGoal {
       }
       PromotionSources sources = new PromotionSources(main, chain, store);
       Identity who = Operator.of(context.env(), git, head, request.clock().instant());
-      List<PromotionOutcome> outcomes = new ArrayList<>();
+      Run run = new Run(sources, updater, who, head);
       for (Stage stage : chain.order()) {
-        List<PromotionSpec> work = work(stage, settings, specs);
-        if (!work.isEmpty()) {
-          List<PromotionOutcome> done =
-              new StagePromotion(stage, work, sources, who, request, head).run(updater);
-          done.forEach(o -> reportOutcome(o, stage, work, problems));
-          outcomes.addAll(done);
-        }
+        run.stage(stage, work(stage, settings, specs), problems);
       }
       if (!request.dryRun()) {
         deliverNotices(git, chain, who);
       }
-      PromoteReport report = new PromoteReport(request.dryRun(), head, outcomes);
+      BehindMain judge = new BehindMain(main.get().config(), specs, settings.mainBranch());
+      List<String> behind = run.behind(chain, store, judge);
+      PromoteReport report =
+          new PromoteReport(request.dryRun(), head, run.outcomes, run.changes, behind);
       return report.result(problems, report.summary());
+    }
+  }
+
+  /** One run over the stages: the outcomes and changes so far. */
+  private final class Run {
+    private final PromotionSources sources;
+    private final StageUpdater updater;
+    private final Identity who;
+    private final String head;
+    private final List<PromotionOutcome> outcomes = new ArrayList<>();
+    private final List<DiffReport.StagePlan> changes = new ArrayList<>();
+    private final Set<String> received = new HashSet<>();
+
+    Run(PromotionSources sources, StageUpdater updater, Identity who, String head) {
+      this.sources = sources;
+      this.updater = updater;
+      this.who = who;
+      this.head = head;
+    }
+
+    /** Applies a stage's promotions, prints their outcomes and what they change. */
+    void stage(Stage stage, List<PromotionSpec> work, List<Problem> problems) throws IOException {
+      if (work.isEmpty()) {
+        return;
+      }
+      StagePromotion promotion = new StagePromotion(stage, work, sources, who, request, head);
+      List<PromotionOutcome> done = promotion.run(updater);
+      done.forEach(o -> reportOutcome(o, stage, work, problems));
+      outcomes.addAll(done);
+      if (done.stream().anyMatch(o -> o.status() == PromotionOutcome.Status.SUCCESS)) {
+        received.add(stage.name());
+      }
+      promotion
+          .change()
+          .ifPresent(
+              change -> {
+                changes.add(change);
+                String header =
+                    request.dryRun()
+                        ? "Stage " + stage.name() + ": what the promotions would change (dry run)"
+                        : "Stage " + stage.name() + ": what the promotions changed";
+                PlanText.console(change, header, log.styler()).forEach(log::info);
+              });
+    }
+
+    /**
+     * For each stage that received nothing, the assets it lacks of main with the reason, printed; a
+     * stage whose state cannot be read is left out (its promotions said why).
+     */
+    List<String> behind(StageChain chain, StageStore store, BehindMain judge) throws IOException {
+      List<String> out = new ArrayList<>();
+      for (Stage stage : chain.order()) {
+        if (received.contains(stage.name())) {
+          continue;
+        }
+        try {
+          StageState state = store.read(stage, StageReader.Depth.AUTHORED);
+          Config source = stage.isFirst() ? null : sources.of(stage).source().config();
+          out.addAll(judge.explain(stage, state, source));
+        } catch (ApistageException e) {
+          log.info(
+              stage.name() + ": not compared with " + sources.mainLabel() + ": " + e.getMessage());
+        }
+      }
+      print(out);
+      return out;
+    }
+
+    /** The lines behind main, at most {@value #MAX_BEHIND} per stage, the rest counted. */
+    private void print(List<String> lines) {
+      if (lines.isEmpty()) {
+        return;
+      }
+      log.info("Behind " + sources.mainLabel() + " after this run:");
+      Map<String, Integer> shown = new HashMap<>();
+      Map<String, Integer> hidden = new LinkedHashMap<>();
+      for (String line : lines) {
+        String stage = line.substring(0, line.indexOf(':'));
+        if (shown.merge(stage, 1, Integer::sum) <= MAX_BEHIND) {
+          log.info("  " + line);
+        } else {
+          hidden.merge(stage, 1, Integer::sum);
+        }
+      }
+      hidden.forEach(
+          (stage, n) -> log.info("  " + stage + ": … and " + n + " more in promote.json (behind)"));
     }
   }
 
@@ -154,7 +248,7 @@ public final class PromoteGoal {
   }
 
   /** The control files at {@code head}, loaded, with the stage chain and their problems. */
-  private static Control control(GitRepo git, String head) throws IOException {
+  static Control control(GitRepo git, String head) throws IOException {
     List<String> links = new ArrayList<>();
     Map<String, String> listing = git.listFiles(head, links);
     Map<String, byte[]> files = HeadSource.read(git, listing, PromoteGoal::isControlFile);

@@ -91,19 +91,11 @@ public record PromotionOutcome(
 
   /** Prints the outcome and its per-asset report, failures as errors. */
   void print(Log log, boolean dryRun) {
-    StringBuilder line = new StringBuilder(name + " -> " + stage + ": " + status.label());
-    if (commit != null) {
-      line.append(", commit ").append(commit, 0, 7);
-    } else if (dryRun && status == Status.SUCCESS) {
-      line.append(" (dry run, not written)");
-    }
-    if (reason != null) {
-      line.append(": ").append(reason);
-    }
+    String line = line(dryRun);
     if (status == Status.FAILURE) {
-      log.error(line.toString());
+      log.error(line);
     } else {
-      log.info(line.toString());
+      log.info(line);
     }
     for (AssetReport report : assets) {
       if (report.status() == AssetStatus.FAILURE) {
@@ -114,5 +106,22 @@ public record PromotionOutcome(
         log.info(report.format());
       }
     }
+  }
+
+  /**
+   * The outcome's line: {@code orders-to-qa -> qa: success, commit 1a2b3c4}, {@code ... (dry run,
+   * not written)}, {@code ...: skipped: <reason>}.
+   */
+  public String line(boolean dryRun) {
+    StringBuilder line = new StringBuilder(name + " -> " + stage + ": " + status.label());
+    if (commit != null) {
+      line.append(", commit ").append(commit, 0, 7);
+    } else if (dryRun && status == Status.SUCCESS) {
+      line.append(" (dry run, not written)");
+    }
+    if (reason != null) {
+      line.append(": ").append(reason);
+    }
+    return line.toString();
   }
 }

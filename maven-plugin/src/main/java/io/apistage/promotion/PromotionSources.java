@@ -69,7 +69,7 @@ final class PromotionSources {
     computed.put(stage, contents);
   }
 
-  private static Config asConfig(Planner.Contents contents) {
+  static Config asConfig(Planner.Contents contents) {
     Map<String, Asset> assets = new TreeMap<>(contents.authored());
     contents.aliases().values().forEach(a -> assets.put(a.key(), a));
     return new Config(assets, Settings.DEFAULTS, List.of(), List.of());

@@ -1,16 +1,19 @@
 package io.apistage.promotion;
 
 import io.apistage.git.Identity;
+import io.apistage.goal.DiffReport;
 import io.apistage.notice.NoticePlanner;
 import io.apistage.problem.ApistageException;
 import io.apistage.stage.HistoryRecord;
 import io.apistage.stage.RecordType;
 import io.apistage.stage.Stage;
+import io.apistage.stage.StageDiffer;
 import io.apistage.stage.StageState;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The promotions one run applies to one stage: each is skipped when the stage has it already,
@@ -51,7 +54,11 @@ final class StagePromotion {
   private record StageRun(
       List<PromotionOutcome> outcomes,
       StageState.StageContent content,
-      Planner.Contents contents) {}
+      Planner.Contents contents,
+      DiffReport.StagePlan change) {}
+
+  /** What the last run changed on the stage, asset by asset and field by field, if anything. */
+  private DiffReport.StagePlan change;
 
   /**
    * Applies the promotions; when the stage cannot be updated at all, each of them fails with the
@@ -61,6 +68,7 @@ final class StagePromotion {
     try {
       StageUpdater.Done<StageRun> done = updater.update(stage, this::plan, who, request.dryRun());
       StageRun run = done.result();
+      change = run.change();
       if (request.dryRun() && run.content() != null) {
         sources.computed(stage.name(), run.contents());
       }
@@ -73,6 +81,14 @@ final class StagePromotion {
       }
       return out;
     }
+  }
+
+  /**
+   * What the last {@link #run} changed on the stage (or, in a dry run, would change), in the form
+   * of diff's plan; empty when it applied nothing.
+   */
+  Optional<DiffReport.StagePlan> change() {
+    return Optional.ofNullable(change);
   }
 
   /** The stage's content and history as the promotions applied so far leave them. */
@@ -126,13 +142,18 @@ final class StagePromotion {
       outcomes.add(apply(spec, planner, from, progress));
     }
     if (progress.applied.isEmpty()) {
-      return new StageUpdater.Update<>(null, null, new StageRun(outcomes, null, null));
+      return new StageUpdater.Update<>(null, null, new StageRun(outcomes, null, null, null));
     }
     StageState.StageContent next = progress.content(stage.name());
+    // what the promotions change, computed as diff computes it, so both count a change alike
+    DiffReport.StagePlan plan =
+        StageDiffer.diff(
+                stage.name(), state.commit(), progress.contents.running(), state.assets(), null)
+            .toReport();
     return new StageUpdater.Update<>(
         next,
         commitMessage(progress.applied, from),
-        new StageRun(outcomes, next, progress.contents));
+        new StageRun(outcomes, next, progress.contents, plan));
   }
 
   /** Plans one promotion on what the earlier ones left; records it when it applies. */

@@ -76,7 +76,6 @@ public final class CheckReports {
         written.add(summary);
       }
     }
-    context.log().debug("apistage: wrote " + written);
     return written;
   }
 

@@ -4,9 +4,10 @@ import io.apistage.goal.CheckReport;
 import io.apistage.goal.CheckVersionsReport;
 import io.apistage.goal.DiffReport;
 import io.apistage.goal.GoalResult;
+import io.apistage.goal.PromotionPlan;
 import io.apistage.goal.ReportBody;
-import io.apistage.model.Change;
 import io.apistage.problem.Problem;
+import io.apistage.problem.Problems;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,23 +33,39 @@ public final class MarkdownReport {
   /** The Markdown of a result; {@code path} is the stage chain for the diagram. */
   public static String render(GoalResult result, PromotionPath path) {
     StringBuilder out = new StringBuilder();
-    boolean failed = result.status().equals("error");
-    out.append("## ")
-        .append(failed ? "❌" : result.problems().isEmpty() ? "✅" : "⚠️")
-        .append(" apistage ")
-        .append(result.goal())
-        .append(": ")
-        .append(inline(result.message()))
-        .append("\n\n");
+    out.append(heading(result)).append("\n\n");
     if (result.body() instanceof CheckReport check) {
       goals(check.goals(), out);
+    } else {
+      out.append(inline(result.message())).append("\n\n");
     }
     problems(result.problems(), out);
     report(result.body(), CheckVersionsReport.class).ifPresent(r -> apis(r.apis(), out));
-    List<DiffReport.StagePlan> plans =
-        report(result.body(), DiffReport.class).map(DiffReport::stages).orElse(List.of());
-    stages(plans, path, out);
+    report(result.body(), PromotionPlan.class).ifPresent(r -> mergePlan(r, out));
+    Optional<DiffReport> diff = report(result.body(), DiffReport.class);
+    stages(diff.map(DiffReport::stages).orElse(List.of()), path, out);
+    diff.ifPresent(d -> behind("Behind the checked-out commit", d.behind(), out));
     return out.toString();
+  }
+
+  /**
+   * The short heading: the goal and its verdict with the problem counts; the goal's message (or a
+   * check's table of goals) follows it.
+   */
+  static String heading(GoalResult result) {
+    long errors = result.problems().stream().filter(Problem::isError).count();
+    long warnings = result.problems().size() - errors;
+    String counts = Problems.plural(errors, "error") + ", " + Problems.plural(warnings, "warning");
+    if (result.status().equals("error")) {
+      return "## ❌ apistage " + result.goal() + " failed (" + counts + ")";
+    }
+    return warnings == 0
+        ? "## ✅ apistage " + result.goal() + " passed"
+        : "## ⚠️ apistage "
+            + result.goal()
+            + " passed ("
+            + Problems.plural(warnings, "warning")
+            + ")";
   }
 
   /** The report of a type: the body itself, or for a check the report of the goal it ran. */
@@ -191,13 +208,59 @@ public final class MarkdownReport {
     }
   }
 
+  /**
+   * What merging does, like a {@code terraform plan} comment: the promotions the commit makes
+   * pending and their outcome per stage, what each stage receives field by field, and what stays
+   * behind main and why.
+   */
+  private static void mergePlan(PromotionPlan plan, StringBuilder out) {
+    out.append("### What merging does\n\n");
+    if (plan.outcomeLines().isEmpty()) {
+      out.append("No promotion is pending.\n\n");
+    }
+    for (String line : plan.outcomeLines()) {
+      out.append("- ").append(code(line)).append('\n');
+    }
+    if (!plan.outcomeLines().isEmpty()) {
+      out.append('\n');
+    }
+    for (DiffReport.StagePlan change : plan.changes()) {
+      PlanText.markdown(change, "Promote to " + change.stage(), out);
+    }
+    behind("Behind main after merging", plan.behind(), out);
+  }
+
+  /** Lines of assets behind main, folded under their count. */
+  private static void behind(String title, List<String> lines, StringBuilder out) {
+    if (lines.isEmpty()) {
+      return;
+    }
+    out.append("<details><summary>")
+        .append(title)
+        .append(": ")
+        .append(Problems.plural(lines.size(), "asset"))
+        .append("</summary>\n\n");
+    int shown = 0;
+    for (String line : lines) {
+      if (shown++ == MAX_ROWS) {
+        out.append("- … ").append(lines.size() - MAX_ROWS).append(" more in the JSON report\n");
+        break;
+      }
+      out.append("- ").append(inline(line)).append('\n');
+    }
+    out.append("\n</details>\n\n");
+  }
+
   private static void stages(
       List<DiffReport.StagePlan> plans, PromotionPath path, StringBuilder out) {
     Map<String, DiffReport.StagePlan> byStage = new LinkedHashMap<>();
     for (DiffReport.StagePlan plan : plans) {
       byStage.put(plan.stage(), plan);
     }
-    byStage.values().forEach(plan -> stage(plan, out));
+    if (!byStage.isEmpty()) {
+      out.append("### Stages compared with this commit\n\n");
+      byStage.values().forEach(plan -> PlanText.markdown(plan, "Stage " + plan.stage(), out));
+    }
     if (path.edges().isEmpty()) {
       return;
     }
@@ -228,87 +291,6 @@ public final class MarkdownReport {
     if (byStage.isEmpty()) {
       out.append("\nRun `diff` (or `check`) to see what is pending on each edge.\n");
     }
-  }
-
-  /**
-   * What a promotion would bring to one stage, asset by asset and field by field, in the form of
-   * the diff goal's own plan ({@code ### Stage `qa`: 1 to create, ...}).
-   */
-  private static void stage(DiffReport.StagePlan plan, StringBuilder out) {
-    DiffReport.AssetChanges assets = plan.assets();
-    out.append("### Stage ")
-        .append(code(plan.stage()))
-        .append(": ")
-        .append(assets.create().size())
-        .append(" to create, ")
-        .append(assets.update().size())
-        .append(" to update, ")
-        .append(assets.delete().size())
-        .append(" to delete, ")
-        .append(plan.unchanged())
-        .append(" unchanged\n\n");
-    if (!plan.hasChanges()) {
-      out.append("No changes.\n\n");
-      return;
-    }
-    List<String[]> rows = rows(assets);
-    out.append("| | asset | change |\n|---|---|---|\n");
-    int shown = 0;
-    for (String[] row : rows) {
-      if (shown++ == MAX_ROWS) {
-        out.append("\n… and ").append(rows.size() - MAX_ROWS).append(" more lines in diff.json\n");
-        break;
-      }
-      out.append("| ")
-          .append(row[0])
-          .append(" | ")
-          .append(row[1].isEmpty() ? "" : code(row[1]))
-          .append(" | ")
-          .append(row[2])
-          .append(" |\n");
-    }
-    out.append('\n');
-  }
-
-  /** The table rows of a stage's plan: sign, asset and change. */
-  private static List<String[]> rows(DiffReport.AssetChanges assets) {
-    List<String[]> rows = new ArrayList<>();
-    assets.create().forEach(k -> rows.add(new String[] {"+", k, "create"}));
-    for (DiffReport.Update u : assets.update()) {
-      List<Change> changes = u.changes();
-      if (changes.isEmpty()) {
-        rows.add(new String[] {"~", u.key(), "update"});
-      }
-      for (int i = 0; i < changes.size(); i++) {
-        rows.add(
-            new String[] {
-              i == 0 ? "~" : "", i == 0 ? u.key() : "", code(changeLine(changes.get(i)))
-            });
-      }
-    }
-    assets.delete().forEach(k -> rows.add(new String[] {"-", k, "delete"}));
-    return rows;
-  }
-
-  /**
-   * One field change: {@code ~ /description: "a" -> "b"}, {@code + /tags: ["x"]}, {@code - /x: 1}.
-   */
-  private static String changeLine(Change change) {
-    String field = change.field() == null || change.field().isEmpty() ? "/" : change.field();
-    String path = change.path();
-    String label = path != null && path.contains("[") ? field + " (" + path + ")" : field;
-    if (change.from() == null) {
-      return "+ " + label + ": " + Change.compact(change.to());
-    }
-    if (change.to() == null) {
-      return "- " + label + ": " + Change.compact(change.from());
-    }
-    return "~ "
-        + label
-        + ": "
-        + Change.compact(change.from())
-        + " -> "
-        + Change.compact(change.to());
   }
 
   /** What is pending on the edge into a stage, from that stage's diff; null when unknown. */
@@ -360,7 +342,7 @@ public final class MarkdownReport {
     return html(text == null ? "" : text).replace('\n', ' ').replace('\r', ' ');
   }
 
-  private static String html(String text) {
+  static String html(String text) {
     if (text == null) {
       return "";
     }

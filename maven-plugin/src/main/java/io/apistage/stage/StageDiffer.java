@@ -1,5 +1,6 @@
 package io.apistage.stage;
 
+import io.apistage.goal.DiffReport;
 import io.apistage.model.TreeDiff;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,31 +55,29 @@ public final class StageDiffer {
         both.add(key);
       }
     }
-    List<StageDiff.Update> update =
+    List<DiffReport.Update> update =
         both.parallelStream()
             // equal normalized trees are the same document; only the others need the semantic diff
             .filter(key -> !current.get(key).equals(desired.get(key)))
             .map(
-                key -> new StageDiff.Update(key, TreeDiff.diff(current.get(key), desired.get(key))))
+                key ->
+                    new DiffReport.Update(key, TreeDiff.diff(current.get(key), desired.get(key))))
             .filter(u -> !u.changes().isEmpty())
             .toList();
     int unchanged = both.size() - update.size();
     return new StageDiff(
         stage,
         commit,
-        create,
-        update,
-        delete,
+        new DiffReport.AssetChanges(create, update, delete),
         unchanged,
-        gatewayUrl,
-        endpoints(desired, gatewayUrl));
+        new DiffReport.Gateway(gatewayUrl, endpoints(desired, gatewayUrl)));
   }
 
   /**
    * Every endpoint of the Apis among {@code assets} with its URL on a gateway; none without a URL.
    */
-  public static List<StageDiff.Endpoint> endpoints(Map<String, Object> assets, String gatewayUrl) {
-    List<StageDiff.Endpoint> out = new ArrayList<>();
+  public static List<DiffReport.Endpoint> endpoints(Map<String, Object> assets, String gatewayUrl) {
+    List<DiffReport.Endpoint> out = new ArrayList<>();
     if (gatewayUrl == null) {
       return out;
     }
@@ -98,7 +97,7 @@ public final class StageDiffer {
             && endpoint.get("path") instanceof String path) {
           String slashed = path.startsWith("/") ? path : "/" + path;
           out.add(
-              new StageDiff.Endpoint(
+              new DiffReport.Endpoint(
                   key.group(1) + "@" + key.group(2),
                   path,
                   method.toUpperCase(Locale.ROOT),

@@ -178,6 +178,18 @@ class PromoteGoalTest {
       assertThat(statuses(dry))
           .containsExactly("track-main->dev:success", "orders-to-qa->qa:success");
       assertThat(log.lines()).contains("[INFO] orders-to-qa -> qa: success (dry run, not written)");
+      // what qa would receive, in diff's words and numbers, and why prod stays behind
+      assertThat(log.lines())
+          .containsSubsequence(
+              "[INFO] Stage qa: what the promotions would change (dry run)",
+              "[INFO]   + api/orders@1",
+              "[INFO]   + policy/cors",
+              "[INFO] Plan for qa: 2 to create, 0 to update, 0 to delete, 0 unchanged",
+              "[INFO] Behind main after this run:",
+              "[INFO]   prod: alias/orders-backend not on prod; no pending promotion brings it: add"
+                  + " one to promotions/",
+              "[INFO]   prod: api/orders@1 1.0.0 not on prod; no pending promotion brings it: add"
+                  + " one to promotions/");
       assertThat(dry.message())
           .isEqualTo("promote (dry run): 2 would be applied, 0 skipped, 0 failed");
       assertThat(f.repo.ref("refs/heads/apistage/stage/dev")).isNull();

@@ -81,7 +81,7 @@ final class Fixtures {
             "dev",
             List.of("api/orders@2"),
             List.of(
-                new StageDiff.Update(
+                new DiffReport.Update(
                     "api/orders@1",
                     List.of(
                         new Change(
@@ -101,11 +101,15 @@ final class Fixtures {
   private static StageDiff stageDiff(
       String stage,
       List<String> create,
-      List<StageDiff.Update> update,
+      List<DiffReport.Update> update,
       List<String> delete,
       int unchanged) {
     return new StageDiff(
-        stage, Optional.empty(), create, update, delete, unchanged, null, List.of());
+        stage,
+        Optional.empty(),
+        new DiffReport.AssetChanges(create, update, delete),
+        unchanged,
+        DiffReport.Gateway.NONE);
   }
 
   static PromotionPath chain() {

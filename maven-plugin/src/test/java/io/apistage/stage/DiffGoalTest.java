@@ -7,9 +7,13 @@ import io.apistage.git.GitRepo;
 import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
 import io.apistage.log.RecordingLog;
+import io.apistage.model.ConfigLoader;
+import io.apistage.model.DirectorySource;
 import io.apistage.problem.ApistageException;
 import io.apistage.problem.Problem;
 import io.apistage.report.Json;
+import io.apistage.report.MarkdownReport;
+import io.apistage.report.PromotionPath;
 import io.apistage.report.Reports;
 import io.apistage.testing.GitRepoBuilder;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +35,7 @@ class DiffGoalTest {
   private final RecordingLog log = new RecordingLog();
 
   private GitRepoBuilder repo;
+  private GoalResult last;
 
   @BeforeEach
   void repository() {
@@ -49,6 +54,7 @@ class DiffGoalTest {
         new DiffGoal(context, new DiffRequest(Optional.ofNullable(stage), failOnDiff, Map.of()))
             .execute();
     Reports.writeJson(result, context.reportDir());
+    last = result;
     return result;
   }
 
@@ -63,7 +69,8 @@ class DiffGoalTest {
   }
 
   private String markdown() throws Exception {
-    return Files.readString(dir.resolve("target/apistage/diff.md"));
+    return MarkdownReport.render(
+        last, PromotionPath.of(new ConfigLoader().load(new DirectorySource(dir))));
   }
 
   @Test
@@ -121,7 +128,7 @@ class DiffGoalTest {
     assertThat(result.message()).isEqualTo("1 stage compared (qa: no changes)");
     assertThat(markdown())
         .contains(
-            "### Stage `qa`: 0 to create, 0 to update, 0 to delete, 3 unchanged\n\nNo changes.");
+            "### Stages compared with this commit\n\n- Stage qa: 0 to create, 0 to update, 0 to delete, 3 unchanged: no changes\n");
   }
 
   @Test
