@@ -47,7 +47,6 @@ class ArchitectureTest {
   private static final Set<String> SIZE_EXCEPTIONS =
       Set.of(
           "problem/RuleId.java",
-          "stage/DiffGoal.java",
           "deploy/DeployGoal.java",
           "promotion/StagePromotion.java");
 
