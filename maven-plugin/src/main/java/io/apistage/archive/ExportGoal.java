@@ -198,7 +198,7 @@ public final class ExportGoal {
           writer.write(bytes);
         }
       }
-      ImportGoal.move(tmp, target);
+      StagedInstall.move(tmp, target);
     } finally {
       Files.deleteIfExists(tmp);
     }
@@ -210,15 +210,14 @@ public final class ExportGoal {
       List<Problem> problems,
       List<AssetReport> reports,
       ExportSource source) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("archive", request.archive().toString());
-    body.put("source", source.source());
-    body.put("stage", source.stage());
-    body.put("commit", source.commit());
-    List<Object> assets = new ArrayList<>();
-    reports.forEach(r -> assets.add(r.toMap()));
-    body.put("assets", assets);
     reports.forEach(r -> context.log().info(r.format()));
-    return new GoalResult("export", code, message, problems, () -> body);
+    ExportReport body =
+        new ExportReport(
+            request.archive().toString(),
+            source.source(),
+            source.stage(),
+            source.commit(),
+            reports);
+    return new GoalResult("export", code, message, problems, body);
   }
 }
