@@ -56,7 +56,9 @@ public final class ExportGoal {
         request.stage() == null || request.stage().isBlank()
             ? ExportSource.workingCopy(context.configDir())
             : ExportSource.stage(context.configDir(), request.stage(), request.servers());
-    Config config = new ConfigLoader().load(source.files());
+    // each file is hashed as the loader reads it, for the manifest
+    HashingSource hashed = new HashingSource(source.files());
+    Config config = new ConfigLoader().load(hashed);
     List<Problem> problems = new ArrayList<>(errors(config.problems()));
     Map<String, String> selected = select(config, problems);
     Dependencies.Closure closure =
@@ -73,7 +75,7 @@ public final class ExportGoal {
     List<Asset> assets = new ArrayList<>();
     closure.reasons().keySet().forEach(key -> assets.add(config.assets().get(key)));
     assets.sort((a, b) -> a.file().compareTo(b.file()));
-    Manifest manifest = manifest(source, assets);
+    Manifest manifest = manifest(source, hashed, assets);
     write(source, manifest);
     List<AssetReport> reports = new ArrayList<>();
     for (Asset asset : assets) {
@@ -164,19 +166,23 @@ public final class ExportGoal {
     return problems.stream().filter(Problem::isError).toList();
   }
 
-  /** The manifest, from a first pass that hashes each file without keeping it. */
-  private static Manifest manifest(ExportSource source, List<Asset> assets) throws IOException {
+  /**
+   * The manifest, with each file's size and SHA-256 as the loader read it; the files are read again
+   * only as they are written, and checked against it then.
+   */
+  private static Manifest manifest(ExportSource source, HashingSource hashed, List<Asset> assets)
+      throws IOException {
     List<Manifest.Entry> entries = new ArrayList<>();
     for (Asset asset : assets) {
-      byte[] bytes = source.files().read(asset.file());
+      HashingSource.Digest digest = hashed.digest(asset.file());
       entries.add(
           new Manifest.Entry(
               asset.key(),
               asset.id().toString(),
               asset.kind().id(),
               asset.file(),
-              bytes.length,
-              HexFormat.of().formatHex(ArchiveHeader.sha256(bytes))));
+              digest.size(),
+              digest.sha256()));
     }
     String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     return new Manifest(source.source(), source.stage(), source.commit(), now, entries);
