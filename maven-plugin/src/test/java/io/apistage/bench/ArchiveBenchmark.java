@@ -7,7 +7,10 @@ import io.apistage.archive.ImportRequest;
 import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
 import io.apistage.log.Log;
+import io.apistage.model.ConfigLoader;
+import io.apistage.model.DirectorySource;
 import io.apistage.promotion.Overwrite;
+import io.apistage.rules.Validation;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,6 +75,8 @@ public final class ArchiveBenchmark {
     Timings imports = new Timings("import");
     Timings floorExports = new Timings("floor export (read the files, AES-GCM, write one file)");
     Timings floorImports = new Timings("floor import (read it, AES-GCM, write the files)");
+    Timings loads = new Timings("load (the parse export needs: ConfigLoader over the same root)");
+    Timings validates = new Timings("validate (what import must check: the same root)");
     Timings tarCreates = new Timings("tar cf of the same folders");
     Timings tarExtracts = new Timings("tar xf into an empty folder");
     GoalResult exported = null;
@@ -87,6 +92,7 @@ public final class ArchiveBenchmark {
                           new ExportRequest(archive, null, List.of(), PASSWORD, Map.of()))
                       .execute());
       check(exported);
+      loads.time(() -> new ConfigLoader().load(new DirectorySource(source)));
       Path floorTarget = Files.createDirectories(base.resolve("floor-" + i));
       floorImports.time(() -> floor.importInto(floorFile, floorTarget));
       ValidateBenchmark.delete(floorTarget);
@@ -99,6 +105,7 @@ public final class ArchiveBenchmark {
                           context(target), new ImportRequest(archive, Overwrite.NONE, PASSWORD))
                       .execute());
       check(imported);
+      validates.time(() -> new Validation().validate(new DirectorySource(source)));
       ValidateBenchmark.delete(target);
       Tar.time(base, source, tarCreates, tarExtracts);
     }
@@ -110,11 +117,27 @@ public final class ArchiveBenchmark {
         Files.size(archive) / 1024.0 / 1024.0,
         floor.files());
     for (Timings t :
-        List.of(floorExports, exports, floorImports, imports, tarCreates, tarExtracts)) {
+        List.of(
+            floorExports,
+            loads,
+            exports,
+            floorImports,
+            validates,
+            imports,
+            tarCreates,
+            tarExtracts)) {
       t.print();
     }
     ratio(exports, floorExports, tarCreates);
     ratio(imports, floorImports, tarExtracts);
+    System.out.printf(
+        Locale.ROOT,
+        "export / (floor + load): wall %.2fx, cpu %.2fx; import / (floor + validate): wall %.2fx,"
+            + " cpu %.2fx%n",
+        exports.medianWall() / (floorExports.medianWall() + loads.medianWall()),
+        exports.medianCpu() / (floorExports.medianCpu() + loads.medianCpu()),
+        imports.medianWall() / (floorImports.medianWall() + validates.medianWall()),
+        imports.medianCpu() / (floorImports.medianCpu() + validates.medianCpu()));
   }
 
   private static void ratio(Timings goal, Timings floor, Timings tar) {
