@@ -30,13 +30,15 @@ final class StagedInstall {
   private record Step(Path target, Path kept) {}
 
   private final Path configDir;
+  private final Path realRoot;
   private final Path keep;
   private final Deque<Step> done = new ArrayDeque<>();
   private final Set<Path> folders = new HashSet<>();
   private int kept;
 
-  private StagedInstall(Path configDir, Path keep) {
+  private StagedInstall(Path configDir, Path keep) throws IOException {
     this.configDir = configDir;
+    this.realRoot = configDir.toRealPath();
     this.keep = keep;
   }
 
@@ -79,7 +81,16 @@ final class StagedInstall {
 
   /** Makes a folder and its missing parents, each a step to undo. */
   private void folder(Path folder) throws IOException {
-    if (folders.contains(folder) || Files.isDirectory(folder)) {
+    if (folders.contains(folder)) {
+      return;
+    }
+    if (Files.isDirectory(folder)) {
+      // a folder reached through a symbolic link could be outside the config root
+      if (!folder.toRealPath().startsWith(realRoot)) {
+        throw new IOException(
+            configDir.relativize(folder)
+                + " leads outside the config root through a symbolic link; nothing was written");
+      }
       folders.add(folder);
       return;
     }

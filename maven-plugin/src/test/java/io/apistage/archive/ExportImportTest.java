@@ -589,4 +589,31 @@ class ExportImportTest {
         .hasMessageStartingWith("all.apistage was changed after it was written, or cut short:");
     assertThat(files(target)).isEmpty();
   }
+
+  @Test
+  void aFolderThatLinksOutsideTheConfigRootIsNotWrittenThrough() throws Exception {
+    Path source = repo("source", SHOP);
+    Path archive = dir.resolve("orders.apistage");
+    export(source, archive, null, "api/orders@1");
+    Path target =
+        repo(
+            "target",
+            Map.of(
+                "stages/dev.yaml", SHOP.get("stages/dev.yaml"),
+                "stages/qa.yaml", SHOP.get("stages/qa.yaml")));
+    Path outside = Files.createDirectories(dir.resolve("outside"));
+    Files.createSymbolicLink(target.resolve("apis"), outside);
+    Map<String, String> before = files(target);
+
+    assertThatThrownBy(() -> importInto(target, archive, Overwrite.ALL))
+        .isInstanceOf(IOException.class)
+        .hasMessage(
+            "apis leads outside the config root through a symbolic link; nothing was written");
+
+    try (Stream<Path> left = Files.list(outside)) {
+      assertThat(left).isEmpty();
+    }
+    assertThat(files(target)).isEqualTo(before);
+    assertThat(target.resolve("aliases")).doesNotExist();
+  }
 }
