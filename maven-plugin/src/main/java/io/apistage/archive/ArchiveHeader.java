@@ -184,8 +184,13 @@ public record ArchiveHeader(
   }
 
   static byte[] sha256(byte[] bytes) {
+    return sha256().digest(bytes);
+  }
+
+  /** A fresh SHA-256 digest. */
+  static MessageDigest sha256() {
     try {
-      return MessageDigest.getInstance("SHA-256").digest(bytes);
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }

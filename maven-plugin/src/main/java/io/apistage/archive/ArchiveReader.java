@@ -6,7 +6,9 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.HexFormat;
 
 /**
@@ -24,6 +26,7 @@ public final class ArchiveReader implements AutoCloseable {
   private final DataInputStream in;
   private final String name;
   private final Manifest manifest;
+  private final byte[] buffer = new byte[1 << 16];
   private int next;
 
   private ArchiveReader(DataInputStream in, String name, Manifest manifest) {
@@ -100,6 +103,40 @@ public final class ArchiveReader implements AutoCloseable {
       return bytes;
     } catch (SealedInput.Damaged e) {
       throw e.bad();
+    }
+  }
+
+  /**
+   * Streams the next asset's bytes to {@code out}, a buffer at a time, and checks them against its
+   * manifest entry's size and SHA-256; nothing of the file is held whole.
+   *
+   * @param out where the bytes go (not closed)
+   * @param maxBytes the largest file accepted
+   */
+  public void copyNext(OutputStream out, long maxBytes) throws IOException, BadArchive {
+    Manifest.Entry entry = manifest.entries().get(next++);
+    if (entry.size() > maxBytes) {
+      throw new BadArchive(
+          name + ": " + entry.path() + " is " + entry.size() + " bytes; the limit is " + maxBytes);
+    }
+    MessageDigest digest = ArchiveHeader.sha256();
+    long left = entry.size();
+    try {
+      while (left > 0) {
+        int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+        if (n < 0) {
+          throw new BadArchive(name + " ends inside " + entry.path());
+        }
+        digest.update(buffer, 0, n);
+        out.write(buffer, 0, n);
+        left -= n;
+      }
+    } catch (SealedInput.Damaged e) {
+      throw e.bad();
+    }
+    if (!HexFormat.of().formatHex(digest.digest()).equals(entry.sha256())) {
+      throw new BadArchive(
+          name + ": " + entry.path() + " does not have the SHA-256 its manifest names");
     }
   }
 

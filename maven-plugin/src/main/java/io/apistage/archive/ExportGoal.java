@@ -56,7 +56,9 @@ public final class ExportGoal {
         request.stage() == null || request.stage().isBlank()
             ? ExportSource.workingCopy(context.configDir())
             : ExportSource.stage(context.configDir(), request.stage(), request.servers());
-    Config config = new ConfigLoader().load(source.files());
+    // each file is hashed as the loader reads it, for the manifest
+    HashingSource hashed = new HashingSource(source.files());
+    Config config = new ConfigLoader().load(hashed);
     List<Problem> problems = new ArrayList<>(errors(config.problems()));
     Map<String, String> selected = select(config, problems);
     Dependencies.Closure closure =
@@ -73,7 +75,7 @@ public final class ExportGoal {
     List<Asset> assets = new ArrayList<>();
     closure.reasons().keySet().forEach(key -> assets.add(config.assets().get(key)));
     assets.sort((a, b) -> a.file().compareTo(b.file()));
-    Manifest manifest = manifest(source, assets);
+    Manifest manifest = manifest(source, hashed, assets);
     write(source, manifest);
     List<AssetReport> reports = new ArrayList<>();
     for (Asset asset : assets) {
@@ -164,19 +166,23 @@ public final class ExportGoal {
     return problems.stream().filter(Problem::isError).toList();
   }
 
-  /** The manifest, from a first pass that hashes each file without keeping it. */
-  private static Manifest manifest(ExportSource source, List<Asset> assets) throws IOException {
+  /**
+   * The manifest, with each file's size and SHA-256 as the loader read it; the files are read again
+   * only as they are written, and checked against it then.
+   */
+  private static Manifest manifest(ExportSource source, HashingSource hashed, List<Asset> assets)
+      throws IOException {
     List<Manifest.Entry> entries = new ArrayList<>();
     for (Asset asset : assets) {
-      byte[] bytes = source.files().read(asset.file());
+      HashingSource.Digest digest = hashed.digest(asset.file());
       entries.add(
           new Manifest.Entry(
               asset.key(),
               asset.id().toString(),
               asset.kind().id(),
               asset.file(),
-              bytes.length,
-              HexFormat.of().formatHex(ArchiveHeader.sha256(bytes))));
+              digest.size(),
+              digest.sha256()));
     }
     String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     return new Manifest(source.source(), source.stage(), source.commit(), now, entries);
@@ -198,7 +204,7 @@ public final class ExportGoal {
           writer.write(bytes);
         }
       }
-      ImportGoal.move(tmp, target);
+      StagedInstall.move(tmp, target);
     } finally {
       Files.deleteIfExists(tmp);
     }
@@ -210,15 +216,14 @@ public final class ExportGoal {
       List<Problem> problems,
       List<AssetReport> reports,
       ExportSource source) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("archive", request.archive().toString());
-    body.put("source", source.source());
-    body.put("stage", source.stage());
-    body.put("commit", source.commit());
-    List<Object> assets = new ArrayList<>();
-    reports.forEach(r -> assets.add(r.toMap()));
-    body.put("assets", assets);
     reports.forEach(r -> context.log().info(r.format()));
-    return new GoalResult("export", code, message, problems, () -> body);
+    ExportReport body =
+        new ExportReport(
+            request.archive().toString(),
+            source.source(),
+            source.stage(),
+            source.commit(),
+            reports);
+    return new GoalResult("export", code, message, problems, body);
   }
 }

@@ -15,10 +15,8 @@ import io.apistage.promotion.AssetStatus;
 import io.apistage.rules.Validation;
 import io.apistage.stage.StageLayout;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,9 +24,11 @@ import java.util.Map;
 
 /**
  * The {@code import} goal: an archive's assets into the working copy, all or nothing. The archive
- * is read and checked whole first; then each asset is matched and judged ({@link ImportPlan}); then
- * the configuration with the import applied, in memory, must validate; only then are files written.
- * Nothing is committed.
+ * is decrypted chunk by chunk into a staging folder and checked whole first ({@link
+ * StagedArchive}); then each asset is matched and judged ({@link ImportPlan}); then the
+ * configuration with the import applied must validate; only then are the staged files moved into
+ * place ({@link StagedInstall}). A dry run does all of it but the last step, staging in a temporary
+ * folder outside the working copy. Nothing is committed.
  *
  * @since 0.2.0
  */
@@ -53,20 +53,34 @@ public final class ImportGoal {
    *     truncated, not an archive, a newer format, a path outside the config root)
    */
   public GoalResult execute() throws ApistageException, IOException {
-    if (!Files.isDirectory(context.configDir())) {
+    Path configDir = context.configDir().toAbsolutePath().normalize();
+    if (!Files.isDirectory(configDir)) {
       throw new ApistageException(
-          "the config root " + context.configDir() + " is not a folder; pass -Dapistage.configDir");
+          "the config root " + configDir + " is not a folder; pass -Dapistage.configDir");
     }
-    ArchiveContents archive;
+    Path temp = request.dryRun() ? Files.createTempDirectory("apistage-import-dry-run-") : null;
+    try (StagedArchive staged = unpack(temp != null ? temp : configDir)) {
+      return run(configDir, staged);
+    } finally {
+      if (temp != null) {
+        StagedArchive.delete(temp);
+      }
+    }
+  }
+
+  private StagedArchive unpack(Path parent) throws ApistageException, IOException {
     try {
-      archive = ArchiveContents.read(request.archive(), request.password());
+      return StagedArchive.unpack(request.archive(), request.password(), parent);
     } catch (BadArchive e) {
       throw new ApistageException(e.getMessage() + "; nothing was imported", e);
     }
-    DirectorySource files = new DirectorySource(context.configDir());
-    Validation validation = new Validation();
+  }
+
+  private GoalResult run(Path configDir, StagedArchive staged) throws IOException {
+    DirectorySource files = new DirectorySource(configDir);
     Config target = new ConfigLoader().load(files);
-    ImportPlan plan = ImportPlan.of(archive, target, files, request.overwrite());
+    ImportPlan.Words words = new ImportPlan.Words(request.dryRun());
+    ImportPlan plan = ImportPlan.of(staged, target, files, request.overwrite(), words);
     if (plan.failed()) {
       long failures =
           plan.reports().stream().filter(r -> r.status() == AssetStatus.FAILURE).count();
@@ -77,10 +91,12 @@ public final class ImportGoal {
               + request.archive().getFileName()
               + " cannot be imported; nothing was written",
           failures(plan),
-          plan);
+          plan,
+          false);
     }
-    List<Problem> problems =
-        validation.validate(new OverlaySource(files, plan.written(), plan.removed())).problems();
+    OverlaySource applied =
+        new OverlaySource(files, staged.files(), plan.written(), plan.removed());
+    List<Problem> problems = new Validation().validate(applied).problems();
     if (Problems.hasErrors(problems)) {
       return result(
           "VALIDATION_FAILED",
@@ -88,9 +104,13 @@ public final class ImportGoal {
               + Problems.summary(problems)
               + "); nothing was written",
           problems,
-          plan);
+          plan,
+          false);
     }
-    write(plan);
+    if (request.dryRun()) {
+      return result("OK", dryRunMessage(plan), problems, plan, true);
+    }
+    StagedInstall.install(staged, configDir, plan.written(), plan.removed());
     return result(
         "OK",
         "imported "
@@ -101,7 +121,22 @@ public final class ImportGoal {
             + counts(plan)
             + "); nothing was committed",
         problems,
-        plan);
+        plan,
+        true);
+  }
+
+  private String dryRunMessage(ImportPlan plan) {
+    return "dry run: importing "
+        + Problems.plural(plan.reports().size(), "asset")
+        + " from "
+        + request.archive().getFileName()
+        + " would write "
+        + Problems.plural(plan.written().size(), "file")
+        + " and delete "
+        + Problems.plural(plan.removed().size(), "file")
+        + " ("
+        + counts(plan)
+        + "); the archive is intact; nothing was written";
   }
 
   /** Each failed asset as an error at the file it would have written. */
@@ -127,52 +162,12 @@ public final class ImportGoal {
   }
 
   /**
-   * Writes every file beside its target first, then moves them all into place and deletes the old
-   * names of renamed assets; a failure while writing the temporary files leaves the working copy as
-   * it was.
+   * The result, its asset lines logged; {@code files} says whether the files written and removed
+   * (or, in a dry run, those that would be) are listed.
    */
-  private void write(ImportPlan plan) throws IOException {
-    Map<Path, Path> moves = new LinkedHashMap<>();
-    try {
-      for (Map.Entry<String, byte[]> file : plan.written().entrySet()) {
-        Path target = context.configDir().resolve(file.getKey()).normalize();
-        if (!target.startsWith(context.configDir())) {
-          throw new IOException(file.getKey() + " is outside the config root");
-        }
-        Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        moves.put(tmp, target);
-        Files.write(tmp, file.getValue());
-      }
-      for (Map.Entry<Path, Path> move : moves.entrySet()) {
-        move(move.getKey(), move.getValue());
-      }
-      for (String old : plan.removed()) {
-        Files.deleteIfExists(context.configDir().resolve(old));
-      }
-    } finally {
-      for (Path tmp : moves.keySet()) {
-        Files.deleteIfExists(tmp);
-      }
-    }
-  }
-
-  /** Moves a file into place, atomically where the file system can. */
-  static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
-  private GoalResult result(String code, String message, List<Problem> problems, ImportPlan plan) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("archive", request.archive().toString());
-    body.put("overwrite", request.overwrite().toString());
-    List<Object> assets = new ArrayList<>();
+  private GoalResult result(
+      String code, String message, List<Problem> problems, ImportPlan plan, boolean files) {
     for (AssetReport report : plan.reports()) {
-      assets.add(report.toMap());
       if (report.status() == AssetStatus.FAILURE) {
         context.log().error(report.format());
       } else if (report.status() == AssetStatus.WARNING) {
@@ -181,7 +176,18 @@ public final class ImportGoal {
         context.log().info(report.format());
       }
     }
-    body.put("assets", assets);
-    return new GoalResult("import", code, message, problems, () -> body);
+    if (files && request.dryRun()) {
+      plan.written().forEach(p -> context.log().info("  would write  " + p));
+      plan.removed().forEach(p -> context.log().info("  would delete " + p));
+    }
+    ImportReport body =
+        new ImportReport(
+            request.archive().toString(),
+            request.overwrite().toString(),
+            request.dryRun(),
+            plan.reports(),
+            files ? plan.written() : List.of(),
+            files ? plan.removed() : List.of());
+    return new GoalResult("import", code, message, problems, body);
   }
 }

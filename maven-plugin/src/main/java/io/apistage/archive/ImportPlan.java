@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -28,16 +27,39 @@ import java.util.TreeSet;
  * the overwrite setting.
  *
  * @param reports one line per archive asset, in manifest order
- * @param written the files to write, by path relative to the config root
- * @param removed the files to delete (the old names of renamed assets)
+ * @param written the files to write, relative to the config root, sorted
+ * @param removed the files to delete (the old names of renamed assets), sorted
  * @since 0.2.0
  */
-record ImportPlan(List<AssetReport> reports, Map<String, byte[]> written, Set<String> removed) {
+record ImportPlan(List<AssetReport> reports, List<String> written, List<String> removed) {
+
+  private static final String SAME = "already there with the same content";
 
   ImportPlan {
     reports = List.copyOf(reports);
-    written = new TreeMap<>(written);
-    removed = Set.copyOf(new TreeSet<>(removed));
+    written = List.copyOf(new TreeSet<>(written));
+    removed = List.copyOf(new TreeSet<>(removed));
+  }
+
+  /**
+   * How the plan words what import does: as done, or, for a dry run, as what it would do.
+   *
+   * @param dryRun whether nothing will be written
+   */
+  record Words(boolean dryRun) {
+    String created(String path) {
+      return (dryRun ? "would create " : "created ") + path;
+    }
+
+    String replaced(String path) {
+      return (dryRun ? "would replace " : "replaced ") + path;
+    }
+
+    String renamed(String old, String path) {
+      return dryRun
+          ? old + " would be removed, " + path + " written"
+          : old + " removed, " + path + " written";
+    }
   }
 
   /** Whether any asset failed, in which case nothing is written. */
@@ -45,46 +67,53 @@ record ImportPlan(List<AssetReport> reports, Map<String, byte[]> written, Set<St
     return reports.stream().anyMatch(r -> r.status() == AssetStatus.FAILURE);
   }
 
-  /** Plans an archive's import into a loaded working copy. */
+  /**
+   * Plans the import of a staged archive into a loaded working copy. A file already there with the
+   * same bytes is not written again.
+   */
   static ImportPlan of(
-      ArchiveContents archive, Config target, ConfigSource files, Overwrite overwrite)
+      StagedArchive archive, Config target, ConfigSource files, Overwrite overwrite, Words words)
       throws IOException {
     Map<String, Asset> byId = new HashMap<>();
     target.assets().values().forEach(a -> byId.put(a.id().toString(), a));
     List<AssetReport> reports = new ArrayList<>();
-    Map<String, byte[]> written = new TreeMap<>();
+    Set<String> written = new TreeSet<>();
     Set<String> removed = new TreeSet<>();
-    for (Map.Entry<Manifest.Entry, byte[]> file : archive.files().entrySet()) {
-      Manifest.Entry e = file.getKey();
-      byte[] bytes = file.getValue();
+    for (Manifest.Entry e : archive.manifest().entries()) {
       Asset sameId = byId.get(e.id());
       Asset sameKey = target.assets().get(e.key());
       AssetReport report;
       if (sameId != null && !sameId.key().equals(e.key())) {
-        report = rename(e, sameId, sameKey, overwrite);
+        report = rename(e, sameId, sameKey, overwrite, words);
         if (report.status() != AssetStatus.FAILURE) {
           removed.add(sameId.file());
         }
       } else if (sameId != null || sameKey != null) {
         Asset existing = sameId != null ? sameId : sameKey;
-        report = replace(e, bytes, existing, files, overwrite);
+        byte[] bytes = archive.read(e.path());
+        if (existing.file().equals(e.path()) && Arrays.equals(files.read(e.path()), bytes)) {
+          // already there: nothing to write
+          reports.add(new AssetReport(e.key(), AssetStatus.SUCCESS, SAME));
+          continue;
+        }
+        report = replace(e, bytes, existing, overwrite, words);
         if (!existing.file().equals(e.path()) && report.status() != AssetStatus.FAILURE) {
           removed.add(existing.file());
         }
       } else {
-        report = new AssetReport(e.key(), AssetStatus.SUCCESS, "created " + e.path());
+        report = new AssetReport(e.key(), AssetStatus.SUCCESS, words.created(e.path()));
       }
       reports.add(report);
       if (report.status() != AssetStatus.FAILURE) {
-        written.put(e.path(), bytes);
+        written.add(e.path());
       }
     }
-    removed.removeAll(written.keySet());
-    return new ImportPlan(reports, written, removed);
+    removed.removeAll(written);
+    return new ImportPlan(reports, List.copyOf(written), List.copyOf(removed));
   }
 
   private static AssetReport rename(
-      Manifest.Entry e, Asset old, Asset sameKey, Overwrite overwrite) {
+      Manifest.Entry e, Asset old, Asset sameKey, Overwrite overwrite, Words words) {
     Kind kind = old.kind();
     if (sameKey != null) {
       return new AssetReport(
@@ -123,21 +152,12 @@ record ImportPlan(List<AssetReport> reports, Map<String, byte[]> written, Set<St
             + " (same id "
             + e.id()
             + "): "
-            + old.file()
-            + " removed, "
-            + e.path()
-            + " written");
+            + words.renamed(old.file(), e.path()));
   }
 
   private static AssetReport replace(
-      Manifest.Entry e, byte[] bytes, Asset existing, ConfigSource files, Overwrite overwrite)
-      throws IOException {
+      Manifest.Entry e, byte[] bytes, Asset existing, Overwrite overwrite, Words words) {
     Kind kind = existing.kind();
-    boolean sameBytes =
-        existing.file().equals(e.path()) && Arrays.equals(files.read(e.path()), bytes);
-    if (sameBytes) {
-      return new AssetReport(e.key(), AssetStatus.SUCCESS, "already there with the same content");
-    }
     if (!overwrite.allows(kind)) {
       return new AssetReport(
           e.key(),
@@ -170,15 +190,14 @@ record ImportPlan(List<AssetReport> reports, Map<String, byte[]> written, Set<St
       return new AssetReport(
           e.key(),
           AssetStatus.WARNING,
-          "replaced "
-              + existing.file()
+          words.replaced(existing.file())
               + ", whose id "
               + existing.id()
               + " differs from the archive's "
               + e.id()
               + ": the archive's asset is another one of the same name");
     }
-    return new AssetReport(e.key(), AssetStatus.REPLACED, "replaced " + existing.file());
+    return new AssetReport(e.key(), AssetStatus.REPLACED, words.replaced(existing.file()));
   }
 
   private static boolean sameChild(Asset existing, byte[] bytes, String child) {

@@ -15,14 +15,20 @@ import java.util.Set;
  * @param archive the archive to read
  * @param overwrite which assets the working copy has that the import may replace
  * @param password the archive password
+ * @param dryRun verify the archive and report what would be written, writing nothing
  * @since 0.2.0
  */
-public record ImportRequest(Path archive, Overwrite overwrite, char[] password) {
+public record ImportRequest(Path archive, Overwrite overwrite, char[] password, boolean dryRun) {
 
   public ImportRequest {
     Objects.requireNonNull(archive, "archive");
     Objects.requireNonNull(overwrite, "overwrite");
     password = password.clone();
+  }
+
+  /** An import that writes. */
+  public ImportRequest(Path archive, Overwrite overwrite, char[] password) {
+    this(archive, overwrite, password, false);
   }
 
   /**

@@ -5,27 +5,35 @@ import io.apistage.problem.Problem;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * A config source with an import applied in memory: the files of a base source, some removed, some
- * added or replaced; what import validates before it writes anything.
+ * A config source with an import applied, without touching the working copy: the files of a base
+ * source, some removed, some added or replaced by the staged files of an archive; what import
+ * validates before it writes anything.
  *
  * @since 0.2.0
  */
 final class OverlaySource implements ConfigSource {
 
   private final ConfigSource base;
-  private final Map<String, byte[]> written;
+  private final ConfigSource staged;
+  private final Set<String> written;
   private final Set<String> removed;
 
-  OverlaySource(ConfigSource base, Map<String, byte[]> written, Set<String> removed) {
+  /**
+   * @param base the working copy
+   * @param staged the archive's staged files
+   * @param written the paths read from {@code staged} instead of {@code base}
+   * @param removed the paths of {@code base} left out
+   */
+  OverlaySource(
+      ConfigSource base, ConfigSource staged, List<String> written, List<String> removed) {
     this.base = base;
-    this.written = new TreeMap<>(written);
+    this.staged = staged;
+    this.written = Set.copyOf(written);
     this.removed = Set.copyOf(removed);
   }
 
@@ -33,20 +41,18 @@ final class OverlaySource implements ConfigSource {
   public List<String> paths() throws IOException {
     Set<String> out = new TreeSet<>(base.paths());
     out.removeAll(removed);
-    out.addAll(written.keySet());
+    out.addAll(written);
     return List.copyOf(out);
   }
 
   @Override
   public long size(String path) throws IOException {
-    byte[] bytes = written.get(path);
-    return bytes != null ? bytes.length : base.size(path);
+    return written.contains(path) ? staged.size(path) : base.size(path);
   }
 
   @Override
   public byte[] read(String path) throws IOException {
-    byte[] bytes = written.get(path);
-    return bytes != null ? bytes : base.read(path);
+    return written.contains(path) ? staged.read(path) : base.read(path);
   }
 
   @Override

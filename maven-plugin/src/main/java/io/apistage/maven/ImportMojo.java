@@ -39,6 +39,15 @@ public class ImportMojo extends AbstractApistageMojo {
   @Parameter(property = "apistage.overwrite", defaultValue = "none")
   private String overwrite;
 
+  /**
+   * Verify the archive and report what would be written and deleted, writing nothing to the working
+   * copy.
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = "apistage.dryRun", defaultValue = "false")
+  private boolean dryRun;
+
   @Override
   protected String goal() {
     return "import";
@@ -54,7 +63,7 @@ public class ImportMojo extends AbstractApistageMojo {
     char[] password =
         ArchivePassword.resolve(context.env(), serverPassword(ArchivePassword.SERVER));
     ImportRequest request =
-        new ImportRequest(archive.toPath(), ImportRequest.overwrite(overwrite), password);
+        new ImportRequest(archive.toPath(), ImportRequest.overwrite(overwrite), password, dryRun);
     Arrays.fill(password, '\0');
     return new ImportGoal(context, request).execute();
   }

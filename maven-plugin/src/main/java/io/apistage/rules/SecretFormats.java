@@ -55,6 +55,11 @@ public final class SecretFormats {
   /** Values that look random but are public by design: Stripe publishable keys. */
   private static final Pattern PUBLIC = Pattern.compile("^pk_(live|test)_[A-Za-z0-9]+$");
 
+  // compiled once: the scan calls these for every string value of the configuration
+  private static final Pattern REFERENCE = Pattern.compile("\\$\\{[a-z]+:[^}]*\\}");
+  private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
+  private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9]+");
+
   private SecretFormats() {}
 
   /**
@@ -85,13 +90,13 @@ public final class SecretFormats {
 
   /** Whether the value is made only of references such as {@code ${secret:NAME}}. */
   static boolean isReference(String value) {
-    return value.replaceAll("\\$\\{[a-z]+:[^}]*\\}", "").isBlank();
+    return REFERENCE.matcher(value).replaceAll("").isBlank();
   }
 
   /** The last word of a name: {@code db-password}, {@code clientSecret} -> password, secret. */
   static String lastWord(String name) {
     String[] words =
-        name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT).split("[^a-z0-9]+");
+        NOT_WORD.split(CAMEL.matcher(name).replaceAll("$1 $2").toLowerCase(Locale.ROOT));
     return words.length == 0 ? "" : words[words.length - 1];
   }
 

@@ -450,4 +450,170 @@ class ExportImportTest {
             "apistage.overwrite entry application.credentials needs its parent application: pass"
                 + " -Dapistage.overwrite=application,application.credentials");
   }
+
+  /** The shop with a policy of 150,000 bytes, so its archive spans three chunks. */
+  private static Map<String, String> bigShop() {
+    Map<String, String> files = new TreeMap<>(SHOP);
+    files.put(
+        "policies/zz-large.yaml",
+        "kind: Policy\nname: zz-large\ntype: cors\n" + "# padding\n".repeat(15_000));
+    return files;
+  }
+
+  @Test
+  void aTamperedLastChunkLeavesTheDestinationUntouched() throws Exception {
+    Path source = repo("source", bigShop());
+    Path archive = dir.resolve("all.apistage");
+    export(source, archive, null, null);
+    byte[] bytes = Files.readAllBytes(archive);
+    int sealed = ArchiveHeader.CHUNK_SIZE + ChunkCipher.TAG;
+    assertThat(bytes.length - ArchiveHeader.LENGTH).isGreaterThan(2 * sealed);
+    bytes[bytes.length - 1] ^= 0x01; // the last chunk's tag: every file was staged before it
+    Files.write(archive, bytes);
+    Map<String, String> mine = new TreeMap<>();
+    mine.put("policies/cors.yaml", "kind: Policy\nname: cors\nid: " + CORS_ID + "\ntype: x\n");
+    mine.put("stages/dev.yaml", "kind: Stage\nname: dev\n");
+    Path target = repo("target", mine);
+    Map<String, String> before = files(target);
+
+    assertThatThrownBy(() -> importInto(target, archive, Overwrite.ALL))
+        .isInstanceOf(ApistageException.class)
+        .hasMessage(
+            "all.apistage was changed after it was written, or cut short: chunk 2 (bytes "
+                + (ArchiveHeader.LENGTH + 2L * sealed)
+                + " to "
+                + (bytes.length - 1)
+                + ") does not authenticate; the archive is damaged or was tampered with;"
+                + " nothing was imported");
+    assertThat(files(target)).isEqualTo(before);
+    try (Stream<Path> left = Files.list(target)) {
+      assertThat(left.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder(".git", "policies", "stages");
+    }
+  }
+
+  @Test
+  void aFailedMoveIntoPlaceUndoesEveryFileAlreadyMoved() throws Exception {
+    Path source = repo("source", SHOP);
+    Path archive = dir.resolve("all.apistage");
+    export(source, archive, null, null);
+    Map<String, String> mine = new TreeMap<>();
+    mine.put("stages/dev.yaml", "kind: Stage\nname: dev\ntrack: main\n# mine\n");
+    // a folder where the archive's policies/cors.yaml goes: that move fails, after those before it
+    mine.put("policies/cors.yaml/keep.txt", "not a policy\n");
+    Path target = repo("target", mine);
+    Map<String, String> before = files(target);
+
+    assertThatThrownBy(() -> importInto(target, archive, Overwrite.ALL))
+        .isInstanceOf(IOException.class);
+
+    assertThat(files(target)).isEqualTo(before);
+    assertThat(target.resolve("apis")).doesNotExist();
+    assertThat(target.resolve("aliases")).doesNotExist();
+    try (Stream<Path> left = Files.list(target)) {
+      assertThat(left.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder(".git", "policies", "stages");
+    }
+  }
+
+  @Test
+  void aDryRunChecksAndListsWhatItWouldWriteAndWritesNothing() throws Exception {
+    Path source = repo("source", SHOP);
+    Path archive = dir.resolve("all.apistage");
+    export(source, archive, null, null);
+    Map<String, String> mine = new TreeMap<>();
+    mine.put("stages/dev.yaml", SHOP.get("stages/dev.yaml"));
+    mine.put(
+        "policies/cors-old.yaml", "kind: Policy\nname: cors-old\nid: " + CORS_ID + "\ntype: x\n");
+    Path target = repo("target", mine);
+    Map<String, String> before = files(target);
+    RecordingLog log = new RecordingLog();
+
+    GoalResult dry =
+        new ImportGoal(
+                context(target, log), new ImportRequest(archive, Overwrite.ALL, PASSWORD, true))
+            .execute();
+
+    assertThat(dry.code()).isEqualTo("OK");
+    assertThat(dry.message())
+        .isEqualTo(
+            "dry run: importing 7 assets from all.apistage would write 6 files and delete 1 file"
+                + " (6 Success, 1 Replaced); the archive is intact; nothing was written");
+    assertThat(report(dry))
+        .contains(
+            "stage/dev Success: already there with the same content",
+            "api/orders@1 Success: would create apis/orders/v1.yaml",
+            "policy/cors Replaced: renamed from policy/cors-old (same id "
+                + CORS_ID
+                + "): policies/cors-old.yaml would be removed, policies/cors.yaml written");
+    assertThat(log.lines())
+        .contains(
+            "[INFO]   would write  apis/orders/v1.yaml",
+            "[INFO]   would delete policies/cors-old.yaml");
+    Map<String, Object> json = dry.body().toJson();
+    assertThat(json.get("dryRun")).isEqualTo(true);
+    assertThat(json.get("written"))
+        .isEqualTo(
+            List.of(
+                "aliases/orders-backend.yaml",
+                "apis/orders/v1.yaml",
+                "apis/pets/v1.yaml",
+                "applications/mobile.yaml",
+                "policies/cors.yaml",
+                "stages/qa.yaml"));
+    assertThat(json.get("removed")).isEqualTo(List.of("policies/cors-old.yaml"));
+    assertThat(files(target)).isEqualTo(before);
+
+    GoalResult real = importInto(target, archive, Overwrite.ALL);
+    assertThat(real.body().toJson().get("written")).isEqualTo(json.get("written"));
+    assertThat(target.resolve("policies/cors-old.yaml")).doesNotExist();
+  }
+
+  @Test
+  void aDryRunOfADamagedArchiveFailsAsAnImportWould() throws Exception {
+    Path source = repo("source", SHOP);
+    Path archive = dir.resolve("all.apistage");
+    export(source, archive, null, null);
+    byte[] bytes = Files.readAllBytes(archive);
+    bytes[ArchiveHeader.LENGTH + 3] ^= 0x10;
+    Files.write(archive, bytes);
+    Path target = repo("target", Map.of());
+
+    assertThatThrownBy(
+            () ->
+                new ImportGoal(
+                        context(target, new RecordingLog()),
+                        new ImportRequest(archive, Overwrite.ALL, PASSWORD, true))
+                    .execute())
+        .isInstanceOf(ApistageException.class)
+        .hasMessageStartingWith("all.apistage was changed after it was written, or cut short:");
+    assertThat(files(target)).isEmpty();
+  }
+
+  @Test
+  void aFolderThatLinksOutsideTheConfigRootIsNotWrittenThrough() throws Exception {
+    Path source = repo("source", SHOP);
+    Path archive = dir.resolve("orders.apistage");
+    export(source, archive, null, "api/orders@1");
+    Path target =
+        repo(
+            "target",
+            Map.of(
+                "stages/dev.yaml", SHOP.get("stages/dev.yaml"),
+                "stages/qa.yaml", SHOP.get("stages/qa.yaml")));
+    Path outside = Files.createDirectories(dir.resolve("outside"));
+    Files.createSymbolicLink(target.resolve("apis"), outside);
+    Map<String, String> before = files(target);
+
+    assertThatThrownBy(() -> importInto(target, archive, Overwrite.ALL))
+        .isInstanceOf(IOException.class)
+        .hasMessage(
+            "apis leads outside the config root through a symbolic link; nothing was written");
+
+    try (Stream<Path> left = Files.list(outside)) {
+      assertThat(left).isEmpty();
+    }
+    assertThat(files(target)).isEqualTo(before);
+    assertThat(target.resolve("aliases")).doesNotExist();
+  }
 }
