@@ -69,45 +69,7 @@ public final class GatewayBenchmark {
   }
 
   private static void deployLarge(Path repo, Path prefix, int apis) throws Exception {
-    SyntheticRepo.write(repo, apis, Long.getLong("apistage.bench.seed", 42L));
-    int port = Nginx.freePort();
-    Files.writeString(
-        repo.resolve("stages/dev.yaml"),
-        "kind: Stage\nname: dev\ntrack: main\n"
-            + "gateway: { type: nginx, listen: 127.0.0.1:"
-            + port
-            + " }\n");
-    Map<String, String> env = new HashMap<>();
-    try (Stream<Path> files = Files.walk(repo)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
-        String text = Files.readString(file);
-        if (text.contains("period: hour") || text.contains("period: day")) {
-          // nginx counts per second or minute; the synthetic hourly limits do not divide evenly
-          text =
-              text.replace("period: hour", "period: minute")
-                  .replace("period: day", "period: minute");
-          Files.writeString(file, text);
-        }
-        if (file.getParent().getFileName().toString().equals("policies")) {
-          text = supported(text, prefix);
-          Files.writeString(file, text);
-        }
-        Matcher m = SECRET.matcher(text);
-        while (m.find()) {
-          env.put("APISTAGE_SECRET_" + m.group(1), "bench-" + m.group(1).toLowerCase(Locale.ROOT));
-        }
-      }
-    }
-    try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
-      git.add().addFilepattern(".").call();
-      PersonIdent who = new PersonIdent("Bench", "bench@example.com");
-      git.commit().setMessage("synthetic repository").setAuthor(who).setCommitter(who).call();
-    }
-    GoalContext context =
-        new GoalContext(repo, repo.resolve("target/apistage"), false, env, new RecordingLog());
-    new PromoteGoal(
-            context, new PromoteRequest(PromoteGoal.TRACK_MAIN, false, false, Clock.systemUTC()))
-        .execute();
+    GoalContext context = prepare(repo, prefix, apis);
     try (Nginx nginx = Nginx.prepare(prefix)) {
       nginx.start();
       long before = rssKb(nginx.pid());
@@ -140,6 +102,71 @@ public final class GatewayBenchmark {
           before >> 10,
           rssKb(nginx.pid()) >> 10);
     }
+  }
+
+  /** Writes the synthetic repository with a gateway on stage dev and promotes main into dev. */
+  static GoalContext prepare(Path repo, Path prefix, int apis) throws Exception {
+    SyntheticRepo.write(repo, apis, Long.getLong("apistage.bench.seed", 42L));
+    int port = Nginx.freePort();
+    Files.writeString(
+        repo.resolve("stages/dev.yaml"),
+        "kind: Stage\nname: dev\ntrack: main\n"
+            + "gateway: { type: nginx, listen: 127.0.0.1:"
+            + port
+            + " }\n");
+    try (Stream<Path> files = Files.walk(repo)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+        String text = Files.readString(file);
+        if (text.contains("period: hour") || text.contains("period: day")) {
+          // nginx counts per second or minute; the synthetic hourly limits do not divide evenly
+          text =
+              text.replace("period: hour", "period: minute")
+                  .replace("period: day", "period: minute");
+          Files.writeString(file, text);
+        }
+        if (file.getParent().getFileName().toString().equals("policies")) {
+          text = supported(text, prefix);
+          Files.writeString(file, text);
+        }
+      }
+    }
+    try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+      git.add().addFilepattern(".").call();
+      PersonIdent who = new PersonIdent("Bench", "bench@example.com");
+      git.commit().setMessage("synthetic repository").setAuthor(who).setCommitter(who).call();
+    }
+    GoalContext context =
+        new GoalContext(
+            repo, repo.resolve("target/apistage"), false, secretsOf(repo), new RecordingLog());
+    promote(context);
+    return context;
+  }
+
+  /** Promotes main into dev (track-main); a failure prints its first problems and throws. */
+  static void promote(GoalContext context) throws Exception {
+    GoalResult promoted =
+        new PromoteGoal(
+                context,
+                new PromoteRequest(PromoteGoal.TRACK_MAIN, false, false, Clock.systemUTC()))
+            .execute();
+    if (promoted.fails(false)) {
+      promoted.problems().stream().limit(5).forEach(p -> System.out.println("  " + p.format()));
+      throw new IllegalStateException(promoted.message());
+    }
+  }
+
+  /** The environment that resolves every {@code ${secret:NAME}} of the repository. */
+  static Map<String, String> secretsOf(Path repo) throws IOException {
+    Map<String, String> env = new HashMap<>();
+    try (Stream<Path> files = Files.walk(repo)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+        Matcher m = SECRET.matcher(Files.readString(file));
+        while (m.find()) {
+          env.put("APISTAGE_SECRET_" + m.group(1), "bench-" + m.group(1).toLowerCase(Locale.ROOT));
+        }
+      }
+    }
+    return env;
   }
 
   private static String supported(String policy, Path prefix) {
