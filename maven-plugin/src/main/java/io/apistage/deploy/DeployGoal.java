@@ -82,15 +82,13 @@ public final class DeployGoal {
                 + " cannot be read; "
                 + Problems.summary(read.problems()),
             read.problems(),
-            Map::of);
+            DeployReport.nothingApplied(stage.name(), null, null));
       }
       StageState state = withCommit(read, contentCommit(read));
       Rendering rendering =
           gateway.render(state, new Secrets(context.env(), request.secretServers()));
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("stage", stage.name());
-      body.put("commit", rendering.commit());
-      body.put("sha256", rendering.sha256());
+      DeployReport body =
+          DeployReport.nothingApplied(stage.name(), rendering.commit(), rendering.sha256());
       if (!rendering.ok()) {
         return new GoalResult(
             GOAL,
@@ -101,10 +99,9 @@ public final class DeployGoal {
                 + " gateway, nothing changed: "
                 + Problems.summary(rendering.problems()),
             rendering.problems(),
-            () -> body);
+            body);
       }
       if (unchanged(gateway, rendering)) {
-        body.put("deploy", "unchanged");
         return new GoalResult(
             GOAL,
             "OK",
@@ -116,7 +113,7 @@ public final class DeployGoal {
                 + rendering.sha256().substring(0, 12)
                 + "), nothing to deploy",
             List.of(),
-            () -> body);
+            body.did("unchanged"));
       }
       return apply(git, store, read, gateway, rendering, body);
     }
@@ -151,7 +148,7 @@ public final class DeployGoal {
       StageState read,
       Gateway gateway,
       Rendering rendering,
-      Map<String, Object> body)
+      DeployReport body)
       throws ApistageException, IOException {
     String stage = read.stage().name();
     try {
@@ -161,7 +158,6 @@ public final class DeployGoal {
       throw e;
     }
     record(git, store, read, rendering, "success", null);
-    body.put("deploy", "deployed");
     context.log().info("stage " + stage + ": the gateway answers " + short7(rendering.commit()));
     return new GoalResult(
         GOAL,
@@ -174,7 +170,7 @@ public final class DeployGoal {
             + rendering.sha256().substring(0, 12)
             + ")",
         List.of(),
-        () -> body);
+        body.did("deployed"));
   }
 
   private void record(
