@@ -46,11 +46,21 @@ public final class DeployGoal {
 
   private final GoalContext context;
   private final DeployRequest request;
+  private final boolean dryRun;
 
   /** A deploy goal. */
   public DeployGoal(GoalContext context, DeployRequest request) {
+    this(context, request, false);
+  }
+
+  /**
+   * A deploy goal that, with {@code dryRun}, renders and says what would change, but writes no
+   * file, reloads nothing and records nothing.
+   */
+  public DeployGoal(GoalContext context, DeployRequest request, boolean dryRun) {
     this.context = context;
     this.request = request;
+    this.dryRun = dryRun;
   }
 
   /** Runs the goal; a failed deploy is an exception naming the step, after it is recorded. */
@@ -115,6 +125,9 @@ public final class DeployGoal {
             List.of(),
             body.did("unchanged"));
       }
+      if (dryRun) {
+        return wouldDeploy(gateway, rendering, body);
+      }
       return apply(git, store, read, gateway, rendering, body);
     }
   }
@@ -131,6 +144,36 @@ public final class DeployGoal {
               + " does not exist); promote to it first");
     }
     return read;
+  }
+
+  /** What a dry run reports: what the gateway runs now and what a deploy would put in place. */
+  private static GoalResult wouldDeploy(Gateway gateway, Rendering rendering, DeployReport body)
+      throws IOException {
+    Optional<Gateway.Running> running = gateway.running();
+    String now =
+        running.isEmpty()
+            ? "runs nothing of the stage"
+            : "runs "
+                + (running.get().commit() == null
+                    ? "a file without commit"
+                    : short7(running.get().commit()))
+                + " (sha256 "
+                + running.get().sha256().substring(0, 12)
+                + ")";
+    return new GoalResult(
+        GOAL,
+        "OK",
+        "dry run, nothing written or reloaded: the gateway of stage "
+            + rendering.stage()
+            + " "
+            + now
+            + "; a deploy would put "
+            + short7(rendering.commit())
+            + " (sha256 "
+            + rendering.sha256().substring(0, 12)
+            + ") in place",
+        List.of(),
+        body.did("dry-run"));
   }
 
   /** Whether the gateway's file is this rendering and the gateway answers its commit. */

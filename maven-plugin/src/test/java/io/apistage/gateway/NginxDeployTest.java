@@ -197,6 +197,42 @@ class NginxDeployTest {
   }
 
   @Test
+  void aDryRunSaysWhatWouldChangeAndWritesReloadsAndRecordsNothing() throws Exception {
+    String commit = StageRepo.publish(dir, "qa", GatewayFixture.platform(port, backend.url()));
+    GoalContext context =
+        new GoalContext(
+            dir,
+            dir.resolve("target/apistage"),
+            false,
+            Map.of(
+                "APISTAGE_SECRET_SHOP_KEY", "shop-key-0001",
+                "APISTAGE_SECRET_PARTNER_KEY", "partner-key-0002"),
+            new RecordingLog());
+    DeployRequest request =
+        new DeployRequest(
+            "qa", nginx.conf(), Nginx.BIN, Map.of(), Map.of(), Duration.ofSeconds(10));
+    GoalResult dry = new DeployGoal(context, request, true).execute();
+    assertThat(dry.problems()).isEmpty();
+    assertThat(dry.message())
+        .startsWith(
+            "dry run, nothing written or reloaded: the gateway of stage qa runs nothing of the"
+                + " stage; a deploy would put "
+                + commit.substring(0, 7)
+                + " (sha256 ");
+    assertThat(dry.body().toJson()).containsEntry("deploy", "dry-run");
+    Path dirOfFiles = nginx.conf().getParent().resolve("apistage");
+    try (var files = Files.list(dirOfFiles)) {
+      assertThat(files.toList()).isEmpty();
+    }
+    assertThat(history()).extracting(HistoryRecord::type).containsExactly("promotion");
+
+    new DeployGoal(context, request).execute();
+    GoalResult again = new DeployGoal(context, request, true).execute();
+    assertThat(again.message()).endsWith("nothing to deploy");
+    assertThat(history()).extracting(HistoryRecord::type).containsExactly("promotion", "deploy");
+  }
+
+  @Test
   void aSecondDeployOfTheSameStateIsANoOpAndEachDeployIsRecorded() throws Exception {
     String commit = StageRepo.publish(dir, "qa", GatewayFixture.platform(port, backend.url()));
     deploy(Map.of());
