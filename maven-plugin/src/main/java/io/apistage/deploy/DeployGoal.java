@@ -46,11 +46,21 @@ public final class DeployGoal {
 
   private final GoalContext context;
   private final DeployRequest request;
+  private final boolean dryRun;
 
   /** A deploy goal. */
   public DeployGoal(GoalContext context, DeployRequest request) {
+    this(context, request, false);
+  }
+
+  /**
+   * A deploy goal that, with {@code dryRun}, renders and says what would change, but writes no
+   * file, reloads nothing and records nothing.
+   */
+  public DeployGoal(GoalContext context, DeployRequest request, boolean dryRun) {
     this.context = context;
     this.request = request;
+    this.dryRun = dryRun;
   }
 
   /** Runs the goal; a failed deploy is an exception naming the step, after it is recorded. */
@@ -82,15 +92,13 @@ public final class DeployGoal {
                 + " cannot be read; "
                 + Problems.summary(read.problems()),
             read.problems(),
-            Map::of);
+            DeployReport.nothingApplied(stage.name(), null, null));
       }
       StageState state = withCommit(read, contentCommit(read));
       Rendering rendering =
           gateway.render(state, new Secrets(context.env(), request.secretServers()));
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("stage", stage.name());
-      body.put("commit", rendering.commit());
-      body.put("sha256", rendering.sha256());
+      DeployReport body =
+          DeployReport.nothingApplied(stage.name(), rendering.commit(), rendering.sha256());
       if (!rendering.ok()) {
         return new GoalResult(
             GOAL,
@@ -101,10 +109,9 @@ public final class DeployGoal {
                 + " gateway, nothing changed: "
                 + Problems.summary(rendering.problems()),
             rendering.problems(),
-            () -> body);
+            body);
       }
       if (unchanged(gateway, rendering)) {
-        body.put("deploy", "unchanged");
         return new GoalResult(
             GOAL,
             "OK",
@@ -116,7 +123,10 @@ public final class DeployGoal {
                 + rendering.sha256().substring(0, 12)
                 + "), nothing to deploy",
             List.of(),
-            () -> body);
+            body.did("unchanged"));
+      }
+      if (dryRun) {
+        return wouldDeploy(gateway, rendering, body);
       }
       return apply(git, store, read, gateway, rendering, body);
     }
@@ -136,6 +146,36 @@ public final class DeployGoal {
     return read;
   }
 
+  /** What a dry run reports: what the gateway runs now and what a deploy would put in place. */
+  private static GoalResult wouldDeploy(Gateway gateway, Rendering rendering, DeployReport body)
+      throws IOException {
+    Optional<Gateway.Running> running = gateway.running();
+    String now =
+        running.isEmpty()
+            ? "runs nothing of the stage"
+            : "runs "
+                + (running.get().commit() == null
+                    ? "a file without commit"
+                    : short7(running.get().commit()))
+                + " (sha256 "
+                + running.get().sha256().substring(0, 12)
+                + ")";
+    return new GoalResult(
+        GOAL,
+        "OK",
+        "dry run, nothing written or reloaded: the gateway of stage "
+            + rendering.stage()
+            + " "
+            + now
+            + "; a deploy would put "
+            + short7(rendering.commit())
+            + " (sha256 "
+            + rendering.sha256().substring(0, 12)
+            + ") in place",
+        List.of(),
+        body.did("dry-run"));
+  }
+
   /** Whether the gateway's file is this rendering and the gateway answers its commit. */
   private static boolean unchanged(Gateway gateway, Rendering rendering) throws IOException {
     Optional<Gateway.Running> running = gateway.running();
@@ -151,7 +191,7 @@ public final class DeployGoal {
       StageState read,
       Gateway gateway,
       Rendering rendering,
-      Map<String, Object> body)
+      DeployReport body)
       throws ApistageException, IOException {
     String stage = read.stage().name();
     try {
@@ -161,7 +201,6 @@ public final class DeployGoal {
       throw e;
     }
     record(git, store, read, rendering, "success", null);
-    body.put("deploy", "deployed");
     context.log().info("stage " + stage + ": the gateway answers " + short7(rendering.commit()));
     return new GoalResult(
         GOAL,
@@ -174,7 +213,7 @@ public final class DeployGoal {
             + rendering.sha256().substring(0, 12)
             + ")",
         List.of(),
-        () -> body);
+        body.did("deployed"));
   }
 
   private void record(

@@ -26,6 +26,15 @@ public class DeployMojo extends GatewayMojo {
   @Parameter(property = "apistage.stage")
   private String stage;
 
+  /**
+   * Renders the stage and says what a deploy would change (the commit and checksum the gateway
+   * runs, and those it would run), without writing a file, reloading nginx or recording anything.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "apistage.dryRun", defaultValue = "false")
+  private boolean dryRun;
+
   @Override
   protected String goal() {
     return DeployGoal.GOAL;
@@ -36,6 +45,6 @@ public class DeployMojo extends GatewayMojo {
     if (stage == null || stage.isBlank()) {
       throw new ApistageException("apistage:deploy needs the stage: pass -Dapistage.stage=<name>");
     }
-    return new DeployGoal(context, deployRequest(stage)).execute();
+    return new DeployGoal(context, deployRequest(stage), dryRun).execute();
   }
 }

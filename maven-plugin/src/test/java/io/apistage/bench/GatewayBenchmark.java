@@ -69,45 +69,7 @@ public final class GatewayBenchmark {
   }
 
   private static void deployLarge(Path repo, Path prefix, int apis) throws Exception {
-    SyntheticRepo.write(repo, apis, Long.getLong("apistage.bench.seed", 42L));
-    int port = Nginx.freePort();
-    Files.writeString(
-        repo.resolve("stages/dev.yaml"),
-        "kind: Stage\nname: dev\ntrack: main\n"
-            + "gateway: { type: nginx, listen: 127.0.0.1:"
-            + port
-            + " }\n");
-    Map<String, String> env = new HashMap<>();
-    try (Stream<Path> files = Files.walk(repo)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
-        String text = Files.readString(file);
-        if (text.contains("period: hour") || text.contains("period: day")) {
-          // nginx counts per second or minute; the synthetic hourly limits do not divide evenly
-          text =
-              text.replace("period: hour", "period: minute")
-                  .replace("period: day", "period: minute");
-          Files.writeString(file, text);
-        }
-        if (file.getParent().getFileName().toString().equals("policies")) {
-          text = supported(text, prefix);
-          Files.writeString(file, text);
-        }
-        Matcher m = SECRET.matcher(text);
-        while (m.find()) {
-          env.put("APISTAGE_SECRET_" + m.group(1), "bench-" + m.group(1).toLowerCase(Locale.ROOT));
-        }
-      }
-    }
-    try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
-      git.add().addFilepattern(".").call();
-      PersonIdent who = new PersonIdent("Bench", "bench@example.com");
-      git.commit().setMessage("synthetic repository").setAuthor(who).setCommitter(who).call();
-    }
-    GoalContext context =
-        new GoalContext(repo, repo.resolve("target/apistage"), false, env, new RecordingLog());
-    new PromoteGoal(
-            context, new PromoteRequest(PromoteGoal.TRACK_MAIN, false, false, Clock.systemUTC()))
-        .execute();
+    GoalContext context = prepare(repo, prefix, apis);
     try (Nginx nginx = Nginx.prepare(prefix)) {
       nginx.start();
       long before = rssKb(nginx.pid());
@@ -140,6 +102,71 @@ public final class GatewayBenchmark {
           before >> 10,
           rssKb(nginx.pid()) >> 10);
     }
+  }
+
+  /** Writes the synthetic repository with a gateway on stage dev and promotes main into dev. */
+  static GoalContext prepare(Path repo, Path prefix, int apis) throws Exception {
+    SyntheticRepo.write(repo, apis, Long.getLong("apistage.bench.seed", 42L));
+    int port = Nginx.freePort();
+    Files.writeString(
+        repo.resolve("stages/dev.yaml"),
+        "kind: Stage\nname: dev\ntrack: main\n"
+            + "gateway: { type: nginx, listen: 127.0.0.1:"
+            + port
+            + " }\n");
+    try (Stream<Path> files = Files.walk(repo)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+        String text = Files.readString(file);
+        if (text.contains("period: hour") || text.contains("period: day")) {
+          // nginx counts per second or minute; the synthetic hourly limits do not divide evenly
+          text =
+              text.replace("period: hour", "period: minute")
+                  .replace("period: day", "period: minute");
+          Files.writeString(file, text);
+        }
+        if (file.getParent().getFileName().toString().equals("policies")) {
+          text = supported(text, prefix);
+          Files.writeString(file, text);
+        }
+      }
+    }
+    try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+      git.add().addFilepattern(".").call();
+      PersonIdent who = new PersonIdent("Bench", "bench@example.com");
+      git.commit().setMessage("synthetic repository").setAuthor(who).setCommitter(who).call();
+    }
+    GoalContext context =
+        new GoalContext(
+            repo, repo.resolve("target/apistage"), false, secretsOf(repo), new RecordingLog());
+    promote(context);
+    return context;
+  }
+
+  /** Promotes main into dev (track-main); a failure prints its first problems and throws. */
+  static void promote(GoalContext context) throws Exception {
+    GoalResult promoted =
+        new PromoteGoal(
+                context,
+                new PromoteRequest(PromoteGoal.TRACK_MAIN, false, false, Clock.systemUTC()))
+            .execute();
+    if (promoted.fails(false)) {
+      promoted.problems().stream().limit(5).forEach(p -> System.out.println("  " + p.format()));
+      throw new IllegalStateException(promoted.message());
+    }
+  }
+
+  /** The environment that resolves every {@code ${secret:NAME}} of the repository. */
+  static Map<String, String> secretsOf(Path repo) throws IOException {
+    Map<String, String> env = new HashMap<>();
+    try (Stream<Path> files = Files.walk(repo)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+        Matcher m = SECRET.matcher(Files.readString(file));
+        while (m.find()) {
+          env.put("APISTAGE_SECRET_" + m.group(1), "bench-" + m.group(1).toLowerCase(Locale.ROOT));
+        }
+      }
+    }
+    return env;
   }
 
   private static String supported(String policy, Path prefix) {
@@ -183,6 +210,9 @@ public final class GatewayBenchmark {
 
   private static void throughput(Path repo, Path prefix) throws Exception {
     int requests = Integer.getInteger("apistage.bench.requests", 20_000);
+    // the JDK server writes headers and body apart; without TCP_NODELAY each answer waits for the
+    // client's delayed ACK (about 40 ms), which hides everything else on both sides
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     try (Backend backend = Backend.start();
         Nginx nginx = Nginx.prepare(prefix)) {
       int port = Nginx.freePort();
@@ -210,15 +240,19 @@ public final class GatewayBenchmark {
           "through nginx   GET /catalog/v1/items",
           "http://127.0.0.1:" + port + "/catalog/v1/items",
           requests);
-      rate("backend alone   (second run)", backend.url() + "/items", requests);
-      rate(
-          "through nginx   (second run)",
-          "http://127.0.0.1:" + port + "/catalog/v1/items",
-          requests);
+      double alone = rate("backend alone   (second run)", backend.url() + "/items", requests);
+      double through =
+          rate(
+              "through nginx   (second run)",
+              "http://127.0.0.1:" + port + "/catalog/v1/items",
+              requests);
+      System.out.printf(
+          Locale.ROOT, "through nginx / backend alone (second runs): %.2f%n", through / alone);
     }
   }
 
-  private static void rate(String what, String url, int requests) throws Exception {
+  /** Requests per second of one side, printed. */
+  private static double rate(String what, String url, int requests) throws Exception {
     int threads = 4;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     long start = System.nanoTime();
@@ -253,6 +287,7 @@ public final class GatewayBenchmark {
         requests / seconds,
         requests,
         failed);
+    return requests / seconds;
   }
 
   private static void delete(Path root) throws IOException {

@@ -154,6 +154,85 @@ class NginxDeployTest {
   }
 
   @Test
+  void limitsShareOneZonePerRateYetCountEachApiMethodAndCallerApart() throws Exception {
+    Map<String, String> files = new HashMap<>(GatewayFixture.platform(port, backend.url()));
+    String orders = files.get("apis/orders/v1.yaml");
+    files.put(
+        "apis/orders/v1.yaml",
+        orders
+            + "  - { name: addLimited, method: POST, path: /limited }\n"
+            + "  - { name: putLimited, method: PUT, path: /limited,"
+            + " rateLimit: { requests: 2, period: minute } }\n");
+    files.put(
+        "apis/stock/v1.yaml",
+        """
+        kind: Api
+        name: stock
+        version: 1.0.0
+        state: published
+        baseUrl: %s
+        endpoints:
+          - { name: limited, method: GET, path: /limited, rateLimit: { requests: 2, period: minute } }
+        """
+            .formatted(backend.url()));
+    StageRepo.publish(dir, "qa", files);
+    assertThat(deploy(Map.of()).problems()).isEmpty();
+    String text = Files.readString(nginx.conf().getParent().resolve("apistage/qa.conf"));
+    assertThat(text.lines().filter(l -> l.startsWith("limit_req_zone ")).toList())
+        .containsExactly(
+            "limit_req_zone $apistage_qa__ek_2r_m zone=apistage_qa__e_2r_m:10m rate=2r/m;");
+
+    for (int i = 0; i < 2; i++) {
+      assertThat(get("GET", "/orders/v1/limited", "shop-key-0001").statusCode()).isEqualTo(200);
+    }
+    assertThat(get("GET", "/orders/v1/limited", "shop-key-0001").statusCode()).isEqualTo(429);
+    // the same path's unlimited method, the other limited method and another Api count apart
+    for (int i = 0; i < 3; i++) {
+      assertThat(get("POST", "/orders/v1/limited", "shop-key-0001").statusCode()).isEqualTo(200);
+    }
+    assertThat(get("PUT", "/orders/v1/limited", "shop-key-0001").statusCode()).isEqualTo(200);
+    assertThat(get("GET", "/stock/v1/limited", null).statusCode()).isEqualTo(200);
+    assertThat(get("GET", "/stock/v1/limited", null).statusCode()).isEqualTo(200);
+    assertThat(get("GET", "/stock/v1/limited", null).statusCode()).isEqualTo(429);
+  }
+
+  @Test
+  void aDryRunSaysWhatWouldChangeAndWritesReloadsAndRecordsNothing() throws Exception {
+    String commit = StageRepo.publish(dir, "qa", GatewayFixture.platform(port, backend.url()));
+    GoalContext context =
+        new GoalContext(
+            dir,
+            dir.resolve("target/apistage"),
+            false,
+            Map.of(
+                "APISTAGE_SECRET_SHOP_KEY", "shop-key-0001",
+                "APISTAGE_SECRET_PARTNER_KEY", "partner-key-0002"),
+            new RecordingLog());
+    DeployRequest request =
+        new DeployRequest(
+            "qa", nginx.conf(), Nginx.BIN, Map.of(), Map.of(), Duration.ofSeconds(10));
+    GoalResult dry = new DeployGoal(context, request, true).execute();
+    assertThat(dry.problems()).isEmpty();
+    assertThat(dry.message())
+        .startsWith(
+            "dry run, nothing written or reloaded: the gateway of stage qa runs nothing of the"
+                + " stage; a deploy would put "
+                + commit.substring(0, 7)
+                + " (sha256 ");
+    assertThat(dry.body().toJson()).containsEntry("deploy", "dry-run");
+    Path dirOfFiles = nginx.conf().getParent().resolve("apistage");
+    try (var files = Files.list(dirOfFiles)) {
+      assertThat(files.toList()).isEmpty();
+    }
+    assertThat(history()).extracting(HistoryRecord::type).containsExactly("promotion");
+
+    new DeployGoal(context, request).execute();
+    GoalResult again = new DeployGoal(context, request, true).execute();
+    assertThat(again.message()).endsWith("nothing to deploy");
+    assertThat(history()).extracting(HistoryRecord::type).containsExactly("promotion", "deploy");
+  }
+
+  @Test
   void aSecondDeployOfTheSameStateIsANoOpAndEachDeployIsRecorded() throws Exception {
     String commit = StageRepo.publish(dir, "qa", GatewayFixture.platform(port, backend.url()));
     deploy(Map.of());

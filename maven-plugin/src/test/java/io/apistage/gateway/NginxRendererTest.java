@@ -58,7 +58,9 @@ class NginxRendererTest {
                     add_header Allow "DELETE, GET" always;
                     return 405 '{"status":"error","code":"METHOD_NOT_ALLOWED","message":"/orders/v1/orders/{id} answers DELETE, GET on stage qa"}\\n';
                 }
-                set $apistage_application $apistage_qa__orders_v1_app;
+                set $apistage_qa__caller $apistage_qa__caller_http_x_api_key;
+                set $apistage_qa__api 1;
+                set $apistage_application $apistage_qa__allowed1;
                 if ($apistage_application = "") {
                     return 401 '{"status":"error","code":"UNAUTHORIZED","message":"give the api key of an application that uses this API"}\\n';
                 }
@@ -82,9 +84,14 @@ class NginxRendererTest {
     assertThat(text)
         .contains(
             """
-        map $http_x_api_key $apistage_qa__orders_v1_app {
+        map $http_x_api_key $apistage_qa__caller_http_x_api_key {
             default "";
-            "~^shop-key-0001$" shop;
+            "~^shop-key-0001$" 1; # shop
+        }
+        # which application may call which Api (by their numbers)
+        map "$apistage_qa__caller|$apistage_qa__api" $apistage_qa__allowed1 {
+            default "";
+            1|1 shop;
         }
         """);
     assertThat(text).doesNotContain("partner-key-0002");
@@ -100,10 +107,15 @@ class NginxRendererTest {
     assertThat(text).contains("        add_header Deprecation true always;\n");
     assertThat(text)
         .contains(
-            "limit_req_zone $apistage_qa__orders_v1_app"
-                + " zone=apistage_qa__orders_v1__e3:1m rate=2r/m;\n");
+            "map \"$apistage_qa__em_2r_m|$request_method\" $apistage_qa__ek_2r_m {\n"
+                + "    default \"\";\n"
+                + "    \"~(?s)^(?:[A-Z]+,)*(?<apistage_m>[A-Z]+)(?:,[A-Z]+)*\\|(?<apistage_k>.*)"
+                + "\\|\\k<apistage_m>$\" \"$apistage_m $apistage_k\";\n}\n"
+                + "limit_req_zone $apistage_qa__ek_2r_m zone=apistage_qa__e_2r_m:10m rate=2r/m;\n");
     assertThat(text)
-        .contains("        limit_req zone=apistage_qa__orders_v1__e3 burst=1 nodelay;\n");
+        .contains(
+            "        set $apistage_qa__em_2r_m \"GET|/orders/v1/limited:$apistage_application\";\n"
+                + "        limit_req zone=apistage_qa__e_2r_m burst=1 nodelay;\n");
     assertThat(text)
         .contains(
             "    location @apistage_429_30 {\n        add_header Retry-After 30"
@@ -125,12 +137,14 @@ class NginxRendererTest {
     Rendering r = render(files, GatewayFixture.secrets());
     assertThat(r.problems()).isEmpty();
     assertThat(r.text())
-        .contains("    \"~^partner-key-0002$\" partner;\n    \"~^shop-key-0001$\" shop;\n");
+        .contains("    \"~^partner-key-0002$\" 1; # partner\n    \"~^shop-key-0001$\" 2; # shop\n");
     assertThat(r.text())
         .contains(
-            "map $apistage_qa__orders_v1_app $apistage_qa__orders_v1__plan_gold {\n"
-                + "    default \"\";\n    partner partner;\n}\n"
-                + "limit_req_zone $apistage_qa__orders_v1__plan_gold zone=apistage_qa__orders_v1__plan_gold:1m"
+            "map \"$apistage_qa__caller|$apistage_qa__api\" $apistage_qa__plank_5r_s_1 {\n"
+                + "    default \"\";\n    1|1 \"1:partner\";\n}\n");
+    assertThat(r.text())
+        .contains(
+            "limit_req_zone $apistage_qa__plank_5r_s_1 zone=apistage_qa__plan_5r_s_1:10m"
                 + " rate=5r/s;\n");
   }
 

@@ -46,9 +46,11 @@ final class Directives {
     return new Directives(new LinkedHashSet<>());
   }
 
-  /** Adds a rate limit on a zone. */
-  void limit(String zoneBlock, String zone, NginxText.Rate rate) {
-    http.add(zoneBlock);
+  /** The number of rate-limit policies of the Api so far: each keys its own zone slot. */
+  int policySlots;
+
+  /** Adds a rate limit on a shared zone. */
+  void limit(String zone, NginxText.Rate rate) {
     location.add(
         "limit_req zone="
             + zone

@@ -30,20 +30,23 @@ final class NginxApi {
   private final Access access;
   private final Secrets secrets;
   private final NginxPolicies policies;
+  private final NginxShared shared;
 
   NginxApi(
       Map<String, Object> assets,
       StageProblems problems,
       String stage,
       Access access,
-      Secrets secrets) {
+      Secrets secrets,
+      NginxShared shared) {
     this.assets = assets;
     this.problems = problems;
     this.stage = stage;
     this.stageId = NginxText.id(stage);
     this.access = access;
     this.secrets = secrets;
-    this.policies = new NginxPolicies(assets, problems, stage);
+    this.shared = shared;
+    this.policies = new NginxPolicies(assets, problems, stage, shared);
   }
 
   /**
@@ -91,14 +94,16 @@ final class NginxApi {
     }
     String upstream = "apistage_" + stageId + "__" + id;
     http.add("upstream " + upstream + " {\n    server " + base[1] + ";\n    keepalive 16;\n}");
-    Optional<String> appVar = auth(key, ref, api, id, http);
+    List<String> authSets = auth(key, ref, api, id);
+    Optional<String> appVar =
+        authSets.isEmpty() ? Optional.empty() : Optional.of("$apistage_application");
     String keyVar = appVar.orElse("$binary_remote_addr");
-    Directives shared = Directives.sharing(http);
+    Directives directives = Directives.sharing(http);
     List<?> names = api.get("policies") instanceof List<?> l ? l : List.of();
-    names.forEach(p -> policies.apply(shared, String.valueOf(p), id, keyVar));
-    appVar.ifPresent(v -> planLimits(ref, id, v, shared));
-    Backend backend = new Backend(upstream, base, prefix, proxyHeaders(key, api, appVar));
-    locations(out, new Context(key, api, appVar, keyVar, shared, backend), http, retry);
+    names.forEach(p -> policies.apply(directives, String.valueOf(p), id, keyVar));
+    appVar.ifPresent(v -> planLimits(ref, apiNumber(authSets), directives));
+    Backend backend = new Backend(upstream, base, prefix, proxyHeaders(key, api, appVar), authSets);
+    locations(out, new Context(key, api, appVar, keyVar, directives, backend), retry);
     return out;
   }
 
@@ -120,7 +125,7 @@ final class NginxApi {
       Directives shared,
       Backend backend) {}
 
-  private void locations(List<String> out, Context c, Set<String> http, Set<Integer> retry) {
+  private void locations(List<String> out, Context c, Set<Integer> retry) {
     Map<?, ?> api = c.api();
     String key = c.key();
     String prefix = c.backend().prefix();
@@ -144,15 +149,19 @@ final class NginxApi {
       location.deprecated("deprecated".equals(api.get("state")));
       out.addAll(
           location.render(
-              endpointLimits(key, endpoints, byPath.get(path), keyVar, http),
+              endpointLimits(key, endpoints, byPath.get(path), keyVar, prefix + path),
               appVar.isPresent(),
               backend,
               retry));
     }
   }
 
-  /** Where a location sends a request: upstream, base URL parts, the Api's prefix, headers. */
-  record Backend(String upstream, String[] base, String prefix, List<String> headers) {}
+  /**
+   * Where a location sends a request: upstream, base URL parts, the Api's prefix, headers; and the
+   * lines that set the calling application (empty for an Api without api-key auth).
+   */
+  record Backend(
+      String upstream, String[] base, String prefix, List<String> headers, List<String> auth) {}
 
   private static int moreLiteralFirst(String a, String b) {
     long pa = SEGMENT.matcher(a).results().count();
@@ -161,13 +170,12 @@ final class NginxApi {
   }
 
   /**
-   * The variable that holds the calling application, with the map from its keys, or empty for an
-   * Api without api-key auth (a type nginx cannot check is a problem).
+   * The lines of a location that set {@code $apistage_application} to the calling application, or
+   * empty for an Api without api-key auth (a type nginx cannot check is a problem).
    */
-  private Optional<String> auth(
-      String key, String ref, Map<?, ?> api, String id, Set<String> http) {
+  private List<String> auth(String key, String ref, Map<?, ?> api, String id) {
     if (!(api.get("auth") instanceof Map<?, ?> auth) || "none".equals(auth.get("type"))) {
-      return Optional.empty();
+      return List.of();
     }
     if (!"api-key".equals(auth.get("type"))) {
       problems.error(
@@ -179,7 +187,7 @@ final class NginxApi {
               + " auth type '"
               + auth.get("type")
               + "'; it checks api-key (or none)");
-      return Optional.empty();
+      return List.of();
     }
     String location =
         auth.get("tokenLocation") == null ? "header" : String.valueOf(auth.get("tokenLocation"));
@@ -196,7 +204,7 @@ final class NginxApi {
               + " letters, digits and _"
               + (location.equals("header") ? " and -" : "")
               + " only");
-      return Optional.empty();
+      return List.of();
     }
     String source =
         switch (location) {
@@ -204,32 +212,17 @@ final class NginxApi {
           case "cookie" -> "$cookie_" + token;
           default -> "$http_" + NginxText.lower(token).replace('-', '_');
         };
-    String var = "$apistage_" + stageId + "__" + id + "_app";
-    http.add(keyMap(ref, source, var));
-    return Optional.of(var);
-  }
-
-  /** The map from the keys of the applications that may call an Api major to their names. */
-  private String keyMap(String ref, String source, String var) {
-    StringBuilder map =
-        new StringBuilder(
-            "# the applications that may call "
-                + ref
-                + " (directly or by a subscription), by api key\nmap "
-                + source
-                + " "
-                + var
-                + " {\n    default \"\";\n");
-    for (String app : access.consumers(ref)) {
-      for (String k : access.keys(app)) {
-        map.append("    \"~^")
-            .append(NginxText.literal(k))
-            .append("$\" ")
-            .append(app)
-            .append(";\n");
-      }
+    Set<String> apps = new TreeSet<>(access.consumers(ref));
+    shared.callerOf(source);
+    String caller = "$apistage_" + stageId + "__caller_" + source.substring(1);
+    for (String app : apps) {
+      shared.caller(source, app, access.keys(app));
     }
-    return map.append("}").toString();
+    int[] number = shared.allow(apps);
+    return List.of(
+        "set " + shared.callerVar() + " " + caller + ";",
+        "set " + shared.apiVar() + " " + number[0] + ";",
+        "set $apistage_application " + shared.allowedVar(number[1]) + ";");
   }
 
   private List<String> proxyHeaders(String key, Map<?, ?> api, Optional<String> appVar) {
@@ -279,7 +272,17 @@ final class NginxApi {
     return out;
   }
 
-  private void planLimits(String ref, String id, String appVar, Directives shared) {
+  /** The Api's number and shard, from the lines of its auth that set them. */
+  private static int[] apiNumber(List<String> authSets) {
+    String api = authSets.get(1);
+    String allowed = authSets.get(2);
+    return new int[] {
+      Integer.parseInt(api.substring(api.lastIndexOf(' ') + 1, api.length() - 1)),
+      Integer.parseInt(allowed.substring(allowed.lastIndexOf('d') + 1, allowed.length() - 1))
+    };
+  }
+
+  private void planLimits(String ref, int[] api, Directives directives) {
     for (Map.Entry<String, Set<String>> plan : access.plans(ref).entrySet()) {
       String planKey = "plan/" + plan.getKey();
       if (!(assets.get(planKey) instanceof Map<?, ?> p)
@@ -292,27 +295,22 @@ final class NginxApi {
             planKey, "/rateLimit", NginxText.rateRefusal(r.get("requests"), r.get("period")));
         continue;
       }
-      String var = "$apistage_" + stageId + "__" + id + "__plan_" + NginxText.id(plan.getKey());
-      StringBuilder map =
-          new StringBuilder("map " + appVar + " " + var + " {\n    default \"\";\n");
-      new TreeSet<>(plan.getValue())
-          .forEach(a -> map.append("    ").append(a).append(" ").append(a).append(";\n"));
-      shared.http.add(map.append("}").toString());
-      String zone = var.substring(1);
-      shared.limit(NginxPolicies.zone(var, zone, rate.get()), zone, rate.get());
+      directives.limit(shared.planZone(rate.get(), api, plan.getValue()), rate.get());
     }
   }
 
-  /** The limits of the endpoints of one path: zone lines and Retry-After seconds. */
+  /**
+   * The limits of the endpoints of one path: per rate, the line that keys it to the location and
+   * the methods limited at that rate, and the zone.
+   */
   private List<NginxLocation.Limit> endpointLimits(
-      String key, List<?> all, List<Map<?, ?>> endpoints, String keyVar, Set<String> http) {
-    String id = NginxText.id(key.substring(4).replace("@", "_v"));
-    List<NginxLocation.Limit> out = new ArrayList<>();
+      String key, List<?> all, List<Map<?, ?>> endpoints, String keyVar, String path) {
+    Map<String, NginxText.Rate> rates = new LinkedHashMap<>();
+    Map<String, Set<String>> byRate = new LinkedHashMap<>();
     for (Map<?, ?> endpoint : endpoints) {
       if (!(endpoint.get("rateLimit") instanceof Map<?, ?> r)) {
         continue;
       }
-      String method = String.valueOf(endpoint.get("method"));
       Optional<NginxText.Rate> rate = NginxText.rate(r.get("requests"), r.get("period"));
       if (rate.isEmpty()) {
         problems.error(
@@ -321,21 +319,22 @@ final class NginxApi {
             NginxText.rateRefusal(r.get("requests"), r.get("period")));
         continue;
       }
-      String zone = "apistage_" + stageId + "__" + id + "__e" + all.indexOf(endpoint);
-      String var = endpoints.size() == 1 ? keyVar : "$" + zone + "_key";
-      if (endpoints.size() > 1) {
-        http.add(
-            "map $request_method "
-                + var
-                + " {\n    default \"\";\n    "
-                + method
-                + " "
-                + keyVar
-                + ";\n}");
-      }
-      http.add(NginxPolicies.zone(var, zone, rate.get()));
-      out.add(new NginxLocation.Limit(zone, rate.get()));
+      // one set line per rate: the methods limited at it share it, with the larger burst
+      rates.merge(rate.get().rate(), rate.get(), (a, b) -> a.burst() >= b.burst() ? a : b);
+      byRate
+          .computeIfAbsent(rate.get().rate(), x -> new TreeSet<>())
+          .add(String.valueOf(endpoint.get("method")));
     }
+    List<NginxLocation.Limit> out = new ArrayList<>();
+    byRate.forEach(
+        (r, methods) -> {
+          NginxText.Rate rate = rates.get(r);
+          out.add(
+              new NginxLocation.Limit(
+                  shared.endpointZone(rate),
+                  rate,
+                  shared.endpointSet(rate, methods, path, keyVar)));
+        });
     return out;
   }
 }

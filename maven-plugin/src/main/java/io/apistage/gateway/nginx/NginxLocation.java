@@ -15,8 +15,8 @@ import java.util.TreeSet;
  */
 final class NginxLocation {
 
-  /** A rate limit on one zone. */
-  record Limit(String zone, NginxText.Rate rate) {}
+  /** A rate limit on one shared zone, with the line that sets its key in the location. */
+  record Limit(String zone, NginxText.Rate rate, String keySet) {}
 
   private final String stage;
   private final String fullPath;
@@ -73,6 +73,7 @@ final class NginxLocation {
     checks(out, methods, authed, backend);
     int retryAfter = api.retryAfter;
     for (Limit limit : limits) {
+      out.add("        " + limit.keySet());
       out.add(
           "        limit_req zone="
               + limit.zone()
@@ -139,8 +140,7 @@ final class NginxLocation {
             + ";");
     out.add("        }");
     if (authed) {
-      String var = backend.upstream().replace("apistage_", "$apistage_") + "_app";
-      out.add("        set $apistage_application " + var + ";");
+      backend.auth().forEach(a -> out.add("        " + a));
       out.add("        if ($apistage_application = \"\") {");
       out.add(
           "            return 401 "

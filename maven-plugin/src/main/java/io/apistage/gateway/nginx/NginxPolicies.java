@@ -25,12 +25,15 @@ final class NginxPolicies {
   private final StageProblems problems;
   private final String stage;
   private final String stageId;
+  private final NginxShared shared;
 
-  NginxPolicies(Map<String, Object> assets, StageProblems problems, String stage) {
+  NginxPolicies(
+      Map<String, Object> assets, StageProblems problems, String stage, NginxShared shared) {
     this.assets = assets;
     this.problems = problems;
     this.stage = stage;
     this.stageId = NginxText.id(stage);
+    this.shared = shared;
   }
 
   /**
@@ -48,7 +51,7 @@ final class NginxPolicies {
     Map<?, ?> config = p.get("config") instanceof Map<?, ?> c ? c : Map.of();
     String type = String.valueOf(p.get("type"));
     switch (type) {
-      case "rate-limit" -> rateLimit(out, key, config, api + "__p_" + NginxText.id(policy), keyVar);
+      case "rate-limit" -> rateLimit(out, key, config, api + "/" + policy, keyVar);
       case "cors" -> cors(out, key, config, NginxText.id(policy));
       case "ip-filter" -> ipFilter(out, key, config);
       case "request-id" -> requestId(out, key, config);
@@ -80,7 +83,11 @@ final class NginxPolicies {
     return ok;
   }
 
-  private void rateLimit(Directives out, String key, Map<?, ?> config, String zone, String keyVar) {
+  /**
+   * A rate limit on the zone of its slot and rate, shared by every Api; the key names the Api and
+   * policy ({@code who}) and the caller.
+   */
+  private void rateLimit(Directives out, String key, Map<?, ?> config, String who, String keyVar) {
     if (!known(key, config, Set.of("requests", "period", "key"))) {
       return;
     }
@@ -98,14 +105,10 @@ final class NginxPolicies {
           key, "/config", NginxText.rateRefusal(config.get("requests"), config.get("period")));
       return;
     }
-    String name = "apistage_" + stageId + "__" + zone;
     String var = "ip".equals(by) ? "$binary_remote_addr" : keyVar;
-    out.limit(zone(var, name, rate.get()), name, rate.get());
-  }
-
-  /** A {@code limit_req_zone} line. */
-  static String zone(String var, String name, NginxText.Rate rate) {
-    return "limit_req_zone " + var + " zone=" + name + ":1m rate=" + rate.rate() + ";";
+    int slot = out.policySlots++;
+    out.location.add("set " + shared.policyKey(slot) + " \"" + who + ":" + var + "\";");
+    out.limit(shared.policyZone(slot, rate.get()), rate.get());
   }
 
   private void cors(Directives out, String key, Map<?, ?> config, String policy) {

@@ -42,7 +42,8 @@ public final class NginxRenderer {
     StageProblems problems = new StageProblems(state);
     Access access = Access.of(state.assets(), secrets, problems);
     Set<String> http = new LinkedHashSet<>();
-    NginxApi apis = new NginxApi(state.assets(), problems, stage, access, secrets);
+    NginxShared shared = new NginxShared(NginxText.id(stage));
+    NginxApi apis = new NginxApi(state.assets(), problems, stage, access, secrets, shared);
     List<String> server = new ArrayList<>();
     Set<Integer> retryAfters = new TreeSet<>();
     for (Map.Entry<String, Object> e : new TreeMap<>(state.assets()).entrySet()) {
@@ -50,6 +51,7 @@ public final class NginxRenderer {
         server.addAll(apis.render(e.getKey(), api, http, retryAfters));
       }
     }
+    http.addAll(shared.blocks());
     StringBuilder out = new StringBuilder();
     out.append("# apistage: the gateway of stage ")
         .append(stage)
