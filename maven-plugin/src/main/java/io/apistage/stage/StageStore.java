@@ -1,5 +1,7 @@
 package io.apistage.stage;
 
+import io.apistage.git.BlobTree;
+import io.apistage.git.BlobWriter;
 import io.apistage.git.BranchCommits;
 import io.apistage.git.GitCredentials;
 import io.apistage.git.GitRepo;
@@ -105,6 +107,27 @@ public final class StageStore {
     String commit =
         git.writeCommit(
             newTree, base.map(List::of).orElse(List.of()), withTrailer(message, stage), who);
+    String reflog = "apistage: " + message.lines().findFirst().orElse("update");
+    return refs.compareAndSwap(stage, base, commit, reflog)
+        ? Optional.of(commit)
+        : Optional.empty();
+  }
+
+  /**
+   * Like {@link #write(Stage, StageState, Map, String, Identity)} for a tree whose files are blobs
+   * the repository holds already (written as they were rendered), so no file's bytes are held.
+   */
+  public Optional<String> write(
+      Stage stage, StageState expectedBase, BlobTree newTree, String message, Identity who)
+      throws ApistageException, IOException {
+    StageRefs.checkNames(stage);
+    Optional<String> base = expectedBase.commit();
+    String commit;
+    try (BlobWriter writer = new BlobWriter(git)) {
+      commit =
+          writer.commit(
+              newTree, base.map(List::of).orElse(List.of()), withTrailer(message, stage), who);
+    }
     String reflog = "apistage: " + message.lines().findFirst().orElse("update");
     return refs.compareAndSwap(stage, base, commit, reflog)
         ? Optional.of(commit)
