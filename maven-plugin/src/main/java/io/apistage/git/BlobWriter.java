@@ -64,8 +64,17 @@ public final class BlobWriter implements AutoCloseable {
       builder.add(entry);
     }
     builder.finish();
+    ObjectId id = insertCommit(inserter, index.writeTree(inserter), parents, message, author);
+    inserter.flush();
+    return id.name();
+  }
+
+  /** Inserts a commit of a tree with parents, authored and committed by {@code author}. */
+  static ObjectId insertCommit(
+      ObjectInserter inserter, ObjectId tree, List<String> parents, String message, Identity author)
+      throws IOException {
     CommitBuilder commit = new CommitBuilder();
-    commit.setTreeId(index.writeTree(inserter));
+    commit.setTreeId(tree);
     for (String parent : parents) {
       commit.addParentId(ObjectId.fromString(parent));
     }
@@ -74,9 +83,7 @@ public final class BlobWriter implements AutoCloseable {
     commit.setAuthor(ident);
     commit.setCommitter(ident);
     commit.setMessage(message);
-    ObjectId id = inserter.insert(commit);
-    inserter.flush();
-    return id.name();
+    return inserter.insert(commit);
   }
 
   @Override

@@ -107,10 +107,7 @@ public final class StageStore {
     String commit =
         git.writeCommit(
             newTree, base.map(List::of).orElse(List.of()), withTrailer(message, stage), who);
-    String reflog = "apistage: " + message.lines().findFirst().orElse("update");
-    return refs.compareAndSwap(stage, base, commit, reflog)
-        ? Optional.of(commit)
-        : Optional.empty();
+    return moveTo(stage, base, commit, message);
   }
 
   /**
@@ -128,6 +125,12 @@ public final class StageStore {
           writer.commit(
               newTree, base.map(List::of).orElse(List.of()), withTrailer(message, stage), who);
     }
+    return moveTo(stage, base, commit, message);
+  }
+
+  /** Moves a stage's branch from {@code base} to {@code commit}; empty when it moved meanwhile. */
+  private Optional<String> moveTo(Stage stage, Optional<String> base, String commit, String message)
+      throws ApistageException, IOException {
     String reflog = "apistage: " + message.lines().findFirst().orElse("update");
     return refs.compareAndSwap(stage, base, commit, reflog)
         ? Optional.of(commit)
@@ -159,10 +162,7 @@ public final class StageStore {
     files.put(StageLayout.META, StageLayout.metaBytes(stage.name(), record.id()));
     String commit =
         new BranchCommits(git).writeCommitAdding(base, files, withTrailer(message, stage), who);
-    String reflog = "apistage: " + message.lines().findFirst().orElse("update");
-    return refs.compareAndSwap(stage, Optional.of(base), commit, reflog)
-        ? Optional.of(commit)
-        : Optional.empty();
+    return moveTo(stage, Optional.of(base), commit, message);
   }
 
   /** The files of a stage's tree for its content, by path; what {@link #write} takes. */
