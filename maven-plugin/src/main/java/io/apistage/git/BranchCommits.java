@@ -1,19 +1,17 @@
 package io.apistage.git;
 
 import java.io.IOException;
-import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheEntry;
-import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectReader;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
@@ -66,15 +64,9 @@ public final class BranchCommits {
         builder.add(entry);
       }
       builder.finish();
-      CommitBuilder commit = new CommitBuilder();
-      commit.setTreeId(merged.writeTree(inserter));
-      commit.addParentId(base);
-      PersonIdent ident =
-          new PersonIdent(author.name(), author.email(), author.when(), ZoneOffset.UTC);
-      commit.setAuthor(ident);
-      commit.setCommitter(ident);
-      commit.setMessage(message);
-      ObjectId id = inserter.insert(commit);
+      ObjectId id =
+          BlobWriter.insertCommit(
+              inserter, merged.writeTree(inserter), List.of(base.name()), message, author);
       inserter.flush();
       return id.name();
     }

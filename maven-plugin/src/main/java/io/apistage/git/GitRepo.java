@@ -16,7 +16,6 @@ import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
 import org.eclipse.jgit.internal.storage.file.PackInserter;
-import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -299,17 +298,7 @@ public final class GitRepo implements Closeable {
       throws IOException {
     try (ObjectInserter inserter = inserter(files.size())) {
       ObjectId tree = writeTree(inserter, new TreeMap<>(files));
-      CommitBuilder commit = new CommitBuilder();
-      commit.setTreeId(tree);
-      for (String parent : parents) {
-        commit.addParentId(ObjectId.fromString(parent));
-      }
-      PersonIdent ident =
-          new PersonIdent(author.name(), author.email(), author.when(), java.time.ZoneOffset.UTC);
-      commit.setAuthor(ident);
-      commit.setCommitter(ident);
-      commit.setMessage(message);
-      ObjectId id = inserter.insert(commit);
+      ObjectId id = BlobWriter.insertCommit(inserter, tree, parents, message, author);
       inserter.flush();
       return id.name();
     }

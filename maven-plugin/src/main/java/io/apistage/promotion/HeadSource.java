@@ -13,8 +13,10 @@ import io.apistage.rules.Validation;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * The whole config at the checked-out commit, the source of a first stage, read the first time a
@@ -61,8 +63,15 @@ final class HeadSource {
     Map<String, byte[]> files = read(git, listing, path -> true);
     Validation.Outcome outcome = new Validation().validate(new MemorySource(files));
     Config config = outcome.config();
+    Set<String> withProblems =
+        outcome.problems().stream().map(Problem::file).collect(Collectors.toSet());
     for (Asset asset : config.assets().values()) {
-      renderer.authoredCopy(asset.body(), files.get(asset.file()));
+      String blob = listing.get(asset.file());
+      if (blob != null && !withProblems.contains(asset.file())) {
+        // the tree parsed here is the one a stage holding the same blob reuses, and its blob is
+        // what the stage stores: neither is parsed again nor are the bytes kept
+        renderer.parsedAtHead(asset.body(), blob);
+      }
     }
     log.debug(
         "read and validated "

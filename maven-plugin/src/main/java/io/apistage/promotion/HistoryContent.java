@@ -2,6 +2,7 @@ package io.apistage.promotion;
 
 import io.apistage.git.Identity;
 import io.apistage.stage.HistoryRecord;
+import io.apistage.stage.PlainMap;
 import io.apistage.stage.RecordType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -119,11 +120,17 @@ public final class HistoryContent {
         out.put("undoes", undoes);
       }
       List<Map<String, Object>> assets = new ArrayList<>();
-      reports.forEach(r -> assets.add(r.toMap()));
+      // one line per asset, thousands for a large promotion: held as compact read-only maps
+      reports.forEach(r -> assets.add(compact(r.toMap())));
       out.put("assets", assets);
       out.put("touched", touched);
       return out;
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> compact(Map<String, Object> map) {
+    return (Map<String, Object>) PlainMap.compact(map);
   }
 
   /** A text field of a record, or null. */

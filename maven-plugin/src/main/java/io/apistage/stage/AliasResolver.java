@@ -77,7 +77,7 @@ public final class AliasResolver {
    *
    * @param asset the asset as authored
    * @param plain the document with every alias reference replaced, normalized ({@link
-   *     TreeDiff#normalize}); the form stored in the stage's state
+   *     TreeDiff#normalize}) and read-only ({@link PlainMap}); the form stored in the stage's state
    * @param aliasesUsed the names of the aliases the document refers to (also unresolvable ones)
    * @param problems an error for each reference that could not be resolved
    */
@@ -100,7 +100,7 @@ public final class AliasResolver {
     Set<String> used = new TreeSet<>();
     List<Problem> problems = new ArrayList<>();
     Object plain = resolveNode(asset.body(), "", asset, used, problems);
-    return new Resolved(asset, TreeDiff.normalize(plain), used, problems);
+    return new Resolved(asset, PlainMap.compact(TreeDiff.normalize(plain)), used, problems);
   }
 
   /**

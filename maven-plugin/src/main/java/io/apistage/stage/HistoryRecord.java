@@ -108,8 +108,9 @@ public record HistoryRecord(int number, String type, String name, Map<String, Ob
               "a history record must be a JSON object"));
       return Optional.empty();
     }
+    // a promotion of thousands of assets has a report line each: held as compact maps
     @SuppressWarnings("unchecked")
-    Map<String, Object> object = (Map<String, Object>) map;
+    Map<String, Object> object = (Map<String, Object>) PlainMap.compact(map);
     return Optional.of(
         new HistoryRecord(Integer.parseInt(m.group(1)), m.group(2), m.group(3), object));
   }

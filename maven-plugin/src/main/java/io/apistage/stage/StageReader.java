@@ -8,7 +8,6 @@ import io.apistage.problem.Position;
 import io.apistage.problem.Problem;
 import io.apistage.problem.RuleId;
 import io.apistage.yaml.ParsedFile;
-import io.apistage.yaml.StringCache;
 import io.apistage.yaml.YMap;
 import io.apistage.yaml.YamlParser;
 import java.io.IOException;
@@ -18,6 +17,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -33,7 +33,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * problem.
  *
  * <p>An authored copy, once parsed, is reused by blob id for the reader's life (the same asset has
- * the same bytes on dev, qa and prod), for the depths that keep authored copies.
+ * the same bytes on dev, qa and prod), for the depths that keep authored copies; so is a document
+ * the {@link Listener} parsed from the same blob already (the file at the checked-out commit that a
+ * promotion copied), so a promotion holds one tree per document, not one per place it is read.
  *
  * @since 0.1.0
  */
@@ -75,14 +77,22 @@ public final class StageReader {
     /** The files of a commit of a stage, path to blob id. */
     default void listed(String commit, Map<String, String> blobs) {}
 
-    /** The bytes an authored copy or alias was parsed from. */
-    default void authoredCopy(YMap body, byte[] bytes) {}
+    /** The blob an authored copy or alias was parsed from. */
+    default void authoredCopy(YMap body, String blob) {}
+
+    /**
+     * A document parsed already from a blob (the same file at the checked-out commit), reused
+     * instead of parsing the blob again, or null.
+     */
+    default YMap parsed(String blob) {
+      return null;
+    }
   }
 
   private final GitRepo git;
   private final Listener listener;
   private final YamlParser parser = new YamlParser();
-  private final Map<String, Cached> authoredByBlob = new ConcurrentHashMap<>();
+  private final Map<String, YMap> authoredByBlob = new ConcurrentHashMap<>();
 
   /** A reader over a repository, telling {@code listener} what it reads. */
   public StageReader(GitRepo git, Listener listener) {
@@ -90,11 +100,8 @@ public final class StageReader {
     this.listener = listener;
   }
 
-  /** A parsed authored copy kept by blob id. */
-  private record Cached(YMap body, byte[] bytes) {}
-
-  /** One asset file of the branch: its key, the asset (null when it did not parse), problems. */
-  private record Parsed(String key, Asset asset, byte[] bytes, List<Problem> problems) {}
+  /** One asset file of the branch: its key, the asset (null when it did not parse), its blob. */
+  private record Parsed(String key, Asset asset, String blob, List<Problem> problems) {}
 
   /** One running file: its key, file, plain form (null when it did not parse), asset if kept. */
   private record Running(
@@ -200,8 +207,7 @@ public final class StageReader {
                 if (file.asset() == null) {
                   return new Running(file.key(), branch + ":" + path, null, null, file.problems());
                 }
-                Object plain =
-                    StringCache.shareAll(TreeDiff.normalize(file.asset().body().toPlain()));
+                Object plain = PlainMap.compact(TreeDiff.normalize(file.asset().body().toPlain()));
                 boolean keep = depth == Depth.FULL;
                 return new Running(
                     file.key(),
@@ -275,8 +281,8 @@ public final class StageReader {
     }
 
     private void keepBytes(Parsed parsed) {
-      if (depth.authored && parsed.bytes() != null) {
-        listener.authoredCopy(parsed.asset().body(), parsed.bytes());
+      if (depth.authored && parsed.blob() != null) {
+        listener.authoredCopy(parsed.asset().body(), parsed.blob());
       }
     }
   }
@@ -325,7 +331,10 @@ public final class StageReader {
     ConfigLoader.Placement p = ConfigLoader.place(relative).orElseThrow();
     String key = Asset.key(p.kind(), p.name(), p.major());
     String file = branch + ":" + path;
-    Cached cached = cache ? authoredByBlob.get(blob) : null;
+    YMap cached = cache ? authoredByBlob.get(blob) : null;
+    if (cached == null && cache) {
+      cached = listener.parsed(blob);
+    }
     if (cached == null) {
       byte[] bytes = git.readBlob(blob);
       ParsedFile parsed = parser.parse(bytes, file);
@@ -346,14 +355,14 @@ public final class StageReader {
                     "the document must be a mapping with kind, name and the fields of its kind")));
       }
       if (!parsed.problems().isEmpty()) {
-        return new Parsed(key, asset(p, file, body), bytes, parsed.problems());
+        return new Parsed(key, asset(p, file, body), blob, parsed.problems());
       }
-      cached = new Cached(body, bytes);
-      if (cache) {
-        authoredByBlob.putIfAbsent(blob, cached);
-      }
+      cached = body;
     }
-    return new Parsed(key, asset(p, file, cached.body()), cached.bytes(), List.of());
+    if (cache) {
+      cached = Objects.requireNonNullElse(authoredByBlob.putIfAbsent(blob, cached), cached);
+    }
+    return new Parsed(key, asset(p, file, cached), blob, List.of());
   }
 
   private static Asset asset(ConfigLoader.Placement p, String file, YMap body) {

@@ -1,5 +1,7 @@
 package io.apistage.stage;
 
+import io.apistage.git.BlobTree;
+import io.apistage.git.BlobWriter;
 import io.apistage.git.BranchCommits;
 import io.apistage.git.GitCredentials;
 import io.apistage.git.GitRepo;
@@ -105,6 +107,30 @@ public final class StageStore {
     String commit =
         git.writeCommit(
             newTree, base.map(List::of).orElse(List.of()), withTrailer(message, stage), who);
+    return moveTo(stage, base, commit, message);
+  }
+
+  /**
+   * Like {@link #write(Stage, StageState, Map, String, Identity)} for a tree whose files are blobs
+   * the repository holds already (written as they were rendered), so no file's bytes are held.
+   */
+  public Optional<String> write(
+      Stage stage, StageState expectedBase, BlobTree newTree, String message, Identity who)
+      throws ApistageException, IOException {
+    StageRefs.checkNames(stage);
+    Optional<String> base = expectedBase.commit();
+    String commit;
+    try (BlobWriter writer = new BlobWriter(git)) {
+      commit =
+          writer.commit(
+              newTree, base.map(List::of).orElse(List.of()), withTrailer(message, stage), who);
+    }
+    return moveTo(stage, base, commit, message);
+  }
+
+  /** Moves a stage's branch from {@code base} to {@code commit}; empty when it moved meanwhile. */
+  private Optional<String> moveTo(Stage stage, Optional<String> base, String commit, String message)
+      throws ApistageException, IOException {
     String reflog = "apistage: " + message.lines().findFirst().orElse("update");
     return refs.compareAndSwap(stage, base, commit, reflog)
         ? Optional.of(commit)
@@ -136,10 +162,7 @@ public final class StageStore {
     files.put(StageLayout.META, StageLayout.metaBytes(stage.name(), record.id()));
     String commit =
         new BranchCommits(git).writeCommitAdding(base, files, withTrailer(message, stage), who);
-    String reflog = "apistage: " + message.lines().findFirst().orElse("update");
-    return refs.compareAndSwap(stage, Optional.of(base), commit, reflog)
-        ? Optional.of(commit)
-        : Optional.empty();
+    return moveTo(stage, Optional.of(base), commit, message);
   }
 
   /** The files of a stage's tree for its content, by path; what {@link #write} takes. */

@@ -3,10 +3,13 @@ package io.apistage.stage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.apistage.git.GitRepo;
+import io.apistage.model.Asset;
 import io.apistage.problem.Problem;
 import io.apistage.testing.GitRepoBuilder;
+import io.apistage.yaml.YMap;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,6 +117,42 @@ class StageReaderTest {
         assertThat(state.problems()).isEmpty();
         assertThat(state.lastRecord()).isEqualTo("000001-promotion-all-to-qa");
       }
+    }
+  }
+
+  @Test
+  void anAuthoredCopyIsTheTreeTheListenerParsedFromTheSameBlobNotAParseOfItsOwn() throws Exception {
+    GitRepoBuilder.withFiles(dir, Repos.shop()).close();
+    String deployed = StageFixture.deploy(dir, "qa", "promote").orElseThrow();
+    Stage qa = StageFixture.chain(dir).get("qa");
+    try (GitRepo repo = GitRepo.open(dir)) {
+      StageState first = new StageStore(repo, Map.of()).read(qa, StageReader.Depth.AUTHORED);
+      Asset orders = first.authored().get("api/orders@1");
+      String blob = repo.listFiles(deployed, "").get(".apistage/authored/apis/orders/v1.yaml");
+      Map<YMap, String> told = new IdentityHashMap<>();
+      StageReader.Listener listener =
+          new StageReader.Listener() {
+            @Override
+            public YMap parsed(String id) {
+              return id.equals(blob) ? orders.body() : null;
+            }
+
+            @Override
+            public void authoredCopy(YMap body, String id) {
+              told.put(body, id);
+            }
+          };
+
+      StageState again =
+          new StageStore(repo, Map.of(), listener).read(qa, StageReader.Depth.AUTHORED);
+
+      assertThat(again.authored().get("api/orders@1").body()).isSameAs(orders.body());
+      assertThat(again.authored().get("api/orders@1").file())
+          .isEqualTo("apistage/stage/qa:.apistage/authored/apis/orders/v1.yaml");
+      assertThat(told).containsEntry(orders.body(), blob);
+      assertThat(again.authored().get("policy/cors").body())
+          .isNotSameAs(first.authored().get("policy/cors").body())
+          .isEqualTo(first.authored().get("policy/cors").body());
     }
   }
 }
