@@ -67,19 +67,7 @@ public final class DeployGoal {
   public GoalResult execute() throws ApistageException, IOException {
     Config config = new ConfigLoader().load(new DirectorySource(context.configDir()));
     Stage stage = StageChain.of(config).required(request.stage(), GOAL);
-    GatewaySpec spec =
-        GatewaySpec.of(stage)
-            .orElseThrow(
-                () ->
-                    new ApistageException(
-                        "stage "
-                            + stage.name()
-                            + " has no gateway; add to "
-                            + stage.file()
-                            + " a block gateway: { type: nginx, listen: 127.0.0.1:18081 }"));
-    Gateway gateway =
-        new NginxGateway(
-            request.nginxConf(), request.nginxBin(), stage.name(), spec, request.readyWithin());
+    Gateway gateway = gatewayOf(stage);
     try (GitRepo git = GitRepo.open(context.configDir())) {
       StageStore store = new StageStore(git, request.servers());
       StageState read = readState(store, stage);
@@ -130,6 +118,22 @@ public final class DeployGoal {
       }
       return apply(git, store, read, gateway, rendering, body);
     }
+  }
+
+  /** The stage's nginx, from its {@code gateway} block; a stage without one cannot deploy. */
+  private Gateway gatewayOf(Stage stage) throws ApistageException {
+    GatewaySpec spec =
+        GatewaySpec.of(stage)
+            .orElseThrow(
+                () ->
+                    new ApistageException(
+                        "stage "
+                            + stage.name()
+                            + " has no gateway; add to "
+                            + stage.file()
+                            + " a block gateway: { type: nginx, listen: 127.0.0.1:18081 }"));
+    return new NginxGateway(
+        request.nginxConf(), request.nginxBin(), stage.name(), spec, request.readyWithin());
   }
 
   private static StageState readState(StageStore store, Stage stage)

@@ -1,5 +1,6 @@
 package io.apistage.maven;
 
+import io.apistage.git.GitRepo;
 import io.apistage.check.ReportInputs;
 import io.apistage.git.GitCredentials;
 import io.apistage.goal.GoalContext;
@@ -238,8 +239,20 @@ public abstract class AbstractApistageMojo extends AbstractMojo {
     logReports(log, context, written);
   }
 
-  /** What identifies this build: its start time, the same for every goal of one Maven run. */
+  /**
+   * What the reports describe: the commit checked out, so that goals run one after another at the
+   * same commit (promote, then deploy, in separate Maven runs) keep each other's reports and a goal
+   * run at another commit removes them; outside a Git work tree, the build (its start time).
+   */
   private String buildId() {
+    try (GitRepo git = GitRepo.open(configDir.toPath())) {
+      Optional<String> head = git.head();
+      if (head.isPresent()) {
+        return "commit " + head.get();
+      }
+    } catch (ApistageException | IOException e) {
+      getLog().debug("reports: no commit to tie them to (" + e.getMessage() + ")");
+    }
     if (session != null
         && session.getRequest() != null
         && session.getRequest().getStartTime() != null) {

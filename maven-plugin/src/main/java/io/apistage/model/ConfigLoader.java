@@ -290,8 +290,7 @@ public final class ConfigLoader {
                 e.str("rule"),
                 e.str("pointer") == null ? "" : e.str("pointer"),
                 e.str("reason"),
-                e.line(),
-                e.column()));
+                new Position(e.line(), e.column())));
       }
     }
     return new Settings(

@@ -1,5 +1,7 @@
 package io.apistage.model;
 
+import io.apistage.problem.Position;
+
 import io.apistage.yaml.YMap;
 import java.util.List;
 
@@ -39,8 +41,7 @@ public record Settings(
    * @param rule the rule id
    * @param pointer the JSON pointer of the finding
    * @param reason why the exception is acceptable
-   * @param line 1-based line of the declaration in {@code apistage.yaml}
-   * @param column 1-based column of the declaration
+   * @param at where the declaration starts in {@code apistage.yaml}
    */
   public record RuleException(
       String api,
@@ -48,6 +49,5 @@ public record Settings(
       String rule,
       String pointer,
       String reason,
-      int line,
-      int column) {}
+      Position at) {}
 }

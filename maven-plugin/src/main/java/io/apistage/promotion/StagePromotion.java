@@ -197,6 +197,17 @@ final class StagePromotion {
               + " at "
               + head.substring(0, 7));
     }
+    record(spec, from, progress, plan, mirror);
+    return PromotionOutcome.applied(spec.name(), stage.name(), plan.reports());
+  }
+
+  /** Moves the run on to the plan's result and records it, with the notices it owes. */
+  private void record(
+      PromotionSpec spec,
+      PromotionSources.Found from,
+      Progress progress,
+      Planner.Plan plan,
+      boolean mirror) {
     Map<String, Object> running = progress.contents.running();
     progress.contents = plan.after();
     Map<String, Object> content =
@@ -220,7 +231,6 @@ final class StagePromotion {
         running,
         progress.contents.running());
     progress.record(spec.name(), content);
-    return PromotionOutcome.applied(spec.name(), stage.name(), plan.reports());
   }
 
   private String commitMessage(List<String> applied, PromotionSources.Found from) {

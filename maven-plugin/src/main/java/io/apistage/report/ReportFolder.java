@@ -15,14 +15,15 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The report folder across one build: which files apistage wrote in it, so that the reports of
- * goals that ran in an earlier build and not in this one do not linger beside this build's (a CI
- * job that uploads {@code target/apistage/*.md} would post a stale {@code diff.md}).
+ * The report folder across the goals run at one commit: which files apistage wrote in it, so that
+ * the reports written at an earlier commit do not linger beside this one's (a CI job that uploads
+ * {@code target/apistage/*.md} would post a stale {@code diff.md}).
  *
- * <p>The folder keeps a manifest, {@value #MANIFEST}: the build that wrote it on the first line,
- * then the name of every file apistage wrote in that build. The first goal of a new build deletes
- * the files the manifest lists (and only those: a file apistage did not write is never touched) and
- * starts a new manifest; every goal then adds the files it wrote.
+ * <p>The folder keeps a manifest, {@value #MANIFEST}: what the reports describe on the first line
+ * (a commit, or a build outside Git), then the name of every file apistage wrote for it. The first
+ * goal run for something else deletes the files the manifest lists (and only those: a file
+ * apistage did not write is never touched) and starts a new manifest; every goal then adds the
+ * files it wrote.
  *
  * @since 0.1.0
  */
@@ -40,11 +41,11 @@ public final class ReportFolder {
   }
 
   /**
-   * Opens the folder for one goal of a build: when the manifest is of another build, deletes the
-   * files it lists and starts the manifest of {@code build}.
+   * Opens the folder for one goal: when the manifest is of something else, deletes the files it
+   * lists and starts the manifest of {@code build}.
    *
    * @param dir the report folder
-   * @param build what identifies this build (its start time), the same for every goal it runs
+   * @param build what the reports describe: the commit checked out, or a build's start time
    */
   public static ReportFolder open(Path dir, String build) throws IOException {
     Path manifest = dir.resolve(MANIFEST);

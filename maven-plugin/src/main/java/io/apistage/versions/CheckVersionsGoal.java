@@ -268,7 +268,7 @@ public final class CheckVersionsGoal {
         out.add(
             Problem.warning(
                 settings.file(),
-                new Position(e.line(), e.column()),
+                e.at(),
                 "/exceptions",
                 EXCEPTION_EXPIRED,
                 "the exception for "
