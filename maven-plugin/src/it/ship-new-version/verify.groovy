@@ -35,12 +35,16 @@ expect('[INFO]   Replaced api/orders@1: replaced on prod (2 field changes)')
 expect('[INFO] promote: 3 applied, 0 skipped, 0 failed')
 assert log.count('[INFO] Plan for prod: 0 to create, 1 to update, 0 to delete, 1 unchanged') == 4 // diff and plan, twice
 
-// 5. diff after the promote: nothing left; the reports of the pull requests' checks (written at
-// their commits) are gone, promote's and diff's (both at the merged commit) stay
+// 5. diff after the promote: nothing left. The fast-forward merge checked out the commit the
+// second pull request's check ran at, so the reports of that check, of promote and of diff all
+// describe it and stay side by side (the first pull request's were removed by the second check)
 expect('[INFO] Plan for prod: 0 to create, 0 to update, 0 to delete, 2 unchanged')
 def reports = new File(basedir, 'target/apistage')
 assert reports.listFiles().findAll { it.isFile() && !it.name.startsWith('.') }*.name.sort() ==
-    ['TEST-apistage-diff.xml', 'diff.json', 'diff.md', 'diff.sarif', 'promote.json']
+    ['TEST-apistage-check.xml', 'TEST-apistage-diff.xml', 'check-versions.json', 'check.json',
+     'check.md', 'check.sarif', 'diff.json', 'diff.md', 'diff.sarif', 'promote.json', 'validate.json']
+assert new File(reports, '.apistage-reports').readLines()[0] ==
+    'commit ' + 'git rev-parse HEAD'.execute(null, basedir).text.trim()
 def diff = new JsonSlurper().parse(new File(reports, 'diff.json'))
 assert diff.behind == []
 def md = new File(reports, 'diff.md').text

@@ -1,8 +1,8 @@
 package io.apistage.maven;
 
-import io.apistage.git.GitRepo;
 import io.apistage.check.ReportInputs;
 import io.apistage.git.GitCredentials;
+import io.apistage.git.GitRepo;
 import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
 import io.apistage.log.Log;

@@ -1,7 +1,6 @@
 package io.apistage.model;
 
 import io.apistage.problem.Position;
-
 import io.apistage.yaml.YMap;
 import java.util.List;
 
@@ -44,10 +43,5 @@ public record Settings(
    * @param at where the declaration starts in {@code apistage.yaml}
    */
   public record RuleException(
-      String api,
-      String version,
-      String rule,
-      String pointer,
-      String reason,
-      Position at) {}
+      String api, String version, String rule, String pointer, String reason, Position at) {}
 }

@@ -21,9 +21,9 @@ import java.util.stream.Stream;
  *
  * <p>The folder keeps a manifest, {@value #MANIFEST}: what the reports describe on the first line
  * (a commit, or a build outside Git), then the name of every file apistage wrote for it. The first
- * goal run for something else deletes the files the manifest lists (and only those: a file
- * apistage did not write is never touched) and starts a new manifest; every goal then adds the
- * files it wrote.
+ * goal run for something else deletes the files the manifest lists (and only those: a file apistage
+ * did not write is never touched) and starts a new manifest; every goal then adds the files it
+ * wrote.
  *
  * @since 0.1.0
  */
