@@ -33,6 +33,17 @@ class ItRepo {
     }
   }
 
+  /**
+   * Makes the case's folder a repository on branch main whose first commit, {@code message}, holds
+   * every file of the case but the invoker's own (its scripts, its log and target/).
+   */
+  void commitAll(String message) {
+    write('.gitignore', "target/\nbuild.log\n*.groovy\ninvoker.properties\n")
+    git('init', '-q', '-b', 'main')
+    git('add', '-A')
+    git('commit', '-q', '-m', message)
+  }
+
   /** Runs git with these arguments in the case's folder; its trimmed output, or a failed assert. */
   String git(String... args) {
     git([:], args.toList())

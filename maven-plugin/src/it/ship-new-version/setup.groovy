@@ -3,10 +3,7 @@
 // edits both promotions' descriptions, which makes them pending again.
 def repo = evaluate(new File(itLib, 'ItLib.groovy')).newInstance(basedir)
 def git = repo.&git
-new File(basedir, ".gitignore").text = "target/\nbuild.log\n*.groovy\ninvoker.properties\n"
-git("init", "-q", "-b", "main")
-git("add", "-A")
-git("commit", "-q", "-m", "the shop")
+repo.commitAll("the shop")
 def api = new File(basedir, "apis/orders/v1.yaml")
 api.text = api.text.replace("version: 1.4.2", "version: 1.5.0") +
     "  - name: listOrders\n    method: GET\n    path: /orders\n"
