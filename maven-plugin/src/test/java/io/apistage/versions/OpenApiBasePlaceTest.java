@@ -21,16 +21,6 @@ class OpenApiBasePlaceTest {
 
   @TempDir Path tmp;
 
-  static final String API =
-      """
-      kind: Api
-      name: payments
-      version: %s
-      state: published
-      baseUrl: http://localhost:9000
-      openapi: openapi/payments-v1.yaml
-      """;
-
   static final String SPEC =
       """
       openapi: 3.1.0
@@ -75,12 +65,12 @@ class OpenApiBasePlaceTest {
   @Test
   void aRemovedOperationAndAChangedParameterNameTheirPlaceAtTheBase() throws Exception {
     try (GitRepoBuilder repo = GitRepoBuilder.init(tmp.resolve("repo"))) {
-      repo.write("apis/payments/v1.yaml", API.formatted("1.0.0"))
+      repo.write("apis/payments/v1.yaml", OpenApiCheckVersionsTest.API.formatted("1.0.0"))
           .write("openapi/payments-v1.yaml", SPEC);
       String base = repo.commit("payments 1.0.0").substring(0, 10);
       repo.branch("feature");
       repo.write("openapi/payments-v1.yaml", REVISION);
-      repo.write("apis/payments/v1.yaml", API.formatted("1.1.0"));
+      repo.write("apis/payments/v1.yaml", OpenApiCheckVersionsTest.API.formatted("1.1.0"));
 
       GoalContext context = GoalContext.of(repo.dir(), tmp.resolve("report"), new RecordingLog());
       GoalResult result = new CheckVersionsGoal(context, new CheckVersionsRequest(null)).execute();
