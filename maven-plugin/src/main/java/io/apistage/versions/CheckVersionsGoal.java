@@ -167,10 +167,8 @@ public final class CheckVersionsGoal {
           versions.put(name + "@" + major, after.get().body().str("version"));
         }
       }
-      VersionPolicy.ApiFile named =
-          new VersionPolicy.ApiFile(name, major, delta.path(), null, null);
       String commit = base.commit().substring(0, Math.min(10, base.commit().length()));
-      return Optional.of(OpenApiChanges.apiFile(named, before, after, commit));
+      return Optional.of(OpenApiChanges.apiFile(name, major, delta.path(), before, after, commit));
     }
 
     private Optional<OpenApiExpander.Expanded> atBase(WorkingCopyDiff.Delta delta)

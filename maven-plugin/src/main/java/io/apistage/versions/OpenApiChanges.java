@@ -104,16 +104,18 @@ final class OpenApiChanges {
     return e.problems().stream().anyMatch(Problem::isError) ? Optional.empty() : Optional.of(e);
   }
 
-  /** The file to judge, both sides as expanded; {@code baseCommit} the short id of the base. */
+  /** The file to judge, both sides as expanded, with the short id of the base commit. */
   static VersionPolicy.ApiFile apiFile(
-      VersionPolicy.ApiFile named,
+      String api,
+      int major,
+      String path,
       Optional<OpenApiExpander.Expanded> before,
       Optional<OpenApiExpander.Expanded> after,
       String baseCommit) {
     return new VersionPolicy.ApiFile(
-        named.api(),
-        named.major(),
-        named.file(),
+        api,
+        major,
+        path,
         before.map(OpenApiExpander.Expanded::body).orElse(null),
         after.map(OpenApiExpander.Expanded::body).orElse(null),
         new VersionPolicy.Origins(origins(after), origins(before), baseCommit));
