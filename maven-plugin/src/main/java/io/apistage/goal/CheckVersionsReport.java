@@ -1,5 +1,6 @@
 package io.apistage.goal;
 
+import io.apistage.problem.BasePlace;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,8 +114,10 @@ public record CheckVersionsReport(String baseRevision, String baseCommit, List<A
    * @param field the pointer in the Api document
    * @param message the sentence for the user
    * @param exception the declared exception that lifts it, or null
+   * @param base where its element was at the base, for a finding in an OpenAPI file; else null
    */
-  public record Finding(String rule, String bump, String field, String message, String exception) {
+  public record Finding(
+      String rule, String bump, String field, String message, String exception, BasePlace base) {
 
     Map<String, Object> toJson() {
       Map<String, Object> out = new LinkedHashMap<>();
@@ -124,6 +127,9 @@ public record CheckVersionsReport(String baseRevision, String baseCommit, List<A
       out.put("message", message);
       if (exception != null) {
         out.put("exception", exception);
+      }
+      if (base != null) {
+        out.put("base", base.toJson());
       }
       return out;
     }

@@ -14,6 +14,8 @@ import java.util.Objects;
  *     schema})
  * @param severity error or warning
  * @param message what is wrong and what to do, for the person fixing the YAML
+ * @param basePlace for a finding of check-versions in an OpenAPI file, where its element was at the
+ *     base commit; null otherwise
  * @since 0.1.0
  */
 public record Problem(
@@ -23,7 +25,8 @@ public record Problem(
     String field,
     String rule,
     Severity severity,
-    String message) {
+    String message,
+    BasePlace basePlace) {
 
   /** Problems in the order they are printed: by file, line, column, then rule and message. */
   public static final Comparator<Problem> ORDER =
@@ -45,6 +48,18 @@ public record Problem(
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(message, "message");
     field = field == null ? "" : field;
+  }
+
+  /** A problem without a base place. */
+  public Problem(
+      String file,
+      int line,
+      int column,
+      String field,
+      String rule,
+      Severity severity,
+      String message) {
+    this(file, line, column, field, rule, severity, message, null);
   }
 
   /** An error of a rule at a position. */
@@ -71,14 +86,19 @@ public record Problem(
 
   /** This problem with another severity, e.g. when a rule is configured as a warning. */
   public Problem withSeverity(Severity other) {
-    return new Problem(file, line, column, field, rule, other, message);
+    return new Problem(file, line, column, field, rule, other, message, basePlace);
+  }
+
+  /** This problem with the place its element had at the base commit; null for none. */
+  public Problem withBasePlace(BasePlace place) {
+    return new Problem(file, line, column, field, rule, severity, message, place);
   }
 
   /**
    * This problem in another file at the same place, e.g. the OpenAPI file an Api's part came from.
    */
   public Problem inFile(String other) {
-    return new Problem(other, line, column, field, rule, severity, message);
+    return new Problem(other, line, column, field, rule, severity, message, basePlace);
   }
 
   /** True for errors. */
@@ -89,14 +109,15 @@ public record Problem(
   /**
    * The console form {@code <file>:<line>:<column>: <severity> [<rule>] <message>}; a problem of a
    * whole file drops {@code :0:0}, and one of no file (file {@code .}) is placed at {@link
-   * #NO_FILE_PLACE}.
+   * #NO_FILE_PLACE}. A problem with a {@link #basePlace()} has it on a second line, indented.
    */
   public String format() {
     String place = file.equals(".") ? NO_FILE_PLACE : file;
     if (line > 0) {
       place += ":" + line + ":" + column;
     }
-    return place + ": " + severity.label() + " [" + rule + "] " + message;
+    String out = place + ": " + severity.label() + " [" + rule + "] " + message;
+    return basePlace == null ? out : out + "\n    " + basePlace.format();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.apistage.report;
 
 import io.apistage.goal.GoalResult;
+import io.apistage.problem.BasePlace;
 import io.apistage.problem.Problem;
 import io.apistage.problem.RuleId;
 import java.nio.charset.StandardCharsets;
@@ -119,9 +120,30 @@ public final class SarifReport {
     if (!p.file().equals(PROJECT)) {
       out.put("locations", List.of(Map.of("physicalLocation", physical)));
     }
+    if (p.basePlace() != null) {
+      out.put("relatedLocations", List.of(related(p.basePlace(), prefix)));
+    }
     if (!p.field().isEmpty()) {
       out.put("properties", Map.of("field", p.field()));
     }
+    return out;
+  }
+
+  /** The place a finding's element had at the base commit, as a related location. */
+  private static Map<String, Object> related(BasePlace base, String prefix) {
+    Map<String, Object> artifact = new LinkedHashMap<>();
+    artifact.put("uri", uri(prefix + base.file()));
+    artifact.put("uriBaseId", SRCROOT);
+    Map<String, Object> region = new LinkedHashMap<>();
+    region.put("startLine", base.at().line());
+    region.put("startColumn", base.at().column());
+    Map<String, Object> physical = new LinkedHashMap<>();
+    physical.put("artifactLocation", artifact);
+    physical.put("region", region);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("id", 0);
+    out.put("physicalLocation", physical);
+    out.put("message", Map.of("text", base.format()));
     return out;
   }
 

@@ -7,6 +7,7 @@ import static io.apistage.versions.PlainValues.show;
 import io.apistage.model.Change;
 import io.apistage.problem.RuleId;
 import io.apistage.yaml.JsonPointer;
+import java.util.List;
 
 /**
  * A change with the semantic path to it, as {@link ChangeLocator} finds it: for every token of the
@@ -130,7 +131,44 @@ final class ChangePath {
 
   /** A finding of {@code rule} at this change's field. */
   Finding finding(RuleId rule, String message) {
-    return new Finding(rule, change.field(), message, isRemoval());
+    return new Finding(rule, change.field(), message, isRemoval(), basePointer());
+  }
+
+  /**
+   * The JSON pointer of the changed value in the old document: a list item's index there, found by
+   * the item's old self; null for an added value.
+   */
+  String basePointer() {
+    if (isRemoval()) {
+      return change.field();
+    }
+    if (change.type() == Change.Type.ADDED) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < tokens.length; i++) {
+      String token = tokens[i];
+      if (keys[i].equals("*")) {
+        int index = indexOf(oldValues[i], oldValues[i + 1]);
+        if (index < 0) {
+          return null;
+        }
+        token = String.valueOf(index);
+      }
+      out.append('/').append(JsonPointer.escape(token));
+    }
+    return out.toString();
+  }
+
+  private static int indexOf(Object list, Object item) {
+    if (list instanceof List<?> items && item != null) {
+      for (int i = 0; i < items.size(); i++) {
+        if (items.get(i) == item) {
+          return i;
+        }
+      }
+    }
+    return -1;
   }
 
   /** The finding for a change no rule knows: breaking, to be safe. */

@@ -150,7 +150,7 @@ public final class CheckVersionsGoal {
       }
       String name = place.get().name();
       int major = place.get().major();
-      Optional<YMap> before = Optional.empty();
+      Optional<OpenApiExpander.Expanded> before = Optional.empty();
       if (delta.baseBlob().isPresent()) {
         before = atBase(delta);
         if (before.isEmpty()) {
@@ -167,15 +167,17 @@ public final class CheckVersionsGoal {
           versions.put(name + "@" + major, after.get().body().str("version"));
         }
       }
-      return Optional.of(OpenApiChanges.apiFile(name, major, delta.path(), before, after));
+      String commit = base.commit().substring(0, Math.min(10, base.commit().length()));
+      return Optional.of(OpenApiChanges.apiFile(name, major, delta.path(), before, after, commit));
     }
 
-    private Optional<YMap> atBase(WorkingCopyDiff.Delta delta) throws IOException {
+    private Optional<OpenApiExpander.Expanded> atBase(WorkingCopyDiff.Delta delta)
+        throws IOException {
       ParsedFile parsed = parser.parse(git.readBlob(delta.baseBlob().get()), delta.path());
       if (parsed.ok()
           && parsed.problems().stream().noneMatch(Problem::isError)
           && parsed.root() instanceof YMap m) {
-        Optional<YMap> expanded =
+        Optional<OpenApiExpander.Expanded> expanded =
             OpenApiChanges.atBase(git, base.commit(), delta.path(), m, parser);
         if (expanded.isPresent()) {
           return expanded;

@@ -11,9 +11,16 @@ import java.util.Objects;
  * @param field JSON pointer of the value in the new document (for a removal: in the old one)
  * @param message what changed, for the person reading the pull request
  * @param removal whether the value is gone from the new document (its position is the parent's)
+ * @param baseField JSON pointer of the value in the old document, null when it has none there
  * @since 0.1.0
  */
-public record Finding(RuleId rule, String field, String message, boolean removal) {
+public record Finding(
+    RuleId rule, String field, String message, boolean removal, String baseField) {
+
+  /** A finding whose old place is known only for a removal: its {@code field}. */
+  public Finding(RuleId rule, String field, String message, boolean removal) {
+    this(rule, field, message, removal, removal ? field : null);
+  }
 
   public Finding {
     Objects.requireNonNull(rule, "rule");

@@ -2,6 +2,7 @@ package io.apistage.versions;
 
 import io.apistage.model.Settings;
 import io.apistage.model.TreeDiff;
+import io.apistage.problem.BasePlace;
 import io.apistage.problem.Bump;
 import io.apistage.problem.Position;
 import io.apistage.problem.Problem;
@@ -263,9 +264,11 @@ final class LifecycleCheck {
   }
 
   private void note(Finding finding, String remark) {
-    notes.add(
+    String note =
         LifecycleMessages.note(
-            f.fileAt(finding.field()), VersionPolicy.position(f.work(), finding), finding, remark));
+            f.fileAt(finding.field()), VersionPolicy.position(f.work(), finding), finding, remark);
+    BasePlace was = f.basePlace(finding);
+    notes.add(was == null ? note : note + "\n    " + was.format());
   }
 
   /**
@@ -285,7 +288,9 @@ final class LifecycleCheck {
     String message = LifecycleMessages.message(breach);
     problems.add(
         Problem.error(file, at, breach.pointer(), breach.rule(), message)
-            .withSeverity(breach.severity()));
+            .withSeverity(breach.severity())
+            .withBasePlace(
+                breach instanceof LifecycleBreach.OfFinding b ? f.basePlace(b.finding()) : null));
   }
 
   private Position positionOf(LifecycleBreach breach) {

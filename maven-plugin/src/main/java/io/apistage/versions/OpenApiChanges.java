@@ -85,12 +85,10 @@ final class OpenApiChanges {
   }
 
   /** An Api document at the base with its OpenAPI endpoints, or empty when they cannot be read. */
-  static Optional<YMap> atBase(
+  static Optional<OpenApiExpander.Expanded> atBase(
       GitRepo git, String commit, String path, YMap body, YamlParser parser) throws IOException {
     OpenApiExpander.Expanded e = OpenApiExpander.expand(path, body, atCommit(git, commit), parser);
-    return e.problems().stream().anyMatch(Problem::isError)
-        ? Optional.empty()
-        : Optional.of(e.body());
+    return e.problems().stream().anyMatch(Problem::isError) ? Optional.empty() : Optional.of(e);
   }
 
   /**
@@ -106,19 +104,24 @@ final class OpenApiChanges {
     return e.problems().stream().anyMatch(Problem::isError) ? Optional.empty() : Optional.of(e);
   }
 
-  /** The file to judge, its working copy side as expanded. */
+  /** The file to judge, both sides as expanded, with the short id of the base commit. */
   static VersionPolicy.ApiFile apiFile(
       String api,
       int major,
       String path,
-      Optional<YMap> before,
-      Optional<OpenApiExpander.Expanded> after) {
+      Optional<OpenApiExpander.Expanded> before,
+      Optional<OpenApiExpander.Expanded> after,
+      String baseCommit) {
     return new VersionPolicy.ApiFile(
         api,
         major,
         path,
-        before.orElse(null),
+        before.map(OpenApiExpander.Expanded::body).orElse(null),
         after.map(OpenApiExpander.Expanded::body).orElse(null),
-        after.map(OpenApiExpander.Expanded::origins).orElse(OpenApiOrigins.NONE));
+        new VersionPolicy.Origins(origins(after), origins(before), baseCommit));
+  }
+
+  private static OpenApiOrigins origins(Optional<OpenApiExpander.Expanded> side) {
+    return side.map(OpenApiExpander.Expanded::origins).orElse(OpenApiOrigins.NONE);
   }
 }

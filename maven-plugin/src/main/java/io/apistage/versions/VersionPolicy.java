@@ -3,10 +3,12 @@ package io.apistage.versions;
 import io.apistage.goal.CheckVersionsReport;
 import io.apistage.model.Settings;
 import io.apistage.openapi.OpenApiOrigins;
+import io.apistage.problem.BasePlace;
 import io.apistage.problem.Bump;
 import io.apistage.problem.Position;
 import io.apistage.problem.Problem;
 import io.apistage.problem.RuleId;
+import io.apistage.yaml.JsonPointer;
 import io.apistage.yaml.YMap;
 import io.apistage.yaml.YNode;
 import java.io.IOException;
@@ -61,6 +63,19 @@ public final class VersionPolicy {
   public record TaggedFile(String tag, Object document, String unreadable) {}
 
   /**
+   * Where the values of an Api file came from, on both sides.
+   *
+   * @param work the OpenAPI file of each value of the working copy that came from one
+   * @param base the OpenAPI file of each value at the base that came from one
+   * @param baseCommit the short id of the base commit
+   */
+  public record Origins(OpenApiOrigins work, OpenApiOrigins base, String baseCommit) {
+
+    /** An Api that lists its endpoints itself, on both sides. */
+    public static final Origins NONE = new Origins(OpenApiOrigins.NONE, OpenApiOrigins.NONE, "");
+  }
+
+  /**
    * One Api file that differs between the base and the working copy.
    *
    * @param api the Api's name
@@ -68,19 +83,46 @@ public final class VersionPolicy {
    * @param file the path relative to the config root
    * @param base the document at the base, null when the file is new
    * @param work the document in the working copy, null when the file was deleted
-   * @param origins the OpenAPI file of each value of {@code work} that came from one
+   * @param origins the OpenAPI file of each value that came from one, on both sides
    */
-  public record ApiFile(
-      String api, int major, String file, YMap base, YMap work, OpenApiOrigins origins) {
+  public record ApiFile(String api, int major, String file, YMap base, YMap work, Origins origins) {
 
     /** A file whose endpoints are its own. */
     public ApiFile(String api, int major, String file, YMap base, YMap work) {
-      this(api, major, file, base, work, OpenApiOrigins.NONE);
+      this(api, major, file, base, work, Origins.NONE);
     }
 
     /** The file a value of the working copy is in: this one, or the OpenAPI file it came from. */
     public String fileAt(String pointer) {
-      return origins.fileAt(work, pointer, file);
+      return origins.work().fileAt(work, pointer, file);
+    }
+
+    /**
+     * Where a finding's element was at the base, when it was in an OpenAPI file there; null for a
+     * finding of the Api file itself or of an added element.
+     */
+    public BasePlace basePlace(Finding finding) {
+      String pointer = finding.baseField();
+      if (base == null || pointer == null || origins.base().isEmpty()) {
+        return null;
+      }
+      String in = origins.base().fileAt(base, pointer, file);
+      if (in.equals(file)) {
+        return null;
+      }
+      return new BasePlace(in, placeAtBase(pointer, finding.removal()), origins.baseCommit());
+    }
+
+    /** A removed value's key where it has one (the line it began on), else the value's place. */
+    private Position placeAtBase(String pointer, boolean removal) {
+      int slash = pointer.lastIndexOf('/');
+      if (removal && slash >= 0 && base.at(pointer.substring(0, slash)) instanceof YMap parent) {
+        String key = JsonPointer.unescape(pointer.substring(slash + 1));
+        if (parent.has(key)) {
+          return parent.keyPosition(key);
+        }
+      }
+      return base.positionOf(pointer);
     }
   }
 
@@ -160,7 +202,12 @@ public final class VersionPolicy {
         Finding f = j.finding();
         list.add(
             new CheckVersionsReport.Finding(
-                f.rule().id(), f.bump().label(), f.field(), f.message(), j.exception()));
+                f.rule().id(),
+                f.bump().label(),
+                f.field(),
+                f.message(),
+                j.exception(),
+                file.basePlace(f)));
       }
       return new CheckVersionsReport.ApiVerdict(
           new CheckVersionsReport.ApiLine(file.api(), file.major(), file.file()),
@@ -261,7 +308,7 @@ public final class VersionPolicy {
     String parent = slash <= 0 ? "" : pointer.substring(0, slash);
     int up = parent.lastIndexOf('/');
     if (up >= 0 && root.at(parent.substring(0, up)) instanceof YMap grand) {
-      String key = io.apistage.yaml.JsonPointer.unescape(parent.substring(up + 1));
+      String key = JsonPointer.unescape(parent.substring(up + 1));
       if (grand.has(key)) {
         return grand.keyPosition(key);
       }

@@ -11,6 +11,8 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import io.apistage.goal.GoalResult;
 import io.apistage.goal.ValidateReport;
+import io.apistage.problem.BasePlace;
+import io.apistage.problem.Position;
 import io.apistage.problem.Problem;
 import io.apistage.problem.Severity;
 import java.io.IOException;
@@ -117,7 +119,7 @@ class SarifReportTest {
             "validate",
             "OK",
             "3 problems",
-            List.of(whole, Fixtures.error(checkVersions), project),
+            List.of(whole, Fixtures.error(checkVersions), withBase(checkVersions), project),
             new ValidateReport(1, 1));
     GoalResult empty =
         new GoalResult("validate", "OK", "2 files valid", List.of(), new ValidateReport(2, 2));
@@ -169,7 +171,7 @@ class SarifReportTest {
             "validate",
             "OK",
             "1 problem",
-            List.of(whole, Fixtures.error(checkVersions)),
+            List.of(whole, Fixtures.error(checkVersions), withBase(checkVersions)),
             new ValidateReport(1, 1));
     GoalResult empty =
         new GoalResult("validate", "OK", "2 files valid", List.of(), new ValidateReport(2, 2));
@@ -183,6 +185,13 @@ class SarifReportTest {
     String broken =
         Json.write(SarifReport.render(checkVersions, "1", ROOT)).replace("\"message\"", "\"mess\"");
     assertThat(schema.validate(broken, InputFormat.JSON)).isNotEmpty();
+  }
+
+  /** The fixture's error as if in an OpenAPI file, with its place at the base commit. */
+  static Problem withBase(GoalResult checkVersions) {
+    return Fixtures.error(checkVersions)
+        .inFile("openapi/x.yaml")
+        .withBasePlace(new BasePlace("openapi/x.yaml", new Position(4, 7), "0123456789"));
   }
 
   /**

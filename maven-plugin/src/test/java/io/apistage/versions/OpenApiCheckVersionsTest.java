@@ -97,6 +97,7 @@ class OpenApiCheckVersionsTest {
               .replace("required: [id, status]", "required: [id]"));
       repo.write("apis/payments/v1.yaml", API.formatted("1.1.0"));
       String consumers = " (used by application/shop)";
+      String at = " at " + repo.ref("refs/heads/main").substring(0, 10);
       String refused =
           " a breaking change needs a new major line: create apis/payments/v2.yaml starting at"
               + " 2.0.0";
@@ -106,16 +107,22 @@ class OpenApiCheckVersionsTest {
                   + " removed from property currency of request body of POST /payments"
                   + " (application/json) in 1.1.0;"
                   + refused
-                  + consumers,
+                  + consumers
+                  + "\n    base: openapi/schemas.yaml:6:37"
+                  + at,
               "openapi/schemas.yaml:9:13: error [response-property-made-optional] property status"
                   + " of response 201 of POST /payments (application/json) made optional in"
                   + " 1.1.0;"
                   + refused
-                  + consumers,
+                  + consumers
+                  + "\n    base: openapi/schemas.yaml:9:13"
+                  + at,
               "openapi/schemas.yaml:9:13: error [response-property-made-optional] property status"
                   + " of response 201 of POST /payments (application/xml) made optional in 1.1.0;"
                   + refused
-                  + consumers);
+                  + consumers
+                  + "\n    base: openapi/schemas.yaml:9:13"
+                  + at);
     }
   }
 
@@ -129,6 +136,7 @@ class OpenApiCheckVersionsTest {
                   "            application/xml:\n"
                       + "              schema: { $ref: 'schemas.yaml#/Payment' }\n",
                   ""));
+      String at = " at " + repo.ref("refs/heads/main").substring(0, 10);
       String tail =
           " in 1.0.0; a breaking change needs a new major line: create apis/payments/v2.yaml"
               + " starting at 2.0.0 (used by application/shop)";
@@ -136,10 +144,14 @@ class OpenApiCheckVersionsTest {
           .containsExactly(
               "openapi/payments-v1.yaml:7:19: error [security-scope-added] scopes"
                   + " [oauth:payments:admin] added to those of security oauth on POST /payments"
-                  + tail,
+                  + tail
+                  + "\n    base: openapi/payments-v1.yaml:7:19"
+                  + at,
               "openapi/payments-v1.yaml:16:11: error [response-media-type-removed] media type"
                   + " application/xml of response 201 of POST /payments removed"
-                  + tail);
+                  + tail
+                  + "\n    base: openapi/payments-v1.yaml:19:13"
+                  + at);
     }
   }
 }
