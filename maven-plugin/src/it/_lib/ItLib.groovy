@@ -35,10 +35,12 @@ class ItRepo {
 
   /**
    * Makes the case's folder a repository on branch main whose first commit, {@code message}, holds
-   * every file of the case but the invoker's own (its scripts, its log and target/).
+   * every file of the case but the invoker's own (its scripts, its log and target/) and the paths
+   * in {@code alsoIgnored} (e.g. 'copy/', a folder the case keeps out of Git).
    */
-  void commitAll(String message) {
-    write('.gitignore', "target/\nbuild.log\n*.groovy\ninvoker.properties\n")
+  void commitAll(String message, List<String> alsoIgnored = []) {
+    write('.gitignore', (['target/', 'build.log', '*.groovy', 'invoker.properties'] + alsoIgnored)
+        .collect { it + '\n' }.join(''))
     git('init', '-q', '-b', 'main')
     git('add', '-A')
     git('commit', '-q', '-m', message)

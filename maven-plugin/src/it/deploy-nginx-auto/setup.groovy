@@ -22,10 +22,7 @@ http {
     include apistage/*.conf;
 }
 """
-new File(basedir, ".gitignore").text = "target/\nbuild.log\n*.groovy\ninvoker.properties\nnginx/\n"
-git("init", "-q", "-b", "main")
-git("add", "-A")
-git("commit", "-q", "-m", "orders on dev")
+repo.commitAll("orders on dev", ['nginx/'])
 def master = new ProcessBuilder(nginx.path, "-p", prefix + "/", "-c", prefix + "/conf/nginx.conf", "-g", "daemon off;")
     .redirectErrorStream(true).redirectOutput(new File(prefix, "logs/master.out")).start()
 Runtime.runtime.addShutdownHook(new Thread({ if (master.alive) { master.destroy() } }))

@@ -1,7 +1,6 @@
 // A small shop in Git, and a folder copy/ (ignored) with a stage and an older cors policy.
 def repo = evaluate(new File(itLib, 'ItLib.groovy')).newInstance(basedir)
 def git = repo.&git
-new File(basedir, ".gitignore").text = "target/\nbuild.log\n*.groovy\ninvoker.properties\ncopy/\n"
 repo.write('stages/dev.yaml', 'kind: Stage\nname: dev\n')
 repo.write('aliases/orders-backend.yaml', 'kind: Alias\nname: orders-backend\nvalue: http://localhost:9001\nstages: { dev: https://orders.dev }\n')
 repo.write('policies/cors.yaml', 'kind: Policy\nname: cors\ntype: cors\n')
@@ -16,7 +15,5 @@ endpoints:
 ''')
 repo.write('copy/stages/dev.yaml', 'kind: Stage\nname: dev\n')
 repo.write('copy/policies/cors.yaml', 'kind: Policy\nname: cors\ntype: logging\n')
-git("init", "-q", "-b", "main")
-git("add", "-A")
-git("commit", "-q", "-m", "the shop")
+repo.commitAll("the shop", ['copy/'])
 return true

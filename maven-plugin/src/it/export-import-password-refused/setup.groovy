@@ -1,8 +1,5 @@
 def repo = evaluate(new File(itLib, 'ItLib.groovy')).newInstance(basedir)
 def git = repo.&git
-new File(basedir, ".gitignore").text = "target/\nbuild.log\n*.groovy\ninvoker.properties\n"
 repo.write('policies/cors.yaml', 'kind: Policy\nname: cors\ntype: cors\n')
-git("init", "-q", "-b", "main")
-git("add", "-A")
-git("commit", "-q", "-m", "one policy")
+repo.commitAll("one policy")
 return true
