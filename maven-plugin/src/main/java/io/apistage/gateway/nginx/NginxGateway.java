@@ -144,7 +144,21 @@ public final class NginxGateway implements Gateway {
    */
   private void test(String mainText, Path file, Path next) throws ApistageException, IOException {
     Path staged = mainConf.resolveSibling("." + mainConf.getFileName() + ".apistage-" + stage);
-    Files.writeString(staged, StagedMainConf.text(mainText, file, next), StandardCharsets.UTF_8);
+    try {
+      Files.writeString(staged, StagedMainConf.text(mainText, file, next), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ApistageException(
+          fail(
+              "nginx -t",
+              "cannot write "
+                  + staged
+                  + " ("
+                  + e
+                  + "), the copy of the main file that tests the new file before it goes live;"
+                  + " the user that runs Maven must be able to write "
+                  + staged.getParent()
+                  + "; nothing changed"));
+    }
     Outcome test;
     try {
       test = run(List.of("-t", "-c", staged.toString()));
