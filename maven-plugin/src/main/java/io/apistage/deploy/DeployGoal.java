@@ -99,7 +99,7 @@ public final class DeployGoal {
             rendering.problems(),
             body);
       }
-      if (unchanged(gateway, rendering)) {
+      if (unchanged(gateway, rendering, read)) {
         return new GoalResult(
             GOAL,
             "OK",
@@ -180,13 +180,35 @@ public final class DeployGoal {
         body.did("dry-run"));
   }
 
-  /** Whether the gateway's file is this rendering and the gateway answers its commit. */
-  private static boolean unchanged(Gateway gateway, Rendering rendering) throws IOException {
+  /**
+   * Whether the stage's last deploy record is a success of this rendering, the gateway's file is
+   * this rendering and the gateway answers its commit. A deploy killed before its record (after the
+   * rename, or during the reload or its wait) is not taken as done: the next deploy reloads and
+   * waits again, then records.
+   */
+  private static boolean unchanged(Gateway gateway, Rendering rendering, StageState read)
+      throws IOException {
     Optional<Gateway.Running> running = gateway.running();
-    return running.isPresent()
+    return recorded(read, rendering)
+        && running.isPresent()
         && rendering.commit().equals(running.get().commit())
         && rendering.sha256().equals(running.get().sha256())
         && gateway.answers(rendering.commit());
+  }
+
+  /** Whether the last deploy record of the stage's history is a success of this rendering. */
+  private static boolean recorded(StageState read, Rendering rendering) {
+    List<HistoryRecord> history = read.history();
+    for (int i = history.size() - 1; i >= 0; i--) {
+      HistoryRecord record = history.get(i);
+      if (RECORD.equals(record.type())) {
+        Map<String, Object> content = record.content();
+        return "success".equals(content.get("status"))
+            && rendering.commit().equals(content.get("commit"))
+            && rendering.sha256().equals(content.get("sha256"));
+      }
+    }
+    return false;
   }
 
   private GoalResult apply(

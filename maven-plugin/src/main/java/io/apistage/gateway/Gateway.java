@@ -37,9 +37,10 @@ public interface Gateway {
   boolean answers(String commit);
 
   /**
-   * Applies a rendering: write beside, check, swap, reload, wait until the gateway answers the new
-   * commit. On any failure the previous configuration is restored and served again, and the
-   * exception names the step and the gateway's own message.
+   * Applies a rendering: write beside, check the new file before it goes live, swap, reload, wait
+   * until every new connection reaches the new commit. A rejected file never replaces the live one;
+   * on a later failure the previous configuration is restored and served again. The exception names
+   * the step and the gateway's own message.
    */
   void apply(Rendering rendering) throws ApistageException, IOException;
 

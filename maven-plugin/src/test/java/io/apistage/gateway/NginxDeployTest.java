@@ -8,6 +8,7 @@ import io.apistage.deploy.AutoDeploy;
 import io.apistage.deploy.DeployGoal;
 import io.apistage.deploy.DeployRequest;
 import io.apistage.deploy.GatewayDrift;
+import io.apistage.gateway.nginx.NginxGateway;
 import io.apistage.git.GitRepo;
 import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
@@ -18,7 +19,9 @@ import io.apistage.problem.ApistageException;
 import io.apistage.problem.Problem;
 import io.apistage.stage.HistoryRecord;
 import io.apistage.stage.StageChain;
+import io.apistage.stage.StageState;
 import io.apistage.stage.StageStore;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,9 +30,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,6 +86,14 @@ class NginxDeployTest {
   }
 
   private HttpResponse<String> get(String method, String path, String key) throws Exception {
+    return get(method, path, key, false);
+  }
+
+  /** A request; with {@code fresh}, on a new connection, as a new client's would be. */
+  private HttpResponse<String> get(String method, String path, String key, boolean fresh)
+      throws Exception {
+    HttpClient client =
+        fresh ? HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build() : http;
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .method(method, HttpRequest.BodyPublishers.noBody())
@@ -85,7 +101,7 @@ class NginxDeployTest {
     if (key != null) {
       request.header("X-Api-Key", key);
     }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
@@ -255,16 +271,110 @@ class NginxDeployTest {
     Path file = nginx.conf().getParent().resolve("apistage/qa.conf");
     byte[] before = Files.readAllBytes(file);
     StageRepo.publish(dir, "qa", GatewayFixture.platform(port, "http://no-such-host.invalid:8080"));
-    assertThatThrownBy(() -> deploy(Map.of()))
-        .isInstanceOf(ApistageException.class)
-        .hasMessageStartingWith(
-            "deploy of stage qa failed at step nginx -t: nginx rejected the new"
-                + " configuration, the previous one stays in place: ")
-        .hasMessageContaining("host not found in upstream \"no-such-host.invalid:8080\"");
+    Path next = file.resolveSibling(".qa.conf.next");
+    // the live file is watched while the deploy runs: a rejected file never replaces it
+    AtomicBoolean deploying = new AtomicBoolean(true);
+    AtomicInteger looks = new AtomicInteger();
+    ConcurrentLinkedQueue<String> replaced = new ConcurrentLinkedQueue<>();
+    Thread watch =
+        new Thread(
+            () -> {
+              while (deploying.get()) {
+                try {
+                  if (!Arrays.equals(Files.readAllBytes(file), before)) {
+                    replaced.add("changed at look " + looks.get());
+                  }
+                } catch (IOException e) {
+                  replaced.add("missing at look " + looks.get() + ": " + e);
+                }
+                looks.incrementAndGet();
+              }
+            });
+    watch.start();
+    try {
+      assertThatThrownBy(() -> deploy(Map.of()))
+          .isInstanceOf(ApistageException.class)
+          .hasMessageStartingWith(
+              "deploy of stage qa failed at step nginx -t: nginx rejected the new"
+                  + " configuration, the previous one stays in place (the rejected file is "
+                  + next
+                  + "): ")
+          .hasMessageContaining(
+              "host not found in upstream \"no-such-host.invalid:8080\" in " + next + ":");
+    } finally {
+      deploying.set(false);
+      watch.join(10_000);
+    }
+    assertThat(looks.get()).isPositive();
+    assertThat(replaced).isEmpty();
     assertThat(Files.readAllBytes(file)).isEqualTo(before);
+    assertThat(Files.readString(next)).contains("no-such-host.invalid:8080");
+    try (var files = Files.list(nginx.conf().getParent())) {
+      assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
+          .as("the staged main file is gone")
+          .containsExactly("apistage", "nginx.conf");
+    }
     assertThat(get("GET", "/.well-known/apistage", null).body()).contains(first);
     assertThat(get("GET", "/orders/v1/orders/7", "shop-key-0001").statusCode()).isEqualTo(200);
     assertThat(history().get(history().size() - 1).content()).containsEntry("status", "failure");
+  }
+
+  @Test
+  void onceADeployReturnsEveryNewConnectionReachesTheNewCommit() throws Exception {
+    // nginx's master starts the new workers and tells the old ones to stop 100 ms later; a
+    // deploy that returned on the first new answer left new connections on the old commit
+    Map<String, String> files = new HashMap<>(GatewayFixture.platform(port, backend.url()));
+    String catalog = files.get("apis/catalog/v1.yaml");
+    for (int n = 0; n < 6; n++) {
+      files.put("apis/catalog/v1.yaml", catalog.replace("1.0.0", "1." + n + ".0"));
+      String commit = StageRepo.publish(dir, "qa", files);
+      assertThat(deploy(Map.of()).message()).startsWith("stage qa deployed");
+      for (int i = 0; i < 50; i++) {
+        assertThat(get("GET", "/.well-known/apistage", null, true).body())
+            .as("deploy %d, new connection %d", n, i)
+            .contains(commit);
+      }
+    }
+  }
+
+  @Test
+  void aDeployWhoseRecordIsMissingIsNotTakenAsDone() throws Exception {
+    // a deploy killed after nginx took the new file but before its record: the next deploy
+    // reloads, waits and records instead of saying there is nothing to deploy
+    String commit = StageRepo.publish(dir, "qa", GatewayFixture.platform(port, backend.url()));
+    try (GitRepo git = GitRepo.open(dir)) {
+      var stage = StageChain.of(new ConfigLoader().load(new DirectorySource(dir))).get("qa");
+      StageState read = new StageStore(git, Map.of()).read(stage);
+      StageState state =
+          new StageState(
+              read.stage(),
+              Optional.of(DeployGoal.contentCommit(read)),
+              read.content(),
+              read.deployed(),
+              read.problems());
+      NginxGateway gateway =
+          new NginxGateway(
+              nginx.conf(),
+              Nginx.BIN,
+              "qa",
+              GatewaySpec.of(stage).orElseThrow(),
+              Duration.ofSeconds(10));
+      gateway.apply(
+          gateway.render(
+              state,
+              new Secrets(
+                  Map.of(
+                      "APISTAGE_SECRET_SHOP_KEY", "shop-key-0001",
+                      "APISTAGE_SECRET_PARTNER_KEY", "partner-key-0002"),
+                  Map.of())));
+    }
+    assertThat(get("GET", "/.well-known/apistage", null).body()).contains(commit);
+    assertThat(deploy(Map.of()).message())
+        .startsWith("stage qa deployed: its gateway runs " + commit.substring(0, 7));
+    assertThat(history().get(history().size() - 1).content())
+        .containsEntry("status", "success")
+        .containsEntry("commit", commit);
+    assertThat(deploy(Map.of()).message()).endsWith("nothing to deploy");
   }
 
   @Test

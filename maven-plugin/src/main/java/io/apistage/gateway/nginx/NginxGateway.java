@@ -20,23 +20,22 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 /**
  * A stage served by a running nginx: apistage owns {@code <folder of
- * nginx.conf>/apistage/<stage>.conf} and deploys it by writing beside the old file, swapping it in
- * atomically, {@code nginx -t}, {@code nginx -s reload} (a graceful reload: requests in flight
- * finish on the old workers) and waiting until {@code /.well-known/apistage} answers the new
- * commit. Any failure puts the old file back (and reloads when a reload happened), so nginx keeps
- * serving what it served.
+ * nginx.conf>/apistage/<stage>.conf} and deploys it by writing the new file beside the old one,
+ * {@code nginx -t} of the main file with the new file in place of the live one, an atomic rename
+ * over the live file, {@code nginx -s reload} (a graceful reload: requests in flight finish on the
+ * old workers) and a wait until {@code /.well-known/apistage} answers the new commit and the
+ * workers of before the reload no longer take new connections. A rejected file never replaces the
+ * live one; a later failure puts the old file back (and reloads when a reload happened), so nginx
+ * keeps serving what it served.
  *
  * @since 0.1.0
  */
 public final class NginxGateway implements Gateway {
-
-  private static final Pattern INCLUDE =
-      Pattern.compile("(?m)^\\s*include\\s+[\"']?(\\S*/)?apistage/\\*\\.conf[\"']?\\s*;");
 
   private final Path mainConf;
   private final String bin;
@@ -89,29 +88,22 @@ public final class NginxGateway implements Gateway {
 
   @Override
   public void apply(Rendering rendering) throws ApistageException, IOException {
-    checkMainConf();
+    String mainText = checkMainConf();
     Path file = file();
     Path dir = file.getParent();
     Files.createDirectories(dir);
     Path next = dir.resolve("." + stage + ".conf.next");
     Path prev = dir.resolve("." + stage + ".conf.prev");
     writePrivate(next, rendering.bytes());
+    test(mainText, file, next);
+    NginxWorkers workers = NginxWorkers.of(mainText, this::compiledDefaults);
+    Set<Long> old = workers.accepting();
     boolean hadPrevious = Files.isRegularFile(file);
     if (hadPrevious) {
       Files.copy(
           file, prev, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
     }
     Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    Outcome test = run(List.of("-t", "-c", mainConf.toString()));
-    if (!test.ok()) {
-      restore(file, prev, hadPrevious, false);
-      throw new ApistageException(
-          fail(
-              "nginx -t",
-              "nginx rejected the new configuration, the"
-                  + " previous one stays in place: "
-                  + test.output()));
-    }
     Outcome reload = run(List.of("-s", "reload", "-c", mainConf.toString()));
     if (!reload.ok()) {
       restore(file, prev, hadPrevious, false);
@@ -124,7 +116,7 @@ public final class NginxGateway implements Gateway {
                   + "?), the previous file is back: "
                   + reload.output()));
     }
-    Optional<String> answered = awaitCommit(rendering.commit());
+    Optional<String> answered = awaitCommit(rendering.commit(), workers, old);
     if (answered.isPresent()) {
       restore(file, prev, hadPrevious, true);
       throw new ApistageException(
@@ -145,7 +137,56 @@ public final class NginxGateway implements Gateway {
     Files.deleteIfExists(prev);
   }
 
-  private void checkMainConf() throws ApistageException, IOException {
+  /**
+   * {@code nginx -t} of the running main file as it will be once the new file is live: a staged
+   * copy beside it that includes the new file instead of the live one. A rejected file stays
+   * beside, as {@code .<stage>.conf.next}, and the live one is never touched.
+   */
+  private void test(String mainText, Path file, Path next) throws ApistageException, IOException {
+    Path staged = mainConf.resolveSibling("." + mainConf.getFileName() + ".apistage-" + stage);
+    try {
+      Files.writeString(staged, StagedMainConf.text(mainText, file, next), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ApistageException(
+          fail(
+              "nginx -t",
+              "cannot write "
+                  + staged
+                  + " ("
+                  + e
+                  + "), the copy of the main file that tests the new file before it goes live;"
+                  + " the user that runs Maven must be able to write "
+                  + staged.getParent()
+                  + "; nothing changed"));
+    }
+    Outcome test;
+    try {
+      test = run(List.of("-t", "-c", staged.toString()));
+    } finally {
+      Files.deleteIfExists(staged);
+    }
+    if (!test.ok()) {
+      throw new ApistageException(
+          fail(
+              "nginx -t",
+              "nginx rejected the new configuration, the previous one stays in place (the"
+                  + " rejected file is "
+                  + next
+                  + "): "
+                  + test.output()));
+    }
+  }
+
+  /** What {@code nginx -V} says, for nginx's compiled pid path when the main file names none. */
+  private String compiledDefaults() throws IOException {
+    try {
+      return run(List.of("-V")).output();
+    } catch (ApistageException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+  }
+
+  private String checkMainConf() throws ApistageException, IOException {
     if (!Files.isRegularFile(mainConf)) {
       throw new ApistageException(
           fail(
@@ -154,7 +195,8 @@ public final class NginxGateway implements Gateway {
                   + " does not exist; pass"
                   + " -Dapistage.nginx.conf=<the main configuration file of the running nginx>"));
     }
-    if (!INCLUDE.matcher(Files.readString(mainConf, StandardCharsets.UTF_8)).find()) {
+    String text = Files.readString(mainConf, StandardCharsets.UTF_8);
+    if (!StagedMainConf.INCLUDE.matcher(text).find()) {
       throw new ApistageException(
           fail(
               "check",
@@ -162,6 +204,7 @@ public final class NginxGateway implements Gateway {
                   + " does not include apistage/*.conf;"
                   + " add the line 'include apistage/*.conf;' inside its http { } block"));
     }
+    return text;
   }
 
   private String fail(String step, String message) {
@@ -223,8 +266,13 @@ public final class NginxGateway implements Gateway {
     return response.statusCode() + " " + response.body().strip();
   }
 
-  /** Empty when the gateway answers the commit in time, else its last answer. */
-  private Optional<String> awaitCommit(String commit) throws IOException {
+  /**
+   * Empty once the gateway answers the commit and none of the workers that accepted connections
+   * before the reload still does (each new connection then reaches the new configuration), else
+   * what was seen last when the wait ran out.
+   */
+  private Optional<String> awaitCommit(String commit, NginxWorkers workers, Set<Long> old)
+      throws IOException {
     HttpClient client = client();
     long deadline = System.nanoTime() + wait.toNanos();
     String last = "none";
@@ -233,7 +281,11 @@ public final class NginxGateway implements Gateway {
         try {
           last = answer(client);
           if (isCommit(last, commit)) {
-            return Optional.empty();
+            Set<Long> still = workers.stillAccepting(old);
+            if (still.isEmpty()) {
+              return Optional.empty();
+            }
+            last += ", while the workers of before the reload " + still + " still accept";
           }
         } catch (IOException e) {
           last = e.toString();
