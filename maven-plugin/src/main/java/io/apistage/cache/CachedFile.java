@@ -43,13 +43,13 @@ record CachedFile(
     return new CachedFile(parsed.file(), hash, parsed.problems(), null, null, parsed.root(), null);
   }
 
-  /** This entry with its tree decoded, in the numbering of {@code strings}. */
+  /** This entry with its tree read (its root's values decoded as they are asked for). */
   CachedFile decoded(String[] strings) {
     if (root != null || encoded == null) {
       return this;
     }
     ByteBuffer in = ByteBuffer.wrap(encoded.bytes(), encoded.offset(), encoded.length());
-    YNode tree = NodeCodec.read(in, strings, 0);
+    YNode tree = NodeCodec.readLazily(in, strings);
     if (in.position() != encoded.offset() + encoded.length()) {
       throw new IllegalArgumentException("a tree shorter than its entry");
     }

@@ -46,6 +46,41 @@ class NodeCodecTest {
   }
 
   @Test
+  void aLazilyReadRootDecodesOnlyTheValuesAskedForAndEqualsTheFullTree() {
+    YNode parsed = new YamlParser().parse(DOCUMENT, "f.yaml").root();
+    NodeCodec.Strings strings = new NodeCodec.Strings();
+    NodeCodec.Out out = new NodeCodec.Out();
+    NodeCodec.write(parsed, out, strings);
+    byte[] bytes = out.toBytes();
+    String[] table = strings.all().toArray(String[]::new);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+
+    YMap lazy = (YMap) NodeCodec.readLazily(in, table);
+
+    assertThat(in.remaining()).as("the whole tree is passed over").isZero();
+    assertThat(lazy.entries()).isInstanceOf(LazyEntries.class);
+    assertThat(lazy.has("anchored")).isTrue();
+    assertThat(lazy.has("missing")).isFalse();
+    assertThat(lazy.str("name")).isEqualTo("orders");
+    assertThat(lazy.get("big").position()).isEqualTo(parsed.at("/big").position());
+    assertThat(lazy.keys()).containsExactlyElementsOf(((YMap) parsed).keys());
+    assertThat(same(lazy, parsed)).isTrue();
+    assertThat(lazy).isEqualTo(parsed);
+    assertThat(lazy.toPlain()).isEqualTo(parsed.toPlain());
+  }
+
+  @Test
+  void aTreeWhoseRootIsNoMappingIsReadAtOnce() {
+    YNode parsed = new YamlParser().parse("[1, two]", "f.yaml").root();
+    NodeCodec.Strings strings = new NodeCodec.Strings();
+    NodeCodec.Out out = new NodeCodec.Out();
+    NodeCodec.write(parsed, out, strings);
+    YNode read =
+        NodeCodec.readLazily(ByteBuffer.wrap(out.toBytes()), strings.all().toArray(String[]::new));
+    assertThat(read).isEqualTo(parsed);
+  }
+
+  @Test
   void bytesThatAreNoTreeAreRefused() {
     byte[] garbage = new byte[] {(byte) 42, 1, 1, 0};
     assertThatThrownBy(() -> NodeCodec.read(ByteBuffer.wrap(garbage), new String[] {"x"}, 0))
