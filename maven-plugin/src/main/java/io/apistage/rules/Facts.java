@@ -27,6 +27,7 @@ public final class Facts {
   private final Config config;
   private final ValidateCache cache;
   private final Map<String, FileFacts> found = new ConcurrentHashMap<>();
+  private final Map<String, List<Reference>> references = new ConcurrentHashMap<>();
 
   private Facts(List<AssetRule> rules, Config config, ValidateCache cache) {
     this.rules = List.copyOf(rules);
@@ -56,6 +57,10 @@ public final class Facts {
 
   /** The references of an asset, in document order. */
   public List<Reference> references(Asset asset) {
+    return references.computeIfAbsent(asset.key(), key -> findReferences(asset));
+  }
+
+  private List<Reference> findReferences(Asset asset) {
     if (cache == null && rules.isEmpty()) {
       return References.of(asset);
     }
