@@ -40,11 +40,15 @@ final class LazyEntries extends AbstractMap<String, YMap.Entry> {
     this.valueAt = new int[count];
     this.values = new YNode[count];
     for (int i = 0; i < count; i++) {
-      keys[i] = strings[NodeCodec.varint(in)];
+      int key = NodeCodec.varint(in);
+      if (key < 0 || key >= strings.length) {
+        throw new IllegalArgumentException("string " + key + " of " + strings.length);
+      }
+      keys[i] = strings[key];
       keyLines[i] = NodeCodec.varint(in);
       keyColumns[i] = NodeCodec.varint(in);
       valueAt[i] = in.position();
-      NodeCodec.skip(in, depth + 1);
+      NodeCodec.skip(in, strings.length, depth + 1);
     }
   }
 

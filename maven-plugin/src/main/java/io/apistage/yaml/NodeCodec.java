@@ -206,8 +206,11 @@ public final class NodeCodec {
     return new YMap(new LazyEntries(in, count, strings, 0), line, column);
   }
 
-  /** Moves past one tree written by {@link #write} without building it. */
-  static void skip(ByteBuffer in, int depth) {
+  /**
+   * Moves past one tree written by {@link #write} without building it, checking what a read would:
+   * node types, nesting and string numbers; so a tree passed over here reads without error.
+   */
+  static void skip(ByteBuffer in, int strings, int depth) {
     if (depth > YamlParser.MAX_DEPTH + 1) {
       throw new IllegalArgumentException("a tree nested deeper than a parse allows");
     }
@@ -218,22 +221,29 @@ public final class NodeCodec {
       int count = varint(in);
       for (int i = 0; i < count; i++) {
         if (type == MAP) {
-          varint(in);
+          string(in, strings);
           varint(in);
           varint(in);
         }
-        skip(in, depth + 1);
+        skip(in, strings, depth + 1);
       }
       return;
     }
-    varint(in);
+    string(in, strings);
     switch (type) {
       case STRING, NULL, TRUE, FALSE -> {
         // the text is the value
       }
       case LONG, DOUBLE -> in.position(in.position() + 8);
-      case BIG -> varint(in);
+      case BIG -> string(in, strings);
       default -> throw new IllegalArgumentException("unknown node type " + type);
+    }
+  }
+
+  private static void string(ByteBuffer in, int strings) {
+    int id = varint(in);
+    if (id < 0 || id >= strings) {
+      throw new IllegalArgumentException("string " + id + " of " + strings);
     }
   }
 

@@ -70,6 +70,19 @@ class NodeCodecTest {
   }
 
   @Test
+  void aLazyReadChecksTheWholeTreeAtOnceSoALaterValueCannotFail() {
+    YNode parsed = new YamlParser().parse(DOCUMENT, "f.yaml").root();
+    NodeCodec.Strings strings = new NodeCodec.Strings();
+    NodeCodec.Out out = new NodeCodec.Out();
+    NodeCodec.write(parsed, out, strings);
+    String[] tooShort = strings.all().subList(0, strings.all().size() - 1).toArray(String[]::new);
+    // the last string is used deep inside 'list'; the root's other values would read fine
+    assertThatThrownBy(() -> NodeCodec.readLazily(ByteBuffer.wrap(out.toBytes()), tooShort))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("string ");
+  }
+
+  @Test
   void aTreeWhoseRootIsNoMappingIsReadAtOnce() {
     YNode parsed = new YamlParser().parse("[1, two]", "f.yaml").root();
     NodeCodec.Strings strings = new NodeCodec.Strings();
