@@ -35,8 +35,7 @@ class NodeCodecTest {
   void roundTripKeepsValuesTextsAndPositions() {
     YNode parsed = new YamlParser().parse(DOCUMENT, "f.yaml").root();
     NodeCodec.Strings strings = new NodeCodec.Strings();
-    NodeCodec.Out out = new NodeCodec.Out();
-    NodeCodec.write(parsed, out, strings);
+    NodeCodec.Out out = encode(parsed, strings);
     ByteBuffer in = ByteBuffer.wrap(out.toBytes());
     YNode read = NodeCodec.read(in, strings.all().toArray(String[]::new), 0);
     assertThat(in.remaining()).isZero();
@@ -49,8 +48,7 @@ class NodeCodecTest {
   void aLazilyReadRootDecodesOnlyTheValuesAskedForAndEqualsTheFullTree() {
     YNode parsed = new YamlParser().parse(DOCUMENT, "f.yaml").root();
     NodeCodec.Strings strings = new NodeCodec.Strings();
-    NodeCodec.Out out = new NodeCodec.Out();
-    NodeCodec.write(parsed, out, strings);
+    NodeCodec.Out out = encode(parsed, strings);
     byte[] bytes = out.toBytes();
     String[] table = strings.all().toArray(String[]::new);
     ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -73,8 +71,7 @@ class NodeCodecTest {
   void aLazyReadChecksTheWholeTreeAtOnceSoALaterValueCannotFail() {
     YNode parsed = new YamlParser().parse(DOCUMENT, "f.yaml").root();
     NodeCodec.Strings strings = new NodeCodec.Strings();
-    NodeCodec.Out out = new NodeCodec.Out();
-    NodeCodec.write(parsed, out, strings);
+    NodeCodec.Out out = encode(parsed, strings);
     String[] tooShort = strings.all().subList(0, strings.all().size() - 1).toArray(String[]::new);
     // the last string is used deep inside 'list'; the root's other values would read fine
     assertThatThrownBy(() -> NodeCodec.readLazily(ByteBuffer.wrap(out.toBytes()), tooShort))
@@ -86,8 +83,7 @@ class NodeCodecTest {
   void aTreeWhoseRootIsNoMappingIsReadAtOnce() {
     YNode parsed = new YamlParser().parse("[1, two]", "f.yaml").root();
     NodeCodec.Strings strings = new NodeCodec.Strings();
-    NodeCodec.Out out = new NodeCodec.Out();
-    NodeCodec.write(parsed, out, strings);
+    NodeCodec.Out out = encode(parsed, strings);
     YNode read =
         NodeCodec.readLazily(ByteBuffer.wrap(out.toBytes()), strings.all().toArray(String[]::new));
     assertThat(read).isEqualTo(parsed);
@@ -140,5 +136,11 @@ class NodeCodecTest {
       }
     }
     return true;
+  }
+
+  private static NodeCodec.Out encode(YNode tree, NodeCodec.Strings strings) {
+    NodeCodec.Out out = new NodeCodec.Out();
+    NodeCodec.write(tree, out, strings);
+    return out;
   }
 }
