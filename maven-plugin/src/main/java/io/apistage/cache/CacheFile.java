@@ -1,5 +1,6 @@
 package io.apistage.cache;
 
+import io.apistage.model.Kind;
 import io.apistage.problem.Problem;
 import io.apistage.problem.Severity;
 import io.apistage.yaml.NodeCodec;
@@ -27,7 +28,7 @@ import java.util.zip.CRC32C;
  */
 final class CacheFile {
 
-  private static final byte[] MAGIC = "APSTGVC2".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] MAGIC = "APSTGVC3".getBytes(StandardCharsets.US_ASCII);
 
   private CacheFile() {}
 
@@ -86,11 +87,12 @@ final class CacheFile {
     in.get(hash);
     List<Problem> parse = problems(in, strings);
     List<Problem> schema = in.get() == 1 ? problems(in, strings) : null;
+    FileFacts facts = in.get() == 1 ? facts(in, strings) : null;
     int length = NodeCodec.varint(in);
     int offset = in.position();
     in.position(offset + length);
     CachedFile.Encoded tree = length == 0 ? null : new CachedFile.Encoded(bytes, offset, length);
-    return new CachedFile(path, hash, parse, schema, null, tree);
+    return new CachedFile(path, hash, parse, schema, facts, null, tree);
   }
 
   private static List<Problem> problems(ByteBuffer in, String[] strings) {
@@ -107,6 +109,40 @@ final class CacheFile {
       out.add(new Problem(file, line, column, field, rule, severity, message));
     }
     return out;
+  }
+
+  private static FileFacts facts(ByteBuffer in, String[] strings) {
+    List<Problem> local = problems(in, strings);
+    List<Problem> secrets = problems(in, strings);
+    int count = NodeCodec.varint(in);
+    List<FileFacts.Ref> refs = new ArrayList<>(count);
+    Kind[] kinds = Kind.values();
+    for (int i = 0; i < count; i++) {
+      String pointer = strings[NodeCodec.varint(in)];
+      int line = NodeCodec.varint(in);
+      int column = NodeCodec.varint(in);
+      Kind kind = kinds[NodeCodec.varint(in)];
+      String name = strings[NodeCodec.varint(in)];
+      int major = NodeCodec.varint(in) - 1;
+      boolean required = in.get() == 1;
+      refs.add(new FileFacts.Ref(pointer, line, column, kind, name, major, required));
+    }
+    return new FileFacts(local, secrets, refs);
+  }
+
+  private static void facts(FileFacts facts, NodeCodec.Out out, NodeCodec.Strings strings) {
+    problems(facts.local(), out, strings);
+    problems(facts.secrets(), out, strings);
+    out.varint(facts.references().size());
+    for (FileFacts.Ref ref : facts.references()) {
+      out.varint(strings.id(ref.pointer()));
+      out.varint(ref.line());
+      out.varint(ref.column());
+      out.varint(ref.kind().ordinal());
+      out.varint(strings.id(ref.name()));
+      out.varint(ref.major() + 1);
+      out.varint(ref.required() ? 1 : 0);
+    }
   }
 
   private static String text(ByteBuffer in) {
@@ -168,6 +204,12 @@ final class CacheFile {
     } else {
       out.varint(1);
       problems(entry.schemaProblems(), out, strings);
+    }
+    if (entry.facts() == null) {
+      out.varint(0);
+    } else {
+      out.varint(1);
+      facts(entry.facts(), out, strings);
     }
     CachedFile.Encoded encoded = entry.encoded();
     if (reuse && encoded != null) {

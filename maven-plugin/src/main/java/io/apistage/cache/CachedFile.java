@@ -17,6 +17,7 @@ import java.util.List;
  * @param hash the Git blob id of the content
  * @param parseProblems the problems of the parse
  * @param schemaProblems the problems of the schema check, or null when not known
+ * @param facts what the rules between assets learned from the file, or null when not known
  * @param root the parsed tree, or null when not decoded or when the parse failed
  * @param encoded the tree as the cache file holds it, or null
  */
@@ -25,6 +26,7 @@ record CachedFile(
     byte[] hash,
     List<Problem> parseProblems,
     List<Problem> schemaProblems,
+    FileFacts facts,
     YNode root,
     Encoded encoded) {
 
@@ -38,20 +40,20 @@ record CachedFile(
 
   /** The entry of a fresh parse. */
   static CachedFile parsed(byte[] hash, ParsedFile parsed) {
-    return new CachedFile(parsed.file(), hash, parsed.problems(), null, parsed.root(), null);
+    return new CachedFile(parsed.file(), hash, parsed.problems(), null, null, parsed.root(), null);
   }
 
-  /** This entry with its tree decoded, in the numbering of {@code strings}. */
+  /** This entry with its tree read (its root's values decoded as they are asked for). */
   CachedFile decoded(String[] strings) {
     if (root != null || encoded == null) {
       return this;
     }
     ByteBuffer in = ByteBuffer.wrap(encoded.bytes(), encoded.offset(), encoded.length());
-    YNode tree = NodeCodec.read(in, strings, 0);
+    YNode tree = NodeCodec.readLazily(in, strings);
     if (in.position() != encoded.offset() + encoded.length()) {
       throw new IllegalArgumentException("a tree shorter than its entry");
     }
-    return new CachedFile(path, hash, parseProblems, schemaProblems, tree, encoded);
+    return new CachedFile(path, hash, parseProblems, schemaProblems, facts, tree, encoded);
   }
 
   /** The parse this entry stands for. */
@@ -61,6 +63,11 @@ record CachedFile(
 
   /** This entry with the problems of its schema check. */
   CachedFile withSchemaProblems(List<Problem> problems) {
-    return new CachedFile(path, hash, parseProblems, problems, root, encoded);
+    return new CachedFile(path, hash, parseProblems, problems, facts, root, encoded);
+  }
+
+  /** This entry with what the rules between assets learned from the file. */
+  CachedFile withFacts(FileFacts found) {
+    return new CachedFile(path, hash, parseProblems, schemaProblems, found, root, encoded);
   }
 }

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,9 +23,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The incremental validate cache of docs/validate.md ("The cache"): for each file of the config
  * root, keyed by its path and the Git blob id of its content, the problems of its parse, the parsed
- * tree with every position, and the problems of its schema check. A run parses and schema-checks
- * only the files whose content changed; the rules between assets then run over the whole
- * configuration as always, so their problems are those of a full run.
+ * tree with every position, the problems of its schema check, and what the rules between assets
+ * learned from that file alone ({@link FileFacts}: the problems of the rules that read one file,
+ * its secrets, the assets it names). A run parses, schema-checks and reads with those rules only
+ * the files whose content changed; the rules between files then run over the cached facts and the
+ * configuration, so their problems are those of a full run.
  *
  * <p>Nothing in a cache is trusted blindly: a file that is not a cache of this format, fails its
  * checksum, or was written by another plugin build or other schemas ({@link CacheIdentity}) is
@@ -128,6 +131,20 @@ public final class ValidateCache implements FileParses {
     fresh.computeIfPresent(path, (p, entry) -> entry.withSchemaProblems(problems));
   }
 
+  /**
+   * What the rules between assets learned from a file this run met unchanged, when an earlier run
+   * found it; empty when the rules must read the file.
+   */
+  public Optional<FileFacts> facts(String path) {
+    CachedFile entry = fresh.get(path);
+    return entry == null ? Optional.empty() : Optional.ofNullable(entry.facts());
+  }
+
+  /** Records what the rules between assets learned from a file in this run. */
+  public void factsFound(String path, FileFacts facts) {
+    fresh.computeIfPresent(path, (p, entry) -> entry.withFacts(facts));
+  }
+
   /** Keeps the schema problems of a file out of the cache (they depend on other files). */
   public void notCacheable(String path) {
     fresh.computeIfPresent(path, (p, entry) -> entry.withSchemaProblems(null));
@@ -150,7 +167,8 @@ public final class ValidateCache implements FileParses {
         previous != null
             && misses.get() == 0
             && previous.files().size() == fresh.size()
-            && fresh.values().stream().allMatch(e -> sameSchema(e, previous.files().get(e.path())));
+            && fresh.values().stream()
+                .allMatch(e -> sameDerived(e, previous.files().get(e.path())));
     if (same) {
       log.debug("validate cache: unchanged, not rewritten");
       return;
@@ -169,11 +187,11 @@ public final class ValidateCache implements FileParses {
     }
   }
 
-  private static boolean sameSchema(CachedFile now, CachedFile before) {
+  /** Whether an entry holds the same schema problems and facts as the cache file does. */
+  private static boolean sameDerived(CachedFile now, CachedFile before) {
     return before != null
-        && (now.schemaProblems() == null
-            ? before.schemaProblems() == null
-            : now.schemaProblems().equals(before.schemaProblems()));
+        && Objects.equals(now.schemaProblems(), before.schemaProblems())
+        && Objects.equals(now.facts(), before.facts());
   }
 
   /** The cache file. */

@@ -1,7 +1,6 @@
 package io.apistage.rules;
 
 import io.apistage.model.Asset;
-import io.apistage.model.Config;
 import io.apistage.model.Kind;
 import io.apistage.problem.Problem;
 import io.apistage.problem.RuleId;
@@ -16,37 +15,38 @@ import java.util.regex.Matcher;
  *
  * @since 0.1.0
  */
-public final class ApiMajorRule implements Rule {
+public final class ApiMajorRule implements AssetRule {
 
   @Override
-  public List<Problem> check(Config config) {
+  public List<Problem> check(Asset api) {
     List<Problem> out = new ArrayList<>();
-    for (Asset api : config.all(Kind.API)) {
-      YNode node = api.body().get("version");
-      String version = RuleSupport.text(node);
-      Matcher m = version == null ? null : RuleSupport.SEMVER.matcher(version);
-      if (m == null || !m.matches()) {
-        continue; // the schema reports a missing or malformed version
-      }
-      String majorText = m.group(1);
-      if (majorText.length() > 6 || Integer.parseInt(majorText) != api.major()) {
-        out.add(
-            RuleSupport.error(
-                api,
-                node,
-                "/version",
-                RuleId.API_MAJOR,
-                "version "
-                    + version
-                    + " is in major line "
-                    + majorText
-                    + ", but the file is "
-                    + api.file()
-                    + "; keep "
-                    + api.major()
-                    + ".x.y here, or put this version in "
-                    + RuleSupport.expectedFile(Kind.API, api.name(), safeMajor(majorText))));
-      }
+    if (api.kind() != Kind.API) {
+      return out;
+    }
+    YNode node = api.body().get("version");
+    String version = RuleSupport.text(node);
+    Matcher m = version == null ? null : RuleSupport.SEMVER.matcher(version);
+    if (m == null || !m.matches()) {
+      return out; // the schema reports a missing or malformed version
+    }
+    String majorText = m.group(1);
+    if (majorText.length() > 6 || Integer.parseInt(majorText) != api.major()) {
+      out.add(
+          RuleSupport.error(
+              api,
+              node,
+              "/version",
+              RuleId.API_MAJOR,
+              "version "
+                  + version
+                  + " is in major line "
+                  + majorText
+                  + ", but the file is "
+                  + api.file()
+                  + "; keep "
+                  + api.major()
+                  + ".x.y here, or put this version in "
+                  + RuleSupport.expectedFile(Kind.API, api.name(), safeMajor(majorText))));
     }
     return out;
   }

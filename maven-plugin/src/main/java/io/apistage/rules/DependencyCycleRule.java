@@ -22,10 +22,15 @@ public final class DependencyCycleRule implements Rule {
 
   @Override
   public List<Problem> check(Config config) {
+    return check(config, Facts.computing());
+  }
+
+  @Override
+  public List<Problem> check(Config config, Facts facts) {
     Map<String, List<Reference>> edges = new HashMap<>();
     for (Asset asset : config.assets().values()) {
       List<Reference> required = new ArrayList<>();
-      for (Reference ref : References.of(asset)) {
+      for (Reference ref : facts.references(asset)) {
         if (ref.required() && ref.major() >= 0 && config.assets().containsKey(ref.targetKey())) {
           required.add(ref);
         }

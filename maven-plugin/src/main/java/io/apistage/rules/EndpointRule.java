@@ -1,7 +1,6 @@
 package io.apistage.rules;
 
 import io.apistage.model.Asset;
-import io.apistage.model.Config;
 import io.apistage.model.Kind;
 import io.apistage.problem.Problem;
 import io.apistage.problem.RuleId;
@@ -27,48 +26,49 @@ import java.util.regex.Pattern;
  *
  * @since 0.1.0
  */
-public final class EndpointRule implements Rule {
+public final class EndpointRule implements AssetRule {
 
   private static final Pattern VARIABLE = Pattern.compile("\\{([^{}/]*)\\}");
 
   @Override
-  public List<Problem> check(Config config) {
+  public List<Problem> check(Asset api) {
     List<Problem> out = new ArrayList<>();
-    for (Asset api : config.all(Kind.API)) {
-      Map<String, Integer> routes = new HashMap<>();
-      List<YNode> endpoints = api.body().list("endpoints");
-      for (int i = 0; i < endpoints.size(); i++) {
-        if (!(endpoints.get(i) instanceof YMap endpoint)) {
-          continue;
-        }
-        String pointer = "/endpoints/" + i;
-        String method = RuleSupport.text(endpoint.get("method"));
-        String path = RuleSupport.text(endpoint.get("path"));
-        if (method == null || path == null) {
-          continue; // the schema reports them
-        }
-        String label = method.toUpperCase(Locale.ROOT) + " " + path;
-        String route =
-            method.toUpperCase(Locale.ROOT) + " " + VARIABLE.matcher(path).replaceAll("{}");
-        Integer first = routes.putIfAbsent(route, i);
-        if (first != null) {
-          YMap other = (YMap) endpoints.get(first);
-          out.add(
-              RuleSupport.error(
-                  api,
-                  endpoint.get("path"),
-                  pointer + "/path",
-                  RuleId.DUPLICATE_ENDPOINT,
-                  "endpoint "
-                      + label
-                      + " is already defined at line "
-                      + other.line()
-                      + sameAs(other, path)
-                      + "; method and path are unique within an Api: remove"
-                      + " one or change its path"));
-        }
-        parameters(api, endpoint, pointer, label, path, out);
+    if (api.kind() != Kind.API) {
+      return out;
+    }
+    Map<String, Integer> routes = new HashMap<>();
+    List<YNode> endpoints = api.body().list("endpoints");
+    for (int i = 0; i < endpoints.size(); i++) {
+      if (!(endpoints.get(i) instanceof YMap endpoint)) {
+        continue;
       }
+      String pointer = "/endpoints/" + i;
+      String method = RuleSupport.text(endpoint.get("method"));
+      String path = RuleSupport.text(endpoint.get("path"));
+      if (method == null || path == null) {
+        continue; // the schema reports them
+      }
+      String label = method.toUpperCase(Locale.ROOT) + " " + path;
+      String route =
+          method.toUpperCase(Locale.ROOT) + " " + VARIABLE.matcher(path).replaceAll("{}");
+      Integer first = routes.putIfAbsent(route, i);
+      if (first != null) {
+        YMap other = (YMap) endpoints.get(first);
+        out.add(
+            RuleSupport.error(
+                api,
+                endpoint.get("path"),
+                pointer + "/path",
+                RuleId.DUPLICATE_ENDPOINT,
+                "endpoint "
+                    + label
+                    + " is already defined at line "
+                    + other.line()
+                    + sameAs(other, path)
+                    + "; method and path are unique within an Api: remove"
+                    + " one or change its path"));
+      }
+      parameters(api, endpoint, pointer, label, path, out);
     }
     return out;
   }

@@ -1,7 +1,6 @@
 package io.apistage.rules;
 
 import io.apistage.model.Asset;
-import io.apistage.model.Config;
 import io.apistage.model.Kind;
 import io.apistage.problem.Problem;
 import io.apistage.problem.RuleId;
@@ -14,27 +13,28 @@ import java.util.List;
  *
  * @since 0.1.0
  */
-public final class ImplementationRule implements Rule {
+public final class ImplementationRule implements AssetRule {
 
   @Override
-  public List<Problem> check(Config config) {
+  public List<Problem> check(Asset api) {
     List<Problem> out = new ArrayList<>();
-    for (Asset api : config.all(Kind.API)) {
-      String state = api.str("state");
-      if (!"published".equals(state) && !"deprecated".equals(state)) {
-        continue;
-      }
-      if (!api.body().has("baseUrl")) { // an empty or mistyped baseUrl is the schema's to report
-        out.add(
-            RuleSupport.error(
-                api,
-                "/state",
-                RuleId.IMPLEMENTATION,
-                "a "
-                    + state
-                    + " Api needs baseUrl, the URL of its implementation (often"
-                    + " ${alias:NAME}); add baseUrl or set state: draft"));
-      }
+    if (api.kind() != Kind.API) {
+      return out;
+    }
+    String state = api.str("state");
+    if (!"published".equals(state) && !"deprecated".equals(state)) {
+      return out;
+    }
+    if (!api.body().has("baseUrl")) { // an empty or mistyped baseUrl is the schema's to report
+      out.add(
+          RuleSupport.error(
+              api,
+              "/state",
+              RuleId.IMPLEMENTATION,
+              "a "
+                  + state
+                  + " Api needs baseUrl, the URL of its implementation (often"
+                  + " ${alias:NAME}); add baseUrl or set state: draft"));
     }
     return out;
   }

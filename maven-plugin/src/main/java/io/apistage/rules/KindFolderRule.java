@@ -1,7 +1,6 @@
 package io.apistage.rules;
 
 import io.apistage.model.Asset;
-import io.apistage.model.Config;
 import io.apistage.model.Kind;
 import io.apistage.problem.Problem;
 import io.apistage.problem.RuleId;
@@ -16,7 +15,7 @@ import java.util.Optional;
  *
  * @since 0.1.0
  */
-public final class KindFolderRule implements Rule {
+public final class KindFolderRule implements AssetRule {
 
   /** Whether an asset's {@code kind} is written and differs from its folder's kind. */
   public static boolean mismatched(Asset asset) {
@@ -32,39 +31,35 @@ public final class KindFolderRule implements Rule {
   }
 
   @Override
-  public List<Problem> check(Config config) {
+  public List<Problem> check(Asset asset) {
     List<Problem> out = new ArrayList<>();
-    for (Asset asset : config.assets().values()) {
-      if (!mismatched(asset)) {
-        continue;
-      }
-      YNode node = asset.body().get("kind");
-      String written = RuleSupport.scalarText(node);
-      Kind folderKind = asset.kind();
-      Optional<Kind> meant = Kind.byLabel(written);
-      String where =
-          folderKind == Kind.API
-              ? "apis/<api>/v<MAJOR>.yaml"
-              : folderKind.folder() + "/<name>.yaml";
-      String message =
-          "kind '"
-              + written
-              + "' does not match the folder: "
-              + folderKind.folder()
-              + "/ holds kind: "
-              + folderKind.label()
-              + " ("
-              + where
-              + "); ";
-      message +=
-          meant.isPresent()
-              ? "move the file to "
-                  + home(meant.get(), asset.name())
-                  + " or set kind: "
-                  + folderKind.label()
-              : "set kind: " + folderKind.label();
-      out.add(RuleSupport.error(asset, node, "/kind", RuleId.KIND_FOLDER, message));
+    if (!mismatched(asset)) {
+      return out;
     }
+    YNode node = asset.body().get("kind");
+    String written = RuleSupport.scalarText(node);
+    Kind folderKind = asset.kind();
+    Optional<Kind> meant = Kind.byLabel(written);
+    String where =
+        folderKind == Kind.API ? "apis/<api>/v<MAJOR>.yaml" : folderKind.folder() + "/<name>.yaml";
+    String message =
+        "kind '"
+            + written
+            + "' does not match the folder: "
+            + folderKind.folder()
+            + "/ holds kind: "
+            + folderKind.label()
+            + " ("
+            + where
+            + "); ";
+    message +=
+        meant.isPresent()
+            ? "move the file to "
+                + home(meant.get(), asset.name())
+                + " or set kind: "
+                + folderKind.label()
+            : "set kind: " + folderKind.label();
+    out.add(RuleSupport.error(asset, node, "/kind", RuleId.KIND_FOLDER, message));
     return out;
   }
 }

@@ -37,6 +37,11 @@ public final class LiteralSecretRule implements Rule {
 
   @Override
   public List<Problem> check(Config config) {
+    return check(config, Facts.computing());
+  }
+
+  @Override
+  public List<Problem> check(Config config, Facts facts) {
     List<Problem> out = new ArrayList<>();
     for (Asset asset : config.assets().values()) {
       switch (asset.kind()) {
@@ -50,7 +55,7 @@ public final class LiteralSecretRule implements Rule {
     }
     Set<String> done = new HashSet<>();
     out.forEach(p -> done.add(p.file() + "#" + p.field()));
-    out.addAll(SecretScan.problems(config, done));
+    out.addAll(SecretScan.problems(config, done, facts));
     return out;
   }
 

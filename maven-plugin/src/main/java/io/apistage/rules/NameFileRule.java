@@ -1,7 +1,6 @@
 package io.apistage.rules;
 
 import io.apistage.model.Asset;
-import io.apistage.model.Config;
 import io.apistage.model.Kind;
 import io.apistage.problem.Problem;
 import io.apistage.problem.RuleId;
@@ -15,45 +14,43 @@ import java.util.List;
  *
  * @since 0.1.0
  */
-public final class NameFileRule implements Rule {
+public final class NameFileRule implements AssetRule {
 
   @Override
-  public List<Problem> check(Config config) {
+  public List<Problem> check(Asset asset) {
     List<Problem> out = new ArrayList<>();
-    for (Asset asset : config.assets().values()) {
-      boolean api = asset.kind() == Kind.API;
-      String what = api ? "folder apis/" + asset.name() + "/" : "file name " + fileName(asset);
-      if (!RuleSupport.isName(asset.name())) {
-        out.add(
-            RuleSupport.error(
-                asset,
-                "/name",
-                RuleId.NAME_FILE,
-                "the "
-                    + what
-                    + " is not a valid name ("
-                    + RuleSupport.NAME.pattern()
-                    + "): rename it to lower-case letters, digits and '-'"));
-        continue;
-      }
-      YNode node = asset.body().get("name");
-      String name = RuleSupport.text(node);
-      if (name != null && !name.equals(asset.name())) {
-        out.add(
-            RuleSupport.error(
-                asset,
-                node,
-                "/name",
-                RuleId.NAME_FILE,
-                "name '"
-                    + name
-                    + "' does not match the "
-                    + what
-                    + "; set name: "
-                    + asset.name()
-                    + " or rename the "
-                    + (api ? "folder" : "file")));
-      }
+    boolean api = asset.kind() == Kind.API;
+    String what = api ? "folder apis/" + asset.name() + "/" : "file name " + fileName(asset);
+    if (!RuleSupport.isName(asset.name())) {
+      out.add(
+          RuleSupport.error(
+              asset,
+              "/name",
+              RuleId.NAME_FILE,
+              "the "
+                  + what
+                  + " is not a valid name ("
+                  + RuleSupport.NAME.pattern()
+                  + "): rename it to lower-case letters, digits and '-'"));
+      return out;
+    }
+    YNode node = asset.body().get("name");
+    String name = RuleSupport.text(node);
+    if (name != null && !name.equals(asset.name())) {
+      out.add(
+          RuleSupport.error(
+              asset,
+              node,
+              "/name",
+              RuleId.NAME_FILE,
+              "name '"
+                  + name
+                  + "' does not match the "
+                  + what
+                  + "; set name: "
+                  + asset.name()
+                  + " or rename the "
+                  + (api ? "folder" : "file")));
     }
     return out;
   }

@@ -1,7 +1,6 @@
 package io.apistage.rules;
 
 import io.apistage.model.Asset;
-import io.apistage.model.Config;
 import io.apistage.model.Kind;
 import io.apistage.problem.Problem;
 import io.apistage.problem.RuleId;
@@ -18,44 +17,42 @@ import java.util.regex.Matcher;
  *
  * @since 0.1.0
  */
-public final class OneMajorRule implements Rule {
+public final class OneMajorRule implements AssetRule {
 
   @Override
-  public List<Problem> check(Config config) {
+  public List<Problem> check(Asset asset) {
     List<Problem> out = new ArrayList<>();
-    for (Asset asset : config.assets().values()) {
-      if (asset.kind() != Kind.APPLICATION && asset.kind() != Kind.PACKAGE) {
+    if (asset.kind() != Kind.APPLICATION && asset.kind() != Kind.PACKAGE) {
+      return out;
+    }
+    Map<String, String> firstMajor = new HashMap<>();
+    List<YNode> apis = asset.body().list("apis");
+    for (int i = 0; i < apis.size(); i++) {
+      String text = RuleSupport.text(apis.get(i));
+      Matcher m = text == null ? null : RuleSupport.API_REF.matcher(text);
+      if (m == null || !m.matches()) {
         continue;
       }
-      Map<String, String> firstMajor = new HashMap<>();
-      List<YNode> apis = asset.body().list("apis");
-      for (int i = 0; i < apis.size(); i++) {
-        String text = RuleSupport.text(apis.get(i));
-        Matcher m = text == null ? null : RuleSupport.API_REF.matcher(text);
-        if (m == null || !m.matches()) {
-          continue;
-        }
-        String first = firstMajor.putIfAbsent(m.group(1), text);
-        if (first != null && !first.equals(text)) {
-          String kind = asset.kind().label().toLowerCase(Locale.ROOT);
-          out.add(
-              RuleSupport.error(
-                  asset,
-                  apis.get(i),
-                  "/apis/" + i,
-                  RuleId.ONE_MAJOR,
-                  kind
-                      + " '"
-                      + asset.name()
-                      + "' lists "
-                      + first
-                      + " and "
-                      + text
-                      + "; "
-                      + (kind.startsWith("a") ? "an " : "a ")
-                      + kind
-                      + " uses one major of an API: keep one of them"));
-        }
+      String first = firstMajor.putIfAbsent(m.group(1), text);
+      if (first != null && !first.equals(text)) {
+        String kind = asset.kind().label().toLowerCase(Locale.ROOT);
+        out.add(
+            RuleSupport.error(
+                asset,
+                apis.get(i),
+                "/apis/" + i,
+                RuleId.ONE_MAJOR,
+                kind
+                    + " '"
+                    + asset.name()
+                    + "' lists "
+                    + first
+                    + " and "
+                    + text
+                    + "; "
+                    + (kind.startsWith("a") ? "an " : "a ")
+                    + kind
+                    + " uses one major of an API: keep one of them"));
       }
     }
     return out;

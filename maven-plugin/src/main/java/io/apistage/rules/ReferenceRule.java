@@ -23,10 +23,15 @@ public final class ReferenceRule implements Rule {
 
   @Override
   public List<Problem> check(Config config) {
+    return check(config, Facts.computing());
+  }
+
+  @Override
+  public List<Problem> check(Config config, Facts facts) {
     Set<String> keys = RuleSupport.keysOfFilesRead(config);
     List<Problem> out = new ArrayList<>();
     for (Asset asset : config.assets().values()) {
-      out.addAll(check(keys, asset, ref -> true));
+      out.addAll(check(keys, facts.references(asset), ref -> true));
     }
     return out;
   }
@@ -36,12 +41,17 @@ public final class ReferenceRule implements Rule {
    * promote, which reads only the stages and promotions, runs it on each promotion it applies.
    */
   public static List<Problem> unknownStages(Config config, Asset promotion) {
-    return check(RuleSupport.keysOfFilesRead(config), promotion, ref -> ref.kind() == Kind.STAGE);
+    return check(
+        RuleSupport.keysOfFilesRead(config),
+        References.of(promotion),
+        ref -> ref.kind() == Kind.STAGE);
   }
 
-  private static List<Problem> check(Set<String> keys, Asset asset, Predicate<Reference> which) {
+  private static List<Problem> check(
+      Set<String> keys, List<Reference> references, Predicate<Reference> which) {
     List<Problem> out = new ArrayList<>();
-    for (Reference ref : References.of(asset)) {
+    for (Reference ref : references) {
+      Asset asset = ref.from();
       if (!which.test(ref)) {
         continue;
       }

@@ -17,4 +17,12 @@ public interface Rule {
    * well-formed values and leaves the rest to the schema, so that one typo gives one problem.
    */
   List<Problem> check(Config config);
+
+  /**
+   * The same, reading what the rule needs of each file alone from {@code facts} (found once per
+   * run, or kept by the validate cache); rules that need no such facts ignore them.
+   */
+  default List<Problem> check(Config config, Facts facts) {
+    return check(config);
+  }
 }

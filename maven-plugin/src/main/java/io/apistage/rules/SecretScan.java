@@ -12,6 +12,7 @@ import io.apistage.yaml.YMap;
 import io.apistage.yaml.YNode;
 import io.apistage.yaml.YScalar;
 import io.apistage.yaml.YSeq;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -31,18 +32,12 @@ final class SecretScan {
   private SecretScan() {}
 
   /** The findings of every asset, without those at a pointer already reported in {@code done}. */
-  static List<Problem> problems(Config config, Set<String> done) {
+  static List<Problem> problems(Config config, Set<String> done, Facts facts) {
     Map<String, YMap> allowed = allowed(config.settings());
     Set<String> used = new HashSet<>();
     List<Problem> out = new ArrayList<>();
     for (Asset asset : config.assets().values()) {
-      List<Problem> found = new ArrayList<>();
-      String name = asset.kind() == Kind.ALIAS ? asset.name() : null;
-      walk(asset, asset.body(), "", null, found);
-      if (name != null) {
-        aliasValues(asset, name, found);
-      }
-      for (Problem p : found) {
+      for (Problem p : facts.secrets(asset)) {
         String place = p.file() + "#" + p.field();
         if (done.contains(place) || isWebhookField(asset, p.field())) {
           continue;
@@ -63,27 +58,53 @@ final class SecretScan {
     return out;
   }
 
+  /**
+   * The values of one asset that look like secrets, as problems; which of them {@code
+   * secrets.allow} accepts is decided over the whole configuration.
+   */
+  static List<Problem> findings(Asset asset) {
+    List<Problem> found = new ArrayList<>();
+    walk(asset, asset.body(), new ArrayDeque<>(), null, found);
+    if (asset.kind() == Kind.ALIAS) {
+      aliasValues(asset, asset.name(), found);
+    }
+    return found;
+  }
+
   /** An application's webhook URL and secret are {@link WebhookRule}'s to judge, once. */
   private static boolean isWebhookField(Asset asset, String pointer) {
     return asset.kind() == Kind.APPLICATION && pointer.startsWith("/contact/webhook/");
   }
 
-  private static void walk(Asset asset, YNode node, String pointer, String key, List<Problem> out) {
+  /**
+   * Walks every string value; the JSON pointer of a value (its tokens in {@code path}) is built
+   * only for a finding and for an alias's values, as most values hold no secret.
+   */
+  private static void walk(
+      Asset asset, YNode node, ArrayDeque<String> path, String key, List<Problem> out) {
     if (node instanceof YMap map) {
       for (YMap.Entry e : map.entries().values()) {
-        walk(asset, e.value(), JsonPointer.child(pointer, e.key()), e.key(), out);
+        path.addLast(JsonPointer.escape(e.key()));
+        walk(asset, e.value(), path, e.key(), out);
+        path.removeLast();
       }
     } else if (node instanceof YSeq seq) {
       for (int i = 0; i < seq.size(); i++) {
-        walk(asset, seq.get(i), pointer + "/" + i, key, out);
+        path.addLast(Integer.toString(i));
+        walk(asset, seq.get(i), path, key, out);
+        path.removeLast();
       }
     } else if (node instanceof YScalar s && s.value() instanceof String text) {
+      String pointer = asset.kind() == Kind.ALIAS ? pointer(path) : null;
       boolean aliasValue =
-          asset.kind() == Kind.ALIAS
-              && (pointer.equals("/value") || pointer.startsWith("/stages/"));
+          pointer != null && (pointer.equals("/value") || pointer.startsWith("/stages/"));
       Optional<String> kind = SecretFormats.find(aliasValue ? null : key, text);
-      kind.ifPresent(k -> out.add(finding(asset, s, pointer, k)));
+      kind.ifPresent(k -> out.add(finding(asset, s, pointer != null ? pointer : pointer(path), k)));
     }
+  }
+
+  private static String pointer(ArrayDeque<String> path) {
+    return path.isEmpty() ? "" : "/" + String.join("/", path);
   }
 
   /** An alias's values under its own name: alias {@code db-password}, value {@code hunter2}. */

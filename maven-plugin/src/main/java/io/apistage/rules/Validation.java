@@ -29,7 +29,8 @@ public final class Validation {
 
   private final ConfigLoader loader;
   private final SchemaValidator schemas;
-  private final List<Rule> rules;
+  private final List<AssetRule> assetRules;
+  private final List<Rule> betweenRules;
 
   /** Validation with the default loader, the bundled schemas and every rule. */
   public Validation() {
@@ -40,7 +41,15 @@ public final class Validation {
   public Validation(ConfigLoader loader, SchemaValidator schemas, List<Rule> rules) {
     this.loader = loader;
     this.schemas = schemas;
-    this.rules = List.copyOf(rules);
+    this.assetRules = new ArrayList<>();
+    this.betweenRules = new ArrayList<>();
+    for (Rule rule : rules) {
+      if (rule instanceof AssetRule one) {
+        assetRules.add(one);
+      } else {
+        betweenRules.add(rule);
+      }
+    }
   }
 
   /**
@@ -78,8 +87,15 @@ public final class Validation {
     List<Problem> problems = new ArrayList<>(config.problems());
     List<Problem> schemaProblems = schemaProblems(config, cache);
     problems.addAll(schemaProblems);
-    // rules only read the configuration; they run side by side, their problems in rule order
-    rules.parallelStream().map(rule -> rule.check(config)).toList().forEach(problems::addAll);
+    // what each file alone gives (from the cache when unchanged), then the rules between files
+    // over it; rules only read the configuration, so they run side by side
+    Facts facts = Facts.of(assetRules, config, cache);
+    problems.addAll(
+        config.assets().values().parallelStream().flatMap(a -> facts.local(a).stream()).toList());
+    betweenRules.parallelStream()
+        .map(rule -> rule.check(config, facts))
+        .toList()
+        .forEach(problems::addAll);
     return new Outcome(config, attributed(config, problems));
   }
 

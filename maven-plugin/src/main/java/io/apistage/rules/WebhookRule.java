@@ -1,7 +1,6 @@
 package io.apistage.rules;
 
 import io.apistage.model.Asset;
-import io.apistage.model.Config;
 import io.apistage.model.Kind;
 import io.apistage.problem.Problem;
 import io.apistage.problem.RuleId;
@@ -20,39 +19,40 @@ import java.util.Locale;
  *
  * @since 0.2.0
  */
-public final class WebhookRule implements Rule {
+public final class WebhookRule implements AssetRule {
 
   @Override
-  public List<Problem> check(Config config) {
+  public List<Problem> check(Asset app) {
     List<Problem> out = new ArrayList<>();
-    for (Asset app : config.all(Kind.APPLICATION)) {
-      YMap contact = app.body().map("contact");
-      YMap webhook = contact == null ? null : contact.map("webhook");
-      if (webhook == null) {
-        continue;
+    if (app.kind() != Kind.APPLICATION) {
+      return out;
+    }
+    YMap contact = app.body().map("contact");
+    YMap webhook = contact == null ? null : contact.map("webhook");
+    if (webhook == null) {
+      return out;
+    }
+    YNode url = webhook.get("url");
+    String text = RuleSupport.text(url);
+    if (text != null) {
+      String problem = urlProblem(text);
+      if (problem != null) {
+        out.add(RuleSupport.error(app, url, "/contact/webhook/url", RuleId.WEBHOOK, problem));
       }
-      YNode url = webhook.get("url");
-      String text = RuleSupport.text(url);
-      if (text != null) {
-        String problem = urlProblem(text);
-        if (problem != null) {
-          out.add(RuleSupport.error(app, url, "/contact/webhook/url", RuleId.WEBHOOK, problem));
-        }
-      }
-      YNode secret = webhook.get("secret");
-      String value = RuleSupport.text(secret);
-      if (secret != null
-          && (value == null || !LiteralSecretRule.SECRET_REF.matcher(value).matches())) {
-        out.add(
-            RuleSupport.error(
-                app,
-                secret,
-                "/contact/webhook/secret",
-                RuleId.LITERAL_SECRET,
-                "the webhook secret must be a reference ${secret:NAME} whose value (from"
-                    + " APISTAGE_SECRET_NAME or a settings.xml server) has the form"
-                    + " whsec_<base64>; a literal secret never goes in Git"));
-      }
+    }
+    YNode secret = webhook.get("secret");
+    String value = RuleSupport.text(secret);
+    if (secret != null
+        && (value == null || !LiteralSecretRule.SECRET_REF.matcher(value).matches())) {
+      out.add(
+          RuleSupport.error(
+              app,
+              secret,
+              "/contact/webhook/secret",
+              RuleId.LITERAL_SECRET,
+              "the webhook secret must be a reference ${secret:NAME} whose value (from"
+                  + " APISTAGE_SECRET_NAME or a settings.xml server) has the form"
+                  + " whsec_<base64>; a literal secret never goes in Git"));
     }
     return out;
   }

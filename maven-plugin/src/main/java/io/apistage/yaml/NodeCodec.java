@@ -187,6 +187,67 @@ public final class NodeCodec {
   }
 
   /**
+   * Reads a tree written by {@link #write}, the entries of its root mapping decoded only as they
+   * are asked for ({@link LazyEntries}); the bytes must stay unchanged while the tree is in use.
+   *
+   * @throws IllegalArgumentException or a {@link RuntimeException} of the buffer when the bytes are
+   *     not such a tree
+   */
+  public static YNode readLazily(ByteBuffer in, String[] strings) {
+    int start = in.position();
+    int type = varint(in);
+    int line = varint(in);
+    int column = varint(in);
+    if (type != MAP) {
+      in.position(start);
+      return read(in, strings, 0);
+    }
+    int count = varint(in);
+    return new YMap(new LazyEntries(in, count, strings, 0), line, column);
+  }
+
+  /**
+   * Moves past one tree written by {@link #write} without building it, checking what a read would:
+   * node types, nesting and string numbers; so a tree passed over here reads without error.
+   */
+  static void skip(ByteBuffer in, int strings, int depth) {
+    if (depth > YamlParser.MAX_DEPTH + 1) {
+      throw new IllegalArgumentException("a tree nested deeper than a parse allows");
+    }
+    int type = varint(in);
+    varint(in);
+    varint(in);
+    if (type == MAP || type == SEQ) {
+      int count = varint(in);
+      for (int i = 0; i < count; i++) {
+        if (type == MAP) {
+          string(in, strings);
+          varint(in);
+          varint(in);
+        }
+        skip(in, strings, depth + 1);
+      }
+      return;
+    }
+    string(in, strings);
+    switch (type) {
+      case STRING, NULL, TRUE, FALSE -> {
+        // the text is the value
+      }
+      case LONG, DOUBLE -> in.position(in.position() + 8);
+      case BIG -> string(in, strings);
+      default -> throw new IllegalArgumentException("unknown node type " + type);
+    }
+  }
+
+  private static void string(ByteBuffer in, int strings) {
+    int id = varint(in);
+    if (id < 0 || id >= strings) {
+      throw new IllegalArgumentException("string " + id + " of " + strings);
+    }
+  }
+
+  /**
    * Reads a tree written by {@link #write}.
    *
    * @throws IllegalArgumentException or a {@link RuntimeException} of the buffer when the bytes are

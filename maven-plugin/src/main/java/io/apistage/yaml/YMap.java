@@ -32,7 +32,7 @@ public record YMap(Map<String, Entry> entries, int line, int column) implements 
   }
 
   public YMap {
-    entries = EntryMap.copyOf(entries);
+    entries = entries instanceof LazyEntries lazy ? lazy : EntryMap.copyOf(entries);
   }
 
   /** The value at a key, or null. */

@@ -25,9 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
  * The incremental validation equals a full one, problem for problem: a real config root (the
  * example repository, with its OpenAPI document, beside a small synthetic one) in a Git work tree
  * gets random, seeded edits (add, change, delete and rename files, break a schema value, remove or
- * rename what far-away files refer to, break the YAML, touch without change), sometimes committed
- * and sometimes not; after each round the cached run and a run without cache must give the same
- * problems, in file, line, column, field, rule, severity and message.
+ * rename what far-away files refer to, break the YAML, add a literal secret, make a secret alias
+ * plain, add an endpoint, touch without change), sometimes committed and sometimes not; after each
+ * round the cached run and a run without cache must give the same problems, in file, line, column,
+ * field, rule, severity and message.
  */
 class ValidateCacheDifferentialTest {
 
@@ -106,7 +107,7 @@ class ValidateCacheDifferentialTest {
       Path file = files.get(random.nextInt(files.size()));
       String name = root.relativize(file).toString();
       String text = Files.readString(file, StandardCharsets.UTF_8);
-      switch (random.nextInt(9)) {
+      switch (random.nextInt(11)) {
         case 0 -> {
           Path copy = file.resolveSibling("copy" + random.nextInt(1000) + ".yaml");
           if (name.startsWith("apis/")) {
@@ -143,6 +144,20 @@ class ValidateCacheDifferentialTest {
         case 7 -> {
           Files.writeString(file, text.replaceFirst("(?m)^(\\s*)method: GET", "$1method: FETCH"));
           return "change a method in " + name;
+        }
+        case 8 -> {
+          Files.writeString(file, text + "\nnotes: Bearer abcdefghijkl0123456789\n");
+          return "add a literal bearer token to " + name;
+        }
+        case 9 -> {
+          String flipped =
+              text.contains("secret: true")
+                  ? text.replace("secret: true", "secret: false")
+                  : text.replaceFirst(
+                      "(?m)^(\\s*)- name: ",
+                      "$1- name: again\n$1  method: GET\n" + "$1  path: /x\n$1- name: ");
+          Files.writeString(file, flipped);
+          return "make an alias not secret, or add an endpoint, in " + name;
         }
         default -> {
           Files.writeString(file, text);

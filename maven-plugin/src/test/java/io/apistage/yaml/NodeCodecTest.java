@@ -35,14 +35,58 @@ class NodeCodecTest {
   void roundTripKeepsValuesTextsAndPositions() {
     YNode parsed = new YamlParser().parse(DOCUMENT, "f.yaml").root();
     NodeCodec.Strings strings = new NodeCodec.Strings();
-    NodeCodec.Out out = new NodeCodec.Out();
-    NodeCodec.write(parsed, out, strings);
+    NodeCodec.Out out = encode(parsed, strings);
     ByteBuffer in = ByteBuffer.wrap(out.toBytes());
     YNode read = NodeCodec.read(in, strings.all().toArray(String[]::new), 0);
     assertThat(in.remaining()).isZero();
     assertThat(same(read, parsed)).isTrue();
     assertThat(read.toPlain()).isEqualTo(parsed.toPlain());
     assertThat(((YScalar) read.at("/quoted")).value()).isEqualTo("12");
+  }
+
+  @Test
+  void aLazilyReadRootDecodesOnlyTheValuesAskedForAndEqualsTheFullTree() {
+    YNode parsed = new YamlParser().parse(DOCUMENT, "f.yaml").root();
+    NodeCodec.Strings strings = new NodeCodec.Strings();
+    NodeCodec.Out out = encode(parsed, strings);
+    byte[] bytes = out.toBytes();
+    String[] table = strings.all().toArray(String[]::new);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+
+    YMap lazy = (YMap) NodeCodec.readLazily(in, table);
+
+    assertThat(in.remaining()).as("the whole tree is passed over").isZero();
+    assertThat(lazy.entries()).isInstanceOf(LazyEntries.class);
+    assertThat(lazy.has("anchored")).isTrue();
+    assertThat(lazy.has("missing")).isFalse();
+    assertThat(lazy.str("name")).isEqualTo("orders");
+    assertThat(lazy.get("big").position()).isEqualTo(parsed.at("/big").position());
+    assertThat(lazy.keys()).containsExactlyElementsOf(((YMap) parsed).keys());
+    assertThat(same(lazy, parsed)).isTrue();
+    assertThat(lazy).isEqualTo(parsed);
+    assertThat(lazy.toPlain()).isEqualTo(parsed.toPlain());
+  }
+
+  @Test
+  void aLazyReadChecksTheWholeTreeAtOnceSoALaterValueCannotFail() {
+    YNode parsed = new YamlParser().parse(DOCUMENT, "f.yaml").root();
+    NodeCodec.Strings strings = new NodeCodec.Strings();
+    NodeCodec.Out out = encode(parsed, strings);
+    String[] tooShort = strings.all().subList(0, strings.all().size() - 1).toArray(String[]::new);
+    // the last string is used deep inside 'list'; the root's other values would read fine
+    assertThatThrownBy(() -> NodeCodec.readLazily(ByteBuffer.wrap(out.toBytes()), tooShort))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("string ");
+  }
+
+  @Test
+  void aTreeWhoseRootIsNoMappingIsReadAtOnce() {
+    YNode parsed = new YamlParser().parse("[1, two]", "f.yaml").root();
+    NodeCodec.Strings strings = new NodeCodec.Strings();
+    NodeCodec.Out out = encode(parsed, strings);
+    YNode read =
+        NodeCodec.readLazily(ByteBuffer.wrap(out.toBytes()), strings.all().toArray(String[]::new));
+    assertThat(read).isEqualTo(parsed);
   }
 
   @Test
@@ -92,5 +136,11 @@ class NodeCodecTest {
       }
     }
     return true;
+  }
+
+  private static NodeCodec.Out encode(YNode tree, NodeCodec.Strings strings) {
+    NodeCodec.Out out = new NodeCodec.Out();
+    NodeCodec.write(tree, out, strings);
+    return out;
   }
 }
