@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -60,6 +61,24 @@ public final class SecretFormats {
   private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
   private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9]+");
 
+  /**
+   * Text each format's match contains, so a value holding none of it matches no format: the scan
+   * reads every string value of the configuration, and almost none holds any of these.
+   */
+  private static final String[] MARKERS = {
+    "-----BEGIN ", "AKIA", "ASIA", "ABIA", "ACCA", "gh", "github_pat_", "xox",
+    "hooks.slack.com/services/T", "k_live_", "k_test_", "AIza", "eyJ", "earer", "asic", "://"
+  };
+
+  /** What the last word of a name says of its value, by name (names repeat by the thousand). */
+  private static final Map<String, Word> WORDS = new ConcurrentHashMap<>();
+
+  private enum Word {
+    SECRET,
+    KEY,
+    OTHER
+  }
+
   private SecretFormats() {}
 
   /**
@@ -70,26 +89,51 @@ public final class SecretFormats {
     if (value == null || value.isBlank()) {
       return Optional.empty();
     }
-    for (Map.Entry<String, Pattern> format : FORMATS.entrySet()) {
-      if (format.getValue().matcher(value).find()) {
-        return Optional.of(format.getKey());
+    if (mayHoldFormat(value)) {
+      for (Map.Entry<String, Pattern> format : FORMATS.entrySet()) {
+        if (format.getValue().matcher(value).find()) {
+          return Optional.of(format.getKey());
+        }
       }
     }
-    if (name == null || isReference(value)) {
+    if (name == null) {
       return Optional.empty();
     }
-    String word = lastWord(name);
-    if (SECRET_WORD.matcher(word).matches()) {
+    Word word = WORDS.computeIfAbsent(name, SecretFormats::word);
+    if (word == Word.OTHER || isReference(value)) {
+      return Optional.empty();
+    }
+    if (word == Word.SECRET) {
       return Optional.of("a literal value under '" + name + "'");
     }
-    if (KEY_WORD.matcher(word).matches() && looksRandom(value) && !PUBLIC.matcher(value).find()) {
+    if (looksRandom(value) && !PUBLIC.matcher(value).find()) {
       return Optional.of("a random-looking literal under '" + name + "'");
     }
     return Optional.empty();
   }
 
+  private static boolean mayHoldFormat(String value) {
+    for (String marker : MARKERS) {
+      if (value.contains(marker)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Word word(String name) {
+    String word = lastWord(name);
+    if (SECRET_WORD.matcher(word).matches()) {
+      return Word.SECRET;
+    }
+    return KEY_WORD.matcher(word).matches() ? Word.KEY : Word.OTHER;
+  }
+
   /** Whether the value is made only of references such as {@code ${secret:NAME}}. */
   static boolean isReference(String value) {
+    if (!value.contains("${")) {
+      return value.isBlank();
+    }
     return REFERENCE.matcher(value).replaceAll("").isBlank();
   }
 
