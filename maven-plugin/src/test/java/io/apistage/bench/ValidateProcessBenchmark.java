@@ -68,6 +68,7 @@ public final class ValidateProcessBenchmark {
 
   private static void run(Setup setup, int runs, List<String> coldOpts) throws Exception {
     System.out.println("== validate as a whole process, beside ajv-cli");
+    System.out.println("load average at the start: " + loadAverage());
     Path repo = setup.root().resolve("repo");
     if (!Files.isDirectory(repo.resolve(".git"))) {
       SyntheticRepo.write(repo, setup.apis(), setup.seed());
@@ -154,6 +155,7 @@ public final class ValidateProcessBenchmark {
         "ratio cached / ajv-cli: %.2f (target under 0.25: %s)%n",
         (double) cachedMedian / ajv.wall(),
         cachedMedian * 4 < ajv.wall() ? "met" : "not met");
+    System.out.println("load average at the end: " + loadAverage());
     if (ajv.cpu() > 0) {
       // on a shared machine the CPU time is the steadier figure
       System.out.printf(
@@ -161,6 +163,16 @@ public final class ValidateProcessBenchmark {
           "CPU ratios: cold / ajv-cli %.2f, cached / ajv-cli %.2f%n",
           coldCpu.get(0) / ajv.cpu(),
           cpu(cached) / ajv.cpu());
+    }
+  }
+
+  /** The 1, 5 and 15 minute load averages, as uptime prints them; the machine may be shared. */
+  static String loadAverage() {
+    try {
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+      return parts[0] + ", " + parts[1] + ", " + parts[2];
+    } catch (IOException e) {
+      return "(unknown)";
     }
   }
 
