@@ -1,11 +1,11 @@
 package io.apistage.rules;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -20,80 +20,40 @@ import java.util.regex.Pattern;
  */
 public final class SecretFormats {
 
-  /**
-   * A token format: the words a message names it with, its pattern, and the fixed texts one of
-   * which every match contains. The scan calls {@link #find} for every string value of the
-   * configuration, so a pattern runs only on a value that holds one of its texts.
-   */
-  private record Format(String label, Pattern pattern, List<String> markers) {
+  /** Token formats, most specific first, by the words a message names them with. */
+  private static final Map<String, Pattern> FORMATS = new LinkedHashMap<>();
 
-    boolean in(String value) {
-      for (String marker : markers) {
-        if (value.contains(marker)) {
-          return pattern.matcher(value).find();
-        }
-      }
-      return false;
-    }
+  static {
+    FORMATS.put(
+        "a private key block",
+        Pattern.compile("-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----"));
+    FORMATS.put("an AWS access key id", Pattern.compile("\\b(AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\\b"));
+    FORMATS.put(
+        "a GitHub token",
+        Pattern.compile("\\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})"));
+    FORMATS.put(
+        "a Slack token",
+        Pattern.compile(
+            "\\bxox[abposr]-[A-Za-z0-9-]{10,}|hooks\\.slack\\.com/services/T[A-Za-z0-9]+/"));
+    FORMATS.put("a Stripe secret key", Pattern.compile("\\b[sr]k_(live|test)_[A-Za-z0-9]{10,}"));
+    FORMATS.put("a Google API key", Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}"));
+    FORMATS.put(
+        "a JSON Web Token",
+        Pattern.compile("\\beyJ[A-Za-z0-9_-]{5,}\\.eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{10,}"));
+    FORMATS.put(
+        "a bearer token", Pattern.compile("\\b[Bb]earer\\s+(?=[\\w.~+/-]*[0-9])[\\w.~+/-]{12,}=*"));
+    FORMATS.put(
+        "a basic credential",
+        Pattern.compile("\\b[Bb]asic\\s+(?=[\\w+/]*[a-z][\\w+/]*[A-Z])[A-Za-z0-9+/]{8,}={0,2}"));
+    FORMATS.put("a password in a URL", Pattern.compile("://[^/\\s:@${}]+:[^/\\s@${}]+@"));
   }
 
-  /** Token formats, most specific first. */
-  private static final List<Format> FORMATS =
-      List.of(
-          new Format(
-              "a private key block",
-              Pattern.compile("-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----"),
-              List.of("PRIVATE KEY")),
-          new Format(
-              "an AWS access key id",
-              Pattern.compile("\\b(AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\\b"),
-              List.of("AKIA", "ASIA", "ABIA", "ACCA")),
-          new Format(
-              "a GitHub token",
-              Pattern.compile("\\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})"),
-              List.of("gh", "github_pat_")),
-          new Format(
-              "a Slack token",
-              Pattern.compile(
-                  "\\bxox[abposr]-[A-Za-z0-9-]{10,}|hooks\\.slack\\.com/services/T[A-Za-z0-9]+/"),
-              List.of("xox", "hooks.slack.com/services/T")),
-          new Format(
-              "a Stripe secret key",
-              Pattern.compile("\\b[sr]k_(live|test)_[A-Za-z0-9]{10,}"),
-              List.of("k_live_", "k_test_")),
-          new Format(
-              "a Google API key", Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}"), List.of("AIza")),
-          new Format(
-              "a JSON Web Token",
-              Pattern.compile(
-                  "\\beyJ[A-Za-z0-9_-]{5,}\\.eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{10,}"),
-              List.of("eyJ")),
-          new Format(
-              "a bearer token",
-              Pattern.compile("\\b[Bb]earer\\s+(?=[\\w.~+/-]*[0-9])[\\w.~+/-]{12,}=*"),
-              List.of("earer")),
-          new Format(
-              "a basic credential",
-              Pattern.compile(
-                  "\\b[Bb]asic\\s+(?=[\\w+/]*[a-z][\\w+/]*[A-Z])[A-Za-z0-9+/]{8,}={0,2}"),
-              List.of("asic")),
-          new Format(
-              "a password in a URL",
-              Pattern.compile("://[^/\\s:@${}]+:[^/\\s@${}]+@"),
-              List.of("://")));
-
   /** Names whose literal value is a secret, whatever it looks like. */
-  private static final Set<String> SECRET_WORDS =
-      Set.of("password", "passwd", "pwd", "passphrase", "secret", "credential", "credentials");
+  private static final Pattern SECRET_WORD =
+      Pattern.compile("password|passwd|pwd|passphrase|secret|credentials?");
 
   /** Names whose literal value is a secret when it looks random. */
-  private static final Set<String> KEY_WORDS =
-      Set.of("token", "key", "apikey", "auth", "authorization");
-
-  /** The last words of the names met so far: a configuration repeats its field names. */
-  private static final Map<String, String> LAST_WORDS = new ConcurrentHashMap<>();
-
-  private static final int LAST_WORDS_KEPT = 4096;
+  private static final Pattern KEY_WORD = Pattern.compile("token|key|apikey|auth|authorization");
 
   /** Values that look random but are public by design: Stripe publishable keys. */
   private static final Pattern PUBLIC = Pattern.compile("^pk_(live|test)_[A-Za-z0-9]+$");
@@ -102,6 +62,48 @@ public final class SecretFormats {
   private static final Pattern REFERENCE = Pattern.compile("\\$\\{[a-z]+:[^}]*\\}");
   private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
   private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9]+");
+
+  /**
+   * Text each format's match contains, so a value holding none of it matches no format: the scan
+   * reads every string value of the configuration, and almost none holds any of these. Indexed by
+   * first character, so one pass over a value finds them.
+   */
+  private static final String[][] MARKERS = new String[128][];
+
+  static {
+    for (String marker :
+        List.of(
+            "-----BEGIN ",
+            "AKIA",
+            "ASIA",
+            "ABIA",
+            "ACCA",
+            "gh",
+            "github_pat_",
+            "xox",
+            "hooks.slack.com/services/T",
+            "k_live_",
+            "k_test_",
+            "AIza",
+            "eyJ",
+            "earer",
+            "asic",
+            "://")) {
+      String[] same = MARKERS[marker.charAt(0)];
+      String[] more = same == null ? new String[1] : Arrays.copyOf(same, same.length + 1);
+      more[more.length - 1] = marker;
+      MARKERS[marker.charAt(0)] = more;
+    }
+  }
+
+  /** What the last word of a name says of its value, by name (names repeat by the thousand). */
+  private static final Map<String, Word> WORDS = new ConcurrentHashMap<>();
+
+  private enum Word {
+    SECRET,
+    KEY,
+    OTHER
+  }
 
   private SecretFormats() {}
 
@@ -113,28 +115,50 @@ public final class SecretFormats {
     if (value == null || value.isBlank()) {
       return Optional.empty();
     }
-    for (Format format : FORMATS) {
-      if (format.in(value)) {
-        return Optional.of(format.label());
+    if (mayHoldFormat(value)) {
+      for (Map.Entry<String, Pattern> format : FORMATS.entrySet()) {
+        if (format.getValue().matcher(value).find()) {
+          return Optional.of(format.getKey());
+        }
       }
     }
-    if (name == null || isReference(value)) {
+    if (name == null) {
       return Optional.empty();
     }
-    String word = LAST_WORDS.get(name);
-    if (word == null) {
-      word = lastWord(name);
-      if (LAST_WORDS.size() < LAST_WORDS_KEPT) {
-        LAST_WORDS.put(name, word);
-      }
+    Word word = WORDS.computeIfAbsent(name, SecretFormats::word);
+    if (word == Word.OTHER || isReference(value)) {
+      return Optional.empty();
     }
-    if (SECRET_WORDS.contains(word)) {
+    if (word == Word.SECRET) {
       return Optional.of("a literal value under '" + name + "'");
     }
-    if (KEY_WORDS.contains(word) && looksRandom(value) && !PUBLIC.matcher(value).find()) {
+    if (looksRandom(value) && !PUBLIC.matcher(value).find()) {
       return Optional.of("a random-looking literal under '" + name + "'");
     }
     return Optional.empty();
+  }
+
+  private static boolean mayHoldFormat(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      String[] markers = c < MARKERS.length ? MARKERS[c] : null;
+      if (markers != null) {
+        for (String marker : markers) {
+          if (value.startsWith(marker, i)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static Word word(String name) {
+    String word = lastWord(name);
+    if (SECRET_WORD.matcher(word).matches()) {
+      return Word.SECRET;
+    }
+    return KEY_WORD.matcher(word).matches() ? Word.KEY : Word.OTHER;
   }
 
   /** Whether the value is made only of references such as {@code ${secret:NAME}}. */

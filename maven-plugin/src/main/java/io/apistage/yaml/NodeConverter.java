@@ -66,7 +66,9 @@ final class NodeConverter {
     YNode result;
     if (node instanceof ScalarNode scalar) {
       String text = strings.share(scalar.getValue());
-      result = new YScalar(resolve(scalar, text), text, at.line(), at.column());
+      result =
+          new YScalar(
+              resolve(scalar.isPlain(), scalar.getTag(), text), text, at.line(), at.column());
     } else if (node instanceof SequenceNode seq) {
       List<YNode> items = new ArrayList<>(seq.getValue().size());
       for (Node item : seq.getValue()) {
@@ -148,9 +150,9 @@ final class NodeConverter {
     }
   }
 
-  private static Object resolve(ScalarNode scalar, String text) {
-    Tag tag = scalar.getTag();
-    if (!scalar.isPlain() || Tag.STR.equals(tag)) {
+  /** The value of a scalar written as {@code text}, plain or quoted, of a resolved tag. */
+  static Object resolve(boolean plain, Tag tag, String text) {
+    if (!plain || Tag.STR.equals(tag)) {
       return text;
     }
     if (Tag.NULL.equals(tag)) {

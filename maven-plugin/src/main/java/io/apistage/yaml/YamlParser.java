@@ -113,6 +113,28 @@ public final class YamlParser {
           control,
           "the file holds a control character that YAML does not allow; is it a binary file?");
     }
+    YMap plain = plain(text);
+    return plain != null ? new ParsedFile(name, plain, List.of()) : compose(text, name);
+  }
+
+  /**
+   * The document read straight from the parser's events when it has the common shape (a single
+   * mapping without anchors, aliases, tags or duplicate keys, within the limits), else null.
+   */
+  YMap plain(String text) {
+    try {
+      return new EventBuilder(strings, settings.getSchema().getScalarResolver())
+          .build(new Parse(settings).parseString(text).iterator());
+    } catch (YamlEngineException e) {
+      return null; // the general way says what is wrong
+    }
+  }
+
+  /**
+   * Reads a document through snakeyaml's composer and {@link NodeConverter}: every document the
+   * {@link EventBuilder} does not take (anchors, tags, several documents, errors of any kind).
+   */
+  ParsedFile compose(String text, String name) {
     try {
       Position deep = tooDeep(text, settings);
       if (deep != null) {

@@ -1,0 +1,208 @@
+package io.apistage.yaml;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
+
+/**
+ * Builds the {@link YNode} tree of a plain document straight from the parser's events, without
+ * snakeyaml's node graph in between: the composer and {@link NodeConverter} allocate a second tree
+ * of every value, which was a large part of reading a big config root. It takes only the common
+ * shape, one document whose root is a mapping, without anchors, aliases, tags, merge keys,
+ * duplicate or structured keys, within the depth and size limits; for anything else {@link #build}
+ * answers null and {@link YamlParser} reads the text the general way, which says what is wrong in
+ * the same words as before. So every document reads into the same tree, or the same problems, as
+ * the composer and converter give ({@code EventBuilderTest} compares them).
+ */
+final class EventBuilder {
+
+  /** Mappings up to this size find duplicate keys by looking through the keys so far. */
+  private static final int SMALL_MAPPING = 8;
+
+  private final StringCache strings;
+  private final ScalarResolver resolver;
+  private long nodes;
+
+  EventBuilder(StringCache strings, ScalarResolver resolver) {
+    this.strings = strings;
+    this.resolver = resolver;
+  }
+
+  /** A mapping or sequence being filled. */
+  private static final class Frame {
+    final int line;
+    final int column;
+    final boolean mapping;
+    final List<YNode> items;
+    YMap.Entry[] entries;
+    int[] hashes;
+    Set<String> seen;
+    int count;
+    String key;
+    int keyLine;
+    int keyColumn;
+
+    Frame(int line, int column, boolean mapping) {
+      this.line = line;
+      this.column = column;
+      this.mapping = mapping;
+      this.items = mapping ? null : new ArrayList<>();
+      if (mapping) {
+        entries = new YMap.Entry[8];
+        hashes = new int[8];
+      }
+    }
+  }
+
+  /**
+   * The document's root mapping, or null when the events are not of the common shape (the caller
+   * then reads the text the general way). Exceptions of the parser pass through.
+   */
+  YMap build(Iterator<Event> events) {
+    if (!next(events, Event.ID.StreamStart) || !next(events, Event.ID.DocumentStart)) {
+      return null;
+    }
+    List<Frame> stack = new ArrayList<>();
+    YNode root = null;
+    while (root == null) {
+      Event event = events.next();
+      YNode done;
+      switch (event.getEventId()) {
+        case Scalar -> {
+          ScalarEvent scalar = (ScalarEvent) event;
+          if (scalar.getAnchor().isPresent() || scalar.getTag().isPresent()) {
+            return null;
+          }
+          Frame top = stack.isEmpty() ? null : stack.get(stack.size() - 1);
+          if (top != null && top.mapping && top.key == null) {
+            if (!key(top, scalar)) {
+              return null;
+            }
+            continue;
+          }
+          if (++nodes > YamlParser.MAX_EXPANDED_NODES) {
+            return null;
+          }
+          done = scalar(scalar);
+        }
+        case MappingStart, SequenceStart -> {
+          CollectionStartEvent start = (CollectionStartEvent) event;
+          if (!plain(start)
+              || stack.size() >= YamlParser.MAX_DEPTH
+              || keyExpected(stack)
+              || ++nodes > YamlParser.MAX_EXPANDED_NODES) {
+            return null;
+          }
+          Mark mark = start.getStartMark().orElseThrow();
+          stack.add(
+              new Frame(
+                  mark.getLine() + 1,
+                  mark.getColumn() + 1,
+                  event.getEventId() == Event.ID.MappingStart));
+          continue;
+        }
+        case MappingEnd, SequenceEnd -> done = close(stack.remove(stack.size() - 1));
+        default -> {
+          return null; // aliases, comments, anything unexpected
+        }
+      }
+      if (stack.isEmpty()) {
+        root = done;
+      } else {
+        add(stack.get(stack.size() - 1), done);
+      }
+    }
+    boolean single = next(events, Event.ID.DocumentEnd) && next(events, Event.ID.StreamEnd);
+    return single && root instanceof YMap map ? map : null;
+  }
+
+  private static boolean next(Iterator<Event> events, Event.ID id) {
+    return events.hasNext() && events.next().getEventId() == id;
+  }
+
+  private static boolean plain(NodeEvent event) {
+    return event.getAnchor().isEmpty()
+        && (!(event instanceof CollectionStartEvent c) || c.getTag().isEmpty());
+  }
+
+  /** Whether the next node would be a mapping's key: a structure there is not taken. */
+  private static boolean keyExpected(List<Frame> stack) {
+    if (stack.isEmpty()) {
+      return false;
+    }
+    Frame top = stack.get(stack.size() - 1);
+    return top.mapping && top.key == null;
+  }
+
+  /** Takes a scalar as the next key of a mapping; false for a merge key or a key seen before. */
+  private boolean key(Frame frame, ScalarEvent scalar) {
+    String key = strings.share(scalar.getValue());
+    if (key.equals("<<")) {
+      return false;
+    }
+    int hash = key.hashCode();
+    if (frame.seen != null) {
+      if (!frame.seen.add(key)) {
+        return false;
+      }
+    } else {
+      for (int i = 0; i < frame.count; i++) {
+        if (frame.hashes[i] == hash && frame.entries[i].key().equals(key)) {
+          return false;
+        }
+      }
+      if (frame.count == SMALL_MAPPING) {
+        frame.seen = new HashSet<>();
+        for (int i = 0; i < frame.count; i++) {
+          frame.seen.add(frame.entries[i].key());
+        }
+        frame.seen.add(key);
+      }
+    }
+    Mark mark = scalar.getStartMark().orElseThrow();
+    frame.key = key;
+    frame.keyLine = mark.getLine() + 1;
+    frame.keyColumn = mark.getColumn() + 1;
+    return true;
+  }
+
+  private static void add(Frame frame, YNode value) {
+    if (!frame.mapping) {
+      frame.items.add(value);
+      return;
+    }
+    if (frame.count == frame.entries.length) {
+      frame.entries = Arrays.copyOf(frame.entries, frame.count * 2);
+      frame.hashes = Arrays.copyOf(frame.hashes, frame.count * 2);
+    }
+    frame.hashes[frame.count] = frame.key.hashCode();
+    frame.entries[frame.count++] = new YMap.Entry(frame.key, frame.keyLine, frame.keyColumn, value);
+    frame.key = null;
+  }
+
+  private static YNode close(Frame frame) {
+    if (!frame.mapping) {
+      return new YSeq(frame.items, frame.line, frame.column);
+    }
+    return new YMap(EntryMap.of(frame.entries, frame.count), frame.line, frame.column);
+  }
+
+  private YScalar scalar(ScalarEvent event) {
+    Mark mark = event.getStartMark().orElseThrow();
+    String text = strings.share(event.getValue());
+    Tag tag = resolver.resolve(event.getValue(), event.getImplicit().canOmitTagInPlainScalar());
+    Object value = NodeConverter.resolve(event.getScalarStyle() == ScalarStyle.PLAIN, tag, text);
+    return new YScalar(value, text, mark.getLine() + 1, mark.getColumn() + 1);
+  }
+}
