@@ -5,6 +5,7 @@ import io.apistage.goal.GoalResult;
 import io.apistage.model.Config;
 import io.apistage.model.ConfigLoader;
 import io.apistage.model.DirectorySource;
+import io.apistage.model.FileParses;
 import io.apistage.problem.ApistageException;
 import io.apistage.problem.Position;
 import io.apistage.problem.Problem;
@@ -14,6 +15,7 @@ import io.apistage.promotion.AssetReport;
 import io.apistage.promotion.AssetStatus;
 import io.apistage.rules.Validation;
 import io.apistage.stage.StageLayout;
+import io.apistage.yaml.ParsedFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +23,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@code import} goal: an archive's assets into the working copy, all or nothing. The archive
@@ -78,7 +82,8 @@ public final class ImportGoal {
 
   private GoalResult run(Path configDir, StagedArchive staged) throws IOException {
     DirectorySource files = new DirectorySource(configDir);
-    Config target = new ConfigLoader().load(files);
+    Map<String, ParsedFile> ours = new ConcurrentHashMap<>();
+    Config target = new ConfigLoader().load(files, recording(ours));
     ImportPlan.Words words = new ImportPlan.Words(request.dryRun());
     ImportPlan plan = ImportPlan.of(staged, target, files, request.overwrite(), words);
     if (plan.failed()) {
@@ -94,8 +99,19 @@ public final class ImportGoal {
           plan,
           false);
     }
-    OverlaySource applied =
+    OverlaySource overlay =
         new OverlaySource(files, staged.files(), plan.written(), plan.removed());
+    // the archive's documents were parsed while it was read, the working copy's just above
+    Set<String> written = Set.copyOf(plan.written());
+    FileParses parses =
+        (source, path, parser) ->
+            written.contains(path)
+                ? staged.parsed(path)
+                : ours.containsKey(path)
+                    ? ours.get(path)
+                    : FileParses.READ.parse(source, path, parser);
+    Config applied = new ConfigLoader().load(overlay, parses);
+    ours.clear();
     List<Problem> problems = new Validation().validate(applied).problems();
     if (Problems.hasErrors(problems)) {
       return result(
@@ -123,6 +139,15 @@ public final class ImportGoal {
         problems,
         plan,
         true);
+  }
+
+  /** Reads and parses as a load does, keeping each parse in {@code into}. */
+  private static FileParses recording(Map<String, ParsedFile> into) {
+    return (source, path, parser) -> {
+      ParsedFile parsed = FileParses.READ.parse(source, path, parser);
+      into.put(path, parsed);
+      return parsed;
+    };
   }
 
   private String dryRunMessage(ImportPlan plan) {
