@@ -28,11 +28,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@code import} goal: an archive's assets into the working copy, all or nothing. The archive
- * is decrypted chunk by chunk into a staging folder and checked whole first ({@link
- * StagedArchive}); then each asset is matched and judged ({@link ImportPlan}); then the
- * configuration with the import applied must validate; only then are the staged files moved into
- * place ({@link StagedInstall}). A dry run does all of it but the last step, staging in a temporary
- * folder outside the working copy. Nothing is committed.
+ * is decrypted chunk by chunk into a staging folder, its documents parsed as they come, and checked
+ * whole first ({@link StagedArchive}); then each asset is matched and judged ({@link ImportPlan});
+ * then the configuration with the import applied must validate; only then are the staged files
+ * moved into place ({@link StagedInstall}). A dry run does all of it but the last step, staging in
+ * a temporary folder outside the working copy. Nothing is committed.
  *
  * @since 0.2.0
  */
@@ -99,20 +99,7 @@ public final class ImportGoal {
           plan,
           false);
     }
-    OverlaySource overlay =
-        new OverlaySource(files, staged.files(), plan.written(), plan.removed());
-    // the archive's documents were parsed while it was read, the working copy's just above
-    Set<String> written = Set.copyOf(plan.written());
-    FileParses parses =
-        (source, path, parser) ->
-            written.contains(path)
-                ? staged.parsed(path)
-                : ours.containsKey(path)
-                    ? ours.get(path)
-                    : FileParses.READ.parse(source, path, parser);
-    Config applied = new ConfigLoader().load(overlay, parses);
-    ours.clear();
-    List<Problem> problems = new Validation().validate(applied).problems();
+    List<Problem> problems = validateApplied(files, staged, plan, ours);
     if (Problems.hasErrors(problems)) {
       return result(
           "VALIDATION_FAILED",
@@ -139,6 +126,30 @@ public final class ImportGoal {
         problems,
         plan,
         true);
+  }
+
+  /**
+   * The problems of the configuration with the import applied. Nothing is parsed twice: the
+   * archive's documents were parsed while it was read, the working copy's when it was loaded for
+   * the plan ({@code ours}, emptied here).
+   */
+  private static List<Problem> validateApplied(
+      DirectorySource files, StagedArchive staged, ImportPlan plan, Map<String, ParsedFile> ours)
+      throws IOException {
+    OverlaySource overlay =
+        new OverlaySource(files, staged.files(), plan.written(), plan.removed());
+    Set<String> written = Set.copyOf(plan.written());
+    FileParses parses =
+        (source, path, parser) -> {
+          if (written.contains(path)) {
+            return staged.parsed(path);
+          }
+          ParsedFile known = ours.get(path);
+          return known != null ? known : FileParses.READ.parse(source, path, parser);
+        };
+    Config applied = new ConfigLoader().load(overlay, parses);
+    ours.clear();
+    return new Validation().validate(applied).problems();
   }
 
   /** Reads and parses as a load does, keeping each parse in {@code into}. */
