@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 
 /**
  * Parses an archive's documents while it is decrypted, one thread per processor, so the parse a
@@ -36,18 +35,12 @@ final class StagedParses implements AutoCloseable {
             t.setDaemon(true);
             return t;
           });
-  private final Semaphore budget = new Semaphore(BUDGET);
+  private final ByteBudget budget = new ByteBudget(BUDGET);
   private final Map<String, Future<ParsedFile>> parses = new HashMap<>();
 
   /** Queues one document; returns at once unless {@link #BUDGET} bytes are already waiting. */
   void parse(String path, byte[] bytes) throws IOException {
-    int permits = Math.max(1, Math.min(bytes.length, BUDGET));
-    try {
-      budget.acquire(permits);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while reading " + path);
-    }
+    int permits = budget.take(bytes.length, "reading " + path);
     parses.put(
         path,
         pool.submit(
@@ -55,7 +48,7 @@ final class StagedParses implements AutoCloseable {
               try {
                 return parser.parse(bytes, path);
               } finally {
-                budget.release(permits);
+                budget.give(permits);
               }
             }));
   }

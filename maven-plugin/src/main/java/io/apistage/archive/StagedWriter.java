@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,7 +31,7 @@ final class StagedWriter implements AutoCloseable {
             t.setDaemon(true);
             return t;
           });
-  private final Semaphore budget = new Semaphore(BUDGET);
+  private final ByteBudget budget = new ByteBudget(BUDGET);
   private final Set<Path> folders = new HashSet<>();
   private volatile IOException failure;
   private boolean awaited;
@@ -44,13 +43,7 @@ final class StagedWriter implements AutoCloseable {
    */
   void write(Path file, byte[] bytes) throws IOException {
     check();
-    int permits = Math.max(1, Math.min(bytes.length, BUDGET));
-    try {
-      budget.acquire(permits);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while staging " + file);
-    }
+    int permits = budget.take(bytes.length, "staging " + file);
     thread.execute(
         () -> {
           try {
@@ -63,7 +56,7 @@ final class StagedWriter implements AutoCloseable {
           } catch (IOException e) {
             failure = e;
           } finally {
-            budget.release(permits);
+            budget.give(permits);
           }
         });
   }
