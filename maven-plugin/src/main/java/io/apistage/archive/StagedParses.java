@@ -1,7 +1,5 @@
 package io.apistage.archive;
 
-import io.apistage.model.ConfigSource;
-import io.apistage.model.FileParses;
 import io.apistage.yaml.ParsedFile;
 import io.apistage.yaml.YamlParser;
 import java.io.IOException;
@@ -15,9 +13,9 @@ import java.util.concurrent.Future;
 
 /**
  * Parses an archive's documents while it is decrypted, one thread per processor, so the parse a
- * validation needs is done by the time the archive has been read; the parses are then handed to the
- * loader as {@link FileParses}. The bytes waiting for a parser are bounded ({@link #BUDGET}). A
- * parse is used only once the whole archive has authenticated.
+ * validation needs is done by the time the archive has been read; the validation's load then takes
+ * them instead of reading the staged files. The bytes waiting for a parser are bounded ({@link
+ * #BUDGET}). A parse is used only once the whole archive has authenticated.
  *
  * @since 0.2.0
  */
@@ -53,11 +51,6 @@ final class StagedParses implements AutoCloseable {
             }));
   }
 
-  /** Whether a path's parse is held. */
-  boolean has(String path) {
-    return parses.containsKey(path);
-  }
-
   /** A document's parse, waiting for it if need be. */
   ParsedFile get(String path) throws IOException {
     try {
@@ -69,16 +62,11 @@ final class StagedParses implements AutoCloseable {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
       }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
       throw new IllegalStateException(e.getCause());
     }
-  }
-
-  /**
-   * The parses held for the archive's documents, and for any other file those of {@code others}.
-   */
-  FileParses or(FileParses others) {
-    return (ConfigSource source, String path, YamlParser p) ->
-        has(path) ? get(path) : others.parse(source, path, p);
   }
 
   /** Stops the parsers once every parse is done; the parses stay. */
