@@ -5,6 +5,7 @@ import io.apistage.goal.GoalResult;
 import io.apistage.model.Config;
 import io.apistage.model.ConfigLoader;
 import io.apistage.model.DirectorySource;
+import io.apistage.model.FileParses;
 import io.apistage.problem.ApistageException;
 import io.apistage.problem.Position;
 import io.apistage.problem.Problem;
@@ -14,6 +15,7 @@ import io.apistage.promotion.AssetReport;
 import io.apistage.promotion.AssetStatus;
 import io.apistage.rules.Validation;
 import io.apistage.stage.StageLayout;
+import io.apistage.yaml.ParsedFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,14 +23,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@code import} goal: an archive's assets into the working copy, all or nothing. The archive
- * is decrypted chunk by chunk into a staging folder and checked whole first ({@link
- * StagedArchive}); then each asset is matched and judged ({@link ImportPlan}); then the
- * configuration with the import applied must validate; only then are the staged files moved into
- * place ({@link StagedInstall}). A dry run does all of it but the last step, staging in a temporary
- * folder outside the working copy. Nothing is committed.
+ * is decrypted chunk by chunk into a staging folder, its documents parsed as they come, and checked
+ * whole first ({@link StagedArchive}); then each asset is matched and judged ({@link ImportPlan});
+ * then the configuration with the import applied must validate; only then are the staged files
+ * moved into place ({@link StagedInstall}). A dry run does all of it but the last step, staging in
+ * a temporary folder outside the working copy. Nothing is committed.
  *
  * @since 0.2.0
  */
@@ -78,7 +82,8 @@ public final class ImportGoal {
 
   private GoalResult run(Path configDir, StagedArchive staged) throws IOException {
     DirectorySource files = new DirectorySource(configDir);
-    Config target = new ConfigLoader().load(files);
+    Map<String, ParsedFile> ours = new ConcurrentHashMap<>();
+    Config target = new ConfigLoader().load(files, recording(ours));
     ImportPlan.Words words = new ImportPlan.Words(request.dryRun());
     ImportPlan plan = ImportPlan.of(staged, target, files, request.overwrite(), words);
     if (plan.failed()) {
@@ -94,9 +99,7 @@ public final class ImportGoal {
           plan,
           false);
     }
-    OverlaySource applied =
-        new OverlaySource(files, staged.files(), plan.written(), plan.removed());
-    List<Problem> problems = new Validation().validate(applied).problems();
+    List<Problem> problems = validateApplied(files, staged, plan, ours);
     if (Problems.hasErrors(problems)) {
       return result(
           "VALIDATION_FAILED",
@@ -123,6 +126,39 @@ public final class ImportGoal {
         problems,
         plan,
         true);
+  }
+
+  /**
+   * The problems of the configuration with the import applied. Nothing is parsed twice: the
+   * archive's documents were parsed while it was read, the working copy's when it was loaded for
+   * the plan ({@code ours}, emptied here).
+   */
+  private static List<Problem> validateApplied(
+      DirectorySource files, StagedArchive staged, ImportPlan plan, Map<String, ParsedFile> ours)
+      throws IOException {
+    OverlaySource overlay =
+        new OverlaySource(files, staged.files(), plan.written(), plan.removed());
+    Set<String> written = Set.copyOf(plan.written());
+    FileParses parses =
+        (source, path, parser) -> {
+          if (written.contains(path)) {
+            return staged.parsed(path);
+          }
+          ParsedFile known = ours.get(path);
+          return known != null ? known : FileParses.READ.parse(source, path, parser);
+        };
+    Config applied = new ConfigLoader().load(overlay, parses);
+    ours.clear();
+    return new Validation().validate(applied).problems();
+  }
+
+  /** Reads and parses as a load does, keeping each parse in {@code into}. */
+  private static FileParses recording(Map<String, ParsedFile> into) {
+    return (source, path, parser) -> {
+      ParsedFile parsed = FileParses.READ.parse(source, path, parser);
+      into.put(path, parsed);
+      return parsed;
+    };
   }
 
   private String dryRunMessage(ImportPlan plan) {

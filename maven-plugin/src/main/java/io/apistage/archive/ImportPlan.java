@@ -10,11 +10,10 @@ import io.apistage.promotion.Overwrite;
 import io.apistage.yaml.ParsedFile;
 import io.apistage.yaml.YMap;
 import io.apistage.yaml.YNode;
-import io.apistage.yaml.YamlParser;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -90,13 +89,12 @@ record ImportPlan(List<AssetReport> reports, List<String> written, List<String> 
         }
       } else if (sameId != null || sameKey != null) {
         Asset existing = sameId != null ? sameId : sameKey;
-        byte[] bytes = archive.read(e.path());
-        if (existing.file().equals(e.path()) && Arrays.equals(files.read(e.path()), bytes)) {
+        if (existing.file().equals(e.path()) && sameBytes(files.read(e.path()), e)) {
           // already there: nothing to write
           reports.add(new AssetReport(e.key(), AssetStatus.SUCCESS, SAME));
           continue;
         }
-        report = replace(e, bytes, existing, overwrite, words);
+        report = replace(e, archive.parsed(e.path()), existing, overwrite, words);
         if (!existing.file().equals(e.path()) && report.status() != AssetStatus.FAILURE) {
           removed.add(existing.file());
         }
@@ -156,7 +154,7 @@ record ImportPlan(List<AssetReport> reports, List<String> written, List<String> 
   }
 
   private static AssetReport replace(
-      Manifest.Entry e, byte[] bytes, Asset existing, Overwrite overwrite, Words words) {
+      Manifest.Entry e, ParsedFile parsed, Asset existing, Overwrite overwrite, Words words) {
     Kind kind = existing.kind();
     if (!overwrite.allows(kind)) {
       return new AssetReport(
@@ -171,7 +169,7 @@ record ImportPlan(List<AssetReport> reports, List<String> written, List<String> 
               + " to replace it");
     }
     for (String child : Overwrite.CHILDREN.getOrDefault(kind, List.of())) {
-      if (!overwrite.allowsChild(kind, child) && !sameChild(existing, bytes, child)) {
+      if (!overwrite.allowsChild(kind, child) && !sameChild(existing, parsed, child)) {
         return new AssetReport(
             e.key(),
             AssetStatus.FAILURE,
@@ -200,8 +198,16 @@ record ImportPlan(List<AssetReport> reports, List<String> written, List<String> 
     return new AssetReport(e.key(), AssetStatus.REPLACED, words.replaced(existing.file()));
   }
 
-  private static boolean sameChild(Asset existing, byte[] bytes, String child) {
-    ParsedFile parsed = new YamlParser().parse(bytes, "archive");
+  /**
+   * Whether a working copy file has the bytes of an archive entry: its size and SHA-256, which the
+   * archive's reader has checked the staged bytes against.
+   */
+  private static boolean sameBytes(byte[] ours, Manifest.Entry e) {
+    return ours.length == e.size()
+        && HexFormat.of().formatHex(ArchiveHeader.sha256(ours)).equals(e.sha256());
+  }
+
+  private static boolean sameChild(Asset existing, ParsedFile parsed, String child) {
     if (!parsed.ok() || !(parsed.root() instanceof YMap body)) {
       return false;
     }

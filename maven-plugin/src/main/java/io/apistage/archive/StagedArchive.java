@@ -2,12 +2,12 @@ package io.apistage.archive;
 
 import io.apistage.model.Asset;
 import io.apistage.model.ConfigLoader;
+import io.apistage.model.ConfigSource;
 import io.apistage.model.DirectorySource;
+import io.apistage.yaml.ParsedFile;
 import io.apistage.yaml.YamlParser;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -22,11 +23,13 @@ import java.util.regex.Pattern;
 
 /**
  * An archive unpacked into a staging folder and checked: its manifest, and each asset's bytes in a
- * file of the staging folder at the asset's path. The archive is decrypted one chunk at a time and
- * each file written as its bytes arrive, so no file and no chunk is held beyond a buffer; every
- * path is checked before any byte is written (relative, inside the config root, where the layout
- * puts its key), and nothing counts as unpacked until the last chunk has authenticated. Closing
- * deletes the staging folder and whatever is left in it.
+ * file of the staging folder at the asset's path, and parsed. The archive is decrypted one chunk at
+ * a time; each file, once its SHA-256 matches the manifest, is handed to a writer thread ({@link
+ * StagedWriter}) and to the parsers ({@link StagedParses}), each holding a bounded number of bytes,
+ * so decrypting, writing and parsing overlap and the archive is never held whole. Every path is
+ * checked before any byte is written (relative, inside the config root, where the layout puts its
+ * key), and nothing counts as unpacked until the last chunk has authenticated. Closing deletes the
+ * staging folder and whatever is left in it.
  *
  * @since 0.2.0
  */
@@ -40,10 +43,14 @@ final class StagedArchive implements AutoCloseable {
 
   private final Manifest manifest;
   private final Path folder;
+  private final StagedWriter writer;
+  private final StagedParses parses;
 
-  private StagedArchive(Manifest manifest, Path folder) {
+  private StagedArchive(Manifest manifest, Path folder, StagedWriter writer, StagedParses parses) {
     this.manifest = manifest;
     this.folder = folder;
+    this.writer = writer;
+    this.parses = parses;
   }
 
   /**
@@ -59,36 +66,35 @@ final class StagedArchive implements AutoCloseable {
       throws IOException, BadArchive {
     String name = archive.getFileName().toString();
     Path folder = Files.createTempDirectory(parent, PREFIX);
+    StagedWriter writer = new StagedWriter();
+    StagedParses parses = new StagedParses();
     try (InputStream in = Files.newInputStream(archive);
         ArchiveReader reader = ArchiveReader.open(in, password, name)) {
       Manifest manifest = reader.manifest();
       check(manifest, name);
-      Set<Path> folders = new HashSet<>();
       for (Manifest.Entry entry : manifest.entries()) {
-        Path file = folder.resolve(entry.path());
-        if (folders.add(file.getParent())) {
-          Files.createDirectories(file.getParent());
-        }
-        try (OutputStream out =
-            new BufferedOutputStream(Files.newOutputStream(file), bufferFor(entry.size()))) {
-          reader.copyNext(out, YamlParser.MAX_FILE_BYTES);
-        }
+        byte[] bytes = reader.next(YamlParser.MAX_FILE_BYTES);
+        writer.write(folder.resolve(entry.path()), bytes);
+        parses.parse(entry.path(), bytes);
       }
       reader.finish();
-      return new StagedArchive(manifest, folder);
+      parses.done();
+      return new StagedArchive(manifest, folder, writer, parses);
     } catch (NoSuchFileException e) {
-      delete(folder);
+      discard(folder, writer, parses);
       throw new BadArchive(
           "there is no archive at " + archive + "; pass -Dapistage.archive=<the exported file>");
     } catch (IOException | BadArchive | RuntimeException e) {
-      delete(folder);
+      discard(folder, writer, parses);
       throw e;
     }
   }
 
-  /** One write per file for most files: a buffer as large as the file, within 8 to 64 KiB. */
-  private static int bufferFor(long size) {
-    return (int) Math.max(8192, Math.min(size, 1 << 16));
+  private static void discard(Path folder, StagedWriter writer, StagedParses parses)
+      throws IOException {
+    parses.close();
+    writer.close();
+    delete(folder);
   }
 
   /** The manifest. */
@@ -101,14 +107,45 @@ final class StagedArchive implements AutoCloseable {
     return folder;
   }
 
-  /** The staged files as a config source, read from the staging folder. */
-  DirectorySource files() {
-    return new DirectorySource(folder);
+  /**
+   * The staged files as a config source, read from the staging folder once every file is written.
+   */
+  ConfigSource files() {
+    DirectorySource disk = new DirectorySource(folder);
+    return new ConfigSource() {
+      @Override
+      public List<String> paths() throws IOException {
+        writer.await();
+        return disk.paths();
+      }
+
+      @Override
+      public long size(String path) throws IOException {
+        writer.await();
+        return disk.size(path);
+      }
+
+      @Override
+      public byte[] read(String path) throws IOException {
+        writer.await();
+        return disk.read(path);
+      }
+    };
   }
 
-  /** A staged file's bytes. */
-  byte[] read(String path) throws IOException {
-    return files().read(path);
+  /** An archive document's parse, made while the archive was read. */
+  ParsedFile parsed(String path) throws IOException {
+    return parses.get(path);
+  }
+
+  /**
+   * The folder the staged files are in, once every one of them is written.
+   *
+   * @throws IOException when one could not be written
+   */
+  Path written() throws IOException {
+    writer.await();
+    return folder;
   }
 
   /** A staged file's place in the staging folder. */
@@ -119,7 +156,7 @@ final class StagedArchive implements AutoCloseable {
   /** Deletes the staging folder with what is left in it. */
   @Override
   public void close() throws IOException {
-    delete(folder);
+    discard(folder, writer, parses);
   }
 
   private static void check(Manifest manifest, String name) throws BadArchive {

@@ -8,16 +8,20 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Moves an import's staged files into the working copy, all or nothing. Each file is renamed from
- * the staging folder over its target (atomically where the file system can: the staging folder is
- * in the config root); a file it replaces or removes is first kept as a link or copy in the staging
- * folder. When any step fails, every step done is undone in reverse order before the failure is
- * reported, so the working copy is left as it was.
+ * Moves an import's staged files into the working copy, all or nothing. A folder the working copy
+ * lacks is renamed from the staging folder whole, with every file in it (one rename for a new
+ * kind's folder or a new Api's); each other file is renamed from the staging folder over its target
+ * (atomically where the file system can: the staging folder is in the config root); a file it
+ * replaces or removes is first kept as a link or copy in the staging folder. When any step fails,
+ * every step done is undone in reverse order before the failure is reported, so the working copy is
+ * left as it was.
  *
  * @since 0.2.0
  */
@@ -27,7 +31,11 @@ final class StagedInstall {
    * One step done: a file written over its former bytes (kept), a file written where there was none
    * or a folder made (kept null), or a file removed (kept).
    */
-  private record Step(Path target, Path kept) {}
+  private record Step(Path target, Path kept, boolean folderMoved) {
+    Step(Path target, Path kept) {
+      this(target, kept, false);
+    }
+  }
 
   private final Path configDir;
   private final Path realRoot;
@@ -50,10 +58,25 @@ final class StagedInstall {
   static void install(StagedArchive staged, Path configDir, List<String> written, List<String> gone)
       throws IOException {
     Path root = configDir.toAbsolutePath().normalize();
-    StagedInstall install = new StagedInstall(root, staged.folder().resolve(".kept"));
+    Path from = staged.written();
+    StagedInstall install = new StagedInstall(root, from.resolve(".kept"));
+    Map<String, Long> under = filesUnder(written);
+    Map<String, Long> inArchive =
+        filesUnder(staged.manifest().entries().stream().map(Manifest.Entry::path).toList());
     try {
+      Path moved = null;
       for (String path : written) {
-        install.write(staged.staged(path), install.target(path));
+        Path target = install.target(path);
+        if (moved != null && target.startsWith(moved)) {
+          continue; // came with its folder
+        }
+        Path missing = install.missingFolder(target, under, inArchive);
+        if (missing != null) {
+          install.moveFolder(from.resolve(root.relativize(missing).toString()), missing);
+          moved = missing;
+        } else {
+          install.write(staged.staged(path), target);
+        }
       }
       for (String path : gone) {
         install.remove(install.target(path));
@@ -70,6 +93,42 @@ final class StagedInstall {
       throw new IOException(path + " is outside the config root");
     }
     return target;
+  }
+
+  /** How many of the written files lie under each folder, by the folder's relative path. */
+  private static Map<String, Long> filesUnder(List<String> written) {
+    Map<String, Long> out = new HashMap<>();
+    for (String path : written) {
+      for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
+        out.merge(path.substring(0, slash), 1L, Long::sum);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The highest folder above {@code target} that the working copy lacks, when every archive file
+   * under it is to be written, so the staged folder can be moved in whole; else null.
+   */
+  private Path missingFolder(Path target, Map<String, Long> written, Map<String, Long> inArchive) {
+    Path missing = null;
+    for (Path f = target.getParent();
+        !f.equals(configDir) && !Files.exists(f, LinkOption.NOFOLLOW_LINKS);
+        f = f.getParent()) {
+      missing = f;
+    }
+    if (missing == null) {
+      return null;
+    }
+    String folder = configDir.relativize(missing).toString().replace('\\', '/');
+    return written.get(folder).equals(inArchive.get(folder)) ? missing : null;
+  }
+
+  /** Moves a whole staged folder to where the working copy has none. */
+  private void moveFolder(Path from, Path target) throws IOException {
+    folder(target.getParent());
+    move(from, target);
+    done.push(new Step(target, from, true));
   }
 
   private void write(Path from, Path target) throws IOException {
@@ -125,7 +184,9 @@ final class StagedInstall {
     while (!done.isEmpty()) {
       Step step = done.pop();
       try {
-        if (step.kept() != null) {
+        if (step.folderMoved()) {
+          move(step.target(), step.kept());
+        } else if (step.kept() != null) {
           move(step.kept(), step.target());
         } else {
           Files.deleteIfExists(step.target());
