@@ -51,7 +51,9 @@ final class NginxApi {
     maps.define("prefix", "$uri", "\"\"", "the Api prefix (/<api>/v<major>) of a path")
         .define("api", maps.var("prefix"), "\"\"", "the number of each served Api, by its prefix")
         .define("host", maps.var("api"), "\"\"", "the Host header to each Api's backend");
-    maps.put("prefix", "\"~^(/[^/]+/v[0-9]+)/\"", "$1");
+    // without the slash too: nginx would redirect /<api>/v<major> to the location's
+    // /<api>/v<major>/
+    maps.put("prefix", "\"~^(/[^/]+/v[0-9]+)(?:/|$)\"", "$1");
     this.routes = new NginxRoutes(problems, shared);
   }
 
