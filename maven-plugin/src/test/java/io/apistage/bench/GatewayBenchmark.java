@@ -5,12 +5,22 @@ import io.apistage.deploy.DeployRequest;
 import io.apistage.gateway.Backend;
 import io.apistage.gateway.GatewayFixture;
 import io.apistage.gateway.Nginx;
+import io.apistage.gateway.Secrets;
 import io.apistage.gateway.StageRepo;
+import io.apistage.gateway.nginx.NginxRenderer;
+import io.apistage.git.GitRepo;
 import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
 import io.apistage.log.RecordingLog;
+import io.apistage.model.Config;
+import io.apistage.model.ConfigLoader;
+import io.apistage.model.DirectorySource;
 import io.apistage.promotion.PromoteGoal;
 import io.apistage.promotion.PromoteRequest;
+import io.apistage.stage.Stage;
+import io.apistage.stage.StageChain;
+import io.apistage.stage.StageState;
+import io.apistage.stage.StageStore;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -101,7 +111,43 @@ public final class GatewayBenchmark {
           "nginx memory (RSS of master and workers): %,d MB before," + " %,d MB after%n",
           before >> 10,
           rssKb(nginx.pid()) >> 10);
+      phases(context, nginx);
     }
+  }
+
+  /**
+   * The deploy's parts timed apart, after it: reading the stage's state, rendering it, and {@code
+   * nginx -t} of the deployed file.
+   */
+  private static void phases(GoalContext context, Nginx nginx) throws Exception {
+    Config config = new ConfigLoader().load(new DirectorySource(context.configDir()));
+    Stage stage = StageChain.of(config).required("dev", "deploy");
+    StageState state;
+    long start = System.nanoTime();
+    try (GitRepo git = GitRepo.open(context.configDir())) {
+      state = new StageStore(git, Map.of()).read(stage);
+    }
+    double read = (System.nanoTime() - start) / 1e9;
+    start = System.nanoTime();
+    new NginxRenderer()
+        .render(state, new Secrets(context.env(), Map.of()), "127.0.0.1:" + Nginx.freePort());
+    double render = (System.nanoTime() - start) / 1e9;
+    start = System.nanoTime();
+    Process test =
+        new ProcessBuilder(Nginx.BIN, "-q", "-t", "-c", nginx.conf().toString())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    int exit = test.waitFor();
+    double check = (System.nanoTime() - start) / 1e9;
+    System.out.printf(
+        Locale.ROOT,
+        "parts, timed again after the deploy: reading the stage's state %.2f s, rendering %.2f s,"
+            + " nginx -t %.2f s (exit %d)%n",
+        read,
+        render,
+        check,
+        exit);
   }
 
   /** Writes the synthetic repository with a gateway on stage dev and promotes main into dev. */

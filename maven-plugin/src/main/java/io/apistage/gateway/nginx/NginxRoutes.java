@@ -22,9 +22,10 @@ final class NginxRoutes {
 
   /**
    * Apis per routing map: a request's path is tried against the paths of its Api's group only, so
-   * an unmatched path costs at most a few dozen regular expressions.
+   * an unmatched path costs at most a few hundred regular expressions (about 40 µs without PCRE
+   * JIT), and the stage has few routing variables (nginx looks variables up linearly).
    */
-  static final int GROUP = 16;
+  static final int GROUP = 32;
 
   /** What the routes of one Api share. */
   record Api(String key, String prefix, Map<?, ?> api, String keyVar, Directives d) {}
