@@ -76,13 +76,7 @@ final class NginxApi {
         .append(prefix)
         .append("/...");
     if ("retired".equals(api.get("state"))) {
-      out.append("\n    location ^~ ")
-          .append(prefix)
-          .append("/ {\n        return 410 ")
-          .append(
-              NginxText.body(
-                  "error", "GONE", name + " v" + major + " is retired on stage " + stage))
-          .append(";\n    }\n");
+      retired(out, prefix, name + " v" + major);
       return;
     }
     String[] base = NginxRenderer.base(String.valueOf(api.get("baseUrl")));
@@ -121,6 +115,14 @@ final class NginxApi {
         .append(shared.upstream(base[1]))
         .append(base[2])
         .append("/;\n    }\n");
+  }
+
+  private void retired(StringBuilder out, String prefix, String what) {
+    out.append("\n    location ^~ ")
+        .append(prefix)
+        .append("/ {\n        return 410 ")
+        .append(NginxText.body("error", "GONE", what + " is retired on stage " + stage))
+        .append(";\n    }\n");
   }
 
   /** Which applications may call the Api, and with which keys. */

@@ -116,28 +116,36 @@ final class NginxRoutes {
         deprecation(route + "|" + method);
       }
       if (e.get("rateLimit") instanceof Map<?, ?> r) {
-        Optional<NginxText.Rate> rate = NginxText.rate(r.get("requests"), r.get("period"));
-        if (rate.isEmpty()) {
-          problems.error(
-              a.key(),
-              "/endpoints/" + all.indexOf(e) + "/rateLimit",
-              NginxText.rateRefusal(r.get("requests"), r.get("period")));
-          continue;
-        }
-        String id = NginxShared.rateId(rate.get());
-        maps.define("ek_" + id, "\"" + maps.var("route") + "|$request_method\"", "\"\"", null);
-        maps.put(
-            "ek_" + id,
-            route + "|" + method,
-            "\"" + method + "|" + fullPath.replace("\"", "\\\"") + ":" + a.keyVar() + "\"");
-        shared.limit("e_" + id, "ek_" + id, rate.get());
-        retry = Math.max(retry, rate.get().retryAfter());
+        retry = Math.max(retry, limit(a, route, fullPath, method, r, all.indexOf(e)));
       }
     }
     if (retry > 0) {
       maps.define("retry", maps.var("route"), "\"\"", "the Retry-After of each limited route");
       maps.put("retry", route, String.valueOf(retry));
     }
+  }
+
+  /**
+   * An endpoint's limit: its zone and the key entry of its route and method; returns its
+   * Retry-After, 0 for a rate nginx cannot count (a problem).
+   */
+  private int limit(Api a, String route, String fullPath, String method, Map<?, ?> r, int index) {
+    Optional<NginxText.Rate> rate = NginxText.rate(r.get("requests"), r.get("period"));
+    if (rate.isEmpty()) {
+      problems.error(
+          a.key(),
+          "/endpoints/" + index + "/rateLimit",
+          NginxText.rateRefusal(r.get("requests"), r.get("period")));
+      return 0;
+    }
+    String id = NginxShared.rateId(rate.get());
+    maps.define("ek_" + id, "\"" + maps.var("route") + "|$request_method\"", "\"\"", null);
+    maps.put(
+        "ek_" + id,
+        route + "|" + method,
+        "\"" + method + "|" + fullPath.replace("\"", "\\\"") + ":" + a.keyVar() + "\"");
+    shared.limit("e_" + id, "ek_" + id, rate.get());
+    return rate.get().retryAfter();
   }
 
   private void deprecation(String key) {
