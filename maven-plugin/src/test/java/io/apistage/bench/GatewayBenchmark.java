@@ -120,10 +120,12 @@ public final class GatewayBenchmark {
    * nginx -t} of the deployed file.
    */
   private static void phases(GoalContext context, Nginx nginx) throws Exception {
+    long start = System.nanoTime();
     Config config = new ConfigLoader().load(new DirectorySource(context.configDir()));
+    double load = (System.nanoTime() - start) / 1e9;
     Stage stage = StageChain.of(config).required("dev", "deploy");
     StageState state;
-    long start = System.nanoTime();
+    start = System.nanoTime();
     try (GitRepo git = GitRepo.open(context.configDir())) {
       state = new StageStore(git, Map.of()).read(stage);
     }
@@ -142,12 +144,34 @@ public final class GatewayBenchmark {
     double check = (System.nanoTime() - start) / 1e9;
     System.out.printf(
         Locale.ROOT,
-        "parts, timed again after the deploy: reading the stage's state %.2f s, rendering %.2f s,"
-            + " nginx -t %.2f s (exit %d)%n",
+        "parts, timed again after the deploy: loading the working tree's configuration %.2f s,"
+            + " reading the stage's state %.2f s, rendering %.2f s, nginx -t %.2f s (exit %d),"
+            + " a reload until new workers run %.2f s%n",
+        load,
         read,
         render,
         check,
-        exit);
+        exit,
+        reload(nginx));
+  }
+
+  /** Seconds from {@code nginx -s reload} until the master runs a worker it did not run before. */
+  private static double reload(Nginx nginx) throws Exception {
+    List<Long> before =
+        ProcessHandle.of(nginx.pid()).orElseThrow().children().map(ProcessHandle::pid).toList();
+    long start = System.nanoTime();
+    new ProcessBuilder(Nginx.BIN, "-s", "reload", "-c", nginx.conf().toString())
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .start()
+        .waitFor();
+    long deadline = start + Duration.ofSeconds(120).toNanos();
+    while (System.nanoTime() < deadline
+        && ProcessHandle.of(nginx.pid()).orElseThrow().children().allMatch(
+            p -> before.contains(p.pid()))) {
+      Thread.sleep(20);
+    }
+    return (System.nanoTime() - start) / 1e9;
   }
 
   /** Writes the synthetic repository with a gateway on stage dev and promotes main into dev. */
