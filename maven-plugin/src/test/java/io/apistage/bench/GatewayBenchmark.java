@@ -167,8 +167,10 @@ public final class GatewayBenchmark {
         .waitFor();
     long deadline = start + Duration.ofSeconds(120).toNanos();
     while (System.nanoTime() < deadline
-        && ProcessHandle.of(nginx.pid()).orElseThrow().children().allMatch(
-            p -> before.contains(p.pid()))) {
+        && ProcessHandle.of(nginx.pid())
+            .orElseThrow()
+            .children()
+            .allMatch(p -> before.contains(p.pid()))) {
       Thread.sleep(20);
     }
     return (System.nanoTime() - start) / 1e9;
