@@ -5,12 +5,22 @@ import io.apistage.deploy.DeployRequest;
 import io.apistage.gateway.Backend;
 import io.apistage.gateway.GatewayFixture;
 import io.apistage.gateway.Nginx;
+import io.apistage.gateway.Secrets;
 import io.apistage.gateway.StageRepo;
+import io.apistage.gateway.nginx.NginxRenderer;
+import io.apistage.git.GitRepo;
 import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
 import io.apistage.log.RecordingLog;
+import io.apistage.model.Config;
+import io.apistage.model.ConfigLoader;
+import io.apistage.model.DirectorySource;
 import io.apistage.promotion.PromoteGoal;
 import io.apistage.promotion.PromoteRequest;
+import io.apistage.stage.Stage;
+import io.apistage.stage.StageChain;
+import io.apistage.stage.StageState;
+import io.apistage.stage.StageStore;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -101,7 +111,69 @@ public final class GatewayBenchmark {
           "nginx memory (RSS of master and workers): %,d MB before," + " %,d MB after%n",
           before >> 10,
           rssKb(nginx.pid()) >> 10);
+      phases(context, nginx);
     }
+  }
+
+  /**
+   * The deploy's parts timed apart, after it: reading the stage's state, rendering it, and {@code
+   * nginx -t} of the deployed file.
+   */
+  private static void phases(GoalContext context, Nginx nginx) throws Exception {
+    long start = System.nanoTime();
+    Config config = new ConfigLoader().load(new DirectorySource(context.configDir()));
+    double load = (System.nanoTime() - start) / 1e9;
+    Stage stage = StageChain.of(config).required("dev", "deploy");
+    StageState state;
+    start = System.nanoTime();
+    try (GitRepo git = GitRepo.open(context.configDir())) {
+      state = new StageStore(git, Map.of()).read(stage);
+    }
+    double read = (System.nanoTime() - start) / 1e9;
+    start = System.nanoTime();
+    new NginxRenderer()
+        .render(state, new Secrets(context.env(), Map.of()), "127.0.0.1:" + Nginx.freePort());
+    double render = (System.nanoTime() - start) / 1e9;
+    start = System.nanoTime();
+    Process test =
+        new ProcessBuilder(Nginx.BIN, "-q", "-t", "-c", nginx.conf().toString())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    int exit = test.waitFor();
+    double check = (System.nanoTime() - start) / 1e9;
+    System.out.printf(
+        Locale.ROOT,
+        "parts, timed again after the deploy: loading the working tree's configuration %.2f s,"
+            + " reading the stage's state %.2f s, rendering %.2f s, nginx -t %.2f s (exit %d),"
+            + " a reload until new workers run %.2f s%n",
+        load,
+        read,
+        render,
+        check,
+        exit,
+        reload(nginx));
+  }
+
+  /** Seconds from {@code nginx -s reload} until the master runs a worker it did not run before. */
+  private static double reload(Nginx nginx) throws Exception {
+    List<Long> before =
+        ProcessHandle.of(nginx.pid()).orElseThrow().children().map(ProcessHandle::pid).toList();
+    long start = System.nanoTime();
+    new ProcessBuilder(Nginx.BIN, "-s", "reload", "-c", nginx.conf().toString())
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .start()
+        .waitFor();
+    long deadline = start + Duration.ofSeconds(120).toNanos();
+    while (System.nanoTime() < deadline
+        && ProcessHandle.of(nginx.pid())
+            .orElseThrow()
+            .children()
+            .allMatch(p -> before.contains(p.pid()))) {
+      Thread.sleep(20);
+    }
+    return (System.nanoTime() - start) / 1e9;
   }
 
   /** Writes the synthetic repository with a gateway on stage dev and promotes main into dev. */

@@ -48,34 +48,80 @@ class NginxRendererTest {
   }
 
   @Test
-  void anEndpointPathIsOneLocationWithItsMethodsKeysAndProxy() throws Exception {
+  void anApiIsOneLocationAndItsEndpointPathsAreRoutesInMaps() throws Exception {
+    String text = platform().text();
+    assertThat(text)
+        .contains(
+            """
+                # ---- api/orders@1: orders 1.2.0 (published), answers at /orders/v1/... (Api 2)
+                # route 2: GET /limited (limited)
+                # route 3: GET /slow (slow)
+                # route 4: GET /orders/{id} (getOrder), DELETE /orders/{id} (cancelOrder)
+                location ^~ /orders/v1/ {
+                    proxy_pass http://apistage_qa__127.0.0.1_9001/orders-api/;
+                }
+            """);
+    assertThat(text)
+        .contains(
+            """
+            map $uri $apistage_qa__routes1 {
+                default 0;
+                "~^/catalog/v1/items$" 1;
+                "~^/orders/v1/limited$" 2;
+                "~^/orders/v1/slow$" 3;
+                "~^/orders/v1/orders/[^/]+$" 4;
+            }
+            """);
+    assertThat(text)
+        .contains(
+            """
+            map "$apistage_qa__route|$request_method" $apistage_qa__verdict {
+                default 405;
+                "~^\\|" "";
+                "~^0\\|" 404;
+                1|GET "";
+                2|GET "";
+                3|GET "";
+                4|DELETE "";
+                4|GET "";
+            }
+            """);
+    assertThat(text)
+        .contains("    4 \"DELETE, GET\";\n")
+        .contains("    4 \"/orders/v1/orders/{id}\";\n");
+  }
+
+  @Test
+  void theServerChecksEachRequestOnceThenProxiesWithItsHeaders() throws Exception {
     assertThat(platform().text())
         .contains(
             """
-            # GET /orders/{id} (getOrder), DELETE /orders/{id} (cancelOrder)
-            location ~ "^/orders/v1/orders/[^/]+$" {
-                if ($request_method !~ "^(DELETE|GET)$") {
-                    add_header Allow "DELETE, GET" always;
-                    return 405 '{"status":"error","code":"METHOD_NOT_ALLOWED","message":"/orders/v1/orders/{id} answers DELETE, GET on stage qa"}\\n';
-                }
-                set $apistage_qa__caller $apistage_qa__caller_http_x_api_key;
-                set $apistage_qa__api 1;
-                set $apistage_application $apistage_qa__allowed1;
-                if ($apistage_application = "") {
-                    return 401 '{"status":"error","code":"UNAUTHORIZED","message":"give the api key of an application that uses this API"}\\n';
-                }
-                proxy_set_header X-Request-Id $apistage_qa__rid_x_request_id;
-                add_header X-Request-Id $apistage_qa__rid_x_request_id always;
-                proxy_set_header X-Apistage-Application $apistage_application;
-                proxy_set_header X-Api-Key "";
-                proxy_set_header Host 127.0.0.1:9001;
+                proxy_http_version 1.1;
+                proxy_set_header Host $apistage_qa__host;
                 proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
                 proxy_set_header Connection "";
-                proxy_http_version 1.1;
-                rewrite "^/orders/v1(/.*)$" "/orders-api$1" break;
-                proxy_pass http://apistage_qa__orders_v1;
-            }
-        """);
+                proxy_set_header X-Apistage-Application $apistage_application;
+                add_header Allow $apistage_qa__allow always;
+                add_header Deprecation $apistage_qa__deprecation always;
+                add_header X-Request-Id $apistage_qa__rid_out_x_request_id always;
+                proxy_set_header X-Request-Id $apistage_qa__rid_up_x_request_id;
+                proxy_set_header X-Api-Key $apistage_qa__key_up_x_api_key;
+                limit_req zone=apistage_qa__e_2r_m burst=1 nodelay;
+                error_page 429 = @apistage_429;
+                set $apistage_application $apistage_qa__app;
+                if ($apistage_qa__verdict = 404) {
+                    return 404 '{"status":"error","code":"NOT_FOUND","message":"no endpoint of stage qa answers this path"}\\n';
+                }
+                if ($apistage_qa__verdict = 204) {
+                    return 204;
+                }
+                if ($apistage_qa__verdict = 405) {
+                    return 405 '{"status":"error","code":"METHOD_NOT_ALLOWED","message":"$apistage_qa__path answers $apistage_qa__methods on stage qa"}\\n';
+                }
+                if ($apistage_qa__unauthorized) {
+                    return 401 '{"status":"error","code":"UNAUTHORIZED","message":"give the api key of an application that uses this API"}\\n';
+                }
+            """);
   }
 
   @Test
@@ -88,10 +134,18 @@ class NginxRendererTest {
             default "";
             "~^shop-key-0001$" 1; # shop
         }
-        # which application may call which Api (by their numbers)
+        # which application (by number) may call which Api (by number)
         map "$apistage_qa__caller|$apistage_qa__api" $apistage_qa__allowed1 {
             default "";
-            1|1 shop;
+            1|2 shop;
+        }
+        """);
+    assertThat(text)
+        .contains(
+            """
+        map $apistage_qa__api $apistage_qa__caller {
+            default "";
+            2 $apistage_qa__caller_http_x_api_key;
         }
         """);
     assertThat(text).doesNotContain("partner-key-0002");
@@ -104,21 +158,23 @@ class NginxRendererTest {
         .contains(
             "    location ^~ /legacy/v1/ {\n        return 410 '{\"status\":\"error\","
                 + "\"code\":\"GONE\",\"message\":\"legacy v1 is retired on stage qa\"}\\n';\n    }\n");
-    assertThat(text).contains("        add_header Deprecation true always;\n");
     assertThat(text)
         .contains(
-            "map \"$apistage_qa__em_2r_m|$request_method\" $apistage_qa__ek_2r_m {\n"
+            "map \"$apistage_qa__route|$request_method\" $apistage_qa__deprecation {\n"
+                + "    default \"\";\n    1|GET true;\n}\n");
+    assertThat(text)
+        .contains(
+            "map \"$apistage_qa__route|$request_method\" $apistage_qa__ek_2r_m {\n"
                 + "    default \"\";\n"
-                + "    \"~(?s)^(?:[A-Z]+,)*(?<apistage_m>[A-Z]+)(?:,[A-Z]+)*\\|(?<apistage_k>.*)"
-                + "\\|\\k<apistage_m>$\" \"$apistage_m $apistage_k\";\n}\n"
-                + "limit_req_zone $apistage_qa__ek_2r_m zone=apistage_qa__e_2r_m:10m rate=2r/m;\n");
+                + "    2|GET \"GET|/orders/v1/limited:$apistage_application\";\n}\n");
+    assertThat(text)
+        .contains("limit_req_zone $apistage_qa__ek_2r_m zone=apistage_qa__e_2r_m:10m rate=2r/m;\n");
     assertThat(text)
         .contains(
-            "        set $apistage_qa__em_2r_m \"GET|/orders/v1/limited:$apistage_application\";\n"
-                + "        limit_req zone=apistage_qa__e_2r_m burst=1 nodelay;\n");
+            "map $apistage_qa__route $apistage_qa__retry {\n    default \"\";\n    2 30;\n}\n");
     assertThat(text)
         .contains(
-            "    location @apistage_429_30 {\n        add_header Retry-After 30"
+            "    location @apistage_429 {\n        add_header Retry-After $apistage_qa__retry"
                 + " always;\n        return 429 ");
   }
 
@@ -140,12 +196,13 @@ class NginxRendererTest {
         .contains("    \"~^partner-key-0002$\" 1; # partner\n    \"~^shop-key-0001$\" 2; # shop\n");
     assertThat(r.text())
         .contains(
-            "map \"$apistage_qa__caller|$apistage_qa__api\" $apistage_qa__plank_5r_s_1 {\n"
-                + "    default \"\";\n    1|1 \"1:partner\";\n}\n");
+            "map \"$apistage_qa__caller|$apistage_qa__api\" $apistage_qa__plank_5r_s {\n"
+                + "    default \"\";\n    1|2 \"2:partner\";\n}\n");
     assertThat(r.text())
         .contains(
-            "limit_req_zone $apistage_qa__plank_5r_s_1 zone=apistage_qa__plan_5r_s_1:10m"
-                + " rate=5r/s;\n");
+            "limit_req_zone $apistage_qa__plank_5r_s zone=apistage_qa__plan_5r_s:10m"
+                + " rate=5r/s;\n")
+        .contains("    limit_req zone=apistage_qa__plan_5r_s burst=4 nodelay;\n");
   }
 
   @Test
@@ -212,21 +269,25 @@ class NginxRendererTest {
     assertThat(r.text())
         .contains(
             "map $http_origin $apistage_qa__cors_cors {\n    default \"\";\n"
-                + "    \"https://shop.example\" $http_origin;\n}\n");
+                + "    \"~^https://shop\\.example$\" $http_origin;\n}\n");
     assertThat(r.text())
         .contains(
             """
-                if ($request_method = OPTIONS) {
-                    add_header Access-Control-Allow-Origin $apistage_qa__cors_cors always;
-                    add_header Vary Origin always;
-                    add_header Access-Control-Allow-Methods "GET" always;
-                    add_header Access-Control-Allow-Headers "X-Api-Key" always;
-                    add_header Access-Control-Max-Age 600 always;
-                    return 204;
-                }
-        """);
+                add_header Access-Control-Allow-Origin $apistage_qa__cors_origin always;
+                add_header Vary $apistage_qa__cors_vary always;
+                add_header Access-Control-Allow-Methods $apistage_qa__pf_methods always;
+                add_header Access-Control-Allow-Headers $apistage_qa__pf_headers always;
+                add_header Access-Control-Max-Age $apistage_qa__pf_max_age always;
+                error_page 403 = @apistage_403;
+            """)
+        .contains(
+            "map $apistage_qa__api $apistage_qa__cors_origin {\n    default \"\";\n"
+                + "    1 $apistage_qa__cors_cors;\n}\n")
+        .contains(
+            "map \"$apistage_qa__verdict|$apistage_qa__api\" $apistage_qa__pf_methods {\n"
+                + "    default \"\";\n    204|1 \"GET\";\n}\n")
+        .contains("    1|OPTIONS 204;\n");
     assertThat(r.text()).contains("        allow 127.0.0.0/8;\n        deny all;\n");
     assertThat(r.text()).contains("        access_log /tmp/qa.log apistage_qa_json;\n");
-    assertThat(r.text()).contains("        error_page 403 = @apistage_403;\n");
   }
 }

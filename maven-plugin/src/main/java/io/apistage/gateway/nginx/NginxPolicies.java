@@ -26,6 +26,7 @@ final class NginxPolicies {
   private final String stage;
   private final String stageId;
   private final NginxShared shared;
+  private final NginxMaps maps;
 
   NginxPolicies(
       Map<String, Object> assets, StageProblems problems, String stage, NginxShared shared) {
@@ -34,6 +35,7 @@ final class NginxPolicies {
     this.stage = stage;
     this.stageId = NginxText.id(stage);
     this.shared = shared;
+    this.maps = shared.maps;
   }
 
   /**
@@ -107,8 +109,12 @@ final class NginxPolicies {
     }
     String var = "ip".equals(by) ? "$binary_remote_addr" : keyVar;
     int slot = out.policySlots++;
-    out.location.add("set " + shared.policyKey(slot) + " \"" + who + ":" + var + "\";");
-    out.limit(shared.policyZone(slot, rate.get()), rate.get());
+    String id = "p" + slot + "_" + NginxShared.rateId(rate.get());
+    String keyMap = "pk" + slot + "_" + NginxShared.rateId(rate.get());
+    maps.define(keyMap, maps.var("api"), "\"\"", null);
+    maps.put(keyMap, String.valueOf(out.api), "\"" + who + ":" + var + "\"");
+    shared.limit(id, keyMap, rate.get());
+    out.retryAfter = Math.max(out.retryAfter, rate.get().retryAfter());
   }
 
   private void cors(Directives out, String key, Map<?, ?> config, String policy) {
@@ -128,39 +134,58 @@ final class NginxPolicies {
     if (origins.contains("*")) {
       origin = "\"*\"";
     } else {
-      origin = "$apistage_" + stageId + "__cors_" + policy;
-      StringBuilder map =
-          new StringBuilder("map $http_origin " + origin + " {\n    default \"\";\n");
-      origins.forEach(
-          o -> map.append("    ").append(NginxText.quote(o)).append(" $http_origin;\n"));
-      out.http.add(map.append("}").toString());
+      origin = maps.var("cors_" + policy);
+      maps.define(
+          "cors_" + policy, "$http_origin", "\"\"", "the origins policy " + policy + " allows");
+      origins.forEach(o -> maps.put("cors_" + policy, NginxMaps.exact(o), "$http_origin"));
     }
-    out.headers.add("add_header Access-Control-Allow-Origin " + origin + " always;");
-    out.headers.add("add_header Vary Origin always;");
+    String api = String.valueOf(out.api);
+    header("cors_origin", "Access-Control-Allow-Origin", api, origin);
+    header("cors_vary", "Vary", api, "Origin");
     if (Boolean.TRUE.equals(config.get("allowCredentials"))) {
-      out.headers.add("add_header Access-Control-Allow-Credentials true always;");
+      header("cors_credentials", "Access-Control-Allow-Credentials", api, "true");
     }
     List<String> expose =
         strings(key, "/config/exposeHeaders", config.get("exposeHeaders"), HEADER);
     if (!expose.isEmpty()) {
-      out.headers.add(
-          "add_header Access-Control-Expose-Headers "
-              + NginxText.quote(String.join(", ", expose))
-              + " always;");
+      header(
+          "cors_expose",
+          "Access-Control-Expose-Headers",
+          api,
+          NginxText.quote(String.join(", ", expose)));
     }
     List<String> methods = strings(key, "/config/allowMethods", config.get("allowMethods"), HEADER);
     List<String> headers = strings(key, "/config/allowHeaders", config.get("allowHeaders"), HEADER);
-    out.preflight.add(
-        "add_header Access-Control-Allow-Methods "
-            + NginxText.quote(String.join(", ", methods))
-            + " always;");
-    out.preflight.add(
-        "add_header Access-Control-Allow-Headers "
-            + NginxText.quote(String.join(", ", headers))
-            + " always;");
+    String preflight = "204|" + api;
+    preflightHeader(
+        "pf_methods",
+        "Access-Control-Allow-Methods",
+        preflight,
+        NginxText.quote(String.join(", ", methods)));
+    preflightHeader(
+        "pf_headers",
+        "Access-Control-Allow-Headers",
+        preflight,
+        NginxText.quote(String.join(", ", headers)));
     if (config.get("maxAge") instanceof Number n) {
-      out.preflight.add("add_header Access-Control-Max-Age " + n.longValue() + " always;");
+      preflightHeader(
+          "pf_max_age", "Access-Control-Max-Age", preflight, String.valueOf(n.longValue()));
     }
+    out.preflight = true;
+  }
+
+  /** A response header of the Api's answers: a map from the Api's number to its value. */
+  private void header(String map, String header, String api, String value) {
+    maps.define(map, maps.var("api"), "\"\"", null);
+    maps.put(map, api, value);
+    shared.server.add("add_header " + header + " " + maps.var(map) + " always;");
+  }
+
+  /** A header of the preflight answer only (the verdict 204 of the Api). */
+  private void preflightHeader(String map, String header, String key, String value) {
+    maps.define(map, "\"" + maps.var("verdict") + "|" + maps.var("api") + "\"", "\"\"", null);
+    maps.put(map, key, value);
+    shared.server.add("add_header " + header + " " + maps.var(map) + " always;");
   }
 
   private void ipFilter(Directives out, String key, Map<?, ?> config) {
@@ -174,7 +199,7 @@ final class NginxPolicies {
     if (!allow.isEmpty()) {
       out.location.add("deny all;");
     }
-    out.denies = true;
+    shared.server.add("error_page 403 = @apistage_403;");
   }
 
   private void requestId(Directives out, String key, Map<?, ?> config) {
@@ -187,17 +212,18 @@ final class NginxPolicies {
       problems.error(key, "/config/header", "'" + header + "' is not a header name");
       return;
     }
-    String var = "$apistage_" + stageId + "__rid_" + NginxText.lower(header).replace('-', '_');
-    out.http.add(
-        "map $http_"
-            + NginxText.lower(header).replace('-', '_')
-            + " "
-            + var
-            + " {\n    default $http_"
-            + NginxText.lower(header).replace('-', '_')
-            + ";\n    \"\" $request_id;\n}");
-    out.location.add("proxy_set_header " + header + " " + var + ";");
-    out.headers.add("add_header " + header + " " + var + " always;");
+    String hid = NginxText.lower(header).replace('-', '_');
+    String rid = "rid_" + hid;
+    maps.define(
+        rid, "$http_" + hid, "$http_" + hid, "the caller's " + header + ", else nginx's id");
+    maps.put(rid, "\"\"", "$request_id");
+    String api = String.valueOf(out.api);
+    maps.define("rid_out_" + hid, maps.var("api"), "\"\"", null);
+    maps.put("rid_out_" + hid, api, maps.var(rid));
+    maps.define("rid_up_" + hid, maps.var("api"), "$http_" + hid, null);
+    maps.put("rid_up_" + hid, api, maps.var(rid));
+    shared.server.add("add_header " + header + " " + maps.var("rid_out_" + hid) + " always;");
+    shared.server.add("proxy_set_header " + header + " " + maps.var("rid_up_" + hid) + ";");
   }
 
   private void logging(Directives out, String key, Map<?, ?> config) {
@@ -223,7 +249,7 @@ final class NginxPolicies {
       }
     }
     String format = "apistage_" + stageId + "_json";
-    out.http.add(
+    shared.http.add(
         "log_format "
             + format
             + " escape=json '{\"time\":\"$time_iso8601\","

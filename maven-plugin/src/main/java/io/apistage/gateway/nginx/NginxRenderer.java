@@ -7,13 +7,8 @@ import io.apistage.gateway.StageProblems;
 import io.apistage.stage.StageState;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Renders a stage's state as one nginx file, included in the {@code http {}} block of the running
@@ -41,18 +36,15 @@ public final class NginxRenderer {
     String commit = state.commit().orElse("none");
     StageProblems problems = new StageProblems(state);
     Access access = Access.of(state.assets(), secrets, problems);
-    Set<String> http = new LinkedHashSet<>();
     NginxShared shared = new NginxShared(NginxText.id(stage));
     NginxApi apis = new NginxApi(state.assets(), problems, stage, access, secrets, shared);
-    List<String> server = new ArrayList<>();
-    Set<Integer> retryAfters = new TreeSet<>();
+    StringBuilder locations = new StringBuilder(1 << 16);
     for (Map.Entry<String, Object> e : new TreeMap<>(state.assets()).entrySet()) {
       if (e.getKey().startsWith("api/") && e.getValue() instanceof Map<?, ?> api) {
-        server.addAll(apis.render(e.getKey(), api, http, retryAfters));
+        apis.render(e.getKey(), api, locations);
       }
     }
-    http.addAll(shared.blocks());
-    StringBuilder out = new StringBuilder();
+    StringBuilder out = new StringBuilder(locations.length() * 4 + (1 << 16));
     out.append("# apistage: the gateway of stage ")
         .append(stage)
         .append(", rendered from ")
@@ -68,14 +60,14 @@ public final class NginxRenderer {
         .append(COMMIT_LINE)
         .append(commit)
         .append("\n\n");
-    http.forEach(block -> out.append(block).append('\n'));
+    shared.render(out);
     out.append("\nserver {\n    listen ")
         .append(listen)
         .append(";\n")
         .append("    server_tokens off;\n    default_type application/json;\n")
-        .append("    limit_req_status 429;\n\n")
-        .append("    location = /.well-known/apistage {\n")
-        .append("        set $apistage_application \"\";\n")
+        .append("    limit_req_status 429;\n");
+    checks(out, shared, stage);
+    out.append("\n    location = /.well-known/apistage {\n")
         .append("        if ($request_method !~ \"^(GET|HEAD)$\") {\n")
         .append("            add_header Allow \"GET, HEAD\" always;\n")
         .append("            return 405 ")
@@ -86,29 +78,83 @@ public final class NginxRenderer {
         .append("\",\"commit\":\"")
         .append(commit)
         .append("\"}\\n';\n    }\n");
-    server.forEach(line -> out.append(line).append('\n'));
+    out.append(locations);
     out.append("\n    location / {\n        return 404 ")
-        .append(
-            NginxText.body(
-                "error", "NOT_FOUND", "no endpoint of stage " + stage + " answers this path"))
+        .append(notFound(stage))
         .append(";\n    }\n");
-    namedLocations(out, retryAfters);
+    namedLocations(out, shared);
     return new Rendering(stage, commit, out.toString(), problems.all());
   }
 
-  /** The named locations that answer 429 (one per Retry-After) and 403, and the server's end. */
-  private static void namedLocations(StringBuilder out, Set<Integer> retryAfters) {
-    for (int seconds : retryAfters) {
-      out.append("\n    location @apistage_429_")
-          .append(seconds)
-          .append(" {\n")
+  private static String notFound(String stage) {
+    return NginxText.body(
+        "error", "NOT_FOUND", "no endpoint of stage " + stage + " answers this path");
+  }
+
+  /**
+   * The server's own lines: headers to the backend and to the caller (map variables, empty where an
+   * Api has none), the limits, and the checks every request of an Api passes in this order: an
+   * unknown path 404, a CORS preflight 204, another method 405, no key of a consumer 401.
+   */
+  private static void checks(StringBuilder out, NginxShared shared, String stage) {
+    NginxMaps maps = shared.maps;
+    out.append("    proxy_http_version 1.1;\n")
+        .append("    proxy_set_header Host ")
+        .append(maps.var("host"))
+        .append(";\n    proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;\n")
+        .append("    proxy_set_header Connection \"\";\n")
+        .append("    proxy_set_header X-Apistage-Application $apistage_application;\n")
+        .append("    add_header Allow ")
+        .append(maps.var("allow"))
+        .append(" always;\n");
+    shared.server.forEach(line -> out.append("    ").append(line).append('\n'));
+    shared.limitLines().forEach(line -> out.append("    ").append(line).append('\n'));
+    if (shared.limited()) {
+      out.append("    error_page 429 = @apistage_429;\n");
+    }
+    boolean authed = maps.has("authed");
+    out.append("    set $apistage_application ")
+        .append(authed ? maps.var("app") : "\"\"")
+        .append(";\n");
+    String verdict = maps.var("verdict");
+    out.append("    if (")
+        .append(verdict)
+        .append(" = 404) {\n        return 404 ")
+        .append(notFound(stage))
+        .append(";\n    }\n");
+    out.append("    if (").append(verdict).append(" = 204) {\n        return 204;\n    }\n");
+    out.append("    if (")
+        .append(verdict)
+        .append(" = 405) {\n        return 405 ")
+        .append(
+            NginxText.body(
+                "error",
+                "METHOD_NOT_ALLOWED",
+                maps.var("path") + " answers " + maps.var("methods") + " on stage " + stage))
+        .append(";\n    }\n");
+    if (authed) {
+      out.append("    if (")
+          .append(maps.var("unauthorized"))
+          .append(") {\n        return 401 ")
+          .append(
+              NginxText.body(
+                  "error", "UNAUTHORIZED", "give the api key of an application that uses this API"))
+          .append(";\n    }\n");
+    }
+  }
+
+  /** The named locations that answer 429 (with Retry-After) and 403, and the server's end. */
+  private static void namedLocations(StringBuilder out, NginxShared shared) {
+    if (shared.limited()) {
+      String retry = shared.maps.var("retry");
+      out.append("\n    location @apistage_429 {\n")
           .append("        add_header Retry-After ")
-          .append(seconds)
+          .append(retry)
           .append(" always;\n")
           .append("        return 429 ")
           .append(
               NginxText.body(
-                  "error", "RATE_LIMITED", "too many requests; retry after " + seconds + " s"))
+                  "error", "RATE_LIMITED", "too many requests; retry after " + retry + " s"))
           .append(";\n    }\n");
     }
     out.append("\n    location @apistage_403 {\n        return 403 ")

@@ -5,15 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
- * The http-level blocks that every Api of a stage shares, so that their number does not grow with
- * the number of Apis (docs/gateway.md, "What grows with the stage"): one map per token source from
- * api key to application, one map saying which application may call which Api, and one {@code
- * limit_req_zone} per kind of limit and rate, keyed by a variable each location sets to its own
- * identity and caller. nginx's start and {@code nginx -t} spend time per map and per zone, and a
- * stage of thousands of Apis with one of each per Api did not load within a minute.
+ * What every Api of a stage shares, so that nginx's work does not grow per Api beyond one location
+ * and a few map entries (docs/gateway.md, "Scale"): the maps (see {@link NginxMaps}), one map per
+ * token source from api key to application, the maps saying which application may call which Api,
+ * one {@code upstream} per backend address, one {@code limit_req_zone} per kind of limit, rate and
+ * burst (with its {@code limit_req} once in the server, keyed by a map that is empty for a request
+ * the limit does not count), and the server's header lines.
  *
  * @since 0.1.0
  */
@@ -22,27 +21,44 @@ final class NginxShared {
   /** The size of each shared zone: states of about 16,000 callers per MB. */
   static final String ZONE_SIZE = "10m";
 
+  /** Entries of one shard of the allowed maps (each builds within nginx's default hash size). */
+  static final int SHARD = 1000;
+
+  final NginxMaps maps;
   private final String stageId;
   private final Map<String, Map<String, List<String>>> keysBySource = new TreeMap<>();
   private final Map<String, Integer> appIds = new TreeMap<>();
   private final List<Map<String, String>> allowed = new ArrayList<>();
-  private int apiCount;
   private final Map<String, Map<String, String>> planKeys = new TreeMap<>();
-  private final Set<String> endpointRates = new TreeSet<>();
   private final Map<String, String> zones = new TreeMap<>();
+  private final Map<String, String> limits = new TreeMap<>();
+  private final Map<String, String> upstreams = new TreeMap<>();
+
+  /** Server lines (headers to the answer and to the backend), each once, in order of first use. */
+  final Set<String> server = new java.util.LinkedHashSet<>();
+
+  /** Other http blocks (log formats), each once. */
+  final Set<String> http = new java.util.LinkedHashSet<>();
 
   NginxShared(String stageId) {
     this.stageId = stageId;
+    this.maps = new NginxMaps(stageId);
   }
 
-  /**
-   * The variable holding the number of the application whose key a request carries in {@code
-   * source} (numbers keep the keys of the hashed maps short).
-   */
-  String caller(String source, String app, List<String> keys) {
-    appIds.computeIfAbsent(app, a -> appIds.size() + 1);
-    callerOf(source).put(app, keys);
-    return var("caller_" + source.substring(1));
+  /** The upstream of a backend address ({@code host:port}); one per address. */
+  String upstream(String hostPort) {
+    return upstreams.computeIfAbsent(
+        hostPort,
+        hp -> {
+          StringBuilder name = new StringBuilder(name("")).append(hp);
+          for (int i = name.length() - hp.length(); i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '.' || c == '-')) {
+              name.setCharAt(i, '_');
+            }
+          }
+          return name.toString();
+        });
   }
 
   /** The applications and keys of a token source (its map is written even when it is empty). */
@@ -50,189 +66,160 @@ final class NginxShared {
     return keysBySource.computeIfAbsent(source, s -> new TreeMap<>());
   }
 
+  /** Registers an application's keys in a token source; returns the source's caller variable. */
+  String caller(String source, String app, List<String> keys) {
+    appIds.computeIfAbsent(app, a -> appIds.size() + 1);
+    callerOf(source).put(app, keys);
+    return var("caller_" + source.substring(1));
+  }
+
+  /** The variable of the caller's application number in a token source. */
+  String callerVar(String source) {
+    return var("caller_" + source.substring(1));
+  }
+
   /**
-   * Numbers the next Api and allows its applications to call it; returns the Api's number and the
-   * shard of the allowed map that holds it. A shard holds at most {@link #SHARD} entries, so each
-   * hash builds within nginx's default {@code map_hash_max_size}.
+   * Allows applications to call Api {@code api}; returns the shard of the allowed maps that holds
+   * its entries.
    */
-  int[] allow(Set<String> apps) {
-    int api = ++apiCount;
+  int allow(int api, Set<String> apps) {
     if (allowed.isEmpty() || allowed.get(allowed.size() - 1).size() + apps.size() > SHARD) {
       allowed.add(new TreeMap<>());
     }
     Map<String, String> shard = allowed.get(allowed.size() - 1);
     apps.forEach(a -> shard.put(appIds.get(a) + "|" + api, a));
-    return new int[] {api, allowed.size()};
+    return allowed.size();
   }
 
-  /** Entries of one shard of the allowed map. */
-  static final int SHARD = 1000;
-
-  /**
-   * The variable that holds the Api number of the current location (set by each authed location).
-   */
-  String apiVar() {
-    return var("api");
-  }
-
-  /** The variable that holds the caller whose key the current location reads. */
-  String callerVar() {
-    return var("caller");
-  }
-
-  /** The variable of one shard that holds the application allowed to call the location's Api. */
+  /** The variable of one shard of the allowed map. */
   String allowedVar(int shard) {
     return var("allowed" + shard);
   }
 
+  /** The zone's name part of a rate: {@code 2r_m}, with {@code _b<burst>} for another burst. */
+  static String rateId(NginxText.Rate rate) {
+    String id = rate.rate().replace('/', '_');
+    int count = Integer.parseInt(rate.rate().substring(0, rate.rate().indexOf('r')));
+    return rate.burst() == Math.min(count - 1, 100_000) ? id : id + "_b" + rate.burst();
+  }
+
   /**
-   * A limit of one of the Api's rate-limit policies (by its position among them), keyed by the
-   * location's set line; returns the zone.
+   * A limit on a shared zone keyed by the map {@code keyMap}; the server limits each request once
+   * per zone, and a request the key map leaves empty is not counted.
    */
-  String policyZone(int slot, NginxText.Rate rate) {
-    String zone = name("p" + slot + "_" + rateId(rate));
-    zones.put(zone, zone(var("pk" + slot), zone, rate));
+  String limit(String zonePart, String keyMap, NginxText.Rate rate) {
+    String zone = name(zonePart);
+    maps.define("retry", maps.var("route"), "\"\"", "the Retry-After of each limited route");
+    zones.put(
+        zone,
+        "limit_req_zone "
+            + var(keyMap)
+            + " zone="
+            + zone
+            + ":"
+            + ZONE_SIZE
+            + " rate="
+            + rate.rate()
+            + ";");
+    limits.put(
+        zone,
+        "limit_req zone="
+            + zone
+            + (rate.burst() > 0 ? " burst=" + rate.burst() + " nodelay" : "")
+            + ";");
     return zone;
   }
 
-  /** The variable a location sets to key a policy's limit. */
-  String policyKey(int slot) {
-    return var("pk" + slot);
-  }
-
   /**
-   * A plan's limit on an Api for its applications; returns the zone. The Api's shard of the allowed
-   * map also shards the plans' maps (and zones), which keeps each under {@link #SHARD}.
+   * A plan's limit on Api {@code api} for its applications; the key counts per application and Api.
    */
-  String planZone(NginxText.Rate rate, int[] api, Set<String> apps) {
-    String id = rateId(rate) + "_" + api[1];
+  void planLimit(NginxText.Rate rate, int api, Set<String> apps) {
+    String id = rateId(rate);
     Map<String, String> keys = planKeys.computeIfAbsent(id, r -> new TreeMap<>());
     apps.stream()
         .filter(appIds::containsKey)
-        .forEach(a -> keys.put(appIds.get(a) + "|" + api[0], api[0] + ":" + a));
-    String zone = name("plan_" + id);
-    zones.put(zone, zone(var("plank_" + id), zone, rate));
-    return zone;
+        .forEach(a -> keys.put(appIds.get(a) + "|" + api, api + ":" + a));
+    limit("plan_" + id, "plank_" + id, rate);
   }
 
-  /** An endpoint's limit at a rate; returns the zone. */
-  String endpointZone(NginxText.Rate rate) {
-    String id = rateId(rate);
-    endpointRates.add(id);
-    String zone = name("e_" + id);
-    zones.put(zone, zone(var("ek_" + id), zone, rate));
-    return zone;
+  /** Whether any limit exists (the server then answers 429 with Retry-After). */
+  boolean limited() {
+    return !limits.isEmpty();
   }
 
-  /**
-   * The set line of a location whose endpoints of {@code methods} are limited at a rate: the key
-   * counts only requests of those methods.
-   */
-  String endpointSet(NginxText.Rate rate, Set<String> methods, String location, String keyVar) {
-    return "set "
-        + var("em_" + rateId(rate))
-        + " \""
-        + String.join(",", methods)
-        + "|"
-        + location
-        + ":"
-        + keyVar
-        + "\";";
+  /** The server's {@code limit_req} lines, by zone. */
+  List<String> limitLines() {
+    return List.copyOf(limits.values());
   }
 
-  /** The blocks, in a fixed order. */
-  List<String> blocks() {
-    List<String> out = new ArrayList<>();
-    keysBySource.forEach((source, apps) -> out.add(keyMap(source, apps)));
+  /** The http blocks, in a fixed order: upstreams, key maps, allowed maps, other maps, zones. */
+  void render(StringBuilder out) {
+    upstreams.forEach(
+        (hp, name) ->
+            out.append("upstream ")
+                .append(name)
+                .append(" {\n    server ")
+                .append(hp)
+                .append(";\n    keepalive 16;\n}\n"));
+    keysBySource.forEach((source, apps) -> keyMap(out, source, apps));
     for (int i = 0; i < allowed.size(); i++) {
-      StringBuilder map =
-          new StringBuilder(
-              "# which application may call which Api (by their numbers)\nmap \""
-                  + callerVar()
-                  + "|"
-                  + apiVar()
-                  + "\" "
-                  + allowedVar(i + 1)
-                  + " {\n    default \"\";\n");
+      out.append("# which application (by number) may call which Api (by number)\nmap \"")
+          .append(var("caller"))
+          .append('|')
+          .append(var("api"))
+          .append("\" ")
+          .append(allowedVar(i + 1))
+          .append(" {\n    default \"\";\n");
       allowed
           .get(i)
-          .forEach((k, app) -> map.append("    ").append(k).append(" ").append(app).append(";\n"));
-      out.add(map.append("}").toString());
+          .forEach((k, app) -> out.append("    ").append(k).append(' ').append(app).append(";\n"));
+      out.append("}\n");
     }
     planKeys.forEach(
         (rate, keys) -> {
-          StringBuilder map =
-              new StringBuilder(
-                  "map \""
-                      + callerVar()
-                      + "|"
-                      + apiVar()
-                      + "\" "
-                      + var("plank_" + rate)
-                      + " {\n    default \"\";\n");
+          out.append("map \"")
+              .append(var("caller"))
+              .append('|')
+              .append(var("api"))
+              .append("\" ")
+              .append(var("plank_" + rate))
+              .append(" {\n    default \"\";\n");
           keys.forEach(
-              (k, v) -> map.append("    ").append(k).append(" \"").append(v).append("\";\n"));
-          out.add(map.append("}").toString());
+              (k, v) -> out.append("    ").append(k).append(" \"").append(v).append("\";\n"));
+          out.append("}\n");
         });
-    for (String rate : endpointRates) {
-      out.add(
-          "map \""
-              + var("em_" + rate)
-              + "|$request_method\" "
-              + var("ek_" + rate)
-              + " {\n    default \"\";\n"
-              + "    \"~(?s)^(?:[A-Z]+,)*(?<apistage_m>[A-Z]+)(?:,[A-Z]+)*\\|"
-              + "(?<apistage_k>.*)\\|\\k<apistage_m>$\" \"$apistage_m $apistage_k\";\n}");
-    }
-    out.addAll(zones.values());
-    return out;
+    maps.render(out);
+    zones.values().forEach(z -> out.append(z).append('\n'));
+    http.forEach(h -> out.append(h).append('\n'));
   }
 
-  private String keyMap(String source, Map<String, List<String>> apps) {
-    StringBuilder map =
-        new StringBuilder(
-            "# the application of each api key in "
-                + source
-                + "\nmap "
-                + source
-                + " "
-                + var("caller_" + source.substring(1))
-                + " {\n    default \"\";\n");
+  private void keyMap(StringBuilder out, String source, Map<String, List<String>> apps) {
+    out.append("# the application of each api key in ")
+        .append(source)
+        .append("\nmap ")
+        .append(source)
+        .append(' ')
+        .append(callerVar(source))
+        .append(" {\n    default \"\";\n");
     apps.forEach(
         (app, keys) ->
             keys.forEach(
                 k ->
-                    map.append("    \"~^")
+                    out.append("    \"~^")
                         .append(NginxText.literal(k))
                         .append("$\" ")
                         .append(appIds.get(app))
                         .append("; # ")
                         .append(app)
-                        .append("\n")));
-    return map.append("}").toString();
+                        .append('\n')));
+    out.append("}\n");
   }
 
-  private static String zone(String var, String name, NginxText.Rate rate) {
-    return "limit_req_zone "
-        + var
-        + " zone="
-        + name
-        + ":"
-        + ZONE_SIZE
-        + " rate="
-        + rate.rate()
-        + ";";
-  }
-
-  private String var(String part) {
+  String var(String part) {
     return "$" + name(part);
   }
 
-  private String name(String part) {
+  String name(String part) {
     return "apistage_" + stageId + "__" + part;
-  }
-
-  private static String rateId(NginxText.Rate rate) {
-    return rate.rate().replace('/', '_');
   }
 }

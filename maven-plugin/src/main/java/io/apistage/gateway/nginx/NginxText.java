@@ -28,9 +28,14 @@ final class NginxText {
             + "\",\"code\":\""
             + code
             + "\",\"message\":\""
-            + message.replace("\\", "\\\\").replace("\"", "\\\"")
+            + json(message)
             + "\"}\\n";
     return "'" + json.replace("'", "\\'") + "'";
+  }
+
+  /** A text inside a JSON string: {@code \} and {@code "} escaped. */
+  static String json(String text) {
+    return text.replace("\\", "\\\\").replace("\"", "\\\"");
   }
 
   /** A name part from an asset name: {@code order-items} is {@code order_items}. */
