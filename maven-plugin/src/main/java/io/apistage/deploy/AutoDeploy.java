@@ -4,7 +4,6 @@ import io.apistage.gateway.GatewaySpec;
 import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
 import io.apistage.model.ConfigLoader;
-import io.apistage.model.DirectorySource;
 import io.apistage.problem.ApistageException;
 import io.apistage.stage.Stage;
 import io.apistage.stage.StageChain;
@@ -38,8 +37,7 @@ public final class AutoDeploy {
     if (changed.isEmpty() || result.fails(false)) {
       return result;
     }
-    StageChain chain =
-        StageChain.of(new ConfigLoader().load(new DirectorySource(context.configDir())));
+    StageChain chain = StageChain.of(new ConfigLoader().loadStages(context.configDir()));
     List<String> done = new ArrayList<>();
     for (String name : changed) {
       Stage stage = chain.find(name).orElse(null);

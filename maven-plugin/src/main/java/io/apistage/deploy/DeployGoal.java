@@ -11,18 +11,17 @@ import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
 import io.apistage.model.Config;
 import io.apistage.model.ConfigLoader;
-import io.apistage.model.DirectorySource;
 import io.apistage.problem.ApistageException;
 import io.apistage.problem.Problems;
 import io.apistage.stage.HistoryRecord;
 import io.apistage.stage.Operator;
 import io.apistage.stage.Stage;
 import io.apistage.stage.StageChain;
+import io.apistage.stage.StageReader;
 import io.apistage.stage.StageState;
 import io.apistage.stage.StageStore;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +64,7 @@ public final class DeployGoal {
 
   /** Runs the goal; a failed deploy is an exception naming the step, after it is recorded. */
   public GoalResult execute() throws ApistageException, IOException {
-    Config config = new ConfigLoader().load(new DirectorySource(context.configDir()));
+    Config config = new ConfigLoader().loadStages(context.configDir());
     Stage stage = StageChain.of(config).required(request.stage(), GOAL);
     Gateway gateway = gatewayOf(stage);
     try (GitRepo git = GitRepo.open(context.configDir())) {
@@ -138,7 +137,7 @@ public final class DeployGoal {
 
   private static StageState readState(StageStore store, Stage stage)
       throws ApistageException, IOException {
-    StageState read = store.read(stage);
+    StageState read = store.read(stage, StageReader.Depth.DEPLOYED);
     if (read.isEmpty()) {
       throw new ApistageException(
           "nothing is deployed to stage "
@@ -264,17 +263,12 @@ public final class DeployGoal {
     }
     HistoryRecord record =
         new HistoryRecord(read.nextRecordNumber(), RECORD, read.stage().name(), content);
-    List<HistoryRecord> history = new ArrayList<>(read.history());
-    history.add(record);
-    StageState.StageContent now = read.content();
-    StageState.StageContent next =
-        new StageState.StageContent(
-            now.stage(), now.running(), now.authored(), now.aliases(), history, record.id());
+    // one record added beside the files as they are: the stage's assets do not change
     Optional<String> written =
-        store.write(
+        store.appendRecord(
             read.stage(),
             read,
-            store.render(next),
+            record,
             "Deploy "
                 + short7(rendering.commit())
                 + " to the gateway of "

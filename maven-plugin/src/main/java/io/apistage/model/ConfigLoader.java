@@ -105,6 +105,23 @@ public final class ConfigLoader {
     return load(new DirectorySource(root).only(names));
   }
 
+  /**
+   * Loads {@code apistage.yaml} and the Stage files of a config root on disk, for goals that need
+   * the stage chain without the assets (deploy, export).
+   */
+  public Config loadStages(Path root) throws IOException {
+    DirectorySource all = new DirectorySource(root);
+    List<String> paths =
+        all.paths().stream()
+            .filter(
+                p ->
+                    p.startsWith(Kind.STAGE.folder() + "/")
+                        || p.equals("apistage.yaml")
+                        || p.equals("apistage.yml"))
+            .toList();
+    return load(all.only(paths));
+  }
+
   /** Loads every file of a source. */
   public Config load(ConfigSource source) throws IOException {
     return load(source, FileParses.READ);

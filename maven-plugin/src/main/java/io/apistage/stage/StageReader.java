@@ -53,6 +53,12 @@ public final class StageReader {
     RUNNING(true, false, false),
     /** Everything: the running assets with their positions, the authored copies, the aliases. */
     FULL(true, true, false),
+    /**
+     * The running assets with their positions and the aliases, the authored copies compared only
+     * when the last commit was made by hand (as for {@link #RUNNING}): what a deploy renders and
+     * places its problems in, without parsing every authored copy too.
+     */
+    DEPLOYED(true, false, false),
     /** The authored copies and aliases, no running assets: what a promotion takes from a stage. */
     AUTHORED(false, true, false),
     /**
@@ -208,7 +214,7 @@ public final class StageReader {
                   return new Running(file.key(), branch + ":" + path, null, null, file.problems());
                 }
                 Object plain = PlainMap.compact(TreeDiff.normalize(file.asset().body().toPlain()));
-                boolean keep = depth == Depth.FULL;
+                boolean keep = depth == Depth.FULL || depth == Depth.DEPLOYED;
                 return new Running(
                     file.key(),
                     file.asset().file(),

@@ -85,4 +85,18 @@ class ConfigLoaderTest {
         .startsWith("apistage.yaml:1:1: error [yaml] the file has ")
         .contains("more than the limit of 4194304");
   }
+
+  @Test
+  void stagesAreReadWithTheSettingsAndWithoutTheOtherAssets() throws IOException {
+    Files.createDirectories(dir.resolve("apis/orders"));
+    Files.writeString(dir.resolve("apis/orders/v1.yaml"), "not: [valid");
+    Files.createDirectories(dir.resolve("stages"));
+    Files.writeString(dir.resolve("stages/dev.yaml"), "kind: Stage\nname: dev\n");
+    Files.writeString(dir.resolve("apistage.yaml"), "mainBranch: trunk\n");
+    Config config = new ConfigLoader().loadStages(dir);
+    assertThat(config.problems()).isEmpty();
+    assertThat(config.filesRead()).containsExactlyInAnyOrder("apistage.yaml", "stages/dev.yaml");
+    assertThat(config.assets()).containsOnlyKeys("stage/dev");
+    assertThat(config.settings().mainBranch()).isEqualTo("trunk");
+  }
 }
