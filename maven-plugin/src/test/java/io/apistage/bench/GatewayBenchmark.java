@@ -14,11 +14,11 @@ import io.apistage.goal.GoalResult;
 import io.apistage.log.RecordingLog;
 import io.apistage.model.Config;
 import io.apistage.model.ConfigLoader;
-import io.apistage.model.DirectorySource;
 import io.apistage.promotion.PromoteGoal;
 import io.apistage.promotion.PromoteRequest;
 import io.apistage.stage.Stage;
 import io.apistage.stage.StageChain;
+import io.apistage.stage.StageReader;
 import io.apistage.stage.StageState;
 import io.apistage.stage.StageStore;
 import java.io.IOException;
@@ -121,13 +121,13 @@ public final class GatewayBenchmark {
    */
   private static void phases(GoalContext context, Nginx nginx) throws Exception {
     long start = System.nanoTime();
-    Config config = new ConfigLoader().load(new DirectorySource(context.configDir()));
+    Config config = new ConfigLoader().loadStages(context.configDir());
     double load = (System.nanoTime() - start) / 1e9;
     Stage stage = StageChain.of(config).required("dev", "deploy");
     StageState state;
     start = System.nanoTime();
     try (GitRepo git = GitRepo.open(context.configDir())) {
-      state = new StageStore(git, Map.of()).read(stage);
+      state = new StageStore(git, Map.of()).read(stage, StageReader.Depth.DEPLOYED);
     }
     double read = (System.nanoTime() - start) / 1e9;
     start = System.nanoTime();
@@ -144,7 +144,7 @@ public final class GatewayBenchmark {
     double check = (System.nanoTime() - start) / 1e9;
     System.out.printf(
         Locale.ROOT,
-        "parts, timed again after the deploy: loading the working tree's configuration %.2f s,"
+        "parts, timed again after the deploy: loading the working tree's stages %.2f s,"
             + " reading the stage's state %.2f s, rendering %.2f s, nginx -t %.2f s (exit %d),"
             + " a reload until new workers run %.2f s%n",
         load,
