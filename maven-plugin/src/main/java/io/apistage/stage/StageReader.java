@@ -54,9 +54,9 @@ public final class StageReader {
     /** Everything: the running assets with their positions, the authored copies, the aliases. */
     FULL(true, true, false),
     /**
-     * The running assets with their positions and the aliases, the authored copies compared only
-     * when the last commit was made by hand (as for {@link #RUNNING}): what a deploy renders and
-     * places its problems in, without parsing every authored copy too.
+     * The running assets with their positions; the authored copies and aliases read and compared
+     * only when the last commit was made by hand (as for {@link #RUNNING}): what a deploy renders
+     * and places its problems in, without parsing every authored copy and alias too.
      */
     DEPLOYED(true, false, false),
     /** The authored copies and aliases, no running assets: what a promotion takes from a stage. */
@@ -122,13 +122,17 @@ public final class StageReader {
     List<Problem> byHand = HandChanges.checkLastCommit(git, stage, commit);
     read.problems.addAll(byHand);
     if (depth != Depth.HISTORY) {
-      AliasResolver resolver = read.readAliases();
+      boolean compare = depth.running && (depth.authored || !byHand.isEmpty());
+      // a deploy renders the running files, which hold their aliases resolved already
+      boolean aliases = depth != Depth.DEPLOYED || compare;
+      AliasResolver resolver =
+          aliases ? read.readAliases() : new AliasResolver(Map.of(), stage.name());
       if (depth.running) {
         read.readRunning();
       }
       // Files apistage committed agree with their authored copies by construction; a RUNNING
       // read compares them only when the last commit was made by hand.
-      read.readAuthored(resolver, depth.running && (depth.authored || !byHand.isEmpty()));
+      read.readAuthored(resolver, compare);
       if (depth.resolved) {
         Map<String, Object> resolved = new ConcurrentHashMap<>();
         read.authored.values().parallelStream()
