@@ -54,9 +54,10 @@ public final class StageReader {
     /** Everything: the running assets with their positions, the authored copies, the aliases. */
     FULL(true, true, false),
     /**
-     * The running assets with their positions; the authored copies and aliases read and compared
-     * only when the last commit was made by hand (as for {@link #RUNNING}): what a deploy renders
-     * and places its problems in, without parsing every authored copy and alias too.
+     * The running assets, their positions found again on demand ({@link StageState#deployed()}
+     * parses a file when asked for it); the authored copies and aliases read and compared only when
+     * the last commit was made by hand (as for {@link #RUNNING}): what a deploy renders and places
+     * its problems in, without holding every tree or parsing every authored copy and alias too.
      */
     DEPLOYED(true, false, false),
     /** The authored copies and aliases, no running assets: what a promotion takes from a stage. */
@@ -111,7 +112,12 @@ public final class StageReader {
 
   /** One running file: its key, file, plain form (null when it did not parse), asset if kept. */
   private record Running(
-      String key, String file, Object plain, Asset asset, List<Problem> problems) {}
+      String key,
+      String file,
+      Object plain,
+      Asset asset,
+      AssetsOnDemand.Source source,
+      List<Problem> problems) {}
 
   /** A stage's state at a commit of its branch, read to a depth. */
   public StageState readAt(Stage stage, String commit, Depth depth) throws IOException {
@@ -143,7 +149,9 @@ public final class StageReader {
     StageState.StageContent content =
         new StageState.StageContent(
             stage.name(), read.running, read.authored, read.aliases, read.history, read.lastRecord);
-    return new StageState(stage, Optional.of(commit), content, read.deployed, read.problems);
+    Map<String, Asset> deployed =
+        depth == Depth.DEPLOYED ? new AssetsOnDemand(read.onDemand, parser) : read.deployed;
+    return new StageState(stage, Optional.of(commit), content, deployed, read.problems);
   }
 
   /** One read of a branch's tree: what it found so far. */
@@ -158,6 +166,7 @@ public final class StageReader {
     String lastRecord;
     final Map<String, Object> running = new TreeMap<>();
     final Map<String, Asset> deployed = new TreeMap<>();
+    final Map<String, AssetsOnDemand.Source> onDemand = new TreeMap<>();
     final Map<String, Asset> authored = new TreeMap<>();
     final Map<String, Asset> aliases = new TreeMap<>();
     final Map<String, String> runningFiles = new TreeMap<>();
@@ -215,15 +224,24 @@ public final class StageReader {
               path -> {
                 Parsed file = parse(branch, path, blobs.get(path), false);
                 if (file.asset() == null) {
-                  return new Running(file.key(), branch + ":" + path, null, null, file.problems());
+                  return new Running(
+                      file.key(), branch + ":" + path, null, null, null, file.problems());
                 }
                 Object plain = PlainMap.compact(TreeDiff.normalize(file.asset().body().toPlain()));
-                boolean keep = depth == Depth.FULL || depth == Depth.DEPLOYED;
+                // a deploy keeps the bytes, far smaller than the tree, to find a position again
+                AssetsOnDemand.Source source =
+                    depth == Depth.DEPLOYED
+                        ? new AssetsOnDemand.Source(
+                            ConfigLoader.place(path).orElseThrow(),
+                            file.asset().file(),
+                            git.readBlob(blobs.get(path)))
+                        : null;
                 return new Running(
                     file.key(),
                     file.asset().file(),
                     plain,
-                    keep ? file.asset() : null,
+                    depth == Depth.FULL ? file.asset() : null,
+                    source,
                     file.problems());
               });
       for (Running file : parsed) {
@@ -246,6 +264,9 @@ public final class StageReader {
           running.put(file.key(), file.plain());
           if (file.asset() != null) {
             deployed.put(file.key(), file.asset());
+          }
+          if (file.source() != null) {
+            onDemand.put(file.key(), file.source());
           }
         }
       }

@@ -50,7 +50,11 @@ public record StageState(
             new TreeMap<>(content.aliases()),
             content.history(),
             content.lastRecord());
-    deployed = Collections.unmodifiableMap(new TreeMap<>(deployed));
+    // parsed again on demand (a deploy's read) or copied sorted
+    deployed =
+        deployed instanceof AssetsOnDemand
+            ? deployed
+            : Collections.unmodifiableMap(new TreeMap<>(deployed));
     problems = List.copyOf(problems);
   }
 

@@ -113,7 +113,17 @@ class StageReaderTest {
       StageState resolved = store.read(qa, StageReader.Depth.RESOLVED);
       assertThat(resolved.assets()).isEqualTo(full.assets());
       assertThat(resolved.deployed()).isEmpty();
-      for (StageState state : List.of(history, running, full, authored, resolved)) {
+      StageState deployed = store.read(qa, StageReader.Depth.DEPLOYED);
+      assertThat(deployed.assets()).isEqualTo(full.assets());
+      assertThat(deployed.authored()).isEmpty();
+      assertThat(deployed.aliases()).isEmpty();
+      // the running assets are parsed again when asked for, with the same file and positions
+      assertThat(deployed.deployed().keySet()).containsExactlyElementsOf(keys);
+      Asset orders = deployed.deployed().get("api/orders@1");
+      assertThat(orders.file()).isEqualTo(full.deployed().get("api/orders@1").file());
+      assertThat(orders.body()).isEqualTo(full.deployed().get("api/orders@1").body());
+      assertThat(deployed.deployed().get("api/missing@1")).isNull();
+      for (StageState state : List.of(history, running, full, authored, resolved, deployed)) {
         assertThat(state.problems()).isEmpty();
         assertThat(state.lastRecord()).isEqualTo("000001-promotion-all-to-qa");
       }
