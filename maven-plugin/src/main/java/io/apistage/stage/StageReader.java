@@ -222,20 +222,19 @@ public final class StageReader {
           parallel(
               paths.running(),
               path -> {
-                Parsed file = parse(branch, path, blobs.get(path), false);
+                // a deploy keeps the bytes, far smaller than the tree, to find a position again
+                byte[] bytes = depth == Depth.DEPLOYED ? git.readBlob(blobs.get(path)) : null;
+                Parsed file = parse(branch, path, blobs.get(path), false, bytes);
                 if (file.asset() == null) {
                   return new Running(
                       file.key(), branch + ":" + path, null, null, null, file.problems());
                 }
                 Object plain = PlainMap.compact(TreeDiff.normalize(file.asset().body().toPlain()));
-                // a deploy keeps the bytes, far smaller than the tree, to find a position again
                 AssetsOnDemand.Source source =
-                    depth == Depth.DEPLOYED
-                        ? new AssetsOnDemand.Source(
-                            ConfigLoader.place(path).orElseThrow(),
-                            file.asset().file(),
-                            git.readBlob(blobs.get(path)))
-                        : null;
+                    bytes == null
+                        ? null
+                        : new AssetsOnDemand.Source(
+                            ConfigLoader.place(path).orElseThrow(), file.asset().file(), bytes);
                 return new Running(
                     file.key(),
                     file.asset().file(),
@@ -357,6 +356,12 @@ public final class StageReader {
    * {@code cache}, a document parsed before from the same blob is reused.
    */
   private Parsed parse(String branch, String path, String blob, boolean cache) throws IOException {
+    return parse(branch, path, blob, cache, null);
+  }
+
+  /** The same, with the blob's bytes when the caller has read them already (else null). */
+  private Parsed parse(String branch, String path, String blob, boolean cache, byte[] read)
+      throws IOException {
     boolean authoredCopy = path.startsWith(StageLayout.AUTHORED);
     String relative = authoredCopy ? path.substring(StageLayout.AUTHORED.length()) : path;
     ConfigLoader.Placement p = ConfigLoader.place(relative).orElseThrow();
@@ -367,7 +372,7 @@ public final class StageReader {
       cached = listener.parsed(blob);
     }
     if (cached == null) {
-      byte[] bytes = git.readBlob(blob);
+      byte[] bytes = read != null ? read : git.readBlob(blob);
       ParsedFile parsed = parser.parse(bytes, file);
       if (!parsed.ok()) {
         return new Parsed(key, null, null, parsed.problems());
