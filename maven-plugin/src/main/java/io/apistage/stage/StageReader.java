@@ -3,6 +3,7 @@ package io.apistage.stage;
 import io.apistage.git.GitRepo;
 import io.apistage.model.Asset;
 import io.apistage.model.ConfigLoader;
+import io.apistage.model.Kind;
 import io.apistage.model.TreeDiff;
 import io.apistage.problem.Position;
 import io.apistage.problem.Problem;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,10 +56,12 @@ public final class StageReader {
     /** Everything: the running assets with their positions, the authored copies, the aliases. */
     FULL(true, true, false),
     /**
-     * The running assets, their positions found again on demand ({@link StageState#deployed()}
-     * parses a file when asked for it); the authored copies and aliases read and compared only when
-     * the last commit was made by hand (as for {@link #RUNNING}): what a deploy renders and places
-     * its problems in, without holding every tree or parsing every authored copy and alias too.
+     * The running assets a gateway serves (Apis, Applications, Subscriptions, Packages, Plans,
+     * Policies; not the aliases, already resolved in them, nor teams, stages or promotions), their
+     * positions found again on demand ({@link StageState#deployed()} parses a file when asked for
+     * it); the authored copies and aliases read and compared only when the last commit was made by
+     * hand (as for {@link #RUNNING}): what a deploy renders and places its problems in, without
+     * holding every tree or parsing every authored copy and alias too.
      */
     DEPLOYED(true, false, false),
     /** The authored copies and aliases, no running assets: what a promotion takes from a stage. */
@@ -99,6 +103,12 @@ public final class StageReader {
   private final GitRepo git;
   private final Listener listener;
   private final YamlParser parser = new YamlParser();
+
+  /** The kinds a gateway renders a stage from (docs/gateway.md); the others are not served. */
+  private static final Set<Kind> SERVED =
+      EnumSet.of(
+          Kind.API, Kind.APPLICATION, Kind.SUBSCRIPTION, Kind.PACKAGE, Kind.PLAN, Kind.POLICY);
+
   private final Map<String, YMap> authoredByBlob = new ConcurrentHashMap<>();
 
   /** A reader over a repository, telling {@code listener} what it reads. */
@@ -134,7 +144,8 @@ public final class StageReader {
       AliasResolver resolver =
           aliases ? read.readAliases() : new AliasResolver(Map.of(), stage.name());
       if (depth.running) {
-        read.readRunning();
+        // a hand-made commit compares every authored copy with its running file
+        read.readRunning(depth == Depth.DEPLOYED && !compare);
       }
       // Files apistage committed agree with their authored copies by construction; a RUNNING
       // read compares them only when the last commit was made by hand.
@@ -171,6 +182,7 @@ public final class StageReader {
     final Map<String, Asset> aliases = new TreeMap<>();
     final Map<String, String> runningFiles = new TreeMap<>();
     final Set<String> unreadable = new HashSet<>();
+    boolean servedOnly;
 
     Read(Stage stage, Map<String, String> blobs, Depth depth) {
       this.stage = stage;
@@ -217,10 +229,11 @@ public final class StageReader {
      * The running files, each parsed into its plain form in the worker that parsed it, so a RUNNING
      * read never holds the YAML trees of every file at once.
      */
-    void readRunning() throws IOException {
+    void readRunning(boolean servedOnly) throws IOException {
+      this.servedOnly = servedOnly;
       List<Running> parsed =
           parallel(
-              paths.running(),
+              servedOnly ? served(paths.running()) : paths.running(),
               path -> {
                 // a deploy keeps the bytes, far smaller than the tree, to find a position again
                 byte[] bytes = depth == Depth.DEPLOYED ? git.readBlob(blobs.get(path)) : null;
@@ -271,6 +284,25 @@ public final class StageReader {
       }
     }
 
+    /** The running files of the kinds a gateway serves; aliases are resolved in them already. */
+    private List<String> served(List<String> running) {
+      return running.stream()
+          .filter(
+              p -> ConfigLoader.place(p).map(placed -> SERVED.contains(placed.kind())).orElse(true))
+          .toList();
+    }
+
+    /** The keys of the kinds a gateway serves. */
+    private Set<String> served(Set<String> keys) {
+      Set<String> out = new TreeSet<>();
+      for (String key : keys) {
+        if (SERVED.stream().anyMatch(kind -> key.startsWith(kind.id() + "/"))) {
+          out.add(key);
+        }
+      }
+      return out;
+    }
+
     /** The authored copies: kept for the depths that keep them, compared when asked. */
     void readAuthored(AliasResolver resolver, boolean compare) throws IOException {
       List<Parsed> copies =
@@ -299,7 +331,9 @@ public final class StageReader {
         }
       }
       if (depth.running) {
-        problems.addAll(HandChanges.checkPairs(branch, runningFiles, keys, unreadable));
+        // when only the served running files were read, only their pairs can be checked
+        Set<String> paired = servedOnly ? served(keys) : keys;
+        problems.addAll(HandChanges.checkPairs(branch, runningFiles, paired, unreadable));
       }
     }
 
