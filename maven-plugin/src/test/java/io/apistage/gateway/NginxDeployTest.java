@@ -2,7 +2,6 @@ package io.apistage.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.apistage.deploy.AutoDeploy;
 import io.apistage.deploy.DeployGoal;
@@ -38,39 +37,13 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** apistage:deploy on a real nginx on loopback in front of a JDK HttpServer backend. */
-class NginxDeployTest {
+class NginxDeployTest extends LoopbackGatewayTest {
 
-  @TempDir Path dir;
-  private Nginx nginx;
-  private Backend backend;
-  private int port;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-  @BeforeEach
-  void start() throws Exception {
-    assumeTrue(Nginx.installed(), Nginx.MISSING);
-    backend = Backend.start();
-    port = Nginx.freePort();
-    nginx = Nginx.prepare(Path.of("target/nginx-tests").resolve(dir.getFileName()));
-    nginx.start();
-  }
-
-  @AfterEach
-  void stop() {
-    if (nginx != null) {
-      nginx.close();
-    }
-    if (backend != null) {
-      backend.close();
-    }
-  }
 
   private GoalResult deploy(Map<String, String> env) throws Exception {
     Map<String, String> all = new HashMap<>(env);

@@ -1,7 +1,6 @@
 package io.apistage.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.apistage.deploy.DeployGoal;
 import io.apistage.deploy.DeployRequest;
@@ -12,47 +11,20 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The policies and auth variants on a real nginx on loopback: CORS preflight and origins,
  * ip-filter, a key in the query, a static token to the backend, request-id, and paths no endpoint
  * answers.
  */
-class NginxPoliciesTest {
+class NginxPoliciesTest extends LoopbackGatewayTest {
 
-  @TempDir Path dir;
-  private Nginx nginx;
-  private Backend backend;
-  private int port;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-  @BeforeEach
-  void start() throws Exception {
-    assumeTrue(Nginx.installed(), Nginx.MISSING);
-    backend = Backend.start();
-    port = Nginx.freePort();
-    nginx = Nginx.prepare(Path.of("target/nginx-tests").resolve(dir.getFileName()));
-    nginx.start();
-  }
-
-  @AfterEach
-  void stop() {
-    if (nginx != null) {
-      nginx.close();
-    }
-    if (backend != null) {
-      backend.close();
-    }
-  }
 
   private GoalResult deploy(Map<String, String> files) throws Exception {
     StageRepo.publish(dir, "qa", files);

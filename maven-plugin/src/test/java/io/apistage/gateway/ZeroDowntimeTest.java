@@ -1,7 +1,6 @@
 package io.apistage.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.apistage.deploy.DeployGoal;
 import io.apistage.deploy.DeployRequest;
@@ -27,45 +26,18 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Deploys under load on a real nginx: no request to an endpoint present in both states fails while
  * 20 deploys alternate, a slow request spans a reload, and a deploy killed at a random point leaves
  * the gateway serving the old or the new commit, never nothing.
  */
-class ZeroDowntimeTest {
+class ZeroDowntimeTest extends LoopbackGatewayTest {
 
   private static final int THREADS = 4;
   private static final int MIN_REQUESTS = 5000;
   private static final int DEPLOYS = 20;
-
-  @TempDir Path dir;
-  private Nginx nginx;
-  private Backend backend;
-  private int port;
-
-  @BeforeEach
-  void start() throws Exception {
-    assumeTrue(Nginx.installed(), Nginx.MISSING);
-    backend = Backend.start();
-    port = Nginx.freePort();
-    nginx = Nginx.prepare(Path.of("target/nginx-tests").resolve(dir.getFileName()));
-    nginx.start();
-  }
-
-  @AfterEach
-  void stop() {
-    if (nginx != null) {
-      nginx.close();
-    }
-    if (backend != null) {
-      backend.close();
-    }
-  }
 
   /** State A or B: B adds an endpoint to catalog; orders answers in both. */
   private Map<String, String> state(boolean b) {
