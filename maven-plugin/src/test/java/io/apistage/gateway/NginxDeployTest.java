@@ -40,7 +40,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** apistage:deploy on a real nginx on loopback in front of a JDK HttpServer backend. */
-class NginxDeployTest extends LoopbackGatewayTest {
+class NginxDeployTest extends NginxOnLoopback {
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * ip-filter, a key in the query, a static token to the backend, request-id, and paths no endpoint
  * answers.
  */
-class NginxPoliciesTest extends LoopbackGatewayTest {
+class NginxPoliciesTest extends NginxOnLoopback {
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * 20 deploys alternate, a slow request spans a reload, and a deploy killed at a random point leaves
  * the gateway serving the old or the new commit, never nothing.
  */
-class ZeroDowntimeTest extends LoopbackGatewayTest {
+class ZeroDowntimeTest extends NginxOnLoopback {
 
   private static final int THREADS = 4;
   private static final int MIN_REQUESTS = 5000;

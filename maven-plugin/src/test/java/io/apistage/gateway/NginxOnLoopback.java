@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
  * own, on loopback, with its prefix under {@code target/nginx-tests}, and a free port for the
  * stage's gateway; after it, both stopped by their own pid. Skipped when nginx is not installed.
  */
-abstract class LoopbackGatewayTest {
+abstract class NginxOnLoopback {
 
   @TempDir Path dir;
   Nginx nginx;
