@@ -50,10 +50,7 @@ record ExportSource(ConfigSource files, String source, String stage, String comm
    */
   static ExportSource stage(Path configDir, String name, Map<String, GitCredentials> servers)
       throws ApistageException, IOException {
-    DirectorySource all = new DirectorySource(configDir);
-    Config config =
-        new ConfigLoader()
-            .load(all.only(all.paths().stream().filter(p -> p.startsWith("stages/")).toList()));
+    Config config = new ConfigLoader().loadStages(configDir);
     Stage stage = StageChain.of(config).required(name, "export");
     try (GitRepo git = GitRepo.open(configDir)) {
       Optional<String> commit = new StageStore(git, servers).currentCommit(stage);

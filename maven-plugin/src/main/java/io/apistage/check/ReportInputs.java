@@ -13,7 +13,6 @@ import io.apistage.report.SarifReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,13 +69,6 @@ public final class ReportInputs {
     if (!Files.isDirectory(configDir)) {
       return new ConfigLoader().load(new MemorySource(Map.of()));
     }
-    DirectorySource all = new DirectorySource(configDir);
-    List<String> paths = new ArrayList<>();
-    for (String path : all.paths()) {
-      if (path.startsWith(Kind.STAGE.folder() + "/") || path.startsWith("apistage.")) {
-        paths.add(path);
-      }
-    }
-    return new ConfigLoader().load(all.only(paths));
+    return new ConfigLoader().loadStages(configDir);
   }
 }

@@ -107,7 +107,7 @@ public final class ConfigLoader {
 
   /**
    * Loads {@code apistage.yaml} and the Stage files of a config root on disk, for goals that need
-   * the stage chain without the assets (deploy, export).
+   * the stage chain without the assets (deploy, export, the check's reports).
    */
   public Config loadStages(Path root) throws IOException {
     DirectorySource all = new DirectorySource(root);
