@@ -61,9 +61,6 @@ public final class Facts {
   }
 
   private List<Reference> findReferences(Asset asset) {
-    if (cache == null && rules.isEmpty()) {
-      return References.of(asset);
-    }
     List<Reference> out = new ArrayList<>();
     for (FileFacts.Ref ref : facts(asset).references()) {
       YScalar at = new YScalar(ref.name(), ref.name(), ref.line(), ref.column());

@@ -40,11 +40,7 @@ final class LazyEntries extends AbstractMap<String, YMap.Entry> {
     this.valueAt = new int[count];
     this.values = new YNode[count];
     for (int i = 0; i < count; i++) {
-      int key = NodeCodec.varint(in);
-      if (key < 0 || key >= strings.length) {
-        throw new IllegalArgumentException("string " + key + " of " + strings.length);
-      }
-      keys[i] = strings[key];
+      keys[i] = strings[NodeCodec.string(in, strings.length)];
       keyLines[i] = NodeCodec.varint(in);
       keyColumns[i] = NodeCodec.varint(in);
       valueAt[i] = in.position();

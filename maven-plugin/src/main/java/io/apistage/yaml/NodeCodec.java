@@ -240,11 +240,13 @@ public final class NodeCodec {
     }
   }
 
-  private static void string(ByteBuffer in, int strings) {
+  /** Reads a string number, checked against the size of the table. */
+  static int string(ByteBuffer in, int strings) {
     int id = varint(in);
     if (id < 0 || id >= strings) {
       throw new IllegalArgumentException("string " + id + " of " + strings);
     }
+    return id;
   }
 
   /**
