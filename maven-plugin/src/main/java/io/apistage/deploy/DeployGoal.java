@@ -278,13 +278,19 @@ public final class DeployGoal {
                 + ")",
             who);
     if (written.isEmpty()) {
+      boolean moved = !store.currentCommit(read.stage()).equals(read.commit());
       context
           .log()
           .warn(
               "the deploy record of stage "
                   + read.stage().name()
-                  + " was not written:"
-                  + " its branch moved meanwhile");
+                  + " was not written: "
+                  + (moved
+                      ? "its branch moved meanwhile"
+                      : "its ref is locked; if a run was killed while it moved the ref, remove the"
+                          + " stale lock file ("
+                          + read.stage().state().localRef(read.stage().name())
+                          + ".lock in the .git folder) and deploy again"));
     }
   }
 
