@@ -9,6 +9,7 @@ import io.apistage.git.GitRepo;
 import io.apistage.git.Identity;
 import io.apistage.goal.GoalContext;
 import io.apistage.goal.GoalResult;
+import io.apistage.log.Steps;
 import io.apistage.model.Config;
 import io.apistage.model.ConfigLoader;
 import io.apistage.problem.ApistageException;
@@ -64,12 +65,15 @@ public final class DeployGoal {
 
   /** Runs the goal; a failed deploy is an exception naming the step, after it is recorded. */
   public GoalResult execute() throws ApistageException, IOException {
+    Steps steps = new Steps(context.log(), "deploy of stage " + request.stage());
     Config config = new ConfigLoader().loadStages(context.configDir());
     Stage stage = StageChain.of(config).required(request.stage(), GOAL);
     Gateway gateway = gatewayOf(stage);
+    steps.done("load the stages");
     try (GitRepo git = GitRepo.open(context.configDir())) {
       StageStore store = new StageStore(git, request.servers());
       StageState read = readState(store, stage);
+      steps.done("read the stage's branch");
       if (read.hasErrors()) {
         return new GoalResult(
             GOAL,
@@ -84,6 +88,7 @@ public final class DeployGoal {
       StageState state = withCommit(read, contentCommit(read));
       Rendering rendering =
           gateway.render(state, new Secrets(context.env(), request.secretServers()));
+      steps.done("render");
       DeployReport body =
           DeployReport.nothingApplied(stage.name(), rendering.commit(), rendering.sha256());
       if (!rendering.ok()) {
@@ -98,7 +103,9 @@ public final class DeployGoal {
             rendering.problems(),
             body);
       }
-      if (unchanged(gateway, rendering, read)) {
+      boolean unchanged = unchanged(gateway, rendering, read);
+      steps.done("compare with what the gateway runs");
+      if (unchanged) {
         return new GoalResult(
             GOAL,
             "OK",
@@ -132,7 +139,12 @@ public final class DeployGoal {
                             + stage.file()
                             + " a block gateway: { type: nginx, listen: 127.0.0.1:18081 }"));
     return new NginxGateway(
-        request.nginxConf(), request.nginxBin(), stage.name(), spec, request.readyWithin());
+        request.nginxConf(),
+        request.nginxBin(),
+        stage.name(),
+        spec,
+        request.readyWithin(),
+        context.log());
   }
 
   private static StageState readState(StageStore store, Stage stage)
@@ -225,7 +237,9 @@ public final class DeployGoal {
       record(git, store, read, rendering, "failure", e.getMessage());
       throw e;
     }
+    Steps steps = new Steps(context.log(), "deploy of stage " + stage);
     record(git, store, read, rendering, "success", null);
+    steps.done("record the deploy in the stage's history");
     context.log().info("stage " + stage + ": the gateway answers " + short7(rendering.commit()));
     return new GoalResult(
         GOAL,

@@ -105,6 +105,10 @@ public final class GatewayBenchmark {
           Files.size(file) >> 10,
           count(file, "    location "),
           count(file, "limit_req_zone "));
+      ((RecordingLog) context.log())
+          .lines().stream()
+              .filter(line -> line.contains(" took "))
+              .forEach(line -> System.out.println("  " + line));
       Thread.sleep(1000);
       System.out.printf(
           Locale.ROOT,

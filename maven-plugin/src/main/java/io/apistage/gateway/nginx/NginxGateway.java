@@ -4,6 +4,8 @@ import io.apistage.gateway.Gateway;
 import io.apistage.gateway.GatewaySpec;
 import io.apistage.gateway.Rendering;
 import io.apistage.gateway.Secrets;
+import io.apistage.log.Log;
+import io.apistage.log.Steps;
 import io.apistage.problem.ApistageException;
 import io.apistage.stage.StageState;
 import java.io.IOException;
@@ -42,6 +44,7 @@ public final class NginxGateway implements Gateway {
   private final String stage;
   private final GatewaySpec spec;
   private final Duration wait;
+  private final Log log;
 
   /**
    * The nginx of a stage.
@@ -53,11 +56,18 @@ public final class NginxGateway implements Gateway {
    * @param wait how long to wait for the reloaded nginx to answer the new commit
    */
   public NginxGateway(Path mainConf, String bin, String stage, GatewaySpec spec, Duration wait) {
+    this(mainConf, bin, stage, spec, wait, Log.NONE);
+  }
+
+  /** The same, telling {@code log}'s debug lines how long each step of an apply took. */
+  public NginxGateway(
+      Path mainConf, String bin, String stage, GatewaySpec spec, Duration wait, Log log) {
     this.mainConf = mainConf.toAbsolutePath().normalize();
     this.bin = bin;
     this.stage = stage;
     this.spec = spec;
     this.wait = wait;
+    this.log = log;
   }
 
   /** The file apistage owns for the stage. */
@@ -94,8 +104,11 @@ public final class NginxGateway implements Gateway {
     Files.createDirectories(dir);
     Path next = dir.resolve("." + stage + ".conf.next");
     Path prev = dir.resolve("." + stage + ".conf.prev");
+    Steps steps = new Steps(log, "deploy of stage " + stage);
     writePrivate(next, rendering.bytes());
+    steps.done("write beside");
     test(mainText, file, next);
+    steps.done("nginx -t");
     NginxWorkers workers = NginxWorkers.of(mainText, this::compiledDefaults);
     Set<Long> old = workers.accepting();
     boolean hadPrevious = Files.isRegularFile(file);
@@ -105,6 +118,7 @@ public final class NginxGateway implements Gateway {
     }
     Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     Outcome reload = run(List.of("-s", "reload", "-c", mainConf.toString()));
+    steps.done("rename and nginx -s reload");
     if (!reload.ok()) {
       restore(file, prev, hadPrevious, false);
       throw new ApistageException(
@@ -117,6 +131,7 @@ public final class NginxGateway implements Gateway {
                   + reload.output()));
     }
     Optional<String> answered = awaitCommit(rendering.commit(), workers, old);
+    steps.done("wait");
     if (answered.isPresent()) {
       restore(file, prev, hadPrevious, true);
       throw new ApistageException(
