@@ -58,7 +58,7 @@ class NginxRendererTest {
                 # route 3: GET /slow (slow)
                 # route 4: GET /orders/{id} (getOrder), DELETE /orders/{id} (cancelOrder)
                 location ^~ /orders/v1/ {
-                    proxy_pass http://apistage_qa__127.0.0.1_9001/orders-api/;
+                    proxy_pass http://9001_127.0.0.1.apistage_qa/orders-api/;
                 }
             """);
     assertThat(text)
