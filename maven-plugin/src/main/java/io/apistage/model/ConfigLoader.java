@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -110,16 +111,8 @@ public final class ConfigLoader {
    * the stage chain without the assets (deploy, export, the check's reports).
    */
   public Config loadStages(Path root) throws IOException {
-    DirectorySource all = new DirectorySource(root);
-    List<String> paths =
-        all.paths().stream()
-            .filter(
-                p ->
-                    p.startsWith(Kind.STAGE.folder() + "/")
-                        || p.equals("apistage.yaml")
-                        || p.equals("apistage.yml"))
-            .toList();
-    return load(all.only(paths));
+    DirectorySource stages = new DirectorySource(root, EnumSet.of(Kind.STAGE));
+    return load(stages.only(stages.paths()));
   }
 
   /** Loads every file of a source. */

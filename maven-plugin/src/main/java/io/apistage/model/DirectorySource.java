@@ -10,8 +10,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -24,10 +26,20 @@ import java.util.stream.Stream;
 public final class DirectorySource implements ConfigSource {
 
   private final Path root;
+  private final Set<Kind> kinds;
 
   /** The config root at {@code root}. */
   public DirectorySource(Path root) {
+    this(root, EnumSet.allOf(Kind.class));
+  }
+
+  /**
+   * The settings file and the folders of {@code kinds} only, of the config root at {@code root}: a
+   * goal that needs only the stages lists a few files, not the tens of thousands of a large root.
+   */
+  public DirectorySource(Path root, Set<Kind> kinds) {
     this.root = root.toAbsolutePath().normalize();
+    this.kinds = EnumSet.copyOf(kinds);
   }
 
   /** The folder read. */
@@ -66,7 +78,7 @@ public final class DirectorySource implements ConfigSource {
         links.add(link(file));
       }
     }
-    for (Kind kind : Kind.values()) {
+    for (Kind kind : kinds) {
       Path folder = root.resolve(kind.folder());
       if (links != null && Files.isSymbolicLink(folder)) {
         links.add(link(folder));

@@ -7,6 +7,7 @@ import io.apistage.problem.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,5 +68,17 @@ class DirectorySourceTest {
     Files.writeString(dir.resolve("policies/cors.yaml"), "kind: Policy\nname: cors\n");
     assertThat(new DirectorySource(dir).skipped()).isEmpty();
     assertThat(new DirectorySource(dir).paths()).containsExactly("policies/cors.yaml");
+  }
+
+  @Test
+  void aSourceOfSomeKindsListsTheSettingsAndTheirFoldersOnly() throws IOException {
+    Files.createDirectories(dir.resolve("policies"));
+    Files.createDirectories(dir.resolve("stages"));
+    Files.writeString(dir.resolve("apistage.yaml"), "kind: Settings\n");
+    Files.writeString(dir.resolve("policies/cors.yaml"), "kind: Policy\nname: cors\n");
+    Files.writeString(dir.resolve("stages/dev.yaml"), "kind: Stage\nname: dev\n");
+
+    assertThat(new DirectorySource(dir, EnumSet.of(Kind.STAGE)).paths())
+        .containsExactly("apistage.yaml", "stages/dev.yaml");
   }
 }
