@@ -48,9 +48,17 @@ public final class Defaults {
     return path.substring(path.lastIndexOf('/') + 1);
   }
 
+  /**
+   * Whether a field named {@code name} with {@code value} may be a default at all: when not, {@link
+   * #isDefault} is false for it at any path, and a caller need not build the path.
+   */
+  public static boolean mayBeDefault(String name, Object value) {
+    return value != null && VALUES.contains(value) && NAMES.contains(name);
+  }
+
   /** Whether {@code value} is the default of the field at {@code path}. */
   public static boolean isDefault(String path, Object value) {
-    if (value == null || !VALUES.contains(value) || !NAMES.contains(lastSegment(path))) {
+    if (!mayBeDefault(lastSegment(path), value)) {
       return false;
     }
     for (Entry e : DEFAULTS) {

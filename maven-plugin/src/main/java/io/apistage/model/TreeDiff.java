@@ -70,7 +70,7 @@ public final class TreeDiff {
       return out;
     }
     if (value instanceof Number n) {
-      return number(n);
+      return normalizeNumber(n);
     }
     return value;
   }
@@ -81,7 +81,8 @@ public final class TreeDiff {
         || (v instanceof List<?> l && l.isEmpty());
   }
 
-  private static Object number(Number n) {
+  /** A number in the canonical form {@link #normalize} gives it. */
+  public static Object normalizeNumber(Number n) {
     if (n instanceof Double d && (d.isNaN() || d.isInfinite())) {
       return d;
     }

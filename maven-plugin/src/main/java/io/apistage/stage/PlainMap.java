@@ -1,9 +1,16 @@
 package io.apistage.stage;
 
+import io.apistage.model.Defaults;
+import io.apistage.model.TreeDiff;
 import io.apistage.yaml.StringCache;
+import io.apistage.yaml.YMap;
+import io.apistage.yaml.YNode;
+import io.apistage.yaml.YScalar;
+import io.apistage.yaml.YSeq;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +62,57 @@ public final class PlainMap extends AbstractMap<String, Object> {
       return out;
     }
     return StringCache.shareAll(plain);
+  }
+
+  /**
+   * A parsed document's normalized plain form with its maps as {@code PlainMap}s: the same as
+   * {@code compact(TreeDiff.normalize(node.toPlain()))} in one walk of the tree, without the two
+   * trees of maps between (a deploy reads a stage's thousands of running files this way).
+   */
+  public static Object normalized(YNode node) {
+    return normalized(node, new ArrayList<>());
+  }
+
+  private static Object normalized(YNode node, List<String> path) {
+    if (node instanceof YMap map) {
+      String[] keys = new String[map.size()];
+      Object[] values = new Object[map.size()];
+      int n = 0;
+      for (YMap.Entry entry : map.entries().values()) {
+        String key = entry.key();
+        path.add(key);
+        Object value = normalized(entry.value(), path);
+        boolean dropped =
+            isAbsent(value)
+                || (Defaults.mayBeDefault(key, value)
+                    && Defaults.isDefault("/" + String.join("/", path), value));
+        path.remove(path.size() - 1);
+        if (!dropped) {
+          keys[n] = (String) StringCache.shareAll(key);
+          values[n++] = value;
+        }
+      }
+      return n == keys.length
+          ? new PlainMap(keys, values)
+          : new PlainMap(Arrays.copyOf(keys, n), Arrays.copyOf(values, n));
+    }
+    if (node instanceof YSeq seq) {
+      List<Object> out = new ArrayList<>(seq.size());
+      path.add("*");
+      seq.items().forEach(item -> out.add(normalized(item, path)));
+      path.remove(path.size() - 1);
+      return out;
+    }
+    Object value = ((YScalar) node).value();
+    return value instanceof Number number
+        ? TreeDiff.normalizeNumber(number)
+        : StringCache.shareAll(value);
+  }
+
+  private static boolean isAbsent(Object v) {
+    return v == null
+        || (v instanceof Map<?, ?> m && m.isEmpty())
+        || (v instanceof List<?> l && l.isEmpty());
   }
 
   @Override

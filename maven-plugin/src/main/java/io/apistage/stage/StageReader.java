@@ -4,7 +4,6 @@ import io.apistage.git.GitRepo;
 import io.apistage.model.Asset;
 import io.apistage.model.ConfigLoader;
 import io.apistage.model.Kind;
-import io.apistage.model.TreeDiff;
 import io.apistage.problem.Position;
 import io.apistage.problem.Problem;
 import io.apistage.problem.RuleId;
@@ -103,6 +102,8 @@ public final class StageReader {
   private final GitRepo git;
   private final Listener listener;
   private final YamlParser parser = new YamlParser();
+  // for files whose bytes the read keeps: a position is found again from them when asked for
+  private final YamlParser positionless = YamlParser.withoutPositions();
 
   /** The kinds a gateway renders a stage from (docs/gateway.md); the others are not served. */
   private static final Set<Kind> SERVED =
@@ -242,7 +243,7 @@ public final class StageReader {
                   return new Running(
                       file.key(), branch + ":" + path, null, null, null, file.problems());
                 }
-                Object plain = PlainMap.compact(TreeDiff.normalize(file.asset().body().toPlain()));
+                Object plain = PlainMap.normalized(file.asset().body());
                 AssetsOnDemand.Source source =
                     bytes == null
                         ? null
@@ -407,7 +408,7 @@ public final class StageReader {
     }
     if (cached == null) {
       byte[] bytes = read != null ? read : git.readBlob(blob);
-      ParsedFile parsed = parser.parse(bytes, file);
+      ParsedFile parsed = (read != null ? positionless : parser).parse(bytes, file);
       if (!parsed.ok()) {
         return new Parsed(key, null, null, parsed.problems());
       }

@@ -11,7 +11,6 @@ import org.snakeyaml.engine.v2.events.CollectionStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.NodeEvent;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
-import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 
@@ -104,12 +103,8 @@ final class EventBuilder {
               || ++nodes > YamlParser.MAX_EXPANDED_NODES) {
             return null;
           }
-          Mark mark = start.getStartMark().orElseThrow();
           stack.add(
-              new Frame(
-                  mark.getLine() + 1,
-                  mark.getColumn() + 1,
-                  event.getEventId() == Event.ID.MappingStart));
+              new Frame(line(start), column(start), event.getEventId() == Event.ID.MappingStart));
           continue;
         }
         case MappingEnd, SequenceEnd -> done = close(stack.remove(stack.size() - 1));
@@ -170,10 +165,9 @@ final class EventBuilder {
         frame.seen.add(key);
       }
     }
-    Mark mark = scalar.getStartMark().orElseThrow();
     frame.key = key;
-    frame.keyLine = mark.getLine() + 1;
-    frame.keyColumn = mark.getColumn() + 1;
+    frame.keyLine = line(scalar);
+    frame.keyColumn = column(scalar);
     return true;
   }
 
@@ -199,10 +193,19 @@ final class EventBuilder {
   }
 
   private YScalar scalar(ScalarEvent event) {
-    Mark mark = event.getStartMark().orElseThrow();
     String text = strings.share(event.getValue());
     Tag tag = resolver.resolve(event.getValue(), event.getImplicit().canOmitTagInPlainScalar());
     Object value = NodeConverter.resolve(event.getScalarStyle() == ScalarStyle.PLAIN, tag, text);
-    return new YScalar(value, text, mark.getLine() + 1, mark.getColumn() + 1);
+    return new YScalar(value, text, line(event), column(event));
+  }
+
+  /** The event's line from 1; 1 when the parser keeps no positions. */
+  private static int line(Event event) {
+    return event.getStartMark().map(mark -> mark.getLine() + 1).orElse(1);
+  }
+
+  /** The event's column from 1; 1 when the parser keeps no positions. */
+  private static int column(Event event) {
+    return event.getStartMark().map(mark -> mark.getColumn() + 1).orElse(1);
   }
 }

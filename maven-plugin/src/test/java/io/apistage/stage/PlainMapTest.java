@@ -3,6 +3,9 @@ package io.apistage.stage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.apistage.model.TreeDiff;
+import io.apistage.yaml.YMap;
+import io.apistage.yaml.YamlParser;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -58,5 +61,51 @@ class PlainMapTest {
     Map<String, Object> writable = (Map<String, Object>) one;
     assertThatThrownBy(() -> writable.put("kind", "Policy"))
         .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void normalizesAParsedDocumentInOneWalkAsTheThreeStepsDo() {
+    String yaml =
+        """
+        kind: Api
+        name: orders
+        version: 1.0.0
+        ratio: 1.50
+        big: 123456789012345678901234567890
+        whole: 3.0
+        secret: false
+        protected: true
+        empty: {}
+        none: []
+        nothing: null
+        tags: [shop, null, 2.0]
+        endpoints:
+          - name: list
+            method: GET
+            path: /orders
+            deprecated: false
+            parameters:
+              - { name: page, required: false, location: query }
+              - { name: id, required: true, location: path, schema: {} }
+          - name: old
+            method: GET
+            path: /old
+            deprecated: true
+        """;
+    YMap body = (YMap) new YamlParser().parse(yaml, "apis/orders.yaml").root();
+
+    Object once = PlainMap.normalized(body);
+
+    Object threeSteps = PlainMap.compact(TreeDiff.normalize(body.toPlain()));
+    assertThat(once).isInstanceOf(PlainMap.class).isEqualTo(threeSteps);
+    assertThat(threeSteps).isEqualTo(once);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> map = (Map<String, Object>) once;
+    assertThat(map.keySet())
+        .containsExactly(
+            "kind", "name", "version", "ratio", "big", "whole", "protected", "tags", "endpoints");
+    assertThat(map.get("whole")).isEqualTo(3L);
+    Map<?, ?> list = (Map<?, ?>) ((List<?>) map.get("endpoints")).get(0);
+    assertThat(list.containsKey("deprecated")).isFalse();
   }
 }

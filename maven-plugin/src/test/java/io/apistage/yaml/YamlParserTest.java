@@ -57,6 +57,20 @@ class YamlParserTest {
   }
 
   @Test
+  void withoutPositionsTheSameTreeHasNoPositionsButProblemsKeepTheirs() {
+    String text = "kind: Api\nendpoints:\n  - method: GET\n    path: /orders\n";
+    YMap positionless = (YMap) YamlParser.withoutPositions().parse(text, "f.yaml").root();
+
+    assertThat(positionless.toPlain()).isEqualTo(parse(text).toPlain());
+    assertThat(positionless.positionOf("/endpoints/0/path")).isEqualTo(Position.FILE);
+    ParsedFile duplicate =
+        YamlParser.withoutPositions().parse("kind: Api\nname: a\nname: b\n", "f.yaml");
+    assertThat(duplicate.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.line() + ":" + p.column()).isEqualTo("3:1"));
+  }
+
+  @Test
   void anUnquotedReferenceInAFlowMappingIsToldToBeQuoted() {
     ParsedFile file =
         new YamlParser().parse("auth: { type: api-key, staticToken: ${secret:X} }\n", "f.yaml");
