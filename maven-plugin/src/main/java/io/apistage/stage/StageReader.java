@@ -3,7 +3,6 @@ package io.apistage.stage;
 import io.apistage.git.GitRepo;
 import io.apistage.model.Asset;
 import io.apistage.model.ConfigLoader;
-import io.apistage.model.Kind;
 import io.apistage.problem.Position;
 import io.apistage.problem.Problem;
 import io.apistage.problem.RuleId;
@@ -14,7 +13,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,11 +54,12 @@ public final class StageReader {
     FULL(true, true, false),
     /**
      * The running assets a gateway serves (Apis, Applications, Subscriptions, Packages, Plans,
-     * Policies; not the aliases, already resolved in them, nor teams, stages or promotions), their
-     * positions found again on demand ({@link StageState#deployed()} parses a file when asked for
-     * it); the authored copies and aliases read and compared only when the last commit was made by
-     * hand (as for {@link #RUNNING}): what a deploy renders and places its problems in, without
-     * holding every tree or parsing every authored copy and alias too.
+     * Policies; not the aliases, already resolved in them, nor teams, stages or promotions),
+     * without the fields no gateway renders ({@link Served#FIELDS_NOT_RENDERED}), their positions
+     * found again on demand ({@link StageState#deployed()} parses a file when asked for it); the
+     * authored copies and aliases read and compared only when the last commit was made by hand (as
+     * for {@link #RUNNING}): what a deploy renders and places its problems in, without holding
+     * every tree or parsing every authored copy and alias too.
      */
     DEPLOYED(true, false, false),
     /** The authored copies and aliases, no running assets: what a promotion takes from a stage. */
@@ -102,13 +101,9 @@ public final class StageReader {
   private final GitRepo git;
   private final Listener listener;
   private final YamlParser parser = new YamlParser();
-  // for files whose bytes the read keeps: a position is found again from them when asked for
-  private final YamlParser positionless = YamlParser.withoutPositions();
 
-  /** The kinds a gateway renders a stage from (docs/gateway.md); the others are not served. */
-  private static final Set<Kind> SERVED =
-      EnumSet.of(
-          Kind.API, Kind.APPLICATION, Kind.SUBSCRIPTION, Kind.PACKAGE, Kind.PLAN, Kind.POLICY);
+  // a deploy keeps the bytes of what it serves and finds a position again from them when asked
+  private final YamlParser servedParser = YamlParser.withoutPositions(Served.FIELDS_NOT_RENDERED);
 
   private final Map<String, YMap> authoredByBlob = new ConcurrentHashMap<>();
 
@@ -234,11 +229,18 @@ public final class StageReader {
       this.servedOnly = servedOnly;
       List<Running> parsed =
           parallel(
-              servedOnly ? served(paths.running()) : paths.running(),
+              servedOnly ? Served.paths(paths.running()) : paths.running(),
               path -> {
                 // a deploy keeps the bytes, far smaller than the tree, to find a position again
                 byte[] bytes = depth == Depth.DEPLOYED ? git.readBlob(blobs.get(path)) : null;
-                Parsed file = parse(branch, path, blobs.get(path), false, bytes);
+                Parsed file =
+                    parse(
+                        branch,
+                        path,
+                        blobs.get(path),
+                        false,
+                        bytes,
+                        servedOnly ? servedParser : parser);
                 if (file.asset() == null) {
                   return new Running(
                       file.key(), branch + ":" + path, null, null, null, file.problems());
@@ -285,25 +287,6 @@ public final class StageReader {
       }
     }
 
-    /** The running files of the kinds a gateway serves; aliases are resolved in them already. */
-    private List<String> served(List<String> running) {
-      return running.stream()
-          .filter(
-              p -> ConfigLoader.place(p).map(placed -> SERVED.contains(placed.kind())).orElse(true))
-          .toList();
-    }
-
-    /** The keys of the kinds a gateway serves. */
-    private Set<String> served(Set<String> keys) {
-      Set<String> out = new TreeSet<>();
-      for (String key : keys) {
-        if (SERVED.stream().anyMatch(kind -> key.startsWith(kind.id() + "/"))) {
-          out.add(key);
-        }
-      }
-      return out;
-    }
-
     /** The authored copies: kept for the depths that keep them, compared when asked. */
     void readAuthored(AliasResolver resolver, boolean compare) throws IOException {
       List<Parsed> copies =
@@ -333,7 +316,7 @@ public final class StageReader {
       }
       if (depth.running) {
         // when only the served running files were read, only their pairs can be checked
-        Set<String> paired = servedOnly ? served(keys) : keys;
+        Set<String> paired = servedOnly ? Served.keys(keys) : keys;
         problems.addAll(HandChanges.checkPairs(branch, runningFiles, paired, unreadable));
       }
     }
@@ -391,11 +374,15 @@ public final class StageReader {
    * {@code cache}, a document parsed before from the same blob is reused.
    */
   private Parsed parse(String branch, String path, String blob, boolean cache) throws IOException {
-    return parse(branch, path, blob, cache, null);
+    return parse(branch, path, blob, cache, null, parser);
   }
 
-  /** The same, with the blob's bytes when the caller has read them already (else null). */
-  private Parsed parse(String branch, String path, String blob, boolean cache, byte[] read)
+  /**
+   * The same, with the blob's bytes when the caller has read them already (else null), read by
+   * {@code using}.
+   */
+  private Parsed parse(
+      String branch, String path, String blob, boolean cache, byte[] read, YamlParser using)
       throws IOException {
     boolean authoredCopy = path.startsWith(StageLayout.AUTHORED);
     String relative = authoredCopy ? path.substring(StageLayout.AUTHORED.length()) : path;
@@ -408,7 +395,7 @@ public final class StageReader {
     }
     if (cached == null) {
       byte[] bytes = read != null ? read : git.readBlob(blob);
-      ParsedFile parsed = (read != null ? positionless : parser).parse(bytes, file);
+      ParsedFile parsed = using.parse(bytes, file);
       if (!parsed.ok()) {
         return new Parsed(key, null, null, parsed.problems());
       }

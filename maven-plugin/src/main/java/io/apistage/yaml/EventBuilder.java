@@ -31,11 +31,45 @@ final class EventBuilder {
 
   private final StringCache strings;
   private final ScalarResolver resolver;
+  private final Skipped skipped;
   private long nodes;
 
   EventBuilder(StringCache strings, ScalarResolver resolver) {
+    this(strings, resolver, Skipped.NONE);
+  }
+
+  EventBuilder(StringCache strings, ScalarResolver resolver, Skipped skipped) {
     this.strings = strings;
     this.resolver = resolver;
+    this.skipped = skipped;
+  }
+
+  /**
+   * Fields whose values a reader never looks at, by path (<code>/endpoints/&#42;/responses</code>,
+   * {@code *} for any item of a sequence): they are left out of the tree, their events read and
+   * dropped.
+   */
+  record Skipped(Set<String> paths, Set<String> names) {
+    static final Skipped NONE = new Skipped(Set.of(), Set.of());
+
+    static Skipped of(Set<String> paths) {
+      Set<String> names = new HashSet<>();
+      paths.forEach(p -> names.add(p.substring(p.lastIndexOf('/') + 1)));
+      return new Skipped(Set.copyOf(paths), Set.copyOf(names));
+    }
+
+    /** Whether the value of {@code key} in the innermost of {@code stack} is left out. */
+    boolean skips(List<Frame> stack, String key) {
+      if (!names.contains(key)) {
+        return false;
+      }
+      StringBuilder path = new StringBuilder();
+      for (int i = 0; i < stack.size() - 1; i++) {
+        Frame frame = stack.get(i);
+        path.append('/').append(frame.mapping ? frame.key : "*");
+      }
+      return paths.contains(path.append('/').append(key).toString());
+    }
   }
 
   /** A mapping or sequence being filled. */
@@ -88,6 +122,12 @@ final class EventBuilder {
             if (!key(top, scalar)) {
               return null;
             }
+            if (skipped.skips(stack, top.key)) {
+              if (!skipValue(events, stack.size())) {
+                return null;
+              }
+              top.key = null;
+            }
             continue;
           }
           if (++nodes > YamlParser.MAX_EXPANDED_NODES) {
@@ -120,6 +160,35 @@ final class EventBuilder {
     }
     boolean single = next(events, Event.ID.DocumentEnd) && next(events, Event.ID.StreamEnd);
     return single && root instanceof YMap map ? map : null;
+  }
+
+  /**
+   * Reads and drops the value of a left-out field; false when it holds what the common shape does
+   * not take (anchors, aliases, tags, nesting too deep), so the document is read the general way.
+   */
+  private static boolean skipValue(Iterator<Event> events, int depth) {
+    int open = 0;
+    do {
+      Event event = events.next();
+      switch (event.getEventId()) {
+        case Scalar -> {
+          ScalarEvent scalar = (ScalarEvent) event;
+          if (scalar.getAnchor().isPresent() || scalar.getTag().isPresent()) {
+            return false;
+          }
+        }
+        case MappingStart, SequenceStart -> {
+          if (!plain((CollectionStartEvent) event) || depth + ++open > YamlParser.MAX_DEPTH) {
+            return false;
+          }
+        }
+        case MappingEnd, SequenceEnd -> open--;
+        default -> {
+          return false;
+        }
+      }
+    } while (open > 0);
+    return true;
   }
 
   private static boolean next(Iterator<Event> events, Event.ID id) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
@@ -48,6 +49,7 @@ public final class YamlParser {
   private final LoadSettings settings;
   // what the common shape is read with: the same, or the same without positions
   private final LoadSettings plainSettings;
+  private final EventBuilder.Skipped skipped;
 
   /** A parser with the default limits. */
   public YamlParser() {
@@ -56,13 +58,14 @@ public final class YamlParser {
 
   /** A parser with another file size limit. */
   public YamlParser(long maxFileBytes) {
-    this(maxFileBytes, true);
+    this(maxFileBytes, true, Set.of());
   }
 
-  private YamlParser(long maxFileBytes, boolean positions) {
+  private YamlParser(long maxFileBytes, boolean positions, Set<String> skipped) {
     this.maxFileBytes = maxFileBytes;
     this.settings = settings(maxFileBytes, true);
     this.plainSettings = positions ? settings : settings(maxFileBytes, false);
+    this.skipped = EventBuilder.Skipped.of(skipped);
   }
 
   /**
@@ -72,7 +75,18 @@ public final class YamlParser {
    * position again only when one is asked for (a deploy's running files).
    */
   public static YamlParser withoutPositions() {
-    return new YamlParser(MAX_FILE_BYTES, false);
+    return withoutPositions(Set.of());
+  }
+
+  /**
+   * The same, leaving out of the tree the fields at {@code skipped} (<code>
+   * /endpoints/&#42;/responses
+   * </code>; {@code *} is any item of a sequence), which the reader never looks at: their text is
+   * still scanned, so a syntax error there is still a problem, but a duplicate key inside them is
+   * not looked for.
+   */
+  public static YamlParser withoutPositions(Set<String> skipped) {
+    return new YamlParser(MAX_FILE_BYTES, false, skipped);
   }
 
   private static LoadSettings settings(long maxFileBytes, boolean marks) {
@@ -143,7 +157,7 @@ public final class YamlParser {
    */
   YMap plain(String text) {
     try {
-      return new EventBuilder(strings, plainSettings.getSchema().getScalarResolver())
+      return new EventBuilder(strings, plainSettings.getSchema().getScalarResolver(), skipped)
           .build(new Parse(plainSettings).parseString(text).iterator());
     } catch (YamlEngineException e) {
       return null; // the general way says what is wrong

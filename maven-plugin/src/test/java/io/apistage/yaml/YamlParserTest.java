@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.apistage.problem.Position;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Values keep their 1-based positions and YAML 1.2 core-schema types. */
@@ -68,6 +71,50 @@ class YamlParserTest {
     assertThat(duplicate.problems())
         .singleElement()
         .satisfies(p -> assertThat(p.line() + ":" + p.column()).isEqualTo("3:1"));
+  }
+
+  @Test
+  void skippedFieldsAreLeftOutButStillScannedAndChecked() {
+    String text =
+        """
+        kind: Api
+        description: long text
+        endpoints:
+          - method: GET
+            path: /orders
+            responses:
+              '200': { description: ok, schema: { type: array, items: { type: object } } }
+          - method: POST
+            path: /orders
+            responses: []
+        other: { description: kept, responses: kept }
+        """;
+    YamlParser parser =
+        YamlParser.withoutPositions(Set.of("/description", "/endpoints/*/responses"));
+
+    YMap root = (YMap) parser.parse(text, "f.yaml").root();
+
+    assertThat(root.toPlain())
+        .isEqualTo(
+            Map.of(
+                "kind", "Api",
+                "endpoints",
+                    List.of(
+                        Map.of("method", "GET", "path", "/orders"),
+                        Map.of("method", "POST", "path", "/orders")),
+                "other", Map.of("description", "kept", "responses", "kept")));
+    ParsedFile broken = parser.parse("kind: Api\nendpoints:\n  - responses: [1, 2\n", "f.yaml");
+    assertThat(broken.ok()).isFalse();
+    assertThat(broken.problems().get(0).message()).startsWith("not valid YAML: ");
+    ParsedFile anchored =
+        parser.parse("kind: Api\nendpoints:\n  - responses: &r { a: 1 }\n    path: /x\n", "f.yaml");
+    assertThat(((YMap) anchored.root()).toPlain())
+        .isEqualTo(
+            Map.of(
+                "kind",
+                "Api",
+                "endpoints",
+                List.of(Map.of("responses", Map.of("a", 1L), "path", "/x"))));
   }
 
   @Test
