@@ -11,27 +11,63 @@ import java.util.Objects;
 
 /**
  * A stage rendered for its gateway: the configuration's bytes (secrets resolved: never log or
- * report them), the commit it comes from, and what could not be rendered.
+ * report them), the commit it comes from, and what could not be rendered. The bytes and their
+ * checksum are computed once, when first asked for: a stage of thousands of Apis renders tens of
+ * megabytes.
  *
- * @param stage the stage's name
- * @param commit the stage commit rendered
- * @param text the configuration, secrets included
- * @param problems what the gateway cannot enforce, at its value; when any is an error the text must
- *     not be applied
  * @since 0.1.0
  */
-public record Rendering(String stage, String commit, String text, List<Problem> problems) {
+public final class Rendering {
 
-  public Rendering {
-    Objects.requireNonNull(stage, "stage");
-    Objects.requireNonNull(commit, "commit");
-    Objects.requireNonNull(text, "text");
-    problems = Problems.sorted(problems);
+  private final String stage;
+  private final String commit;
+  private final String text;
+  private final List<Problem> problems;
+  private byte[] bytes;
+  private String sha256;
+
+  /**
+   * A rendering.
+   *
+   * @param stage the stage's name
+   * @param commit the stage commit rendered
+   * @param text the configuration, secrets included
+   * @param problems what the gateway cannot enforce, at its value; when any is an error the text
+   *     must not be applied
+   */
+  public Rendering(String stage, String commit, String text, List<Problem> problems) {
+    this.stage = Objects.requireNonNull(stage, "stage");
+    this.commit = Objects.requireNonNull(commit, "commit");
+    this.text = Objects.requireNonNull(text, "text");
+    this.problems = Problems.sorted(problems);
   }
 
-  /** The configuration's bytes, UTF-8. */
-  public byte[] bytes() {
-    return text.getBytes(StandardCharsets.UTF_8);
+  /** The stage's name. */
+  public String stage() {
+    return stage;
+  }
+
+  /** The stage commit rendered. */
+  public String commit() {
+    return commit;
+  }
+
+  /** The configuration, secrets included. */
+  public String text() {
+    return text;
+  }
+
+  /** What the gateway cannot enforce, at its value. */
+  public List<Problem> problems() {
+    return problems;
+  }
+
+  /** The configuration's bytes, UTF-8; the same array each time, not to be changed. */
+  public synchronized byte[] bytes() {
+    if (bytes == null) {
+      bytes = text.getBytes(StandardCharsets.UTF_8);
+    }
+    return bytes;
   }
 
   /** Whether the text may be applied. */
@@ -40,8 +76,11 @@ public record Rendering(String stage, String commit, String text, List<Problem> 
   }
 
   /** The SHA-256 of the configuration's bytes, lower-case hex. */
-  public String sha256() {
-    return sha256(bytes());
+  public synchronized String sha256() {
+    if (sha256 == null) {
+      sha256 = sha256(bytes());
+    }
+    return sha256;
   }
 
   /** The SHA-256 of bytes, lower-case hex. */

@@ -44,7 +44,11 @@ public final class NginxRenderer {
         apis.render(e.getKey(), api, locations);
       }
     }
-    StringBuilder out = new StringBuilder(locations.length() * 4 + (1 << 16));
+    // the http blocks first, so the whole file is built in one buffer of its size (it is tens of
+    // megabytes for thousands of Apis, and every copy of it costs the deploy time and heap)
+    StringBuilder http = new StringBuilder(1 << 16);
+    shared.render(http);
+    StringBuilder out = new StringBuilder(http.length() + locations.length() + (1 << 16));
     out.append("# apistage: the gateway of stage ")
         .append(stage)
         .append(", rendered from ")
@@ -60,7 +64,7 @@ public final class NginxRenderer {
         .append(COMMIT_LINE)
         .append(commit)
         .append("\n\n");
-    shared.render(out);
+    out.append(http);
     out.append("\nserver {\n    listen ")
         .append(listen)
         .append(";\n")
