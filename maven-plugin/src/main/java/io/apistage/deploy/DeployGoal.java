@@ -75,15 +75,7 @@ public final class DeployGoal {
       StageState read = readState(store, stage);
       steps.done("read the stage's branch");
       if (read.hasErrors()) {
-        return new GoalResult(
-            GOAL,
-            "DEPLOY_FAILED",
-            "the state of stage "
-                + stage.name()
-                + " cannot be read; "
-                + Problems.summary(read.problems()),
-            read.problems(),
-            DeployReport.nothingApplied(stage.name(), null, null));
+        return unreadable(stage, read);
       }
       StageState state = withCommit(read, contentCommit(read));
       Rendering rendering =
@@ -124,6 +116,18 @@ public final class DeployGoal {
       }
       return apply(git, store, read, gateway, rendering, body);
     }
+  }
+
+  private static GoalResult unreadable(Stage stage, StageState read) {
+    return new GoalResult(
+        GOAL,
+        "DEPLOY_FAILED",
+        "the state of stage "
+            + stage.name()
+            + " cannot be read; "
+            + Problems.summary(read.problems()),
+        read.problems(),
+        DeployReport.nothingApplied(stage.name(), null, null));
   }
 
   /** The stage's nginx, from its {@code gateway} block; a stage without one cannot deploy. */

@@ -228,37 +228,7 @@ public final class StageReader {
     void readRunning(boolean servedOnly) throws IOException {
       this.servedOnly = servedOnly;
       List<Running> parsed =
-          parallel(
-              servedOnly ? Served.paths(paths.running()) : paths.running(),
-              path -> {
-                // a deploy keeps the bytes, far smaller than the tree, to find a position again
-                byte[] bytes = depth == Depth.DEPLOYED ? git.readBlob(blobs.get(path)) : null;
-                Parsed file =
-                    parse(
-                        branch,
-                        path,
-                        blobs.get(path),
-                        false,
-                        bytes,
-                        servedOnly ? servedParser : parser);
-                if (file.asset() == null) {
-                  return new Running(
-                      file.key(), branch + ":" + path, null, null, null, file.problems());
-                }
-                Object plain = PlainMap.normalized(file.asset().body());
-                AssetsOnDemand.Source source =
-                    bytes == null
-                        ? null
-                        : new AssetsOnDemand.Source(
-                            ConfigLoader.place(path).orElseThrow(), file.asset().file(), bytes);
-                return new Running(
-                    file.key(),
-                    file.asset().file(),
-                    plain,
-                    depth == Depth.FULL ? file.asset() : null,
-                    source,
-                    file.problems());
-              });
+          parallel(servedOnly ? Served.paths(paths.running()) : paths.running(), this::running);
       for (Running file : parsed) {
         problems.addAll(file.problems());
         if (file.plain() == null) {
@@ -285,6 +255,30 @@ public final class StageReader {
           }
         }
       }
+    }
+
+    /** One running file, parsed into its plain form in the worker that read it. */
+    private Running running(String path) throws IOException {
+      // a deploy keeps the bytes, far smaller than the tree, to find a position again
+      byte[] bytes = depth == Depth.DEPLOYED ? git.readBlob(blobs.get(path)) : null;
+      Parsed file =
+          parse(branch, path, blobs.get(path), false, bytes, servedOnly ? servedParser : parser);
+      if (file.asset() == null) {
+        return new Running(file.key(), branch + ":" + path, null, null, null, file.problems());
+      }
+      Object plain = PlainMap.normalized(file.asset().body());
+      AssetsOnDemand.Source source =
+          bytes == null
+              ? null
+              : new AssetsOnDemand.Source(
+                  ConfigLoader.place(path).orElseThrow(), file.asset().file(), bytes);
+      return new Running(
+          file.key(),
+          file.asset().file(),
+          plain,
+          depth == Depth.FULL ? file.asset() : null,
+          source,
+          file.problems());
     }
 
     /** The authored copies: kept for the depths that keep them, compared when asked. */
