@@ -290,4 +290,37 @@ class NginxRendererTest {
     assertThat(r.text()).contains("        allow 127.0.0.0/8;\n        deny all;\n");
     assertThat(r.text()).contains("        access_log /tmp/qa.log apistage_qa_json;\n");
   }
+
+  @Test
+  void aPathNginxCannotHoldIsAProblemAtItAndIsNotWritten() throws Exception {
+    Map<String, String> files = new LinkedHashMap<>(GatewayFixture.platform(18081, BACKEND));
+    files.put(
+        "apis/catalog/v1.yaml",
+        """
+        kind: Api
+        name: catalog
+        version: 1.0.0
+        state: published
+        baseUrl: http://127.0.0.1:9001
+        endpoints:
+          - { name: items, method: GET, path: /items }
+          - { name: price, method: GET, path: "/price$total" }
+          - { name: broken, method: GET, path: "/a\\n}\\nserver {" }
+        """);
+
+    Rendering r = render(files, GatewayFixture.secrets());
+
+    String refusal =
+        ": error [gateway] nginx cannot serve this path: it may hold only letters, digits, / and"
+            + " - . _ ~ % ! & ' ( ) * + , ; = : @ and {name} parameters (nginx reads $ as a"
+            + " variable; write it %24)";
+    assertThat(r.problems())
+        .extracting(Problem::format)
+        .containsExactly(
+            "apis/catalog/v1.yaml:8:39" + refusal, "apis/catalog/v1.yaml:9:40" + refusal);
+    assertThat(r.text())
+        .contains("/catalog/v1/items")
+        .doesNotContain("price$")
+        .doesNotContain("/a\n");
+  }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * The endpoint paths of the Apis as map entries: each path is a route (by number) in the routing
@@ -26,6 +27,12 @@ final class NginxRoutes {
    * JIT), and the stage has few routing variables (nginx looks variables up linearly).
    */
   static final int GROUP = 32;
+
+  /**
+   * The paths nginx can hold in its maps and comments: the characters of a URL path but {@code $},
+   * which nginx reads as a variable in a map's value; nothing that could end a string or a line.
+   */
+  private static final Pattern SERVABLE = Pattern.compile("/[A-Za-z0-9._~%!&'()*+,;=:@/{}-]*");
 
   /** What the routes of one Api share. */
   record Api(String key, String prefix, Map<?, ?> api, String keyVar, Directives d) {}
@@ -62,11 +69,19 @@ final class NginxRoutes {
     maps.put("route", number, maps.var(group));
     Map<String, List<Map<?, ?>>> byPath = new LinkedHashMap<>();
     List<?> endpoints = a.api().get("endpoints") instanceof List<?> l ? l : List.of();
-    for (Object e : endpoints) {
-      if (e instanceof Map<?, ?> endpoint) {
-        byPath
-            .computeIfAbsent(String.valueOf(endpoint.get("path")), k -> new ArrayList<>())
-            .add(endpoint);
+    for (int i = 0; i < endpoints.size(); i++) {
+      if (endpoints.get(i) instanceof Map<?, ?> endpoint) {
+        String path = String.valueOf(endpoint.get("path"));
+        if (!SERVABLE.matcher(path).matches()) {
+          problems.error(
+              a.key(),
+              "/endpoints/" + i + "/path",
+              "nginx cannot serve this path: it may hold only letters, digits, / and"
+                  + " - . _ ~ % ! & ' ( ) * + , ; = : @ and {name} parameters (nginx reads $ as"
+                  + " a variable; write it %24)");
+          continue;
+        }
+        byPath.computeIfAbsent(path, k -> new ArrayList<>()).add(endpoint);
       }
     }
     List<String> paths = new ArrayList<>(byPath.keySet());
